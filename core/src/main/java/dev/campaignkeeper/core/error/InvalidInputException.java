@@ -1,0 +1,24 @@
+package dev.campaignkeeper.core.error;
+
+/** User input breaks a rule (too long, forbidden word, bad URL...); the message says what to change. */
+public class InvalidInputException extends CampaignKeeperException {
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and what to do about it
+     */
+    public InvalidInputException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what went wrong and what to do about it
+     * @param cause the underlying failure
+     */
+    public InvalidInputException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

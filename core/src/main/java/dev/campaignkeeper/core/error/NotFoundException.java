@@ -1,0 +1,24 @@
+package dev.campaignkeeper.core.error;
+
+/** The campaign, character or NPC the request names does not exist. */
+public class NotFoundException extends CampaignKeeperException {
+
+    /**
+     * Creates the exception.
+     *
+     * @param message what went wrong and what to do about it
+     */
+    public NotFoundException(String message) {
+        super(message);
+    }
+
+    /**
+     * Creates the exception with its cause.
+     *
+     * @param message what went wrong and what to do about it
+     * @param cause the underlying failure
+     */
+    public NotFoundException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

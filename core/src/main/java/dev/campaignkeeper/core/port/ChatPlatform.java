@@ -1,0 +1,87 @@
+package dev.campaignkeeper.core.port;
+
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import java.util.Optional;
+
+/**
+ * The chat platform (Discord) as the use cases need it. Every method may fail with a
+ * {@link dev.campaignkeeper.core.error.PlatformException}: {@link
+ * dev.campaignkeeper.core.error.MissingPermissionException} when the bot lacks a permission,
+ * {@link dev.campaignkeeper.core.error.PlatformNotFoundException} when the named thing is gone,
+ * {@link dev.campaignkeeper.core.error.RateLimitedException} when a rate limit could not be waited
+ * out.
+ */
+public interface ChatPlatform {
+
+    /**
+     * Creates a role in a guild.
+     *
+     * @param guild the guild
+     * @param name the role's name
+     * @return the new role
+     */
+    RoleId createRole(GuildId guild, String name);
+
+    /**
+     * Deletes a role.
+     *
+     * @param guild the guild
+     * @param role the role
+     */
+    void deleteRole(GuildId guild, RoleId role);
+
+    /**
+     * Gives a user a role.
+     *
+     * @param guild the guild
+     * @param user the user
+     * @param role the role
+     */
+    void addRole(GuildId guild, UserId user, RoleId role);
+
+    /**
+     * Takes a role from a user.
+     *
+     * @param guild the guild
+     * @param user the user
+     * @param role the role
+     */
+    void removeRole(GuildId guild, UserId user, RoleId role);
+
+    /**
+     * Creates a webhook in a channel.
+     *
+     * @param guild the guild
+     * @param channel the channel
+     * @param name the webhook's own name (posts override it)
+     * @return the new webhook
+     */
+    WebhookId createWebhook(GuildId guild, ChannelId channel, String name);
+
+    /**
+     * Deletes a webhook.
+     *
+     * @param guild the guild
+     * @param webhook the webhook
+     */
+    void deleteWebhook(GuildId guild, WebhookId webhook);
+
+    /**
+     * Posts text through a webhook under a display name and avatar, with every mention disabled:
+     * no {@code @everyone}, {@code @here}, role or user ping can be triggered by the text.
+     *
+     * @param guild the guild
+     * @param channel the channel the webhook belongs to
+     * @param webhook the webhook
+     * @param displayName the name to show
+     * @param avatarUrl the avatar to show, if any
+     * @param text the message
+     * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the webhook is gone
+     */
+    void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
+                Optional<String> avatarUrl, String text);
+}

@@ -1,0 +1,215 @@
+package dev.campaignkeeper.core.rules;
+
+import dev.campaignkeeper.core.error.InvalidInputException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The one place where user-supplied text is cleaned and checked. Every adapter and every use case
+ * goes through it, so the rules are the same from Discord, the console and the admin CLI.
+ *
+ * <p>Cleaning: Unicode NFC; control, format (zero-width, bidi) and other invisible characters
+ * removed; runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
+ * newlines (at most two in a row). Every rejection is an {@link InvalidInputException} whose
+ * message says what to change.
+ */
+public final class InputRules {
+
+    /** Longest name, Discord's limit for webhook display names. */
+    public static final int MAX_NAME_LENGTH = 80;
+    /** Longest description. */
+    public static final int MAX_DESCRIPTION_LENGTH = 1000;
+    /** Longest spoken message, Discord's message limit. */
+    public static final int MAX_TEXT_LENGTH = 2000;
+    /** Longest avatar URL. */
+    public static final int MAX_URL_LENGTH = 2048;
+
+    private static final String[] FORBIDDEN_IN_NAMES = {"discord", "clyde"};
+
+    private InputRules() {
+    }
+
+    /**
+     * Cleans text without checking lengths: NFC, invisible characters removed, whitespace
+     * collapsed.
+     *
+     * @param raw the text as typed
+     * @param keepNewlines whether line breaks survive (descriptions and spoken text)
+     * @return the cleaned text, possibly empty
+     */
+    public static String clean(String raw, boolean keepNewlines) {
+        if (raw == null) {
+            return "";
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        int newlinesInRow = 0;
+        boolean pendingSpace = false;
+        for (int i = 0; i < normalized.length(); ) {
+            int c = normalized.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\n' || c == '\r') {
+                if (c == '\r' && i < normalized.length() && normalized.charAt(i) == '\n') {
+                    i++;
+                }
+                if (keepNewlines) {
+                    pendingSpace = false;
+                    trimTrailingSpace(out);
+                    if (out.length() > 0 && newlinesInRow < 2) {
+                        out.append('\n');
+                        newlinesInRow++;
+                    }
+                } else {
+                    pendingSpace = out.length() > 0;
+                }
+                continue;
+            }
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                pendingSpace = out.length() > 0 && out.charAt(out.length() - 1) != '\n';
+                continue;
+            }
+            if (isInvisible(c)) {
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+            }
+            newlinesInRow = 0;
+            out.appendCodePoint(c);
+        }
+        trimTrailingSpace(out);
+        while (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
+            out.setLength(out.length() - 1);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Checks a name for a campaign, character or NPC: 1 to 80 characters after cleaning, and
+     * without "discord" or "clyde" in any case (Discord refuses such webhook names).
+     *
+     * @param raw the name as typed
+     * @param what what is being named, for the message, e.g. "character name"
+     * @return the cleaned name
+     * @throws InvalidInputException if the name breaks a rule
+     */
+    public static String name(String raw, String what) {
+        String name = clean(raw, false);
+        int length = length(name);
+        if (length == 0) {
+            throw new InvalidInputException("The " + what + " is empty. Give a name of 1 to "
+                    + MAX_NAME_LENGTH + " visible characters.");
+        }
+        if (length > MAX_NAME_LENGTH) {
+            throw new InvalidInputException("The " + what + " is " + length + " characters long; shorten it to "
+                    + MAX_NAME_LENGTH + " or fewer.");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String word : FORBIDDEN_IN_NAMES) {
+            if (lower.contains(word)) {
+                throw new InvalidInputException("The " + what + " may not contain \"" + word
+                        + "\" (Discord refuses such names for webhook posts). Choose another name.");
+            }
+        }
+        return name;
+    }
+
+    /**
+     * Checks a description: at most 1000 characters after cleaning; may be empty; keeps newlines.
+     *
+     * @param raw the description as typed, or null for none
+     * @return the cleaned description
+     * @throws InvalidInputException if it is too long
+     */
+    public static String description(String raw) {
+        String description = clean(raw, true);
+        int length = length(description);
+        if (length > MAX_DESCRIPTION_LENGTH) {
+            throw new InvalidInputException("The description is " + length + " characters long; shorten it to "
+                    + MAX_DESCRIPTION_LENGTH + " or fewer.");
+        }
+        return description;
+    }
+
+    /**
+     * Checks spoken text: 1 to 2000 characters after cleaning; keeps newlines.
+     *
+     * @param raw the message as typed
+     * @return the cleaned message
+     * @throws InvalidInputException if it is empty or too long
+     */
+    public static String spokenText(String raw) {
+        String text = clean(raw, true);
+        int length = length(text);
+        if (length == 0) {
+            throw new InvalidInputException("The message is empty. Type something to say.");
+        }
+        if (length > MAX_TEXT_LENGTH) {
+            throw new InvalidInputException("The message is " + length + " characters long; Discord allows "
+                    + MAX_TEXT_LENGTH + ". Split it into shorter messages.");
+        }
+        return text;
+    }
+
+    /**
+     * Checks an avatar URL: absolute http or https with a host, at most 2048 characters. A blank
+     * value means "no avatar".
+     *
+     * @param raw the URL as typed, or null
+     * @return the URL, or empty for none
+     * @throws InvalidInputException if it is not such a URL
+     */
+    public static Optional<String> avatarUrl(String raw) {
+        String url = clean(raw, false);
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (url.length() > MAX_URL_LENGTH) {
+            throw new InvalidInputException("The avatar URL is " + url.length() + " characters long; use one of "
+                    + MAX_URL_LENGTH + " or fewer.");
+        }
+        URI uri;
+        try {
+            uri = new URI(url);
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException("The avatar URL is not a valid URL (" + e.getReason()
+                    + "). Give a link starting with https://", e);
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
+            throw new InvalidInputException("The avatar URL must start with http:// or https:// "
+                    + "(an image link), not \"" + (scheme.isEmpty() ? url : scheme + ":") + "\".");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw new InvalidInputException("The avatar URL has no host name. Give a full link such as "
+                    + "https://example.com/avatar.png");
+        }
+        return Optional.of(url);
+    }
+
+    private static boolean isInvisible(int c) {
+        int type = Character.getType(c);
+        return type == Character.CONTROL
+                || type == Character.FORMAT
+                || type == Character.UNASSIGNED
+                || type == Character.PRIVATE_USE
+                || type == Character.SURROGATE
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0   // Hangul fillers
+                || c == 0x2800                                                // braille blank
+                || c == 0x034F; // combining grapheme joiner
+    }
+
+    private static void trimTrailingSpace(StringBuilder out) {
+        while (out.length() > 0 && out.charAt(out.length() - 1) == ' ') {
+            out.setLength(out.length() - 1);
+        }
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}
