@@ -16,7 +16,7 @@ public record Actor(UserId user, boolean administrator, Set<RoleId> roles) {
     /** Validates and copies the fields. */
     public Actor {
         Objects.requireNonNull(user, "user");
-        roles = Set.copyOf(roles);
+        roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));
     }
 
     /**

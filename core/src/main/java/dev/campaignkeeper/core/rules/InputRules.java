@@ -85,7 +85,9 @@ public final class InputRules {
         while (out.length() > 0 && out.charAt(out.length() - 1) == '\n') {
             out.setLength(out.length() - 1);
         }
-        return out.toString();
+        // Removing an invisible character can leave a base letter next to a combining mark that
+        // the first pass could not compose; normalise again so the result is always NFC.
+        return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     /**

@@ -1,0 +1,275 @@
+package dev.campaignkeeper.core.memory;
+
+import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.core.port.ChatPlatform;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A {@link ChatPlatform} in memory, for tests and the offline console: it records roles, who holds
+ * them, webhooks and posts, and can be told to fail the next call of an operation.
+ *
+ * <p>It behaves like the platform where the use cases depend on it: calls naming an unknown role
+ * or webhook fail with {@link PlatformNotFoundException}, deleting a role takes it from every
+ * holder, and {@link #forgetWebhook} simulates a webhook deleted on Discord. Thread-safe.
+ */
+public final class InMemoryChatPlatform implements ChatPlatform {
+
+    /** The port's operations, for {@link #failNext}. */
+    public enum Operation {
+        /** {@link ChatPlatform#createRole}. */
+        CREATE_ROLE,
+        /** {@link ChatPlatform#deleteRole}. */
+        DELETE_ROLE,
+        /** {@link ChatPlatform#addRole}. */
+        ADD_ROLE,
+        /** {@link ChatPlatform#removeRole}. */
+        REMOVE_ROLE,
+        /** {@link ChatPlatform#createWebhook}. */
+        CREATE_WEBHOOK,
+        /** {@link ChatPlatform#deleteWebhook}. */
+        DELETE_WEBHOOK,
+        /** {@link ChatPlatform#postAs}. */
+        POST
+    }
+
+    /**
+     * A message posted through a webhook.
+     *
+     * @param guild the guild
+     * @param channel the channel
+     * @param webhook the webhook it went through
+     * @param displayName the name shown
+     * @param avatarUrl the avatar shown, if any
+     * @param text the message
+     */
+    public record Post(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
+                       Optional<String> avatarUrl, String text) {
+
+        /** Validates the fields. */
+        public Post {
+            Objects.requireNonNull(guild, "guild");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(webhook, "webhook");
+            Objects.requireNonNull(displayName, "displayName");
+            Objects.requireNonNull(avatarUrl, "avatarUrl");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
+     * A webhook that exists.
+     *
+     * @param guild the guild
+     * @param channel the channel it posts into
+     * @param name its own name
+     */
+    public record Webhook(GuildId guild, ChannelId channel, String name) {
+
+        /** Validates the fields. */
+        public Webhook {
+            Objects.requireNonNull(guild, "guild");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    private record GuildRole(GuildId guild, RoleId role) {
+    }
+
+    private final Consumer<Post> onPost;
+    private final Map<GuildRole, String> roles = new LinkedHashMap<>();
+    private final Map<GuildRole, Set<UserId>> holders = new LinkedHashMap<>();
+    private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
+    private final List<Post> posts = new ArrayList<>();
+    private final Map<Operation, Queue<RuntimeException>> failures = new EnumMap<>(Operation.class);
+    private long nextId = 1_100_000_000_000_000_000L;
+
+    /** Creates a platform that records posts and does nothing else with them. */
+    public InMemoryChatPlatform() {
+        this(post -> { });
+    }
+
+    /**
+     * Creates a platform that also hands every successful post to a consumer (the console prints
+     * them as {@code [Display Name] text}).
+     *
+     * @param onPost called for each post, after it was recorded
+     */
+    public InMemoryChatPlatform(Consumer<Post> onPost) {
+        this.onPost = Objects.requireNonNull(onPost, "onPost");
+    }
+
+    /**
+     * Makes the next call of an operation throw instead of running. Several calls queue up, one
+     * failure per call.
+     *
+     * @param operation the operation to fail
+     * @param failure what it throws, typically a {@link dev.campaignkeeper.core.error.PlatformException}
+     */
+    public synchronized void failNext(Operation operation, RuntimeException failure) {
+        failures.computeIfAbsent(Objects.requireNonNull(operation, "operation"), op -> new ArrayDeque<>())
+                .add(Objects.requireNonNull(failure, "failure"));
+    }
+
+    /**
+     * Forgets a webhook as if someone deleted it on Discord: later posts through it fail with
+     * {@link PlatformNotFoundException}.
+     *
+     * @param webhook the webhook
+     */
+    public synchronized void forgetWebhook(WebhookId webhook) {
+        webhooks.remove(Objects.requireNonNull(webhook, "webhook"));
+    }
+
+    /**
+     * Every successful post, in order.
+     *
+     * @return a snapshot
+     */
+    public synchronized List<Post> posts() {
+        return List.copyOf(posts);
+    }
+
+    /**
+     * The roles that exist in a guild, by id, with their names.
+     *
+     * @param guild the guild
+     * @return a snapshot in creation order
+     */
+    public synchronized Map<RoleId, String> roles(GuildId guild) {
+        Objects.requireNonNull(guild, "guild");
+        Map<RoleId, String> found = new LinkedHashMap<>();
+        roles.forEach((key, name) -> {
+            if (key.guild().equals(guild)) {
+                found.put(key.role(), name);
+            }
+        });
+        return found;
+    }
+
+    /**
+     * The users holding a role.
+     *
+     * @param guild the guild
+     * @param role the role
+     * @return a snapshot, empty for an unknown role
+     */
+    public synchronized Set<UserId> holders(GuildId guild, RoleId role) {
+        return Set.copyOf(holders.getOrDefault(new GuildRole(guild, role), Set.of()));
+    }
+
+    /**
+     * The webhooks that exist.
+     *
+     * @return a snapshot by id, in creation order
+     */
+    public synchronized Map<WebhookId, Webhook> webhooks() {
+        return new LinkedHashMap<>(webhooks);
+    }
+
+    @Override
+    public synchronized RoleId createRole(GuildId guild, String name) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(name, "name");
+        failIfAsked(Operation.CREATE_ROLE);
+        RoleId role = RoleId.of(nextId++);
+        roles.put(new GuildRole(guild, role), name);
+        holders.put(new GuildRole(guild, role), new LinkedHashSet<>());
+        return role;
+    }
+
+    @Override
+    public synchronized void deleteRole(GuildId guild, RoleId role) {
+        failIfAsked(Operation.DELETE_ROLE);
+        GuildRole key = existingRole(guild, role);
+        roles.remove(key);
+        holders.remove(key);
+    }
+
+    @Override
+    public synchronized void addRole(GuildId guild, UserId user, RoleId role) {
+        Objects.requireNonNull(user, "user");
+        failIfAsked(Operation.ADD_ROLE);
+        holders.get(existingRole(guild, role)).add(user);
+    }
+
+    @Override
+    public synchronized void removeRole(GuildId guild, UserId user, RoleId role) {
+        Objects.requireNonNull(user, "user");
+        failIfAsked(Operation.REMOVE_ROLE);
+        holders.get(existingRole(guild, role)).remove(user);
+    }
+
+    @Override
+    public synchronized WebhookId createWebhook(GuildId guild, ChannelId channel, String name) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(name, "name");
+        failIfAsked(Operation.CREATE_WEBHOOK);
+        WebhookId webhook = WebhookId.of(nextId++);
+        webhooks.put(webhook, new Webhook(guild, channel, name));
+        return webhook;
+    }
+
+    @Override
+    public synchronized void deleteWebhook(GuildId guild, WebhookId webhook) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(webhook, "webhook");
+        failIfAsked(Operation.DELETE_WEBHOOK);
+        Webhook existing = webhooks.get(webhook);
+        if (existing == null || !existing.guild().equals(guild)) {
+            throw new PlatformNotFoundException("Webhook " + webhook + " does not exist in guild " + guild + ".");
+        }
+        webhooks.remove(webhook);
+    }
+
+    @Override
+    public void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
+                       Optional<String> avatarUrl, String text) {
+        Post post = new Post(guild, channel, webhook, displayName, avatarUrl, text);
+        synchronized (this) {
+            failIfAsked(Operation.POST);
+            Webhook existing = webhooks.get(webhook);
+            if (existing == null || !existing.guild().equals(guild) || !existing.channel().equals(channel)) {
+                throw new PlatformNotFoundException("Webhook " + webhook + " does not exist in channel "
+                        + channel + ".");
+            }
+            posts.add(post);
+        }
+        onPost.accept(post);
+    }
+
+    private void failIfAsked(Operation operation) {
+        Queue<RuntimeException> queued = failures.get(operation);
+        RuntimeException failure = queued == null ? null : queued.poll();
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private GuildRole existingRole(GuildId guild, RoleId role) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(role, "role");
+        GuildRole key = new GuildRole(guild, role);
+        if (!roles.containsKey(key)) {
+            throw new PlatformNotFoundException("Role " + role + " does not exist in guild " + guild + ".");
+        }
+        return key;
+    }
+}

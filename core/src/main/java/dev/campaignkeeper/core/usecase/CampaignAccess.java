@@ -1,0 +1,126 @@
+package dev.campaignkeeper.core.usecase;
+
+import dev.campaignkeeper.core.error.ConflictException;
+import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.NotPermittedException;
+import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.rules.InputRules;
+import java.text.Normalizer;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Shared lookups and permission rules of the use cases: the campaign of a channel, who counts as
+ * its GM, and an NPC named by id or name.
+ */
+final class CampaignAccess {
+
+    /** Message part naming everyone who counts as GM. */
+    static final String GM_WHO = "the campaign's GM (or a co-GM holding its GM role, or a server admin)";
+
+    private CampaignAccess() {
+    }
+
+    /**
+     * The campaign of a channel.
+     *
+     * @throws NotFoundException if the channel has none
+     */
+    static Campaign requireCampaign(GuildState state, ChannelId channel) {
+        return state.campaign(channel).orElseThrow(() -> new NotFoundException(
+                "There is no campaign in this channel. A GM can start one here with /campaign create."));
+    }
+
+    /**
+     * Who counts as GM: the campaign's GM user, any holder of its GM role (co-GMs), or a guild
+     * administrator.
+     */
+    static boolean isGm(Actor actor, Campaign campaign) {
+        return actor.administrator()
+                || actor.user().equals(campaign.gm())
+                || actor.holds(campaign.gmRole());
+    }
+
+    /**
+     * Refuses unless the actor counts as GM.
+     *
+     * @param doing what the actor tried, completing "Only ... can ...", e.g. "create NPCs"
+     * @throws NotPermittedException if the actor is not a GM
+     */
+    static void requireGm(Actor actor, Campaign campaign, String doing) {
+        if (!isGm(actor, campaign)) {
+            throw new NotPermittedException("Only " + GM_WHO + " can " + doing + ".");
+        }
+    }
+
+    /**
+     * The key NPC names are compared by: NFC, lower case.
+     */
+    static String nameKey(String name) {
+        return Normalizer.normalize(name, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Finds an NPC of a campaign by its id or, failing that, by its name ignoring case.
+     *
+     * @param reference an NPC id or name, as typed
+     * @throws NotFoundException if no NPC matches
+     * @throws ConflictException if the name matches several NPCs (possible only in old data)
+     */
+    static Npc resolveNpc(GuildState state, ChannelId channel, String reference) {
+        Objects.requireNonNull(reference, "npc");
+        String raw = reference.strip();
+        if (!raw.isEmpty()) {
+            Optional<Npc> byId = idOf(raw).flatMap(id -> state.npc(channel, id));
+            if (byId.isPresent()) {
+                return byId.get();
+            }
+        }
+        String key = nameKey(InputRules.clean(reference, false));
+        List<Npc> byName = state.npcsIn(channel).stream()
+                .filter(npc -> nameKey(npc.name()).equals(key))
+                .toList();
+        if (byName.size() > 1) {
+            throw new ConflictException("Several NPCs of this campaign are named \"" + byName.get(0).name()
+                    + "\". Rename one with /npc edit, using its id (" + byName.get(0).id() + ", "
+                    + byName.get(1).id() + ").");
+        }
+        if (byName.isEmpty()) {
+            throw new NotFoundException("This campaign has no NPC named \"" + shorten(InputRules.clean(reference, false))
+                    + "\". See its NPCs with /npc list.");
+        }
+        return byName.get(0);
+    }
+
+    /** Tells whether another NPC of the channel than {@code except} already has this name. */
+    static Optional<Npc> sameName(GuildState state, ChannelId channel, String name, Optional<NpcId> except) {
+        String key = nameKey(name);
+        return state.npcsIn(channel).stream()
+                .filter(npc -> except.map(id -> !id.equals(npc.id())).orElse(true))
+                .filter(npc -> nameKey(npc.name()).equals(key))
+                .findFirst();
+    }
+
+    /** Quotes user text in a message without letting it flood the message. */
+    static String shorten(String text) {
+        int max = 80;
+        return text.codePointCount(0, text.length()) <= max
+                ? text
+                : text.substring(0, text.offsetByCodePoints(0, max)) + "...";
+    }
+
+    private static Optional<NpcId> idOf(String raw) {
+        try {
+            return Optional.of(NpcId.of(raw));
+        } catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.campaignkeeper.core.usecase;
+
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.rules.Limits;
+import java.time.Clock;
+import java.util.Objects;
+
+/**
+ * All use cases of Campaign Keeper, wired to one store and one chat platform.
+ *
+ * @param campaigns creating, joining, leaving, transferring and ending campaigns
+ * @param characters players' characters
+ * @param npcs the GM's non-player characters
+ * @param speech speaking in character through the campaign's webhook
+ */
+public record CampaignKeeper(
+        CampaignService campaigns,
+        CharacterService characters,
+        NpcService npcs,
+        SpeakService speech) {
+
+    /** Validates the fields. */
+    public CampaignKeeper {
+        Objects.requireNonNull(campaigns, "campaigns");
+        Objects.requireNonNull(characters, "characters");
+        Objects.requireNonNull(npcs, "npcs");
+        Objects.requireNonNull(speech, "speech");
+    }
+
+    /**
+     * Wires every service to the same store, platform, limits and clock.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param limits the configured limits
+     * @param clock the clock export timestamps come from
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
+        return new CampaignKeeper(
+                new CampaignService(store, platform, limits, clock),
+                new CharacterService(store),
+                new NpcService(store, limits),
+                new SpeakService(store, platform));
+    }
+}
