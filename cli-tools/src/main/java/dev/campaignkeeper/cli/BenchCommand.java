@@ -1,0 +1,195 @@
+package dev.campaignkeeper.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code campaign-admin bench}: the performance proof of issue 3, on generated seed-shaped data.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Benchmarks the JSON store on generated seed-shaped data (per guild: 5 campaign channels,"
+                    + " 6 players with a character each, 4 NPCs per channel).",
+            "Measures open (load + journal replay), durable mutation p50/p99, throughput with 1 and 16"
+                    + " writers, a checkpoint and mutation p99 during it, peak heap, and the raw"
+                    + " append+fsync cost of the same disk. Ignores --data."})
+final class BenchCommand implements Callable<Integer> {
+
+    /** Issue 3's table order and labels; the keys are the --json keys. */
+    private static final List<String[]> ROWS = List.of(
+            new String[] {"guilds", "guilds", ""},
+            new String[] {"bytes", "bytes on disk", ""},
+            new String[] {"open_ms", "open (load + replay)", "ms"},
+            new String[] {"mutation_p50_ms", "durable mutation p50", "ms"},
+            new String[] {"mutation_p99_ms", "durable mutation p99", "ms"},
+            new String[] {"throughput_1_per_s", "throughput, 1 writer", "/s"},
+            new String[] {"throughput_16_per_s", "throughput, 16 writers", "/s"},
+            new String[] {"checkpoint_ms", "checkpoint", "ms"},
+            new String[] {"checkpoint_mutation_p99_ms", "mutation p99 during checkpoint", "ms"},
+            new String[] {"peak_heap_mb", "peak heap", "MB"},
+            new String[] {"fsync_p50_ms", "raw append+fsync p50", "ms"},
+            new String[] {"p50_over_fsync", "mutation p50 / fsync p50", "x"},
+            new String[] {"replay_entries", "journal entries replayed at open", ""},
+            new String[] {"peak_live_heap_mb", "peak heap after GC (live set)", "MB"},
+            new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"});
+
+    @ParentCommand
+    private CampaignAdmin admin;
+
+    @Option(names = "--guilds", paramLabel = "N", defaultValue = "1000",
+            description = "guilds to generate (default ${DEFAULT-VALUE})")
+    private int guilds;
+
+    @Option(names = "--mutations", paramLabel = "M", defaultValue = "2000",
+            description = "single-writer durable mutations to time; the 16-writer run does 4x as many"
+                    + " (default ${DEFAULT-VALUE})")
+    private int mutations;
+
+    @Option(names = "--replay-entries", paramLabel = "E",
+            description = "journal entries the measured open replays (default: 10 per guild, so"
+                    + " 100,000 at 10,000 guilds)")
+    private Integer replayEntries;
+
+    @Option(names = "--dir", paramLabel = "DIR",
+            description = "where to generate the data; must be empty or absent, and is kept"
+                    + " (default: a temporary directory, deleted afterwards)")
+    private Path dir;
+
+    @Option(names = "--json", description = "print one JSON document instead of a table")
+    private boolean json;
+
+    private final BenchRunner.StoreFactory factory;
+
+    /** Benchmarks the JSON store. */
+    BenchCommand() {
+        this(new JsonStoreBenchFactory());
+    }
+
+    /**
+     * Benchmarks the store the factory opens.
+     *
+     * @param factory opens and checkpoints the store under test
+     */
+    BenchCommand(BenchRunner.StoreFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        if (guilds < 1 || mutations < 1 || (replayEntries != null && replayEntries < 0)) {
+            throw new CliException(ExitCodes.USAGE, "--guilds and --mutations must be at least 1,"
+                    + " --replay-entries at least 0");
+        }
+        Path target;
+        boolean temporary = dir == null;
+        if (temporary) {
+            target = Files.createTempDirectory("campaign-admin-bench-");
+        } else {
+            target = dir;
+            if (Files.exists(target)) {
+                try (var entries = Files.list(target)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new CliException(ExitCodes.USAGE, "bench directory " + target
+                                + " is not empty; give an empty or new directory");
+                    }
+                }
+            }
+        }
+        int entries = replayEntries != null ? replayEntries : guilds * 10;
+        BenchRunner.Settings settings = new BenchRunner.Settings(guilds, mutations, entries, 16, 1000);
+        Map<String, Object> result;
+        try (StderrListener listener = new StderrListener(admin.err(), admin.terminal())) {
+            result = new BenchRunner(factory, listener).run(target, settings);
+        } finally {
+            if (temporary) {
+                deleteTree(target);
+            }
+        }
+        if (json) {
+            admin.printJson(result);
+        } else {
+            printTable(admin.out(), result);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void printTable(PrintWriter out, Map<String, Object> result) {
+        Table table = new Table("measure", "value", "unit");
+        for (String[] row : ROWS) {
+            if (result.containsKey(row[0])) {
+                Object value = result.get(row[0]);
+                table.row(row[1], value, row[2]);
+            }
+        }
+        table.print(out);
+    }
+
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path directory, IOException exc) throws IOException {
+                Files.deleteIfExists(directory);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Draws one progress bar per phase on stderr when it is a terminal; silent otherwise. */
+    private static final class StderrListener implements BenchRunner.Listener, AutoCloseable {
+        private final PrintWriter err;
+        private final boolean terminal;
+        private Progress current;
+
+        StderrListener(PrintWriter err, boolean terminal) {
+            this.err = err;
+            this.terminal = terminal;
+        }
+
+        @Override
+        public synchronized void phase(String name, long total) {
+            phaseDone();
+            current = new Progress(err, terminal, "bench: " + name, total);
+            current.update(0);
+        }
+
+        @Override
+        public synchronized void progress(long done) {
+            if (current != null) {
+                current.update(done);
+            }
+        }
+
+        @Override
+        public synchronized void phaseDone() {
+            if (current != null) {
+                current.close();
+                current = null;
+            }
+        }
+
+        @Override
+        public void close() {
+            phaseDone();
+        }
+    }
+}

@@ -1,0 +1,496 @@
+package dev.campaignkeeper.cli;
+
+import com.sun.management.GarbageCollectionNotificationInfo;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.Update;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import javax.management.NotificationEmitter;
+import javax.management.NotificationListener;
+import javax.management.openmbean.CompositeData;
+
+/**
+ * The store benchmark of issue 3: generates seed-shaped data, builds a journal, then measures
+ * open + replay, durable mutation latency and throughput, a checkpoint and mutations during it,
+ * peak heap, and the raw append+fsync cost of the same disk.
+ */
+final class BenchRunner {
+
+    /** How the benchmark opens and checkpoints the store under test. */
+    interface StoreFactory {
+        /**
+         * Opens the store on a data directory for writing.
+         *
+         * @param dir the data directory
+         * @param autoCheckpoint false while the benchmark builds a journal that must survive
+         *     close and be replayed by the next open
+         * @return the open store
+         */
+        CampaignStore open(Path dir, boolean autoCheckpoint);
+
+        /**
+         * Runs one checkpoint synchronously.
+         *
+         * @param store a store from {@link #open}
+         */
+        void checkpoint(CampaignStore store);
+    }
+
+    /** Reports which phase runs and how far it got. */
+    interface Listener {
+        void phase(String name, long total);
+
+        void progress(long done);
+
+        void phaseDone();
+    }
+
+    /**
+     * What to run.
+     *
+     * @param guilds guilds to generate
+     * @param mutations single-writer mutations measured (the concurrent run does four times as many)
+     * @param replayEntries journal entries left for the measured open to replay
+     * @param writers concurrent writers in the throughput run
+     * @param fsyncSamples raw append+fsync samples
+     */
+    record Settings(int guilds, int mutations, int replayEntries, int writers, int fsyncSamples) {
+        Settings {
+            if (guilds < 1 || mutations < 1 || replayEntries < 0 || writers < 1 || fsyncSamples < 1) {
+                throw new IllegalArgumentException("bench settings must be positive");
+            }
+        }
+    }
+
+    private static final String FSYNC_PROBE = ".bench-fsync.probe";
+
+    private final StoreFactory factory;
+    private final Listener listener;
+    private final AtomicLong sequence = new AtomicLong();
+
+    BenchRunner(StoreFactory factory, Listener listener) {
+        this.factory = Objects.requireNonNull(factory, "factory");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Runs the benchmark in {@code dir}, which must be empty or absent.
+     *
+     * @param dir the data directory to fill
+     * @param settings what to run
+     * @return the figures, keyed as issue 3's {@code --json} keys, in order
+     * @throws IOException if the disk fails
+     */
+    Map<String, Object> run(Path dir, Settings settings) throws IOException {
+        HeapWatch heap = HeapWatch.start();
+        try {
+            int guilds = settings.guilds();
+            listener.phase("generating " + guilds + " guilds", 3L * guilds);
+            SeedDataGenerator.write(dir, guilds, listener::progress);
+            listener.phaseDone();
+
+            listener.phase("writing " + settings.replayEntries() + " journal entries", settings.replayEntries());
+            try (CampaignStore store = factory.open(dir, false)) {
+                concurrentMutations(store, guilds, settings.replayEntries(), settings.writers(), true);
+            }
+            listener.phaseDone();
+
+            long bytes = directorySize(dir);
+
+            listener.phase("measuring append+fsync", settings.fsyncSamples());
+            long[] fsync = fsyncProbe(dir, settings.fsyncSamples());
+            listener.phaseDone();
+
+            heap.resetPeak();
+            listener.phase("opening (load + replay)", 1);
+            long openStart = System.nanoTime();
+            CampaignStore store = factory.open(dir, true);
+            long openNanos = System.nanoTime() - openStart;
+            listener.phaseDone();
+            try {
+                if (store.guilds().size() != guilds) {
+                    throw new IllegalStateException("store opened with " + store.guilds().size()
+                            + " guilds, expected " + guilds);
+                }
+                // warm up the code paths so the first samples are not JIT compile time
+                for (int i = 0; i < Math.min(200, settings.mutations()); i++) {
+                    mutate(store, guilds);
+                }
+
+                listener.phase("single-writer durable mutations", settings.mutations());
+                long[] single = new long[settings.mutations()];
+                long singleStart = System.nanoTime();
+                for (int i = 0; i < single.length; i++) {
+                    long t0 = System.nanoTime();
+                    mutate(store, guilds);
+                    single[i] = System.nanoTime() - t0;
+                    listener.progress(i + 1);
+                }
+                long singleNanos = System.nanoTime() - singleStart;
+                listener.phaseDone();
+
+                int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 4);
+                listener.phase(settings.writers() + " concurrent writers", concurrentCount);
+                long concurrentNanos = concurrentMutations(store, guilds, concurrentCount, settings.writers(), true);
+                listener.phaseDone();
+
+                listener.phase("checkpoint with concurrent mutations", 1);
+                CheckpointRun checkpointRun = checkpointUnderLoad(store, guilds);
+                listener.phaseDone();
+                long checkpointNanos = checkpointRun.nanos();
+                long[] checkpointLatencies = checkpointRun.latencies();
+
+                Arrays.sort(single);
+                Arrays.sort(fsync);
+                Arrays.sort(checkpointLatencies);
+                double fsyncP50 = millis(percentile(fsync, 50));
+                double mutationP50 = millis(percentile(single, 50));
+
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("guilds", guilds);
+                result.put("bytes", bytes);
+                result.put("open_ms", round(millis(openNanos)));
+                result.put("mutation_p50_ms", round(mutationP50));
+                result.put("mutation_p99_ms", round(millis(percentile(single, 99))));
+                result.put("throughput_1_per_s", Math.round(single.length / (singleNanos / 1e9)));
+                result.put("throughput_16_per_s", Math.round(concurrentCount / (concurrentNanos / 1e9)));
+                result.put("checkpoint_ms", round(millis(checkpointNanos)));
+                result.put("checkpoint_mutation_p99_ms", round(millis(percentile(checkpointLatencies, 99))));
+                result.put("peak_heap_mb", round(heap.peakUsedBytes() / 1048576.0));
+                result.put("fsync_p50_ms", round(fsyncP50));
+                result.put("p50_over_fsync", fsyncP50 > 0 ? round(mutationP50 / fsyncP50) : null);
+                // extra context, not part of issue 3's key list
+                result.put("replay_entries", settings.replayEntries());
+                result.put("mutations", settings.mutations());
+                result.put("writers", settings.writers());
+                result.put("checkpoint_mutations", checkpointLatencies.length);
+                result.put("peak_live_heap_mb", round(heap.peakLiveBytes() / 1048576.0));
+                result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
+                result.put("fsync_p99_ms", round(millis(percentile(fsync, 99))));
+                return result;
+            } finally {
+                store.close();
+            }
+        } finally {
+            heap.stop();
+        }
+    }
+
+    /** A checkpoint's duration and the latencies of the mutations that ran during it. */
+    private record CheckpointRun(long nanos, long[] latencies) {
+    }
+
+    /** Runs a checkpoint on another thread while this one mutates. */
+    private CheckpointRun checkpointUnderLoad(CampaignStore store, int guilds) {
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicLong checkpointNanos = new AtomicLong();
+        ExecutorService executor = Executors.newSingleThreadExecutor(daemon("bench-checkpoint"));
+        try {
+            Future<?> checkpoint = executor.submit(() -> {
+                long t0 = System.nanoTime();
+                try {
+                    factory.checkpoint(store);
+                } finally {
+                    checkpointNanos.set(System.nanoTime() - t0);
+                    finished.set(true);
+                }
+            });
+            long[] latencies = new long[1024];
+            int count = 0;
+            while (!finished.get() || count < 20) {
+                long t0 = System.nanoTime();
+                mutate(store, guilds);
+                long elapsed = System.nanoTime() - t0;
+                if (count == latencies.length) {
+                    latencies = Arrays.copyOf(latencies, count * 2);
+                }
+                latencies[count++] = elapsed;
+            }
+            get(checkpoint);
+            return new CheckpointRun(checkpointNanos.get(), Arrays.copyOf(latencies, count));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Runs {@code total} mutations on {@code writers} threads; returns the wall time. */
+    private long concurrentMutations(CampaignStore store, int guilds, int total, int writers, boolean report) {
+        if (total == 0) {
+            return 0;
+        }
+        AtomicLong remaining = new AtomicLong(total);
+        AtomicLong done = new AtomicLong();
+        ExecutorService executor = Executors.newFixedThreadPool(writers, daemon("bench-writer"));
+        try {
+            long start = System.nanoTime();
+            List<Future<?>> futures = new ArrayList<>();
+            for (int w = 0; w < writers; w++) {
+                futures.add(executor.submit(() -> {
+                    while (remaining.getAndDecrement() > 0) {
+                        mutate(store, guilds);
+                        done.incrementAndGet();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) {
+                while (true) {
+                    try {
+                        future.get(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        break;
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        if (report) {
+                            listener.progress(done.get());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException("interrupted", e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw rethrow(e.getCause());
+                    }
+                }
+            }
+            long elapsed = System.nanoTime() - start;
+            if (report) {
+                listener.progress(total);
+            }
+            return elapsed;
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** One durable character edit in a random guild. */
+    private void mutate(CampaignStore store, int guilds) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int g = random.nextInt(guilds);
+        int c = random.nextInt(SeedDataGenerator.CHANNELS);
+        int p = random.nextInt(SeedDataGenerator.PLAYERS);
+        GuildId guild = SeedDataGenerator.guild(g);
+        ChannelId channel = SeedDataGenerator.channel(g, c);
+        UserId user = SeedDataGenerator.player(g, c, p);
+        String description = "Edited by the benchmark, revision " + sequence.incrementAndGet() + ".";
+        store.update(guild, state -> {
+            PlayerCharacter old = state.character(channel, user).orElseThrow(() ->
+                    new IllegalStateException("generated character missing: guild " + guild + " channel "
+                            + channel + " user " + user));
+            PlayerCharacter edited = new PlayerCharacter(old.guild(), old.user(), old.channel(), old.name(),
+                    old.avatarUrl(), description);
+            return Update.of(null, new RecordChange.PutCharacter(edited));
+        });
+    }
+
+    /** Raw cost of appending one small line and {@code force(false)} on the data directory's disk. */
+    private long[] fsyncProbe(Path dir, int samples) throws IOException {
+        Path probe = dir.resolve(FSYNC_PROBE);
+        byte[] line = ("{\"seq\":0000000000,\"crc\":\"00000000\",\"changes\":[{\"put_character\":"
+                + "\"Edited by the benchmark, revision 0000000.\"}]}\n").getBytes(StandardCharsets.UTF_8);
+        long[] nanos = new long[samples];
+        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
+            for (int i = 0; i < 50; i++) { // warm-up: file allocation, JIT
+                channel.write(ByteBuffer.wrap(line));
+                channel.force(false);
+            }
+            for (int i = 0; i < samples; i++) {
+                long t0 = System.nanoTime();
+                channel.write(ByteBuffer.wrap(line));
+                channel.force(false);
+                nanos[i] = System.nanoTime() - t0;
+                listener.progress(i + 1);
+            }
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+        return nanos;
+    }
+
+    static long directorySize(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(file -> {
+                try {
+                    return Files.size(file);
+                } catch (IOException e) {
+                    return 0; // a file removed while walking (e.g. a temp file) does not count
+                }
+            }).sum();
+        }
+    }
+
+    static long percentile(long[] sorted, int percent) {
+        if (sorted.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))];
+    }
+
+    private static double millis(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private static void get(Future<?> future) {
+        try {
+            future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw rethrow(e.getCause());
+        }
+    }
+
+    private static RuntimeException rethrow(Throwable cause) {
+        if (cause instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (cause instanceof Error error) {
+            throw error;
+        }
+        if (cause instanceof IOException io) {
+            return new UncheckedIOException(io);
+        }
+        return new IllegalStateException(cause);
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicLong count = new AtomicLong();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /**
+     * Watches heap use: the highest used heap sampled every few milliseconds (garbage included),
+     * and the highest heap left after a collection (the live set).
+     */
+    static final class HeapWatch {
+        private final AtomicLong peakUsed = new AtomicLong();
+        private final AtomicLong peakLive = new AtomicLong();
+        private final Thread sampler;
+        private final List<Runnable> unregister = new ArrayList<>();
+        private volatile boolean running = true;
+
+        private HeapWatch() {
+            sampler = new Thread(() -> {
+                while (running) {
+                    sample();
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-watch");
+            sampler.setDaemon(true);
+            NotificationListener gcListener = (notification, handback) -> {
+                if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
+                    GarbageCollectionNotificationInfo info =
+                            GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
+                    long after = 0;
+                    for (Map.Entry<String, MemoryUsage> entry : info.getGcInfo().getMemoryUsageAfterGc().entrySet()) {
+                        if (isHeapPool(entry.getKey())) {
+                            after += entry.getValue().getUsed();
+                        }
+                    }
+                    long before = 0;
+                    for (Map.Entry<String, MemoryUsage> entry : info.getGcInfo().getMemoryUsageBeforeGc().entrySet()) {
+                        if (isHeapPool(entry.getKey())) {
+                            before += entry.getValue().getUsed();
+                        }
+                    }
+                    peakUsed.accumulateAndGet(before, Math::max);
+                    peakLive.accumulateAndGet(after, Math::max);
+                }
+            };
+            for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+                if (gc instanceof NotificationEmitter emitter) {
+                    emitter.addNotificationListener(gcListener, null, null);
+                    unregister.add(() -> {
+                        try {
+                            emitter.removeNotificationListener(gcListener);
+                        } catch (javax.management.ListenerNotFoundException ignored) {
+                            // already gone
+                        }
+                    });
+                }
+            }
+        }
+
+        private static final java.util.Set<String> HEAP_POOLS = heapPools();
+
+        private static java.util.Set<String> heapPools() {
+            java.util.Set<String> names = new java.util.HashSet<>();
+            ManagementFactory.getMemoryPoolMXBeans().stream()
+                    .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+                    .forEach(pool -> names.add(pool.getName()));
+            return names;
+        }
+
+        private static boolean isHeapPool(String name) {
+            return HEAP_POOLS.contains(name);
+        }
+
+        static HeapWatch start() {
+            HeapWatch watch = new HeapWatch();
+            watch.sampler.start();
+            return watch;
+        }
+
+        void sample() {
+            peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+        }
+
+        void resetPeak() {
+            peakUsed.set(0);
+            peakLive.set(0);
+        }
+
+        long peakUsedBytes() {
+            sample();
+            return peakUsed.get();
+        }
+
+        long peakLiveBytes() {
+            return peakLive.get();
+        }
+
+        void stop() {
+            running = false;
+            sampler.interrupt();
+            unregister.forEach(Runnable::run);
+        }
+    }
+}

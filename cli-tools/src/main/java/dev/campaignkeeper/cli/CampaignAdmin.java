@@ -1,0 +1,237 @@
+package dev.campaignkeeper.cli;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import dev.campaignkeeper.core.error.ConflictException;
+import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.error.DataDirectoryLockedException;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.StoreException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code campaign-admin [--data DIR] [--verbose] COMMAND}: the root command. Subcommands reach
+ * the shared options and streams through it.
+ */
+@Command(name = "campaign-admin",
+        mixinStandardHelpOptions = true,
+        versionProvider = CampaignAdmin.Version.class,
+        sortOptions = false,
+        description = "Offline admin tool for a Campaign Keeper data directory: inspect, verify, "
+                + "back up, restore, export and import campaigns, and benchmark the store.",
+        subcommands = {
+                BenchCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:ok",
+                "1:problems found (verify), nothing found (show), or refused (declined, conflict)",
+                "2:usage error",
+                "3:data directory locked by a running bot, or not readable",
+                "4:data damaged beyond recovery"},
+        footerHeading = "%nEnvironment:%n",
+        footer = "  CAMPAIGN_DATA_DIR  data directory when --data is not given (default ./data)")
+public final class CampaignAdmin implements Runnable {
+
+    /** Name of the environment variable naming the data directory. */
+    public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "data directory (default: $CAMPAIGN_DATA_DIR, else ./data)")
+    private Path data;
+
+    @Option(names = "--verbose", description = "show stack traces and library warnings")
+    private boolean verbose;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final Map<String, String> environment;
+    private final InputStream stdin;
+    private final boolean terminal;
+
+    /** Creates the root command for a real process: real environment, stdin and terminal check. */
+    public CampaignAdmin() {
+        this(System.getenv(), System.in, System.console() != null);
+    }
+
+    /**
+     * Creates the root command with explicit surroundings (used by tests).
+     *
+     * @param environment environment variables
+     * @param stdin where confirmations are read from
+     * @param terminal whether stderr is a terminal (progress bars are drawn only then)
+     */
+    public CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal) {
+        this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        this.stdin = Objects.requireNonNull(stdin, "stdin");
+        this.terminal = terminal;
+    }
+
+    /**
+     * Runs the CLI and exits with its exit code.
+     *
+     * @param args the command line
+     */
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = commandLine(new CampaignAdmin(), out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /**
+     * Builds the picocli command line with the CLI's error handling and streams.
+     *
+     * @param admin the root command
+     * @param out standard output
+     * @param err standard error
+     * @return the command line, ready to {@code execute}
+     */
+    public static CommandLine commandLine(CampaignAdmin admin, PrintWriter out, PrintWriter err) {
+        CommandLine commandLine = new CommandLine(admin);
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> admin.report(ex, cmd.getErr()));
+        commandLine.setExecutionStrategy(parseResult -> {
+            admin.configureLogging();
+            return new CommandLine.RunLast().execute(parseResult);
+        });
+        return commandLine;
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: give one of "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    /**
+     * The data directory: {@code --data}, else {@code $CAMPAIGN_DATA_DIR}, else {@code ./data}.
+     *
+     * @return the directory
+     */
+    Path dataDir() {
+        if (data != null) {
+            return data;
+        }
+        String fromEnvironment = environment.get(DATA_DIR_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return Path.of(fromEnvironment);
+        }
+        return Path.of("data");
+    }
+
+    /** With --verbose, library logs at INFO (still on stderr); otherwise WARN as logback.xml says. */
+    void configureLogging() {
+        if (verbose && org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+        }
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
+
+    boolean terminal() {
+        return terminal;
+    }
+
+    InputStream stdin() {
+        return stdin;
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    /** Prints one JSON document on stdout. */
+    void printJson(Object document) {
+        PrintWriter out = out();
+        out.println(GSON.toJson(document));
+        out.flush();
+    }
+
+    static final Gson GSON = new GsonBuilder()
+            .setPrettyPrinting()
+            .disableHtmlEscaping()
+            .serializeNulls()
+            .create();
+
+    /** Turns a failure into one line on stderr and an exit code. */
+    int report(Exception ex, PrintWriter err) {
+        int code = exitCodeOf(ex);
+        String message = ex.getMessage() == null || ex.getMessage().isBlank()
+                ? ex.getClass().getSimpleName() : ex.getMessage();
+        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            message = describeIo(ex);
+        }
+        err.println("campaign-admin: " + Table.oneLine(message));
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return code;
+    }
+
+    private static String describeIo(Exception ex) {
+        Throwable cause = ex instanceof UncheckedIOException unchecked ? unchecked.getCause() : ex;
+        if (cause instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or directory: " + missing.getFile();
+        }
+        if (cause instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied: " + denied.getFile();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+    }
+
+    static int exitCodeOf(Throwable ex) {
+        if (ex instanceof CliException cli) {
+            return cli.exitCode();
+        }
+        if (ex instanceof DataDamagedException) {
+            return ExitCodes.DAMAGED;
+        }
+        if (ex instanceof DataDirectoryLockedException || ex instanceof StoreException) {
+            return ExitCodes.LOCKED_OR_UNREADABLE;
+        }
+        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            return ExitCodes.LOCKED_OR_UNREADABLE;
+        }
+        if (ex instanceof NotFoundException || ex instanceof InvalidInputException
+                || ex instanceof ConflictException) {
+            return ExitCodes.PROBLEMS;
+        }
+        return ExitCodes.PROBLEMS;
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = CampaignAdmin.class.getPackage().getImplementationVersion();
+            return new String[] {"campaign-admin " + (version == null ? "0.1.0-SNAPSHOT" : version),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}
