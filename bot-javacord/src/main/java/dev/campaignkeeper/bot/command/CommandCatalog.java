@@ -1,0 +1,151 @@
+package dev.campaignkeeper.bot.command;
+
+import static dev.campaignkeeper.bot.command.OptionSpec.optional;
+import static dev.campaignkeeper.bot.command.OptionSpec.required;
+import static dev.campaignkeeper.bot.command.OptionType.BOOLEAN;
+import static dev.campaignkeeper.bot.command.OptionType.STRING;
+import static dev.campaignkeeper.bot.command.OptionType.USER;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one table of commands. Discord registration and the console parser are both built from it,
+ * so the two cannot drift apart.
+ */
+public final class CommandCatalog {
+
+    /** Name of the option that names an NPC; it autocompletes. */
+    public static final String NPC_OPTION = "npc";
+
+    private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
+    private static final List<CommandSpec> SPECS;
+
+    static {
+        COMMANDS.put("campaign", "Run a campaign in this channel: create, join, leave, end and more");
+        COMMANDS.put("character", "Your character in this channel's campaign");
+        COMMANDS.put("say", "Speak as your character in this channel's campaign");
+        COMMANDS.put("npc", "Non-player characters the GM speaks as");
+
+        OptionSpec npc = required(NPC_OPTION, STRING, "The NPC (name or id)").autocompleted();
+        SPECS = List.of(
+                sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
+                        Visibility.PUBLIC,
+                        optional("name", STRING, "The campaign's name (default: the channel's name)")),
+                sub("campaign", "join", "Join this channel's campaign as a player", true, Visibility.PUBLIC),
+                sub("campaign", "leave", "Leave this channel's campaign (your character is removed)", true,
+                        Visibility.EPHEMERAL),
+                sub("campaign", "info", "Show this channel's campaign: GM, players, characters, NPCs", false,
+                        Visibility.EPHEMERAL),
+                sub("campaign", "kick", "(GM) Remove a player and their character", true, Visibility.EPHEMERAL,
+                        required("user", USER, "The player to remove")),
+                sub("campaign", "transfer", "(GM) Hand the campaign to another member as GM", true,
+                        Visibility.EPHEMERAL,
+                        required("user", USER, "The new game master")),
+                sub("campaign", "rename", "(GM) Rename the campaign", false, Visibility.EPHEMERAL,
+                        required("name", STRING, "The new name")),
+                sub("campaign", "end", "(GM) End the campaign, delete its data and get an export", true,
+                        Visibility.PUBLIC,
+                        required("confirm", BOOLEAN, "Set to true to really end the campaign")),
+                sub("campaign", "export", "(GM) Get the campaign's data as a JSON file", true,
+                        Visibility.EPHEMERAL),
+
+                sub("character", "create", "Create your character in this channel's campaign", false,
+                        Visibility.EPHEMERAL,
+                        required("name", STRING, "Your character's name"),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)"),
+                        optional("description", STRING, "A short description")),
+                sub("character", "edit", "Change your character; options left out stay as they are", false,
+                        Visibility.EPHEMERAL,
+                        optional("name", STRING, "The new name"),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it"),
+                        optional("description", STRING, "The new description")),
+                sub("character", "show", "Show a character in this channel's campaign", false,
+                        Visibility.EPHEMERAL,
+                        optional("user", USER, "Whose character (default: yours)")),
+                sub("character", "delete", "Delete your character (the GM may delete anyone's)", false,
+                        Visibility.EPHEMERAL,
+                        optional("user", USER, "(GM) Whose character to delete (default: yours)")),
+
+                top("say", "Speak as your character in this channel's campaign", true, Visibility.EPHEMERAL,
+                        required("text", STRING, "What your character says")),
+
+                sub("npc", "create", "(GM) Create an NPC", false, Visibility.EPHEMERAL,
+                        required("name", STRING, "The NPC's name"),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)")),
+                sub("npc", "edit", "(GM) Change an NPC; options left out stay as they are", false,
+                        Visibility.EPHEMERAL,
+                        npc,
+                        optional("name", STRING, "The new name"),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it")),
+                sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
+                sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
+                sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
+                        npc,
+                        required("text", STRING, "What the NPC says")));
+    }
+
+    private CommandCatalog() {
+    }
+
+    private static CommandSpec sub(String command, String subcommand, String description, boolean deferred,
+                                   Visibility visibility, OptionSpec... options) {
+        return new CommandSpec(command, Optional.of(subcommand), description, List.of(options), deferred,
+                visibility);
+    }
+
+    private static CommandSpec top(String command, String description, boolean deferred, Visibility visibility,
+                                   OptionSpec... options) {
+        return new CommandSpec(command, Optional.empty(), description, List.of(options), deferred, visibility);
+    }
+
+    /**
+     * Every command, grouped by top-level command in display order.
+     *
+     * @return the specs
+     */
+    public static List<CommandSpec> specs() {
+        return SPECS;
+    }
+
+    /**
+     * The top-level command names with their descriptions, in display order.
+     *
+     * @return an unmodifiable map
+     */
+    public static Map<String, String> commands() {
+        return java.util.Collections.unmodifiableMap(COMMANDS);
+    }
+
+    /**
+     * Whether a top-level command has subcommands.
+     *
+     * @param command the top-level command
+     * @return true for {@code campaign}, {@code character} and {@code npc}
+     */
+    public static boolean hasSubcommands(String command) {
+        return SPECS.stream().anyMatch(spec -> spec.command().equals(command) && spec.subcommand().isPresent());
+    }
+
+    /**
+     * The commands under one top-level command.
+     *
+     * @param command the top-level command
+     * @return its specs, empty if unknown
+     */
+    public static List<CommandSpec> under(String command) {
+        return SPECS.stream().filter(spec -> spec.command().equals(command)).toList();
+    }
+
+    /**
+     * A command by path.
+     *
+     * @param path e.g. {@code "campaign create"} or {@code "say"}
+     * @return the spec, if there is such a command
+     */
+    public static Optional<CommandSpec> find(String path) {
+        return SPECS.stream().filter(spec -> spec.path().equals(path)).findFirst();
+    }
+}

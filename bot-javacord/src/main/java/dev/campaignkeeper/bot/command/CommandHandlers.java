@@ -1,0 +1,318 @@
+package dev.campaignkeeper.bot.command;
+
+import dev.campaignkeeper.core.error.CampaignKeeperException;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignExport;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.usecase.CampaignKeeper;
+import dev.campaignkeeper.core.usecase.CampaignInfo;
+import dev.campaignkeeper.core.usecase.Spoken;
+import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs commands: turns a {@link CommandRequest} into core use-case calls and answers with a
+ * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies carrying
+ * the core's message; nothing here decides who may do what.
+ */
+public final class CommandHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CommandHandlers.class);
+    private static final int MAX_CHOICES = 25;
+    private static final int MAX_CHOICE_NAME = 100;
+
+    private final CampaignKeeper keeper;
+    private final ExportFormat exportFormat;
+    private final UserDisplay users;
+
+    /**
+     * Creates the handlers.
+     *
+     * @param keeper the core use cases
+     * @param exportFormat writes the export attached to {@code /campaign end} and {@code export}
+     * @param users how replies refer to users
+     */
+    @Inject
+    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users) {
+        this.keeper = Objects.requireNonNull(keeper, "keeper");
+        this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
+        this.users = Objects.requireNonNull(users, "users");
+    }
+
+    /**
+     * Runs one command. Never throws for a refused or failed command: the reply says what went
+     * wrong.
+     *
+     * @param request the command
+     * @return the reply
+     */
+    public Reply handle(CommandRequest request) {
+        Objects.requireNonNull(request, "request");
+        try {
+            return dispatch(request);
+        } catch (CampaignKeeperException e) {
+            LOG.debug("/{} refused: {}", request.path(), e.getMessage());
+            return Reply.error(e.getMessage());
+        } catch (IllegalArgumentException e) {
+            LOG.debug("/{} had bad input: {}", request.path(), e.getMessage());
+            return Reply.error("That input was not accepted: " + e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("/{} failed unexpectedly", request.path(), e);
+            return Reply.error("Something went wrong on the bot's side and nothing was changed that the error "
+                    + "did not reach. The error was logged; please try again or tell the bot's admin.");
+        }
+    }
+
+    /**
+     * Suggestions for an autocompleted option. Only the {@code npc} option autocompletes; a
+     * channel without a campaign gets no suggestions.
+     *
+     * @param actor who is typing
+     * @param guild the guild
+     * @param channel the channel
+     * @param path the command path being typed
+     * @param option the option being typed
+     * @param typed what has been typed so far
+     * @return up to 25 suggestions
+     */
+    public List<Choice> autocomplete(Actor actor, GuildId guild, ChannelId channel, String path, String option,
+                                     String typed) {
+        if (!CommandCatalog.NPC_OPTION.equals(option) || !path.startsWith("npc ")) {
+            return List.of();
+        }
+        try {
+            return keeper.npcs().suggest(guild, channel, typed == null ? "" : typed).stream()
+                    .limit(MAX_CHOICES)
+                    .map(npc -> new Choice(abbreviate(npc.name(), MAX_CHOICE_NAME), npc.id().value()))
+                    .toList();
+        } catch (CampaignKeeperException e) {
+            return List.of();
+        }
+    }
+
+    private Reply dispatch(CommandRequest request) {
+        CommandOptions options = request.options();
+        return switch (request.path()) {
+            case "campaign create" -> campaignCreate(request, options);
+            case "campaign join" -> campaignJoin(request);
+            case "campaign leave" -> campaignLeave(request);
+            case "campaign info" -> campaignInfo(request);
+            case "campaign kick" -> campaignKick(request, options);
+            case "campaign transfer" -> campaignTransfer(request, options);
+            case "campaign rename" -> campaignRename(request, options);
+            case "campaign end" -> campaignEnd(request, options);
+            case "campaign export" -> campaignExport(request);
+            case "character create" -> characterCreate(request, options);
+            case "character edit" -> characterEdit(request, options);
+            case "character show" -> characterShow(request, options);
+            case "character delete" -> characterDelete(request, options);
+            case "say" -> say(request, options);
+            case "npc create" -> npcCreate(request, options);
+            case "npc edit" -> npcEdit(request, options);
+            case "npc delete" -> npcDelete(request, options);
+            case "npc list" -> npcList(request);
+            case "npc say" -> npcSay(request, options);
+            default -> Reply.error("Unknown command /" + request.path() + ".");
+        };
+    }
+
+    // ---- /campaign ----
+
+    private Reply campaignCreate(CommandRequest r, CommandOptions options) {
+        Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.channel(), r.channelName(),
+                options.string("name"));
+        return Reply.visibleToAll("The campaign **" + campaign.name() + "** begins in this channel, run by "
+                + users.show(campaign.gm()) + " as game master. Players: use `/campaign join`, then "
+                + "`/character create` to make your character.");
+    }
+
+    private Reply campaignJoin(CommandRequest r) {
+        Campaign campaign = keeper.campaigns().join(r.actor(), r.guild(), r.channel());
+        return Reply.visibleToAll(users.show(r.actor().user()) + " joined **" + campaign.name()
+                + "** as a player. Next: `/character create` to make your character.");
+    }
+
+    private Reply campaignLeave(CommandRequest r) {
+        Campaign campaign = keeper.campaigns().leave(r.actor(), r.guild(), r.channel());
+        return Reply.ephemeral("You left **" + campaign.name() + "**; your character there was removed.");
+    }
+
+    private Reply campaignInfo(CommandRequest r) {
+        CampaignInfo info = keeper.campaigns().info(r.guild(), r.channel());
+        Campaign campaign = info.campaign();
+        StringBuilder text = new StringBuilder();
+        text.append("**").append(campaign.name()).append("**\n");
+        text.append("Game master: ").append(users.show(campaign.gm())).append('\n');
+        if (campaign.players().isEmpty()) {
+            text.append("Players: none yet (`/campaign join`)\n");
+        } else {
+            text.append("Players (").append(campaign.players().size()).append("):\n");
+            for (UserId player : campaign.players()) {
+                text.append("- ").append(users.show(player));
+                info.characters().stream().filter(c -> c.user().equals(player)).findFirst()
+                        .ifPresentOrElse(c -> text.append(" as **").append(c.name()).append("**"),
+                                () -> text.append(" (no character yet)"));
+                text.append('\n');
+            }
+        }
+        if (info.npcs().isEmpty()) {
+            text.append("NPCs: none");
+        } else {
+            text.append("NPCs: ").append(info.npcs().stream().map(Npc::name).collect(Collectors.joining(", ")));
+        }
+        return Reply.ephemeral(text.toString());
+    }
+
+    private Reply campaignKick(CommandRequest r, CommandOptions options) {
+        UserId player = options.requiredUser("user");
+        Campaign campaign = keeper.campaigns().kick(r.actor(), r.guild(), r.channel(), player);
+        return Reply.ephemeral("Removed " + users.show(player) + " and their character from **"
+                + campaign.name() + "**.");
+    }
+
+    private Reply campaignTransfer(CommandRequest r, CommandOptions options) {
+        UserId newGm = options.requiredUser("user");
+        Campaign campaign = keeper.campaigns().transferGm(r.actor(), r.guild(), r.channel(), newGm);
+        return Reply.ephemeral(users.show(campaign.gm()) + " is now the game master of **" + campaign.name()
+                + "**.");
+    }
+
+    private Reply campaignRename(CommandRequest r, CommandOptions options) {
+        Campaign campaign = keeper.campaigns().rename(r.actor(), r.guild(), r.channel(),
+                options.requiredString("name"));
+        return Reply.ephemeral("The campaign is now called **" + campaign.name() + "**.");
+    }
+
+    private Reply campaignEnd(CommandRequest r, CommandOptions options) {
+        if (!options.bool("confirm").orElse(false)) {
+            return Reply.error("Ending a campaign deletes its roles, webhook, characters and NPCs. "
+                    + "To go ahead, run `/campaign end confirm:true`; you will get an export of its data.");
+        }
+        CampaignExport export = keeper.campaigns().end(r.actor(), r.guild(), r.channel());
+        return Reply.visibleToAll("The campaign **" + export.campaign().name() + "** has ended. Thanks for "
+                        + "playing! Its data is attached as an export.")
+                .with(exportFile(export));
+    }
+
+    private Reply campaignExport(CommandRequest r) {
+        CampaignExport export = keeper.campaigns().export(r.actor(), r.guild(), r.channel());
+        return Reply.ephemeral("Here is **" + export.campaign().name() + "** with " + export.characters().size()
+                        + " character(s) and " + export.npcs().size() + " NPC(s).")
+                .with(exportFile(export));
+    }
+
+    private Attachment exportFile(CampaignExport export) {
+        return new Attachment(slug(export.campaign().name()) + "-export.json", exportFormat.write(export));
+    }
+
+    // ---- /character ----
+
+    private Reply characterCreate(CommandRequest r, CommandOptions options) {
+        PlayerCharacter character = keeper.characters().create(r.actor(), r.guild(), r.channel(),
+                options.requiredString("name"), avatar(options), options.string("description"));
+        return Reply.ephemeral("Created your character **" + character.name() + "**. Speak as them with `/say`.");
+    }
+
+    private Reply characterEdit(CommandRequest r, CommandOptions options) {
+        PlayerCharacter character = keeper.characters().edit(r.actor(), r.guild(), r.channel(),
+                options.string("name"), avatar(options), options.string("description"));
+        return Reply.ephemeral("Updated your character **" + character.name() + "**.");
+    }
+
+    private Reply characterShow(CommandRequest r, CommandOptions options) {
+        UserId owner = options.user("user").orElse(r.actor().user());
+        PlayerCharacter character = keeper.characters().show(r.guild(), r.channel(), owner);
+        StringBuilder text = new StringBuilder("**").append(character.name()).append("**, played by ")
+                .append(users.show(character.user()));
+        if (!character.description().isEmpty()) {
+            text.append('\n').append(character.description());
+        }
+        character.avatarUrl().ifPresent(url -> text.append("\nAvatar: ").append(url));
+        return Reply.ephemeral(text.toString());
+    }
+
+    private Reply characterDelete(CommandRequest r, CommandOptions options) {
+        Optional<UserId> owner = options.user("user");
+        PlayerCharacter character = keeper.characters().delete(r.actor(), r.guild(), r.channel(), owner);
+        String whose = character.user().equals(r.actor().user()) ? "your character" : users.show(character.user())
+                + "'s character";
+        return Reply.ephemeral("Deleted " + whose + " **" + character.name() + "**.");
+    }
+
+    // ---- /say ----
+
+    private Reply say(CommandRequest r, CommandOptions options) {
+        Spoken spoken = keeper.speech().sayAsCharacter(r.actor(), r.guild(), r.channel(),
+                options.requiredString("text"));
+        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+    }
+
+    // ---- /npc ----
+
+    private Reply npcCreate(CommandRequest r, CommandOptions options) {
+        Npc npc = keeper.npcs().create(r.actor(), r.guild(), r.channel(), options.requiredString("name"),
+                avatar(options));
+        return Reply.ephemeral("Created the NPC **" + npc.name() + "**. Speak as them with `/npc say`.");
+    }
+
+    private Reply npcEdit(CommandRequest r, CommandOptions options) {
+        Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
+                options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
+        return Reply.ephemeral("Updated the NPC **" + npc.name() + "**.");
+    }
+
+    private Reply npcDelete(CommandRequest r, CommandOptions options) {
+        Npc npc = keeper.npcs().delete(r.actor(), r.guild(), r.channel(),
+                options.requiredString(CommandCatalog.NPC_OPTION));
+        return Reply.ephemeral("Deleted the NPC **" + npc.name() + "**.");
+    }
+
+    private Reply npcList(CommandRequest r) {
+        List<Npc> npcs = keeper.npcs().list(r.guild(), r.channel());
+        if (npcs.isEmpty()) {
+            return Reply.ephemeral("This campaign has no NPCs yet. The GM creates them with `/npc create`.");
+        }
+        return Reply.ephemeral("NPCs (" + npcs.size() + "):\n" + npcs.stream()
+                .map(npc -> "- **" + npc.name() + "** (id `" + npc.id().value() + "`)")
+                .collect(Collectors.joining("\n")));
+    }
+
+    private Reply npcSay(CommandRequest r, CommandOptions options) {
+        Spoken spoken = keeper.speech().sayAsNpc(r.actor(), r.guild(), r.channel(),
+                options.requiredString(CommandCatalog.NPC_OPTION), options.requiredString("text"));
+        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+    }
+
+    // ---- helpers ----
+
+    /** Avatar option: absent = unchanged; the word "none" (or "-") = remove, passed on as blank. */
+    private static Optional<String> avatar(CommandOptions options) {
+        return options.string("avatar").map(value -> {
+            String trimmed = value.trim();
+            return trimmed.equalsIgnoreCase("none") || trimmed.equals("-") ? "" : value;
+        });
+    }
+
+    static String slug(String name) {
+        String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        if (slug.length() > 40) {
+            slug = slug.substring(0, 40).replaceAll("-+$", "");
+        }
+        return slug.isEmpty() ? "campaign" : slug;
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

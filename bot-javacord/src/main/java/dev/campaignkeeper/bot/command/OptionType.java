@@ -1,0 +1,11 @@
+package dev.campaignkeeper.bot.command;
+
+/** The kinds of value a command option takes. */
+public enum OptionType {
+    /** Free text. */
+    STRING,
+    /** A member of the guild. */
+    USER,
+    /** True or false. */
+    BOOLEAN
+}

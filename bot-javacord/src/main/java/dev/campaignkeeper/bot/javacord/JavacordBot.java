@@ -1,0 +1,206 @@
+package dev.campaignkeeper.bot.javacord;
+
+import dev.campaignkeeper.bot.command.CommandHandlers;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.javacord.api.DiscordApi;
+import org.javacord.api.DiscordApiBuilder;
+import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.interaction.SlashCommandBuilder;
+import org.javacord.api.util.event.ListenerManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Connects the bot to Discord: logs in with Javacord, attaches the interaction listener and
+ * registers the slash commands by bulk overwrite (on the dev guild if one is configured, globally
+ * otherwise).
+ */
+public final class JavacordBot {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JavacordBot.class);
+    private static final int WORKERS = 4;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+
+    private final JavacordConfig config;
+    private final DiscordApiBuilderCustomizer customizer;
+    private final DiscordConnection connection;
+    private final JavacordChatPlatform platform;
+    private final Provider<CommandHandlers> handlers;
+
+    /**
+     * Creates the connector.
+     *
+     * @param config token, dev guild and timeouts
+     * @param customizer the builder seam (a no-op in production)
+     * @param connection receives the API once logged in
+     * @param platform the chat platform, which remembers users seen in commands
+     * @param handlers the command handlers
+     */
+    @Inject
+    public JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
+                       JavacordChatPlatform platform, Provider<CommandHandlers> handlers) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.customizer = Objects.requireNonNull(customizer, "customizer");
+        this.connection = Objects.requireNonNull(connection, "connection");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+    }
+
+    /**
+     * Logs in, starts listening and registers the commands.
+     *
+     * @return the connection; close it to disconnect
+     * @throws DiscordStartException if login or registration fails (the API is disconnected again)
+     */
+    public Connected connect() {
+        CommandHandlers commandHandlers = handlers.get();
+        DiscordApiBuilder builder = new DiscordApiBuilder()
+                .setToken(config.token())
+                .setIntents(Intent.GUILDS)
+                .setUserCacheEnabled(false)
+                .setShutdownHookRegistrationEnabled(false);
+        customizer.customize(builder);
+        DiscordApi api = login(builder);
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
+        Connected connected = new Connected(api, workers, connection);
+        try {
+            connection.connected(api);
+            InteractionListener listener = new InteractionListener(commandHandlers, platform, workers);
+            connected.listeners = Set.of(api.addSlashCommandCreateListener(listener),
+                    api.addAutocompleteCreateListener(listener));
+            register(api);
+            LOG.info("Campaign Keeper is ready as {} in {} guild(s)", api.getYourself().getName(),
+                    api.getServers().size());
+            return connected;
+        } catch (RuntimeException e) {
+            connected.close();
+            throw e;
+        }
+    }
+
+    private DiscordApi login(DiscordApiBuilder builder) {
+        LOG.info("Logging in to Discord");
+        CompletableFuture<DiscordApi> login = builder.login();
+        try {
+            return login.get(config.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            login.thenAccept(JavacordBot::quietlyDisconnect);
+            throw new DiscordStartException("Interrupted while logging in to Discord.", e);
+        } catch (TimeoutException e) {
+            login.thenAccept(JavacordBot::quietlyDisconnect);
+            throw new DiscordStartException("Discord did not complete the login within "
+                    + config.loginTimeout().toSeconds() + " s. Check the network and the token.", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DiscordStartException("Could not log in to Discord: " + cause.getMessage()
+                    + ". Check that DISCORD_TOKEN holds the bot's current token.", cause);
+        }
+    }
+
+    private void register(DiscordApi api) {
+        Set<SlashCommandBuilder> commands = SlashCommands.builders();
+        CompletableFuture<?> registration = config.devGuild()
+                .map(guild -> api.bulkOverwriteServerApplicationCommands(guild, commands))
+                .orElseGet(() -> api.bulkOverwriteGlobalApplicationCommands(commands));
+        try {
+            registration.get(config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DiscordStartException("Interrupted while registering the slash commands.", e);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DiscordStartException("Could not register the slash commands: " + cause.getMessage(), cause);
+        }
+        LOG.info("Registered {} slash commands {}", commands.size(), config.devGuild()
+                .map(guild -> "on guild " + guild + " (available at once)")
+                .orElse("globally (Discord may take up to an hour to show changes)"));
+    }
+
+    private static void quietlyDisconnect(DiscordApi api) {
+        try {
+            api.disconnect();
+        } catch (RuntimeException e) {
+            LOG.debug("Disconnect after a failed login failed", e);
+        }
+    }
+
+    /** A live connection to Discord. Closing it stops the workers and disconnects; it is idempotent. */
+    public static final class Connected implements AutoCloseable {
+
+        private final DiscordApi api;
+        private final ExecutorService workers;
+        private final DiscordConnection connection;
+        private final AtomicBoolean closed = new AtomicBoolean();
+        private volatile Set<ListenerManager<?>> listeners = Set.of();
+
+        private Connected(DiscordApi api, ExecutorService workers, DiscordConnection connection) {
+            this.api = api;
+            this.workers = workers;
+            this.connection = connection;
+        }
+
+        /**
+         * The logged-in Javacord API.
+         *
+         * @return the API
+         */
+        public DiscordApi api() {
+            return api;
+        }
+
+        @Override
+        public void close() {
+            if (!closed.compareAndSet(false, true)) {
+                return;
+            }
+            listeners.forEach(ListenerManager::remove);
+            workers.shutdown();
+            try {
+                if (!workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.warn("Commands still running after {} s; stopping them", SHUTDOWN_WAIT.toSeconds());
+                    workers.shutdownNow();
+                }
+            } catch (InterruptedException e) {
+                workers.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+            try {
+                api.disconnect().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+                LOG.debug("Disconnect did not finish cleanly", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.debug("Disconnect failed", e);
+            }
+            connection.disconnected();
+            LOG.info("Disconnected from Discord");
+        }
+    }
+
+    private static final class WorkerThreads implements ThreadFactory {
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "campaign-keeper-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}
