@@ -1,0 +1,221 @@
+package dev.campaignkeeper.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.InvalidInputException;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InputRulesTest {
+
+    // ---- cleaning ----
+
+    @Test
+    void removesZeroWidthAndOtherInvisibleCharacters() {
+        assertThat(InputRules.clean("Ga\u200Bnd\u200Ca\u200Dl\u2060f\uFEFF\u00AD\u2800\u3164", false))
+                .isEqualTo("Gandalf");
+    }
+
+    @Test
+    void removesControlCharacters() {
+        assertThat(InputRules.clean("Gan\u0000dal\u0007f\u001B\u007F\u009F", false)).isEqualTo("Gandalf");
+    }
+
+    @Test
+    void removesBidiOverrides() {
+        assertThat(InputRules.clean("\u202Eevil\u202C \u2066name\u2069", false)).isEqualTo("evil name");
+    }
+
+    @Test
+    void collapsesWhitespaceAndTrims() {
+        assertThat(InputRules.clean("  The \t Grey \u00A0\u2003  Wizard  ", false)).isEqualTo("The Grey Wizard");
+    }
+
+    @Test
+    void turnsNewlinesIntoSpacesOutsideDescriptions() {
+        assertThat(InputRules.name("Line\nTwo\r\nThree", "name")).isEqualTo("Line Two Three");
+    }
+
+    @Test
+    void normalisesToNfc() {
+        String decomposed = "Cafe\u0301";
+
+        assertThat(InputRules.name(decomposed, "name")).isEqualTo("Caf\u00E9");
+    }
+
+    @Test
+    void normalisesToNfcAfterRemovingAnInvisibleCharacterBetweenLetterAndAccent() {
+        assertThat(InputRules.clean("Cafe\u200B\u0301", false)).isEqualTo("Caf\u00E9");
+    }
+
+    @Test
+    void nullCleansToEmpty() {
+        assertThat(InputRules.clean(null, true)).isEmpty();
+    }
+
+    // ---- names ----
+
+    @Test
+    void acceptsNameOf80Characters() {
+        String name = "a".repeat(80);
+
+        assertThat(InputRules.name(name, "character name")).isEqualTo(name);
+    }
+
+    @Test
+    void rejects81CharacterNameSayingHowLongItMayBe() {
+        assertThatThrownBy(() -> InputRules.name("a".repeat(81), "character name"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("character name")
+                .hasMessageContaining("81")
+                .hasMessageContaining("80 or fewer");
+    }
+
+    @Test
+    void countsNameLengthInCodePointsNotUtf16Units() {
+        String eighty = "\uD83D\uDC09".repeat(80); // 80 dragons, 160 UTF-16 units
+
+        assertThat(InputRules.name(eighty, "name")).isEqualTo(eighty);
+        assertThatThrownBy(() -> InputRules.name(eighty + "\uD83D\uDC09", "name"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void countsLengthAfterCleaning() {
+        String padded = "  " + "a".repeat(80) + "\u200B\u200B  ";
+
+        assertThat(InputRules.name(padded, "name")).hasSize(80);
+    }
+
+    @Test
+    void rejectsEmptyAndInvisibleOnlyNames() {
+        assertThatThrownBy(() -> InputRules.name("  \u200B\t ", "NPC name"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("NPC name is empty");
+        assertThatThrownBy(() -> InputRules.name(null, "NPC name")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Discord", "discord", "DISCORD Bot", "MyDiScOrDName", "clyde", "CLYDE", "Clyde's Inn",
+            "Dis\u200Bcord", "Cly\u0000de", "xdiscordx"})
+    void rejectsDiscordAndClydeInAnyCase(String name) {
+        assertThatThrownBy(() -> InputRules.name(name, "character name"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("may not contain")
+                .hasMessageContaining("Choose another name");
+    }
+
+    @Test
+    void acceptsNamesThatMerelyResembleForbiddenWords() {
+        assertThat(InputRules.name("Disc Order", "name")).isEqualTo("Disc Order");
+        assertThat(InputRules.name("Clyd", "name")).isEqualTo("Clyd");
+    }
+
+    // ---- descriptions ----
+
+    @Test
+    void descriptionKeepsNewlinesButAtMostOneBlankLine() {
+        assertThat(InputRules.description("First  line \r\n\r\n\r\n\n  Second\u200B line\n\n"))
+                .isEqualTo("First line\n\nSecond line");
+    }
+
+    @Test
+    void descriptionMayBeEmpty() {
+        assertThat(InputRules.description("  ")).isEmpty();
+        assertThat(InputRules.description(null)).isEmpty();
+    }
+
+    @Test
+    void descriptionOf1000IsAcceptedAnd1001Rejected() {
+        assertThat(InputRules.description("d".repeat(1000))).hasSize(1000);
+        assertThatThrownBy(() -> InputRules.description("d".repeat(1001)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1000 or fewer");
+    }
+
+    @Test
+    void descriptionRemovesControlCharactersButKeepsNewlines() {
+        assertThat(InputRules.description("a\u0000b\nc\u0007")).isEqualTo("ab\nc");
+    }
+
+    // ---- spoken text ----
+
+    @Test
+    void spokenTextOf2000IsAcceptedAnd2001Rejected() {
+        assertThat(InputRules.spokenText("x".repeat(2000))).hasSize(2000);
+        assertThatThrownBy(() -> InputRules.spokenText("x".repeat(2001)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2001")
+                .hasMessageContaining("Split it");
+    }
+
+    @Test
+    void emptySpokenTextIsRejected() {
+        assertThatThrownBy(() -> InputRules.spokenText(" \u200B\n\t"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("empty");
+    }
+
+    @Test
+    void spokenTextKeepsNewlines() {
+        assertThat(InputRules.spokenText("Hello\nthere")).isEqualTo("Hello\nthere");
+    }
+
+    // ---- avatar URLs ----
+
+    @Test
+    void acceptsHttpAndHttpsUrlsWithHost() {
+        assertThat(InputRules.avatarUrl("https://example.com/a.png")).contains("https://example.com/a.png");
+        assertThat(InputRules.avatarUrl(" HTTP://cdn.example.org:8080/x/y.gif?size=64 "))
+                .contains("HTTP://cdn.example.org:8080/x/y.gif?size=64");
+    }
+
+    @Test
+    void blankUrlMeansNoAvatar() {
+        assertThat(InputRules.avatarUrl("   ")).isEqualTo(Optional.empty());
+        assertThat(InputRules.avatarUrl(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"javascript:alert(1)", "JavaScript:alert(document.cookie)",
+            "data:image/png;base64,iVBORw0KGgo=", "ftp://example.com/a.png", "file:///etc/passwd"})
+    void rejectsUrlsThatAreNotHttp(String url) {
+        assertThatThrownBy(() -> InputRules.avatarUrl(url))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("http:// or https://");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https:///avatar.png", "https://", "http:"})
+    void rejectsUrlsWithoutHost(String url) {
+        assertThatThrownBy(() -> InputRules.avatarUrl(url)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void rejectsUrlWithoutHostSayingSo() {
+        assertThatThrownBy(() -> InputRules.avatarUrl("https:///avatar.png"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no host");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com/a.png", "//example.com/a.png", "/a.png", "https://exa mple.com/a.png",
+            "https://example.com/<script>"})
+    void rejectsRelativeOrMalformedUrls(String url) {
+        assertThatThrownBy(() -> InputRules.avatarUrl(url)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void rejectsUrlLongerThan2048() {
+        String base = "https://example.com/";
+        String ok = base + "a".repeat(2048 - base.length());
+
+        assertThat(InputRules.avatarUrl(ok)).contains(ok);
+        assertThatThrownBy(() -> InputRules.avatarUrl(ok + "a"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("2048");
+    }
+}
