@@ -32,6 +32,15 @@ import picocli.CommandLine.Spec;
         description = "Offline admin tool for a Campaign Keeper data directory: inspect, verify, "
                 + "back up, restore, export and import campaigns, and benchmark the store.",
         subcommands = {
+                InspectCommand.class,
+                ShowCommand.class,
+                VerifyCommand.class,
+                BackupsCommand.class,
+                RestoreCommand.class,
+                PruneCommand.class,
+                CheckpointCommand.class,
+                ExportCommand.class,
+                ImportCommand.class,
                 BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
@@ -62,6 +71,7 @@ public final class CampaignAdmin implements Runnable {
     private final Map<String, String> environment;
     private final InputStream stdin;
     private final boolean terminal;
+    private final StoreAdmin store = new JsonStoreAdmin();
 
     /** Creates the root command for a real process: real environment, stdin and terminal check. */
     public CampaignAdmin() {
@@ -136,6 +146,45 @@ public final class CampaignAdmin implements Runnable {
             return Path.of(fromEnvironment);
         }
         return Path.of("data");
+    }
+
+    /**
+     * The data directory, which must exist and be a directory.
+     *
+     * @return the directory
+     * @throws CliException with exit code 3 if it is missing or not a directory
+     */
+    Path existingDataDir() {
+        Path dir = dataDir();
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "data directory " + dir.toAbsolutePath()
+                    + (java.nio.file.Files.exists(dir) ? " is not a directory" : " does not exist")
+                    + " (set --data or $" + DATA_DIR_VARIABLE + ")");
+        }
+        if (!java.nio.file.Files.isReadable(dir)) {
+            throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "data directory " + dir.toAbsolutePath()
+                    + " is not readable");
+        }
+        return dir;
+    }
+
+    /**
+     * Refuses a writing command while a bot holds the directory.
+     *
+     * @param dir the data directory
+     * @param what the operation, for the message
+     */
+    void requireUnlocked(Path dir, String what) {
+        java.util.OptionalLong holder = store.lockHolder(dir);
+        if (holder.isPresent()) {
+            throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
+                    + dir.toAbsolutePath() + " is in use by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong()
+                    : "another process") + "; stop the bot first");
+        }
+    }
+
+    StoreAdmin store() {
+        return store;
     }
 
     /** With --verbose, library logs at INFO (still on stderr); otherwise WARN as logback.xml says. */

@@ -1,0 +1,259 @@
+package dev.campaignkeeper.cli;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignExport;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.core.rules.InputRules;
+import dev.campaignkeeper.core.rules.Limits;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code campaign-admin import FILE [--replace]}: loads exported campaigns back. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Loads a campaign export (or a guild export document) back into the data directory."
+                + " Every value is cleaned and validated like bot input (names, avatar URLs, descriptions,"
+                + " unique NPC names, limits); a campaign whose channel already holds a campaign, characters"
+                + " or NPCs is refused unless --replace. Each guild's records are written in one atomic update.",
+                "Refused with exit 3 while a bot holds the directory; exit 1 if the file is invalid or conflicts."})
+final class ImportCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private CampaignAdmin admin;
+
+    @Parameters(paramLabel = "FILE", description = "an export written by `campaign-admin export` or the bot")
+    private Path file;
+
+    @Option(names = "--replace", description = "overwrite campaigns (and their characters and NPCs) that exist")
+    private boolean replace;
+
+    @Option(names = "--json", description = "print one JSON document")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        Path dir = admin.existingDataDir();
+        List<CampaignExport> exports = readFile();
+        Limits limits = Limits.defaults();
+        List<CampaignExport> cleaned = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (CampaignExport export : exports) {
+            Campaign campaign = export.campaign();
+            if (!seen.add(campaign.guild() + "/" + campaign.channel())) {
+                throw invalid("lists the campaign of guild " + campaign.guild() + " channel " + campaign.channel()
+                        + " twice");
+            }
+            cleaned.add(validate(export, limits));
+        }
+        admin.requireUnlocked(dir, "import");
+        Map<GuildId, List<CampaignExport>> byGuild = new LinkedHashMap<>();
+        cleaned.forEach(e -> byGuild.computeIfAbsent(e.campaign().guild(), g -> new ArrayList<>()).add(e));
+
+        List<Map<String, Object>> imported = new ArrayList<>();
+        try (CampaignStore store = admin.store().openForWrite(dir);
+             Progress progress = new Progress(admin.err(), admin.terminal(), "import", byGuild.size())) {
+            // check every guild before writing any, so a conflict leaves the directory untouched
+            for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
+                changesFor(store.guild(entry.getKey()), entry.getValue(), limits);
+            }
+            int done = 0;
+            for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
+                store.update(entry.getKey(), state -> new Update<>(changesFor(state, entry.getValue(), limits), null));
+                for (CampaignExport export : entry.getValue()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("guild", export.campaign().guild().value());
+                    row.put("channel", export.campaign().channel().value());
+                    row.put("name", export.campaign().name());
+                    row.put("characters", export.characters().size());
+                    row.put("npcs", export.npcs().size());
+                    imported.add(row);
+                }
+                progress.update(++done);
+            }
+        }
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("file", file.toString());
+            document.put("replace", replace);
+            document.put("imported", imported);
+            admin.printJson(document);
+        } else {
+            Table table = new Table("guild", "channel", "campaign", "characters", "npcs");
+            imported.forEach(row -> table.row(row.get("guild"), row.get("channel"), row.get("name"),
+                    row.get("characters"), row.get("npcs")));
+            admin.out().println("Imported " + imported.size() + (imported.size() == 1 ? " campaign" : " campaigns")
+                    + " from " + file + ":");
+            table.print(admin.out());
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<RecordChange> changesFor(GuildState state, List<CampaignExport> exports, Limits limits) {
+        List<RecordChange> changes = new ArrayList<>();
+        int campaigns = state.campaigns().size();
+        for (CampaignExport export : exports) {
+            Campaign campaign = export.campaign();
+            ChannelId channel = campaign.channel();
+            boolean occupied = state.campaign(channel).isPresent() || !state.charactersIn(channel).isEmpty()
+                    || !state.npcsIn(channel).isEmpty();
+            if (occupied && !replace) {
+                throw new CliException(ExitCodes.PROBLEMS, "guild " + campaign.guild() + " channel " + channel
+                        + " already holds " + state.campaign(channel).map(c -> "campaign \"" + c.name() + "\"")
+                        .orElse("characters or NPCs") + "; nothing imported (use --replace to overwrite it)");
+            }
+            if (state.campaign(channel).isEmpty()) {
+                campaigns++;
+            }
+            if (occupied) {
+                changes.add(new RecordChange.RemoveCampaign(campaign.guild(), channel));
+                state.charactersIn(channel).forEach(c ->
+                        changes.add(new RecordChange.RemoveCharacter(c.guild(), c.user(), c.channel())));
+                state.npcsIn(channel).forEach(n ->
+                        changes.add(new RecordChange.RemoveNpc(n.guild(), n.channel(), n.id())));
+            }
+            changes.add(new RecordChange.PutCampaign(campaign));
+            export.characters().forEach(c -> changes.add(new RecordChange.PutCharacter(c)));
+            export.npcs().forEach(n -> changes.add(new RecordChange.PutNpc(n)));
+        }
+        if (campaigns > limits.campaignsPerGuild()) {
+            throw new CliException(ExitCodes.PROBLEMS, "guild " + state.guild() + " would have " + campaigns
+                    + " campaigns, more than the limit of " + limits.campaignsPerGuild() + "; nothing imported");
+        }
+        return changes;
+    }
+
+    /** Cleans and checks every value as the bot does for user input. */
+    private CampaignExport validate(CampaignExport export, Limits limits) {
+        Campaign c = export.campaign();
+        String where = "campaign of guild " + c.guild() + " channel " + c.channel();
+        String name = check(where, () -> InputRules.name(c.name(), "campaign name"));
+        if (c.players().size() > limits.playersPerCampaign()) {
+            throw invalid(where + " has " + c.players().size() + " players, more than the limit of "
+                    + limits.playersPerCampaign());
+        }
+        if (c.hasPlayer(c.gm())) {
+            throw invalid(where + " lists its GM " + c.gm() + " as a player");
+        }
+        Campaign campaign = new Campaign(c.guild(), c.channel(), name, c.gm(), c.playerRole(), c.gmRole(),
+                c.webhook(), c.players());
+        List<PlayerCharacter> characters = new ArrayList<>();
+        for (PlayerCharacter pc : export.characters()) {
+            String at = where + ", character of user " + pc.user();
+            if (!c.hasPlayer(pc.user())) {
+                throw invalid(at + ": the user is not a player of the campaign");
+            }
+            characters.add(new PlayerCharacter(pc.guild(), pc.user(), pc.channel(),
+                    check(at, () -> InputRules.name(pc.name(), "character name")),
+                    check(at, () -> InputRules.avatarUrl(pc.avatarUrl().orElse(""))),
+                    check(at, () -> InputRules.description(pc.description()))));
+        }
+        if (export.npcs().size() > limits.npcsPerCampaign()) {
+            throw invalid(where + " has " + export.npcs().size() + " NPCs, more than the limit of "
+                    + limits.npcsPerCampaign());
+        }
+        List<Npc> npcs = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (Npc npc : export.npcs()) {
+            String at = where + ", NPC " + npc.id();
+            String npcName = check(at, () -> InputRules.name(npc.name(), "NPC name"));
+            if (!names.add(npcName.toLowerCase(Locale.ROOT))) {
+                throw invalid(at + ": another NPC of the campaign is already named \"" + npcName + "\"");
+            }
+            npcs.add(new Npc(npc.guild(), npc.channel(), npc.id(), npcName,
+                    check(at, () -> InputRules.avatarUrl(npc.avatarUrl().orElse(""))), npc.creator()));
+        }
+        return new CampaignExport(export.formatVersion(), export.exportedAt(), campaign, characters, npcs);
+    }
+
+    private <T> T check(String where, java.util.function.Supplier<T> rule) {
+        try {
+            return rule.get();
+        } catch (InvalidInputException e) {
+            throw invalid(where + ": " + e.getMessage());
+        }
+    }
+
+    private CliException invalid(String message) {
+        return new CliException(ExitCodes.PROBLEMS, file + ": " + message + "; nothing imported");
+    }
+
+    private List<CampaignExport> readFile() throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.USAGE, "import file " + file + " does not exist");
+        } catch (MalformedInputException e) {
+            throw invalid("not UTF-8 text");
+        }
+        JsonElement root;
+        try {
+            root = JsonParser.parseString(text);
+        } catch (JsonParseException e) {
+            throw invalid("not valid JSON (" + Table.oneLine(String.valueOf(e.getMessage())) + ")");
+        }
+        List<CampaignExport> exports = new ArrayList<>();
+        if (root.isJsonObject() && root.getAsJsonObject().has("format")
+                && ExportCommand.GUILD_FORMAT.equals(asString(root.getAsJsonObject().get("format")))) {
+            JsonObject guild = root.getAsJsonObject();
+            JsonElement version = guild.get("format_version");
+            if (version == null || !version.isJsonPrimitive() || version.getAsInt() > ExportCommand.GUILD_FORMAT_VERSION) {
+                throw invalid("guild export format_version " + version + " is not supported (this tool reads "
+                        + ExportCommand.GUILD_FORMAT_VERSION + ")");
+            }
+            JsonElement campaigns = guild.get("campaigns");
+            if (campaigns == null || !campaigns.isJsonArray()) {
+                throw invalid("guild export has no \"campaigns\" array");
+            }
+            int index = 0;
+            for (JsonElement campaign : campaigns.getAsJsonArray()) {
+                exports.add(readOne(campaign.toString(), "campaigns[" + index++ + "]"));
+            }
+        } else {
+            exports.add(readOne(text, "document"));
+        }
+        return exports;
+    }
+
+    private static String asString(JsonElement element) {
+        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    }
+
+    private CampaignExport readOne(String json, String where) {
+        try {
+            return admin.store().readExport(json);
+        } catch (RuntimeException e) {
+            if (e instanceof CliException cli) {
+                throw cli;
+            }
+            throw invalid(where + " is not a campaign export: " + Table.oneLine(String.valueOf(e.getMessage())));
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.campaignkeeper.cli;
+
+import dev.campaignkeeper.core.model.GuildState;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code campaign-admin inspect}: what is in the data directory and who holds it. Read-only. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Counts guilds, campaigns, characters and NPCs; lists the biggest guilds, file sizes,"
+                + " journal entries since the last checkpoint, last write time, backups and whether a bot"
+                + " holds the directory. Read-only: works while the bot runs.")
+final class InspectCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private CampaignAdmin admin;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
+            description = "guilds to list, biggest first (default ${DEFAULT-VALUE})")
+    private int limit;
+
+    @Option(names = "--json", description = "print one JSON document instead of tables")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        if (limit < 0) {
+            throw new CliException(ExitCodes.USAGE, "--limit must be 0 or more");
+        }
+        Path dir = admin.existingDataDir();
+        StoreAdmin store = admin.store();
+        OptionalLong holder = store.lockHolder(dir);
+        StoreAdmin.View view = store.read(dir);
+        StoreAdmin.Stats stats = store.stats(dir);
+        List<StoreAdmin.Backup> backups = store.backups(dir);
+        Optional<StoreAdmin.Backup> newestValid = backups.stream().filter(StoreAdmin.Backup::valid)
+                .max(Comparator.comparing(StoreAdmin.Backup::time));
+
+        int campaigns = 0;
+        int characters = 0;
+        int npcs = 0;
+        List<GuildState> bySize = new ArrayList<>(view.guilds().values());
+        for (GuildState state : bySize) {
+            campaigns += state.campaigns().size();
+            characters += Records.characterCount(state);
+            npcs += Records.npcCount(state);
+        }
+        bySize.sort(Comparator.comparingInt(GuildState::recordCount).reversed()
+                .thenComparing(GuildState::guild, Records.GUILD_ORDER));
+        List<GuildState> top = bySize.subList(0, Math.min(limit, bySize.size()));
+
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("data_dir", dir.toAbsolutePath().toString());
+            document.put("guilds", view.guilds().size());
+            document.put("campaigns", campaigns);
+            document.put("characters", characters);
+            document.put("npcs", npcs);
+            List<Map<String, Object>> topJson = new ArrayList<>();
+            for (GuildState state : top) {
+                topJson.add(guildRow(state));
+            }
+            document.put("top_guilds", topJson);
+            document.put("files", new TreeMap<>(stats.files()));
+            document.put("journal_entries", stats.journalEntries());
+            document.put("sequence", stats.sequence() < 0 ? null : stats.sequence());
+            document.put("last_write", stats.lastWrite().map(Object::toString).orElse(null));
+            document.put("backups", backups.size());
+            document.put("newest_valid_backup", newestValid.map(b -> {
+                Map<String, Object> backup = new LinkedHashMap<>();
+                backup.put("id", b.id());
+                backup.put("time", b.time().toString());
+                return backup;
+            }).orElse(null));
+            document.put("locked", holder.isPresent());
+            document.put("lock_pid", holder.isPresent() && holder.getAsLong() > 0 ? holder.getAsLong() : null);
+            List<Map<String, Object>> notes = new ArrayList<>();
+            view.notes().forEach(note -> notes.add(VerifyCommand.problemJson(note)));
+            document.put("recovery_notes", notes);
+            admin.printJson(document);
+            return ExitCodes.OK;
+        }
+
+        PrintWriter out = admin.out();
+        out.println("Data directory: " + dir.toAbsolutePath());
+        out.println("Bot lock:       " + (holder.isEmpty() ? "free (no bot running)"
+                : "held by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong() : "another process")));
+        out.println();
+        new Table("guilds", "campaigns", "characters", "npcs")
+                .row(view.guilds().size(), campaigns, characters, npcs).print(out);
+        out.println();
+        if (!top.isEmpty()) {
+            out.println("Biggest guilds (top " + top.size() + " of " + bySize.size() + "):");
+            Table guilds = new Table("guild", "campaigns", "characters", "npcs", "records");
+            for (GuildState state : top) {
+                guilds.row(state.guild().value(), state.campaigns().size(), Records.characterCount(state),
+                        Records.npcCount(state), state.recordCount());
+            }
+            guilds.print(out);
+            out.println();
+        }
+        Table files = new Table("file", "bytes");
+        new TreeMap<>(stats.files()).forEach(files::row);
+        files.print(out);
+        out.println();
+        out.println("Journal entries since last checkpoint: " + stats.journalEntries());
+        out.println("Sequence number:                       " + (stats.sequence() < 0 ? "-" : stats.sequence()));
+        out.println("Last write:                            " + stats.lastWrite().map(Object::toString).orElse("-"));
+        out.println("Backups:                               " + backups.size() + newestValid
+                .map(b -> " (newest valid: " + b.id() + " at " + b.time() + ")").orElse(" (none valid)"));
+        if (!view.notes().isEmpty()) {
+            out.println();
+            out.println("Recovery notes (run `campaign-admin verify` for details):");
+            view.notes().forEach(note -> out.println("  " + note.file() + ": "
+                    + (note.where().isEmpty() ? "" : note.where() + ": ") + note.message()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> guildRow(GuildState state) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("guild", state.guild().value());
+        row.put("campaigns", state.campaigns().size());
+        row.put("characters", Records.characterCount(state));
+        row.put("npcs", Records.npcCount(state));
+        row.put("records", state.recordCount());
+        return row;
+    }
+}

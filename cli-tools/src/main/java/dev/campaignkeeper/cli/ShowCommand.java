@@ -1,0 +1,54 @@
+package dev.campaignkeeper.cli;
+
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.UserId;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code campaign-admin show guild|campaign|user}: the records, readable or as JSON. Read-only. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Shows stored records: a guild's campaigns, one campaign with its characters and"
+                + " NPCs, or one user's campaigns and characters. Read-only.",
+        subcommands = {ShowGuildCommand.class, ShowCampaignCommand.class, ShowUserCommand.class})
+final class ShowCommand implements Runnable {
+
+    @ParentCommand
+    CampaignAdmin admin;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Missing what to show: guild G, campaign G C or user G U");
+    }
+
+    static GuildId guild(CommandSpec spec, String value) {
+        try {
+            return GuildId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid guild id: " + e.getMessage());
+        }
+    }
+
+    static ChannelId channel(CommandSpec spec, String value) {
+        try {
+            return ChannelId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid channel id: " + e.getMessage());
+        }
+    }
+
+    static UserId user(CommandSpec spec, String value) {
+        try {
+            return UserId.of(value);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid user id: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.campaignkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CampaignAdminTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void helpListsEveryCommandAndExitCodes() {
+        Run run = Run.of("--help");
+
+        assertThat(run.exitCode()).isZero();
+        for (String command : List.of("inspect", "show", "verify", "backups", "restore", "prune", "checkpoint",
+                "export", "import", "bench")) {
+            assertThat(run.out()).contains(command);
+        }
+        assertThat(run.out()).contains("Exit codes:").contains("CAMPAIGN_DATA_DIR");
+    }
+
+    @Test
+    void everySubcommandHasHelp() {
+        for (String[] args : List.of(new String[] {"inspect", "--help"}, new String[] {"show", "guild", "--help"},
+                new String[] {"show", "campaign", "--help"}, new String[] {"show", "user", "--help"},
+                new String[] {"verify", "--help"}, new String[] {"backups", "--help"},
+                new String[] {"restore", "--help"}, new String[] {"prune", "--help"},
+                new String[] {"checkpoint", "--help"}, new String[] {"export", "--help"},
+                new String[] {"import", "--help"}, new String[] {"bench", "--help"})) {
+            Run run = Run.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isZero();
+            assertThat(run.out()).as(String.join(" ", args)).startsWith("Usage: campaign-admin");
+        }
+    }
+
+    @Test
+    void versionNamesTheTool() {
+        Run run = Run.of("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("campaign-admin ");
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertThat(Run.of().exitCode()).isEqualTo(2);
+        assertThat(Run.of("frobnicate").exitCode()).isEqualTo(2);
+        assertThat(Run.of("inspect", "--no-such-option").exitCode()).isEqualTo(2);
+        assertThat(Run.of("restore").exitCode()).isEqualTo(2);
+        assertThat(Run.of("restore", "--latest", "some-id").exitCode()).isEqualTo(2);
+        assertThat(Run.of("show", "guild", "not-a-snowflake").exitCode()).isEqualTo(2);
+        assertThat(Run.of("export").exitCode()).isEqualTo(2);
+        assertThat(Run.of("bench", "--guilds", "zero").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void missingDataDirectoryIsOneLineAndExitThree() {
+        Path missing = dir.resolve("nowhere");
+
+        Run run = Run.of("--data", missing.toString(), "inspect");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err().strip()).doesNotContain("\n").contains(missing.toString()).contains("does not exist");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void dataDirectoryComesFromEnvironmentWhenNotGiven() {
+        Path fromEnv = dir.resolve("from-env");
+
+        Run run = Run.run(Map.of(CampaignAdmin.DATA_DIR_VARIABLE, fromEnv.toString()), "", "verify");
+
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.err()).contains(fromEnv.toString());
+    }
+
+    @Test
+    void defaultDataDirectoryIsDotSlashData() {
+        CampaignAdmin admin = new CampaignAdmin(Map.of(), java.io.InputStream.nullInputStream(), false);
+
+        assertThat(admin.dataDir()).isEqualTo(Path.of("data"));
+    }
+}
