@@ -1,0 +1,149 @@
+package dev.campaignkeeper.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GuildStateTest {
+
+    private static final GuildId GUILD = GuildId.of(1);
+    private static final ChannelId A = ChannelId.of(10);
+    private static final ChannelId B = ChannelId.of(11);
+    private static final UserId GM = UserId.of(3);
+    private static final UserId ALICE = UserId.of(4);
+    private static final UserId BOB = UserId.of(5);
+
+    private static Campaign campaign(ChannelId channel, String name) {
+        return new Campaign(GUILD, channel, name, GM, RoleId.of(7), RoleId.of(8), Optional.empty(), List.of());
+    }
+
+    private static PlayerCharacter character(UserId user, ChannelId channel, String name) {
+        return new PlayerCharacter(GUILD, user, channel, name, Optional.empty(), "");
+    }
+
+    private static Npc npc(ChannelId channel, String id) {
+        return new Npc(GUILD, channel, NpcId.of(id), "Npc " + id, Optional.empty(), GM);
+    }
+
+    private static GuildState populated() {
+        return GuildState.empty(GUILD).apply(List.of(
+                new RecordChange.PutCampaign(campaign(A, "A")),
+                new RecordChange.PutCampaign(campaign(B, "B")),
+                new RecordChange.PutCharacter(character(ALICE, A, "Aria")),
+                new RecordChange.PutCharacter(character(BOB, A, "Brom")),
+                new RecordChange.PutCharacter(character(ALICE, B, "Aria B")),
+                new RecordChange.PutNpc(npc(A, "n1")),
+                new RecordChange.PutNpc(npc(A, "n2"))));
+    }
+
+    @Test
+    void emptyStateHasNothing() {
+        GuildState empty = GuildState.empty(GUILD);
+
+        assertThat(empty.isEmpty()).isTrue();
+        assertThat(empty.recordCount()).isZero();
+        assertThat(empty.campaign(A)).isEmpty();
+        assertThat(empty.guild()).isEqualTo(GUILD);
+    }
+
+    @Test
+    void applyPutsRecordsAndKeepsInsertionOrder() {
+        GuildState state = populated();
+
+        assertThat(state.campaigns()).extracting(Campaign::name).containsExactly("A", "B");
+        assertThat(state.charactersIn(A)).extracting(PlayerCharacter::name).containsExactly("Aria", "Brom");
+        assertThat(state.character(B, ALICE)).map(PlayerCharacter::name).contains("Aria B");
+        assertThat(state.npcsIn(A)).extracting(n -> n.id().value()).containsExactly("n1", "n2");
+        assertThat(state.recordCount()).isEqualTo(7);
+        assertThat(state.charactersByUser().get(ALICE)).containsOnlyKeys(A, B);
+    }
+
+    @Test
+    void applyLeavesTheOriginalUnchanged() {
+        GuildState before = populated();
+        GuildState copy = populated();
+
+        GuildState after = before.apply(List.of(new RecordChange.RemoveCampaign(GUILD, A),
+                new RecordChange.PutCharacter(character(BOB, B, "Brom B"))));
+
+        assertThat(before).isEqualTo(copy);
+        assertThat(after).isNotEqualTo(before);
+        assertThat(after.campaign(A)).isEmpty();
+        assertThat(before.campaign(A)).isPresent();
+    }
+
+    @Test
+    void putReplacesInPlace() {
+        GuildState state = populated().apply(List.of(new RecordChange.PutCampaign(campaign(A, "A renamed"))));
+
+        assertThat(state.campaigns()).extracting(Campaign::name).containsExactly("A renamed", "B");
+    }
+
+    @Test
+    void removingEverythingLeavesAnEmptyState() {
+        GuildState state = populated().apply(List.of(
+                new RecordChange.RemoveCampaign(GUILD, A),
+                new RecordChange.RemoveCampaign(GUILD, B),
+                new RecordChange.RemoveCharacter(GUILD, ALICE, A),
+                new RecordChange.RemoveCharacter(GUILD, BOB, A),
+                new RecordChange.RemoveCharacter(GUILD, ALICE, B),
+                new RecordChange.RemoveNpc(GUILD, A, NpcId.of("n1")),
+                new RecordChange.RemoveNpc(GUILD, A, NpcId.of("n2"))));
+
+        assertThat(state.isEmpty()).isTrue();
+        assertThat(state).isEqualTo(GuildState.empty(GUILD));
+        assertThat(state.charactersByUser()).isEmpty();
+        assertThat(state.npcsByChannel()).isEmpty();
+    }
+
+    @Test
+    void removingMissingRecordsChangesNothing() {
+        GuildState state = populated();
+
+        GuildState after = state.apply(List.of(
+                new RecordChange.RemoveCampaign(GUILD, ChannelId.of(99)),
+                new RecordChange.RemoveCharacter(GUILD, BOB, B),
+                new RecordChange.RemoveNpc(GUILD, B, NpcId.of("n1"))));
+
+        assertThat(after).isEqualTo(state);
+    }
+
+    @Test
+    void changesApplyInOrder() {
+        GuildState state = GuildState.empty(GUILD).apply(List.of(
+                new RecordChange.PutNpc(npc(A, "n1")),
+                new RecordChange.RemoveNpc(GUILD, A, NpcId.of("n1")),
+                new RecordChange.PutCampaign(campaign(A, "first")),
+                new RecordChange.PutCampaign(campaign(A, "second"))));
+
+        assertThat(state.npcsIn(A)).isEmpty();
+        assertThat(state.campaign(A)).map(Campaign::name).contains("second");
+    }
+
+    @Test
+    void rejectsChangeForAnotherGuild() {
+        Campaign foreign = new Campaign(GuildId.of(2), A, "X", GM, RoleId.of(7), RoleId.of(8),
+                Optional.empty(), List.of());
+
+        assertThatThrownBy(() -> GuildState.empty(GUILD).apply(List.of(new RecordChange.PutCampaign(foreign))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("guild 2");
+        assertThatThrownBy(() -> GuildState.empty(GUILD).apply(List.of(
+                new RecordChange.RemoveCharacter(GuildId.of(2), ALICE, A))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void viewsAreUnmodifiable() {
+        GuildState state = populated();
+
+        assertThatThrownBy(() -> state.campaigns().clear()).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> state.charactersByUser().get(ALICE).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> state.npcsByChannel().get(A).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+}

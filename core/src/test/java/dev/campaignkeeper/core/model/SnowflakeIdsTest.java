@@ -1,0 +1,59 @@
+package dev.campaignkeeper.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SnowflakeIdsTest {
+
+    private static final List<Function<String, Object>> PARSERS = List.of(
+            GuildId::of, ChannelId::of, UserId::of, RoleId::of, WebhookId::of);
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "1", "123456789012345678", "12345678901234567890", "007"})
+    void everyIdTypeAcceptsOneToTwentyDigitsKeptVerbatim(String value) {
+        for (Function<String, Object> parser : PARSERS) {
+            assertThat(parser.apply(value)).hasToString(value);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "123456789012345678901", "-1", "12a", " 1", "1 ", "1.0", "\u0661\u0662", "+5"})
+    void everyIdTypeRejectsWhatIsNoSnowflake(String value) {
+        for (Function<String, Object> parser : PARSERS) {
+            assertThatThrownBy(() -> parser.apply(value))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("1 to 20 decimal digits");
+        }
+    }
+
+    @Test
+    void everyIdTypeRejectsNull() {
+        for (Function<String, Object> parser : PARSERS) {
+            assertThatThrownBy(() -> parser.apply(null)).isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Test
+    void numericIdsAreUnsignedDecimal() {
+        assertThat(GuildId.of(42L).value()).isEqualTo("42");
+        assertThat(UserId.of(-1L).value()).isEqualTo("18446744073709551615");
+        assertThat(ChannelId.of(1L)).isEqualTo(ChannelId.of("1"));
+    }
+
+    @Test
+    void leadingZerosMakeADifferentId() {
+        assertThat(UserId.of("007")).isNotEqualTo(UserId.of("7"));
+    }
+
+    @Test
+    void rejectionMessageAbbreviatesHugeValues() {
+        assertThatThrownBy(() -> UserId.of("x".repeat(10_000)))
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
+    }
+}
