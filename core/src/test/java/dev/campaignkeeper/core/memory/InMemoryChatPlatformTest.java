@@ -1,0 +1,133 @@
+package dev.campaignkeeper.core.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.MissingPermissionException;
+import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Post;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class InMemoryChatPlatformTest {
+
+    private static final GuildId GUILD = GuildId.of(1);
+    private static final ChannelId CHANNEL = ChannelId.of(2);
+    private static final UserId USER = UserId.of(3);
+
+    private final List<Post> printed = new ArrayList<>();
+    private final InMemoryChatPlatform platform = new InMemoryChatPlatform(printed::add);
+
+    @Test
+    void recordsRolesAndHolders() {
+        RoleId role = platform.createRole(GUILD, "Mine (GM)");
+        platform.addRole(GUILD, USER, role);
+
+        assertThat(platform.roles(GUILD)).containsExactly(Map.entry(role, "Mine (GM)"));
+        assertThat(platform.holders(GUILD, role)).containsExactly(USER);
+
+        platform.removeRole(GUILD, USER, role);
+        assertThat(platform.holders(GUILD, role)).isEmpty();
+    }
+
+    @Test
+    void deletingARoleTakesItFromEveryHolder() {
+        RoleId role = platform.createRole(GUILD, "r");
+        platform.addRole(GUILD, USER, role);
+
+        platform.deleteRole(GUILD, role);
+
+        assertThat(platform.roles(GUILD)).isEmpty();
+        assertThat(platform.holders(GUILD, role)).isEmpty();
+        assertThatThrownBy(() -> platform.addRole(GUILD, USER, role)).isInstanceOf(PlatformNotFoundException.class);
+    }
+
+    @Test
+    void rolesBelongToTheirGuild() {
+        RoleId role = platform.createRole(GUILD, "r");
+
+        assertThat(platform.roles(GuildId.of(9))).isEmpty();
+        assertThatThrownBy(() -> platform.deleteRole(GuildId.of(9), role))
+                .isInstanceOf(PlatformNotFoundException.class);
+    }
+
+    @Test
+    void postsThroughAnExistingWebhookAndHandsThemToTheConsumer() {
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "Campaign Keeper");
+
+        platform.postAs(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
+
+        Post expected = new Post(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
+        assertThat(platform.posts()).containsExactly(expected);
+        assertThat(printed).containsExactly(expected);
+        assertThat(platform.webhooks().get(webhook).channel()).isEqualTo(CHANNEL);
+    }
+
+    @Test
+    void forgottenWebhookIsNotFound() {
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+        platform.forgetWebhook(webhook);
+
+        assertThatThrownBy(() -> platform.postAs(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hi"))
+                .isInstanceOf(PlatformNotFoundException.class);
+        assertThatThrownBy(() -> platform.deleteWebhook(GUILD, webhook))
+                .isInstanceOf(PlatformNotFoundException.class);
+        assertThat(platform.posts()).isEmpty();
+        assertThat(printed).isEmpty();
+    }
+
+    @Test
+    void webhookPostsOnlyIntoItsOwnChannel() {
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+
+        assertThatThrownBy(() -> platform.postAs(GUILD, ChannelId.of(77), webhook, "A", Optional.empty(), "Hi"))
+                .isInstanceOf(PlatformNotFoundException.class);
+    }
+
+    @Test
+    void failNextFailsExactlyTheNextCallOfThatOperation() {
+        MissingPermissionException failure = new MissingPermissionException("Manage Roles");
+        platform.failNext(Operation.CREATE_ROLE, failure);
+
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+        assertThatThrownBy(() -> platform.createRole(GUILD, "r")).isSameAs(failure);
+        RoleId role = platform.createRole(GUILD, "r");
+
+        assertThat(platform.roles(GUILD)).containsOnlyKeys(role);
+        assertThat(platform.webhooks()).containsOnlyKeys(webhook);
+    }
+
+    @Test
+    void failuresQueueUpOnePerCall() {
+        platform.failNext(Operation.POST, new PlatformNotFoundException("one"));
+        platform.failNext(Operation.POST, new PlatformNotFoundException("two"));
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+
+        assertThatThrownBy(() -> platform.postAs(GUILD, CHANNEL, webhook, "A", Optional.empty(), "x"))
+                .hasMessage("one");
+        assertThatThrownBy(() -> platform.postAs(GUILD, CHANNEL, webhook, "A", Optional.empty(), "x"))
+                .hasMessage("two");
+        platform.postAs(GUILD, CHANNEL, webhook, "A", Optional.empty(), "x");
+        assertThat(platform.posts()).hasSize(1);
+    }
+
+    @Test
+    void createdIdsAreDistinctSnowflakes() {
+        RoleId a = platform.createRole(GUILD, "a");
+        RoleId b = platform.createRole(GUILD, "b");
+        WebhookId w = platform.createWebhook(GUILD, CHANNEL, "w");
+
+        assertThat(a).isNotEqualTo(b);
+        assertThat(List.of(a.value(), b.value(), w.value())).doesNotHaveDuplicates()
+                .allMatch(v -> v.matches("[0-9]{1,20}"));
+    }
+}
