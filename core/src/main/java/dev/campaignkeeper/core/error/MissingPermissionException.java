@@ -5,6 +5,7 @@ import java.util.Objects;
 /** The bot lacks a permission on the platform, such as Manage Roles or Manage Webhooks. */
 public class MissingPermissionException extends PlatformException {
 
+    /** The missing permission, as a server admin sees it. */
     private final String permission;
 
     /**

@@ -6,6 +6,7 @@ import java.util.Objects;
 /** The platform asked the bot to slow down and the adapter could not wait it out. */
 public class RateLimitedException extends PlatformException {
 
+    /** How long the platform asked to wait. */
     private final Duration retryAfter;
 
     /**

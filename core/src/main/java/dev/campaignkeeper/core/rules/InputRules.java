@@ -184,7 +184,7 @@ public final class InputRules {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!uri.isAbsolute() || !(scheme.equals("http") || scheme.equals("https"))) {
             throw new InvalidInputException("The avatar URL must start with http:// or https:// "
-                    + "(an image link), not \"" + (scheme.isEmpty() ? url : scheme + ":") + "\".");
+                    + "(an image link), not \"" + (scheme.isEmpty() ? abbreviate(url) : abbreviate(scheme) + ":") + "\".");
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new InvalidInputException("The avatar URL has no host name. Give a full link such as "
@@ -203,6 +203,11 @@ public final class InputRules {
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0   // Hangul fillers
                 || c == 0x2800                                                // braille blank
                 || c == 0x034F; // combining grapheme joiner
+    }
+
+    private static String abbreviate(String text) {
+        int max = 60;
+        return length(text) <= max ? text : text.substring(0, text.offsetByCodePoints(0, max)) + "...";
     }
 
     private static void trimTrailingSpace(StringBuilder out) {

@@ -218,4 +218,13 @@ class InputRulesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("2048");
     }
+
+    @Test
+    void rejectionMessageQuotesAtMostAShortPieceOfTheUrl() {
+        String relative = "a".repeat(2000) + ".png";
+
+        assertThatThrownBy(() -> InputRules.avatarUrl(relative))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+    }
 }
