@@ -1,0 +1,226 @@
+package dev.campaignkeeper.persistence.json;
+
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * The backups directory: native consistent sets ({@code backup-<yyyyMMddHHmmssSSS>-<seq>/} with
+ * gzip-compressed snapshot files and {@code backup.json}) and the seed's per-file copies
+ * ({@code campaigns.json.YYYYMMDDHHMMSS} and siblings, grouped by timestamp).
+ */
+final class Backups {
+
+    static final String DIR = "backups";
+    static final String MANIFEST = "backup.json";
+    static final Pattern NATIVE = Pattern.compile("backup-(\\d{17})-(\\d+)");
+    static final Pattern SEED = Pattern.compile("(campaigns|characters|npcs)\\.json\\.(\\d{14})");
+    private static final DateTimeFormatter NATIVE_TIME =
+            DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter SEED_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
+
+    private Backups() {
+    }
+
+    /** A backup found on disk. */
+    record Ref(String id, Instant time, long seq, boolean seedStyle, List<Path> paths) {
+    }
+
+    /** A backup's content. */
+    record Loaded(Map<GuildId, GuildState> guilds, List<LoadWarning> warnings) {
+    }
+
+    static String newId(Instant now, long seq) {
+        return "backup-" + NATIVE_TIME.format(now) + "-" + seq;
+    }
+
+    static Path dir(Path dataDir) {
+        return dataDir.resolve(DIR);
+    }
+
+    static String gzName(String file) {
+        return file + ".gz";
+    }
+
+    /** All backups, newest first. */
+    static List<Ref> list(FileSystemOps fs, Path dataDir) throws IOException {
+        List<Ref> refs = new ArrayList<>();
+        Map<String, List<Path>> seed = new TreeMap<>();
+        for (Path path : fs.list(dir(dataDir))) {
+            String name = path.getFileName().toString();
+            Matcher nativeName = NATIVE.matcher(name);
+            Matcher seedName = SEED.matcher(name);
+            if (nativeName.matches() && fs.isDirectory(path)) {
+                try {
+                    Instant time = NATIVE_TIME.parse(nativeName.group(1), Instant::from);
+                    refs.add(new Ref(name, time, Long.parseLong(nativeName.group(2)), false, List.of(path)));
+                } catch (DateTimeParseException | NumberFormatException ignored) {
+                    // not one of ours
+                }
+            } else if (seedName.matches() && !fs.isDirectory(path)) {
+                seed.computeIfAbsent(seedName.group(2), k -> new ArrayList<>()).add(path);
+            }
+        }
+        for (Map.Entry<String, List<Path>> entry : seed.entrySet()) {
+            try {
+                Instant time = LocalDateTime.parse(entry.getKey(), SEED_TIME).atZone(ZoneId.systemDefault()).toInstant();
+                refs.add(new Ref("seed-" + entry.getKey(), time, -1, true, List.copyOf(entry.getValue())));
+            } catch (DateTimeParseException ignored) {
+                // not a timestamp
+            }
+        }
+        refs.sort(Comparator.comparing(Ref::time).thenComparingLong(Ref::seq).reversed());
+        return refs;
+    }
+
+    static Optional<Ref> find(FileSystemOps fs, Path dataDir, String id) throws IOException {
+        return list(fs, dataDir).stream().filter(ref -> ref.id().equals(id)).findFirst();
+    }
+
+    /** Reads and fully verifies a backup (shape and checksums). */
+    static Loaded load(FileSystemOps fs, Ref ref) throws IOException, FormatException {
+        Map<GuildId, GuildState> guilds = new LinkedHashMap<>();
+        List<LoadWarning> warnings = new ArrayList<>();
+        if (ref.seedStyle()) {
+            for (Path path : ref.paths()) {
+                Matcher name = SEED.matcher(path.getFileName().toString());
+                if (!name.matches()) {
+                    continue;
+                }
+                try (InputStream in = fs.openRead(path)) {
+                    SeedFormat.read(name.group(1) + ".json", in, guilds, warnings);
+                } catch (FormatException e) {
+                    throw new FormatException(path.getFileName() + ": " + e.getMessage(), e.line(), e.column(), e);
+                }
+            }
+            return new Loaded(guilds, warnings);
+        }
+        Path dir = ref.paths().get(0);
+        Manifest manifest;
+        try (InputStream in = fs.openRead(dir.resolve(MANIFEST))) {
+            manifest = Manifest.decode(in);
+        } catch (FormatException e) {
+            throw new FormatException(MANIFEST + ": " + e.getMessage(), e.line(), e.column(), e);
+        }
+        if (manifest.seq() != ref.seq() || !manifest.kind().equals(Manifest.BACKUP)) {
+            throw new FormatException(MANIFEST + " does not match the backup's name");
+        }
+        for (String file : SeedFormat.FILES) {
+            SeedFormat.FileSum expected = manifest.files().get(file);
+            if (expected == null) {
+                throw new FormatException(MANIFEST + " lists no " + file);
+            }
+            SeedFormat.FileSum actual;
+            try (InputStream in = new GZIPInputStream(fs.openRead(dir.resolve(gzName(file))), 1 << 16)) {
+                actual = SeedFormat.read(file, in, guilds, warnings);
+            } catch (FormatException e) {
+                throw new FormatException(gzName(file) + ": " + e.getMessage(), e.line(), e.column(), e);
+            } catch (IOException e) {
+                throw new FormatException(gzName(file) + ": cannot be read: " + e.getMessage());
+            }
+            if (!actual.equals(expected)) {
+                throw new FormatException(gzName(file) + ": checksum mismatch (expected " + expected.crcHex()
+                        + "/" + expected.size() + " bytes, found " + actual.crcHex() + "/" + actual.size() + ")");
+            }
+        }
+        return new Loaded(guilds, warnings);
+    }
+
+    static long size(FileSystemOps fs, Ref ref) {
+        long total = 0;
+        try {
+            for (Path path : ref.paths()) {
+                if (fs.isDirectory(path)) {
+                    for (Path inner : fs.list(path)) {
+                        total += fs.size(inner);
+                    }
+                } else {
+                    total += fs.size(path);
+                }
+            }
+        } catch (IOException e) {
+            return total;
+        }
+        return total;
+    }
+
+    static BackupInfo info(FileSystemOps fs, Ref ref, boolean verify) {
+        Optional<String> problem = Optional.empty();
+        if (verify) {
+            try {
+                load(fs, ref);
+            } catch (FormatException | IOException | RuntimeException e) {
+                problem = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return new BackupInfo(ref.id(), ref.time(), ref.seq(), size(fs, ref), problem.isEmpty(), ref.seedStyle(),
+                problem);
+    }
+
+    static void delete(FileSystemOps fs, Ref ref) throws IOException {
+        for (Path path : ref.paths()) {
+            if (fs.isDirectory(path)) {
+                for (Path inner : fs.list(path)) {
+                    fs.delete(inner);
+                }
+            }
+            fs.delete(path);
+        }
+    }
+
+    /**
+     * Chooses the native backups to delete under a policy. {@code refs} newest first; the backup
+     * named {@code protect} (the newest valid one) is always kept. Seed-style backups are never chosen.
+     */
+    static List<Ref> toPrune(List<Ref> refs, RetentionPolicy policy, String protect) {
+        List<Ref> natives = refs.stream().filter(ref -> !ref.seedStyle()).toList();
+        Set<String> keep = new HashSet<>();
+        if (protect != null) {
+            keep.add(protect);
+        }
+        for (int i = 0; i < Math.min(policy.last(), natives.size()); i++) {
+            keep.add(natives.get(i).id());
+        }
+        keepBuckets(natives, policy.hourly(), ref -> ref.time().truncatedTo(ChronoUnit.HOURS).toString(), keep);
+        keepBuckets(natives, policy.daily(), ref -> ref.time().truncatedTo(ChronoUnit.DAYS).toString(), keep);
+        keepBuckets(natives, policy.weekly(), ref -> ref.time().atZone(ZoneOffset.UTC).toLocalDate()
+                .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString(), keep);
+        return natives.stream().filter(ref -> !keep.contains(ref.id())).toList();
+    }
+
+    private static void keepBuckets(List<Ref> natives, int count, java.util.function.Function<Ref, String> bucket,
+                                    Set<String> keep) {
+        Set<String> seen = new HashSet<>();
+        for (Ref ref : natives) {
+            if (seen.size() >= count) {
+                return;
+            }
+            if (seen.add(bucket.apply(ref))) {
+                keep.add(ref.id());
+            }
+        }
+    }
+}

@@ -1,0 +1,720 @@
+package dev.campaignkeeper.persistence.json;
+
+import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The offline admin API over a data directory, for {@code campaign-admin}. Read-only operations
+ * ({@link #read()}, {@link #stats()}, {@link #backups(boolean)}, {@link #verify()}, dry runs) take no
+ * lock and work while a bot is writing; they see a consistent state (the snapshot the manifest names
+ * plus the valid journal prefix). Operations that change the directory ({@link #restore},
+ * {@link #prune} without dry run, {@link #checkpoint()}) take the directory lock and fail with
+ * {@link dev.campaignkeeper.core.error.DataDirectoryLockedException} while another process holds it.
+ *
+ * <p>All methods report failures as {@link StoreException} (or its subclasses); none changes the
+ * directory unless its Javadoc says so.
+ */
+public final class DataDirectory {
+
+    private final JsonStoreConfig config;
+    private final FileSystemOps fs;
+    private final Path dir;
+
+    DataDirectory(JsonStoreConfig config, FileSystemOps fs) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.fs = Objects.requireNonNull(fs, "fs");
+        this.dir = config.dataDir();
+    }
+
+    /**
+     * The admin API for a directory with default settings (retention 10/24/7/4).
+     *
+     * @param dataDir the data directory
+     * @return the handle (no I/O yet)
+     */
+    public static DataDirectory at(Path dataDir) {
+        return at(JsonStoreConfig.defaults(dataDir));
+    }
+
+    /**
+     * The admin API with explicit settings (retention is used by {@link #prune}).
+     *
+     * @param config the settings
+     * @return the handle (no I/O yet)
+     */
+    public static DataDirectory at(JsonStoreConfig config) {
+        return new DataDirectory(config, NioFileSystemOps.INSTANCE);
+    }
+
+    /**
+     * The directory.
+     *
+     * @return its path
+     */
+    public Path path() {
+        return dir;
+    }
+
+    // ------------------------------------------------------------------ result types
+
+    /**
+     * A consistent state read without the lock.
+     *
+     * @param sequence sequence number of the last mutation included
+     * @param guilds every guild's state
+     * @param warnings values kept although they break today's rules
+     * @param report how the state was found (damage, backups used, losses)
+     */
+    public record Contents(long sequence, Map<GuildId, GuildState> guilds, List<LoadWarning> warnings,
+                           RecoveryReport report) {
+        /** Copies the collections. */
+        public Contents {
+            guilds = Map.copyOf(guilds);
+            warnings = List.copyOf(warnings);
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /**
+     * Sizes and counters of a data directory.
+     *
+     * @param lockHolderPid PID of the process holding the lock, if any (-1 if held but unreadable)
+     * @param fileSizes bytes per file name (snapshot files, manifest, journals)
+     * @param totalBytes bytes of everything, backups included
+     * @param snapshotSequence sequence number the snapshot files hold (0 without manifest)
+     * @param journalEntriesSinceCheckpoint valid journal entries after the snapshot
+     * @param lastWrite last journal write, if any
+     * @param lastCheckpoint when the manifest was written, if there is one
+     * @param backupCount number of backups (native and seed-style)
+     */
+    public record Stats(OptionalLong lockHolderPid, Map<String, Long> fileSizes, long totalBytes,
+                        long snapshotSequence, long journalEntriesSinceCheckpoint, Optional<Instant> lastWrite,
+                        Optional<Instant> lastCheckpoint, int backupCount) {
+        /** Copies the map. */
+        public Stats {
+            fileSizes = Map.copyOf(fileSizes);
+        }
+    }
+
+    /** How bad a {@link Problem} is. */
+    public enum Severity {
+        /** Data is damaged, inconsistent or unusable. */
+        ERROR,
+        /** Data loads but is questionable (old rule breaks, dangling references, torn journal tail). */
+        WARNING
+    }
+
+    /**
+     * One finding of {@link #verify()}.
+     *
+     * @param severity how bad
+     * @param location file and JSON path or byte offset, e.g. {@code characters.json $.1.2.3}
+     * @param message what is wrong
+     */
+    public record Problem(Severity severity, String location, String message) {
+        /** Validates the fields. */
+        public Problem {
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** Which kind of record a {@link RecordDiff} is about. */
+    public enum RecordKind {
+        /** A campaign; key is the channel id. */
+        CAMPAIGN,
+        /** A character; key is {@code user/channel}. */
+        CHARACTER,
+        /** An NPC; key is {@code channel/npc-id}. */
+        NPC
+    }
+
+    /** What a restore does to one record. */
+    public enum DiffKind {
+        /** Present after the restore only. */
+        ADDED,
+        /** Present before the restore only. */
+        REMOVED,
+        /** Present in both with different values. */
+        CHANGED
+    }
+
+    /**
+     * One record a restore adds, removes or changes.
+     *
+     * @param kind the record kind
+     * @param change what happens to it
+     * @param key its key (see {@link RecordKind})
+     * @param name its name (after the restore, or before when removed)
+     */
+    public record RecordDiff(RecordKind kind, DiffKind change, String key, String name) {
+    }
+
+    /**
+     * The changes a restore makes to one guild.
+     *
+     * @param guild the guild
+     * @param changes the record changes, campaigns first
+     */
+    public record GuildDiff(GuildId guild, List<RecordDiff> changes) {
+        /** Copies the list. */
+        public GuildDiff {
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /**
+     * Outcome of {@link #restore}.
+     *
+     * @param backupId the backup restored
+     * @param dryRun whether nothing was changed
+     * @param sequence sequence number of the restored state (after a real restore)
+     * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when
+     *                       the previous state was unreadable; its files were then moved aside)
+     * @param diffs per guild, what changes (guilds without changes omitted)
+     */
+    public record RestoreResult(String backupId, boolean dryRun, long sequence, Optional<String> safetyBackupId,
+                                List<GuildDiff> diffs) {
+        /** Copies the list. */
+        public RestoreResult {
+            diffs = List.copyOf(diffs);
+        }
+    }
+
+    /**
+     * Outcome of {@link #prune}.
+     *
+     * @param dryRun whether nothing was deleted
+     * @param removed backups deleted (or that would be)
+     * @param kept backups kept
+     */
+    public record PruneResult(boolean dryRun, List<BackupInfo> removed, List<BackupInfo> kept) {
+        /** Copies the lists. */
+        public PruneResult {
+            removed = List.copyOf(removed);
+            kept = List.copyOf(kept);
+        }
+    }
+
+    // ------------------------------------------------------------------ read-only
+
+    /**
+     * PID of the process holding the directory lock.
+     *
+     * @return the PID, -1 if held but the PID is unreadable, empty when nobody holds it
+     */
+    public OptionalLong lockHolder() {
+        if (!fs.isDirectory(dir)) {
+            return OptionalLong.empty();
+        }
+        return DirectoryLock.holder(dir);
+    }
+
+    /**
+     * Reads a consistent state without taking the lock and without changing anything. While a
+     * writer is checkpointing, retries a few times; falls back to backups exactly like recovery.
+     *
+     * @return the state
+     * @throws DataDamagedException if nothing valid can be read
+     */
+    public Contents read() {
+        StoreException last = null;
+        for (int attempt = 0; attempt < 6; attempt++) {
+            try {
+                Optional<Manifest> before = manifestQuietly();
+                Loader.Result result = Loader.load(fs, dir);
+                Optional<Manifest> after = manifestQuietly();
+                boolean stable = before.equals(after);
+                if ((result.events.isEmpty() && stable) || attempt == 5) {
+                    return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+                }
+            } catch (DataDamagedException e) {
+                last = e;
+            } catch (IOException e) {
+                last = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
+            }
+            try {
+                Thread.sleep(50L * (attempt + 1));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw last != null ? last : new StoreException("cannot read a consistent state of " + dir);
+    }
+
+    private Optional<Manifest> manifestQuietly() {
+        try (InputStream in = fs.openRead(dir.resolve(Manifest.FILE))) {
+            return Optional.of(Manifest.decode(in));
+        } catch (IOException | FormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * File sizes, sequence numbers, journal entries since the last checkpoint, last write time.
+     *
+     * @return the statistics
+     */
+    public Stats stats() {
+        try {
+            Map<String, Long> sizes = new LinkedHashMap<>();
+            long total = 0;
+            for (Path path : fs.list(dir)) {
+                if (!fs.isDirectory(path)) {
+                    long size = fs.size(path);
+                    total += size;
+                    String name = path.getFileName().toString();
+                    if (!name.startsWith(".")) {
+                        sizes.put(name, size);
+                    }
+                }
+            }
+            List<Backups.Ref> backups = Backups.list(fs, dir);
+            for (Backups.Ref ref : backups) {
+                total += Backups.size(fs, ref);
+            }
+            Optional<Manifest> manifest = manifestQuietly();
+            long from = manifest.map(Manifest::journalFrom).orElse(0L);
+            long snapshotSeq = manifest.map(Manifest::seq).orElse(0L);
+            long entries = 0;
+            long lastWrite = -1;
+            for (Path journal : Journal.list(fs, dir)) {
+                if (Journal.generation(journal) < from) {
+                    continue;
+                }
+                long[] count = {0};
+                try (InputStream in = fs.openRead(journal)) {
+                    Journal.scan(in, (line, length, offset) -> count[0]++);
+                }
+                entries += count[0];
+                if (count[0] > 0) {
+                    lastWrite = Math.max(lastWrite, fs.lastModifiedMillis(journal));
+                }
+            }
+            return new Stats(lockHolder(), sizes, total, snapshotSeq, entries,
+                    lastWrite < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastWrite)),
+                    manifest.map(Manifest::writtenAt), backups.size());
+        } catch (IOException e) {
+            throw new StoreException("cannot inspect " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Lists backups, newest first.
+     *
+     * @param verify whether to read every backup completely (parse and checksums); when false,
+     *               {@code valid} only says its manifest is readable and its files exist
+     * @return the backups
+     */
+    public List<BackupInfo> backups(boolean verify) {
+        try {
+            List<BackupInfo> infos = new ArrayList<>();
+            for (Backups.Ref ref : Backups.list(fs, dir)) {
+                infos.add(verify ? Backups.info(fs, ref, true) : cheapInfo(ref));
+            }
+            return infos;
+        } catch (IOException e) {
+            throw new StoreException("cannot list backups in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private BackupInfo cheapInfo(Backups.Ref ref) {
+        Optional<String> problem = Optional.empty();
+        if (!ref.seedStyle()) {
+            Path backup = ref.paths().get(0);
+            try (InputStream in = fs.openRead(backup.resolve(Backups.MANIFEST))) {
+                Manifest.decode(in);
+                for (String file : SeedFormat.FILES) {
+                    if (!fs.exists(backup.resolve(Backups.gzName(file)))) {
+                        problem = Optional.of(Backups.gzName(file) + " is missing");
+                    }
+                }
+            } catch (IOException | FormatException e) {
+                problem = Optional.of(Backups.MANIFEST + ": " + e.getMessage());
+            }
+        }
+        return new BackupInfo(ref.id(), ref.time(), ref.seq(), Backups.size(fs, ref), problem.isEmpty(),
+                ref.seedStyle(), problem);
+    }
+
+    /**
+     * Checks everything: manifest, snapshot files (shape, checksums), journals (checksums,
+     * sequence), every backup, and the recovered state's referential integrity (characters or NPCs
+     * in a channel without campaign, characters of users who are not players, GM listed as a
+     * player) and values breaking today's input rules.
+     *
+     * @return the problems found, errors first; empty when all is well
+     */
+    public List<Problem> verify() {
+        List<Problem> problems = new ArrayList<>();
+        try {
+            Manifest manifest = null;
+            Path manifestPath = dir.resolve(Manifest.FILE);
+            if (fs.exists(manifestPath)) {
+                try (InputStream in = fs.openRead(manifestPath)) {
+                    manifest = Manifest.decode(in);
+                } catch (FormatException e) {
+                    problems.add(new Problem(Severity.ERROR, Manifest.FILE,
+                            e.getMessage() + Loader.locate(fs, manifestPath, e)));
+                }
+            } else if (liveExists()) {
+                problems.add(new Problem(Severity.WARNING, Manifest.FILE,
+                        "missing: a seed-format directory the store has not opened yet (no checksums to verify)"));
+            }
+            for (String file : SeedFormat.FILES) {
+                Path path = dir.resolve(file);
+                if (!fs.exists(path)) {
+                    if (manifest != null) {
+                        problems.add(new Problem(Severity.ERROR, file, "missing"));
+                    }
+                    continue;
+                }
+                try (InputStream in = fs.openRead(path)) {
+                    SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
+                    if (manifest != null && !sum.equals(manifest.files().get(file))) {
+                        problems.add(new Problem(Severity.ERROR, file, "does not match the checksum in "
+                                + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
+                    }
+                } catch (FormatException e) {
+                    problems.add(new Problem(Severity.ERROR, file, e.getMessage() + Loader.locate(fs, path, e)));
+                }
+            }
+            verifyJournals(manifest, problems);
+            for (Backups.Ref ref : Backups.list(fs, dir)) {
+                BackupInfo info = Backups.info(fs, ref, true);
+                if (!info.valid()) {
+                    problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(),
+                            info.problem().orElse("invalid")));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "cannot be read: " + e.getMessage()));
+        }
+        try {
+            Contents contents = read();
+            for (String event : contents.report().events()) {
+                problems.add(new Problem(contents.report().dataLost() ? Severity.ERROR : Severity.WARNING,
+                        "recovery", event));
+            }
+            for (LoadWarning warning : contents.warnings()) {
+                problems.add(new Problem(Severity.WARNING, warning.file() + " " + warning.location(),
+                        warning.message()));
+            }
+            List<GuildId> ids = new ArrayList<>(contents.guilds().keySet());
+            ids.sort(SeedFormat.GUILD_ORDER);
+            for (GuildId guild : ids) {
+                checkReferences(contents.guilds().get(guild), problems);
+            }
+        } catch (StoreException e) {
+            problems.add(new Problem(Severity.ERROR, dir.toString(), e.getMessage()));
+        }
+        problems.sort(Comparator.comparing(Problem::severity));
+        return problems;
+    }
+
+    private boolean liveExists() {
+        return SeedFormat.FILES.stream().anyMatch(file -> fs.exists(dir.resolve(file)));
+    }
+
+    private void verifyJournals(Manifest manifest, List<Problem> problems) throws IOException {
+        long from = manifest == null ? 0 : manifest.journalFrom();
+        long[] expected = {manifest == null ? -1 : manifest.seq() + 1};
+        for (Path journal : Journal.list(fs, dir)) {
+            if (Journal.generation(journal) < from) {
+                continue;
+            }
+            String name = journal.getFileName().toString();
+            Journal.Scan scan;
+            try (InputStream in = fs.openRead(journal)) {
+                scan = Journal.scan(in, (line, length, offset) -> {
+                    try {
+                        JournalCodec.Entry entry = JournalCodec.decode(line, length);
+                        if (expected[0] >= 0 && entry.seq() >= expected[0] && entry.seq() != expected[0]) {
+                            problems.add(new Problem(Severity.ERROR, name + " byte " + offset,
+                                    "entry " + entry.seq() + " follows " + (expected[0] - 1)
+                                            + ": mutations in between are missing"));
+                        }
+                        if (expected[0] < 0 || entry.seq() >= expected[0]) {
+                            expected[0] = entry.seq() + 1;
+                        }
+                    } catch (FormatException e) {
+                        problems.add(new Problem(Severity.ERROR, name + " byte " + offset, e.getMessage()));
+                    }
+                });
+            }
+            if (scan.corrupt()) {
+                problems.add(new Problem(Severity.ERROR, name + " byte " + scan.problemOffset(), scan.problem()
+                        + "; " + scan.entriesAfterProblem() + " valid entries after it cannot be replayed"));
+            } else if (!scan.clean()) {
+                problems.add(new Problem(Severity.WARNING, name + " byte " + scan.problemOffset(), scan.problem()
+                        + " (a write interrupted by a crash; never acknowledged)"));
+            }
+        }
+    }
+
+    private static void checkReferences(GuildState state, List<Problem> problems) {
+        String guild = state.guild().value();
+        for (Campaign campaign : state.campaigns()) {
+            if (campaign.hasPlayer(campaign.gm())) {
+                problems.add(new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS + " $." + guild + "."
+                        + campaign.channel() + ".players", "the GM " + campaign.gm() + " is also listed as a player"));
+            }
+        }
+        for (PlayerCharacter character : state.characters()) {
+            String location = SeedFormat.CHARACTERS + " $." + guild + "." + character.user() + "." + character.channel();
+            Optional<Campaign> campaign = state.campaign(character.channel());
+            if (campaign.isEmpty()) {
+                problems.add(new Problem(Severity.WARNING, location,
+                        "character \"" + character.name() + "\" is in channel " + character.channel()
+                                + ", which has no campaign"));
+            } else if (!campaign.get().hasPlayer(character.user())) {
+                problems.add(new Problem(Severity.WARNING, location, "character \"" + character.name()
+                        + "\" belongs to user " + character.user() + ", who is not a player of the campaign"
+                        + (campaign.get().gm().equals(character.user()) ? " (they are its GM)" : "")));
+            }
+        }
+        for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
+            if (state.campaign(byChannel.getKey()).isEmpty()) {
+                problems.add(new Problem(Severity.WARNING, SeedFormat.NPCS + " $." + guild + "." + byChannel.getKey(),
+                        byChannel.getValue().size() + " NPC(s) in channel " + byChannel.getKey()
+                                + ", which has no campaign"));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ changing operations
+
+    /**
+     * Restores a backup. Computes the per-guild difference between the current state and the
+     * backup; unless {@code dryRun}, takes the lock, writes a safety backup of the current state
+     * (a full checkpoint), then replaces the state atomically with the backup's (manifest switch;
+     * an interrupted restore recovers to either the old or the restored state, never a mix), and
+     * discards the old journals.
+     *
+     * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
+     * @param dryRun compute the difference only
+     * @return the difference and, after a real restore, the safety backup's id
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
+     * @throws StoreException if the backup does not exist or is not valid
+     */
+    public RestoreResult restore(String backupId, boolean dryRun) {
+        Objects.requireNonNull(backupId, "backupId");
+        try {
+            Backups.Ref ref = resolve(backupId);
+            Backups.Loaded restored;
+            try {
+                restored = Backups.load(fs, ref);
+            } catch (FormatException e) {
+                throw new StoreException("backup " + ref.id() + " is not valid: " + e.getMessage(), e);
+            }
+            if (dryRun) {
+                Map<GuildId, GuildState> current = currentOrEmpty();
+                return new RestoreResult(ref.id(), true, -1, Optional.empty(), diff(current, restored.guilds()));
+            }
+            try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+                Loader.Result current = null;
+                try {
+                    current = Loader.load(fs, dir);
+                } catch (DataDamagedException e) {
+                    // no safety backup possible; the damaged files are moved aside below
+                }
+                StateWriter.removeOrphans(fs, dir);
+                long generation = 1;
+                for (Path journal : Journal.list(fs, dir)) {
+                    generation = Math.max(generation, Journal.generation(journal) + 1);
+                }
+                if (current != null) {
+                    generation = Math.max(generation, current.maxGeneration + 1);
+                }
+                Instant now = config.clock().instant();
+                Optional<String> safety = Optional.empty();
+                long seq;
+                Map<GuildId, GuildState> before;
+                if (current != null) {
+                    Manifest safetyManifest = StateWriter.write(fs, dir, current.guilds.values(), current.seq,
+                            generation, now);
+                    safety = Optional.of(safetyManifest.backupId());
+                    seq = current.seq + 1;
+                    before = current.guilds;
+                } else {
+                    for (String file : List.of(SeedFormat.CAMPAIGNS, SeedFormat.CHARACTERS, SeedFormat.NPCS,
+                            Manifest.FILE)) {
+                        if (fs.exists(dir.resolve(file))) {
+                            JsonCampaignStore.moveAside(fs, dir.resolve(file), now);
+                        }
+                    }
+                    fs.fsyncDirectory(dir);
+                    seq = Math.max(1, ref.seq() + 1);
+                    before = Map.of();
+                }
+                StateWriter.write(fs, dir, restored.guilds().values(), seq, generation, now.plusMillis(1));
+                for (Path journal : Journal.list(fs, dir)) {
+                    if (Journal.generation(journal) < generation) {
+                        fs.delete(journal);
+                    }
+                }
+                fs.fsyncDirectory(dir);
+                return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()));
+            }
+        } catch (IOException e) {
+            throw new StoreException("restore in " + dir + " failed: " + e.getMessage()
+                    + " (the directory recovers to the previous or the restored state on next open)", e);
+        }
+    }
+
+    private Map<GuildId, GuildState> currentOrEmpty() {
+        try {
+            return read().guilds();
+        } catch (DataDamagedException e) {
+            return Map.of();
+        }
+    }
+
+    private Backups.Ref resolve(String backupId) throws IOException {
+        List<Backups.Ref> refs = Backups.list(fs, dir);
+        if (backupId.equals("latest")) {
+            List<Backups.Ref> ordered = new ArrayList<>();
+            refs.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
+            refs.stream().filter(Backups.Ref::seedStyle).forEach(ordered::add);
+            for (Backups.Ref ref : ordered) {
+                if (Backups.info(fs, ref, true).valid()) {
+                    return ref;
+                }
+            }
+            throw new StoreException("no valid backup in " + Backups.dir(dir));
+        }
+        return refs.stream().filter(ref -> ref.id().equals(backupId)).findFirst()
+                .orElseThrow(() -> new StoreException("no backup \"" + backupId + "\" in " + Backups.dir(dir)
+                        + "; list them with the backups command"));
+    }
+
+    static List<GuildDiff> diff(Map<GuildId, GuildState> before, Map<GuildId, GuildState> after) {
+        Set<GuildId> ids = new TreeSet<>(SeedFormat.GUILD_ORDER);
+        ids.addAll(before.keySet());
+        ids.addAll(after.keySet());
+        List<GuildDiff> diffs = new ArrayList<>();
+        for (GuildId guild : ids) {
+            GuildState a = before.getOrDefault(guild, GuildState.empty(guild));
+            GuildState b = after.getOrDefault(guild, GuildState.empty(guild));
+            if (a.equals(b)) {
+                continue;
+            }
+            List<RecordDiff> changes = new ArrayList<>();
+            Map<String, Campaign> campaignsA = new LinkedHashMap<>();
+            a.campaigns().forEach(c -> campaignsA.put(c.channel().value(), c));
+            Map<String, Campaign> campaignsB = new LinkedHashMap<>();
+            b.campaigns().forEach(c -> campaignsB.put(c.channel().value(), c));
+            compare(RecordKind.CAMPAIGN, campaignsA, campaignsB, Campaign::name, changes);
+            Map<String, PlayerCharacter> charactersA = new LinkedHashMap<>();
+            a.characters().forEach(c -> charactersA.put(c.user() + "/" + c.channel(), c));
+            Map<String, PlayerCharacter> charactersB = new LinkedHashMap<>();
+            b.characters().forEach(c -> charactersB.put(c.user() + "/" + c.channel(), c));
+            compare(RecordKind.CHARACTER, charactersA, charactersB, PlayerCharacter::name, changes);
+            Map<String, Npc> npcsA = new LinkedHashMap<>();
+            a.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsA.put(n.channel() + "/" + n.id(), n)));
+            Map<String, Npc> npcsB = new LinkedHashMap<>();
+            b.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsB.put(n.channel() + "/" + n.id(), n)));
+            compare(RecordKind.NPC, npcsA, npcsB, Npc::name, changes);
+            diffs.add(new GuildDiff(guild, changes));
+        }
+        return diffs;
+    }
+
+    private static <T> void compare(RecordKind kind, Map<String, T> before, Map<String, T> after,
+                                    java.util.function.Function<T, String> name, List<RecordDiff> out) {
+        for (Map.Entry<String, T> entry : after.entrySet()) {
+            T old = before.get(entry.getKey());
+            if (old == null) {
+                out.add(new RecordDiff(kind, DiffKind.ADDED, entry.getKey(), name.apply(entry.getValue())));
+            } else if (!old.equals(entry.getValue())) {
+                out.add(new RecordDiff(kind, DiffKind.CHANGED, entry.getKey(), name.apply(entry.getValue())));
+            }
+        }
+        for (Map.Entry<String, T> entry : before.entrySet()) {
+            if (!after.containsKey(entry.getKey())) {
+                out.add(new RecordDiff(kind, DiffKind.REMOVED, entry.getKey(), name.apply(entry.getValue())));
+            }
+        }
+    }
+
+    /**
+     * Applies the retention policy of this handle's configuration to native backups (seed-style
+     * backups are never pruned). The newest valid backup is always kept. Unless {@code dryRun},
+     * takes the lock and deletes.
+     *
+     * @param dryRun report only
+     * @return what is (or would be) removed and kept
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
+     */
+    public PruneResult prune(boolean dryRun) {
+        try {
+            if (dryRun) {
+                return pruneUnlocked(true);
+            }
+            try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+                return pruneUnlocked(false);
+            }
+        } catch (IOException e) {
+            throw new StoreException("prune in " + dir + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private PruneResult pruneUnlocked(boolean dryRun) throws IOException {
+        List<Backups.Ref> refs = Backups.list(fs, dir);
+        String newestValid = null;
+        for (Backups.Ref ref : refs) {
+            if (!ref.seedStyle() && Backups.info(fs, ref, true).valid()) {
+                newestValid = ref.id();
+                break;
+            }
+        }
+        List<Backups.Ref> remove = JsonCampaignStore.prune(fs, dir, config.retention(), newestValid, dryRun);
+        List<BackupInfo> removed = new ArrayList<>();
+        List<BackupInfo> kept = new ArrayList<>();
+        Set<String> removedIds = new TreeSet<>();
+        remove.forEach(ref -> removedIds.add(ref.id()));
+        for (Backups.Ref ref : refs) {
+            BackupInfo info = new BackupInfo(ref.id(), ref.time(), ref.seq(),
+                    dryRun || !removedIds.contains(ref.id()) ? Backups.size(fs, ref) : 0, true, ref.seedStyle(),
+                    Optional.empty());
+            (removedIds.contains(ref.id()) ? removed : kept).add(info);
+        }
+        return new PruneResult(dryRun, removed, kept);
+    }
+
+    /**
+     * Opens the store (taking the lock, running recovery), writes a checkpoint and closes it.
+     *
+     * @return the sequence number the snapshot files now hold
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
+     */
+    public long checkpoint() {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config.withCheckpointOnClose(false), fs)) {
+            return store.checkpoint();
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package dev.campaignkeeper.persistence.json;
+
+import dev.campaignkeeper.core.error.DataDirectoryLockedException;
+import dev.campaignkeeper.core.error.StoreException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.HashSet;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * The single-writer lock: {@code DATA_DIR/.lock} held with a {@link FileLock} for the life of the
+ * store, containing the owner's PID.
+ *
+ * <p>Java pitfall: closing any other channel on a locked file releases the lock at OS level. So
+ * within this JVM a registry answers "who holds it" for directories locked here, and the lock file
+ * is only ever opened while that registry says nobody in this JVM holds it.
+ */
+final class DirectoryLock implements AutoCloseable {
+
+    static final String LOCK_FILE = ".lock";
+
+    private static final Object MONITOR = new Object();
+    private static final Set<Path> HELD = new HashSet<>();
+
+    private final Path key;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private boolean released;
+
+    private DirectoryLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    private static Path key(Path dataDir) {
+        Path absolute = dataDir.toAbsolutePath().normalize();
+        try {
+            return absolute.toRealPath();
+        } catch (IOException e) {
+            return absolute;
+        }
+    }
+
+    static DataDirectoryLockedException lockedBy(Path dataDir, OptionalLong pid) {
+        return new DataDirectoryLockedException("data directory " + dataDir + " is in use by "
+                + (pid.isPresent() ? "PID " + pid.getAsLong() : "another process (PID unknown)")
+                + "; stop that process first (or use a read-only command)");
+    }
+
+    /**
+     * Takes the lock or fails fast.
+     *
+     * @throws DataDirectoryLockedException if another process or another store in this JVM holds it
+     */
+    static DirectoryLock acquire(Path dataDir) {
+        synchronized (MONITOR) {
+            Path key = key(dataDir);
+            if (HELD.contains(key)) {
+                throw lockedBy(dataDir, OptionalLong.of(ProcessHandle.current().pid()));
+            }
+            Path file = dataDir.resolve(LOCK_FILE);
+            FileChannel channel;
+            try {
+                channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
+                        StandardOpenOption.WRITE), NioFileSystemOps.fileAttributes());
+            } catch (IOException e) {
+                throw new StoreException("cannot open lock file " + file + ": " + e.getMessage(), e);
+            }
+            try {
+                FileLock lock;
+                try {
+                    lock = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    lock = null;
+                }
+                if (lock == null) {
+                    OptionalLong pid = readPid(channel);
+                    channel.close();
+                    throw lockedBy(dataDir, pid);
+                }
+                byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
+                channel.truncate(0);
+                ByteBuffer buffer = ByteBuffer.wrap(pid);
+                long at = 0;
+                while (buffer.hasRemaining()) {
+                    at += channel.write(buffer, at);
+                }
+                channel.force(true);
+                HELD.add(key);
+                return new DirectoryLock(key, channel, lock);
+            } catch (IOException e) {
+                try {
+                    channel.close();
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+                throw new StoreException("cannot lock " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /**
+     * Who holds the lock: the PID of the holder, or empty when nobody does.
+     */
+    static OptionalLong holder(Path dataDir) {
+        synchronized (MONITOR) {
+            if (HELD.contains(key(dataDir))) {
+                return OptionalLong.of(ProcessHandle.current().pid());
+            }
+            Path file = dataDir.resolve(LOCK_FILE);
+            if (!Files.exists(file)) {
+                return OptionalLong.empty();
+            }
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                FileLock probe;
+                try {
+                    probe = channel.tryLock();
+                } catch (OverlappingFileLockException e) {
+                    probe = null;
+                }
+                if (probe != null) {
+                    probe.release();
+                    return OptionalLong.empty();
+                }
+                OptionalLong pid = readPid(channel);
+                return pid.isPresent() ? pid : OptionalLong.of(-1);
+            } catch (NoSuchFileException e) {
+                return OptionalLong.empty();
+            } catch (IOException e) {
+                throw new StoreException("cannot inspect lock file " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static OptionalLong readPid(FileChannel channel) {
+        try {
+            ByteBuffer buffer = ByteBuffer.allocate(32);
+            channel.read(buffer, 0);
+            String text = new String(buffer.array(), 0, buffer.position(), StandardCharsets.US_ASCII).trim();
+            return text.isEmpty() ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(text));
+        } catch (IOException | NumberFormatException e) {
+            return OptionalLong.empty();
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (MONITOR) {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                lock.release();
+            } catch (IOException ignored) {
+                // closing the channel below releases it anyway
+            } finally {
+                try {
+                    channel.close();
+                } catch (IOException ignored) {
+                    // nothing more to release
+                }
+                HELD.remove(key);
+            }
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.campaignkeeper.persistence.json;
+
+import java.io.BufferedInputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Journal files {@code journal-NNNNNNNNNN.log}: a generation number in the name, mutations as
+ * JSON lines inside. A new generation starts at every checkpoint and every open; files are
+ * preallocated with zeros so appends within the allocation only need fdatasync.
+ */
+final class Journal {
+
+    static final Pattern NAME = Pattern.compile("journal-(\\d{10})\\.log");
+    private static final int MAX_LINE = 16 << 20;
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1 << 20).asReadOnlyBuffer();
+
+    private Journal() {
+    }
+
+    static String name(long generation) {
+        return String.format("journal-%010d.log", generation);
+    }
+
+    /** Generation of a journal file name, or -1 if it is not one. */
+    static long generation(Path file) {
+        Matcher matcher = NAME.matcher(file.getFileName().toString());
+        return matcher.matches() ? Long.parseLong(matcher.group(1)) : -1;
+    }
+
+    /** The journal files of a directory, ordered by generation. */
+    static List<Path> list(FileSystemOps fs, Path dir) throws IOException {
+        List<Path> journals = new ArrayList<>();
+        for (Path path : fs.list(dir)) {
+            if (generation(path) >= 0) {
+                journals.add(path);
+            }
+        }
+        journals.sort((a, b) -> Long.compare(generation(a), generation(b)));
+        return journals;
+    }
+
+    /** Appends lines to one journal file. Not thread-safe: the group-commit leader owns it. */
+    static final class Writer implements Closeable {
+        private final FileSystemOps.WritableFile file;
+        private final long generation;
+        private final long preallocate;
+        private long position;
+        private long allocated;
+        private boolean metadataDirty;
+
+        private Writer(FileSystemOps.WritableFile file, long generation, long preallocate, long allocated) {
+            this.file = file;
+            this.generation = generation;
+            this.preallocate = preallocate;
+            this.allocated = allocated;
+        }
+
+        /** Creates a new journal, preallocated and durable (file and directory entry). */
+        static Writer create(FileSystemOps fs, Path dir, long generation, long preallocate) throws IOException {
+            Path path = dir.resolve(name(generation));
+            FileSystemOps.WritableFile file = fs.createNew(path);
+            try {
+                zeros(file, 0, preallocate);
+                file.force(true);
+                fs.fsyncDirectory(dir);
+                return new Writer(file, generation, preallocate, preallocate);
+            } catch (IOException | RuntimeException e) {
+                file.close();
+                throw e;
+            }
+        }
+
+        private static void zeros(FileSystemOps.WritableFile file, long from, long length) throws IOException {
+            long at = from;
+            long end = from + length;
+            while (at < end) {
+                ByteBuffer chunk = ZEROS.duplicate();
+                chunk.limit((int) Math.min(chunk.capacity(), end - at));
+                int n = chunk.remaining();
+                file.write(chunk, at);
+                at += n;
+            }
+        }
+
+        long generation() {
+            return generation;
+        }
+
+        long position() {
+            return position;
+        }
+
+        /** Writes bytes at the end of the valid data. */
+        void append(ByteBuffer data) throws IOException {
+            int length = data.remaining();
+            file.write(data, position);
+            position += length;
+            if (position > allocated) {
+                metadataDirty = true;
+                if (preallocate > 0) {
+                    zeros(file, position, preallocate);
+                    allocated = position + preallocate;
+                } else {
+                    allocated = position;
+                }
+            }
+        }
+
+        /** Makes everything appended durable: fdatasync, or fsync when the size changed. */
+        void sync() throws IOException {
+            file.force(metadataDirty);
+            metadataDirty = false;
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
+        }
+    }
+
+    /** What a scan of one journal found. */
+    record Scan(long validEnd, String problem, long problemOffset, int entriesAfterProblem) {
+        boolean clean() {
+            return problem == null;
+        }
+
+        /** A problem with valid entries after it: damage, not a torn tail. */
+        boolean corrupt() {
+            return problem != null && entriesAfterProblem > 0;
+        }
+    }
+
+    /** Receives valid lines in order. */
+    interface LineConsumer {
+        void accept(byte[] line, int length, long offset) throws IOException;
+    }
+
+    /**
+     * Reads a journal, handing every checksum-valid line before the first bad one to
+     * {@code consumer}; stops there (a torn tail after a crash, or damage when valid lines follow).
+     */
+    static Scan scan(InputStream raw, LineConsumer consumer) throws IOException {
+        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        byte[] line = new byte[4096];
+        long offset = 0;
+        while (true) {
+            int length = 0;
+            int b = in.read();
+            if (b < 0) {
+                return new Scan(offset, null, -1, 0);
+            }
+            if (b == 0) {
+                long zerosFrom = offset;
+                long at = offset + 1;
+                while ((b = in.read()) == 0) {
+                    at++;
+                }
+                if (b < 0) {
+                    return new Scan(zerosFrom, null, -1, 0);
+                }
+                return new Scan(zerosFrom, "unexpected data after the end of the journal's zero fill", at,
+                        countValidAfter(in, b, false));
+            }
+            boolean terminated = false;
+            while (b >= 0) {
+                if (b == '\n') {
+                    terminated = true;
+                    break;
+                }
+                if (b == 0 || length >= MAX_LINE) {
+                    break;
+                }
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                line[length++] = (byte) b;
+                b = in.read();
+            }
+            if (!terminated) {
+                String why = length >= MAX_LINE ? "line longer than " + MAX_LINE + " bytes" : "incomplete last line";
+                return new Scan(offset, why, offset, b < 0 ? 0 : countValidAfter(in, -1, true));
+            }
+            if (!JournalCodec.checksumMatches(line, length)) {
+                return new Scan(offset, "checksum mismatch", offset, countValidAfter(in, -1, false));
+            }
+            consumer.accept(line, length, offset);
+            offset += length + 1;
+        }
+    }
+
+    /** Counts checksum-valid lines in the rest of a stream (to tell damage from a torn tail). */
+    private static int countValidAfter(InputStream in, int first, boolean skipFirst) throws IOException {
+        int count = 0;
+        byte[] line = new byte[4096];
+        int length = 0;
+        int b = first < 0 ? in.read() : first;
+        while (b >= 0) {
+            if (b == '\n') {
+                if (!skipFirst && JournalCodec.checksumMatches(line, length)) {
+                    count++;
+                }
+                skipFirst = false;
+                length = 0;
+            } else if (length < MAX_LINE) {
+                if (length == line.length) {
+                    line = Arrays.copyOf(line, line.length * 2);
+                }
+                line[length++] = (byte) b;
+            }
+            b = in.read();
+        }
+        return count;
+    }
+}

@@ -1,0 +1,353 @@
+package dev.campaignkeeper.persistence.json;
+
+import com.google.gson.stream.JsonReader;
+import com.google.gson.stream.JsonToken;
+import com.google.gson.stream.JsonWriter;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.core.rules.InputRules;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads and writes the seed's record objects (campaign, character, NPC) with exactly the seed's
+ * field names. Shared by the snapshot files, the journal and the export document.
+ */
+final class RecordJson {
+
+    /** Receives warnings about kept-but-questionable values; may be a no-op. */
+    interface Warnings {
+        void warn(String location, String message);
+
+        Warnings NONE = (location, message) -> { };
+    }
+
+    private RecordJson() {
+    }
+
+    // ---- writing ----
+
+    static void writeCampaignFields(JsonWriter out, Campaign campaign) throws IOException {
+        out.beginObject();
+        out.name("name").value(campaign.name());
+        out.name("gm_id").value(campaign.gm().value());
+        out.name("player_role_id").value(campaign.playerRole().value());
+        out.name("gm_role_id").value(campaign.gmRole().value());
+        if (campaign.webhook().isPresent()) {
+            out.name("webhook_id").value(campaign.webhook().get().value());
+        }
+        out.name("players").beginArray();
+        for (UserId player : campaign.players()) {
+            out.value(player.value());
+        }
+        out.endArray();
+        out.endObject();
+    }
+
+    static void writeCharacterFields(JsonWriter out, PlayerCharacter character) throws IOException {
+        out.beginObject();
+        out.name("name").value(character.name());
+        out.name("avatar_url").value(character.avatarUrl().orElse(""));
+        out.name("description").value(character.description());
+        out.endObject();
+    }
+
+    static void writeNpcFields(JsonWriter out, Npc npc) throws IOException {
+        out.beginObject();
+        out.name("name").value(npc.name());
+        out.name("avatar_url").value(npc.avatarUrl().orElse(""));
+        out.name("creator_id").value(npc.creator().value());
+        out.endObject();
+    }
+
+    // ---- reading ----
+
+    static FormatException error(JsonReader in, String message) {
+        long[] position = position(in);
+        return new FormatException(message + " at " + in.getPath()
+                + (position[0] > 0 ? " (line " + position[0] + ", column " + position[1] + ")" : ""),
+                position[0], position[1], null);
+    }
+
+    /** Line and column of the reader, parsed from its description (Gson exposes no getter). */
+    static long[] position(JsonReader in) {
+        String text = in.toString();
+        long line = -1;
+        long column = -1;
+        int l = text.indexOf(" at line ");
+        int c = text.indexOf(" column ");
+        try {
+            if (l >= 0 && c > l) {
+                line = Long.parseLong(text.substring(l + 9, c).trim());
+                int end = text.indexOf(' ', c + 8);
+                column = Long.parseLong(text.substring(c + 8, end < 0 ? text.length() : end).trim());
+            }
+        } catch (NumberFormatException ignored) {
+            // position stays unknown
+        }
+        return new long[] {line, column};
+    }
+
+    static <T> T id(JsonReader in, String text, String what, Function<String, T> parse) throws FormatException {
+        try {
+            return parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw error(in, what + " is not valid: " + e.getMessage());
+        }
+    }
+
+    static String string(JsonReader in, String what) throws IOException, FormatException {
+        if (in.peek() != JsonToken.STRING) {
+            throw error(in, what + " must be a JSON string, found " + in.peek());
+        }
+        return in.nextString();
+    }
+
+    /** A string that may be null or missing: returns null for JSON null. */
+    static String optionalString(JsonReader in, String what) throws IOException, FormatException {
+        if (in.peek() == JsonToken.NULL) {
+            in.nextNull();
+            return null;
+        }
+        return string(in, what);
+    }
+
+    static void expectObject(JsonReader in, String what) throws IOException, FormatException {
+        if (in.peek() != JsonToken.BEGIN_OBJECT) {
+            throw error(in, what + " must be a JSON object, found " + in.peek());
+        }
+        in.beginObject();
+    }
+
+    static Campaign readCampaign(JsonReader in, GuildId guild, ChannelId channel, Warnings warnings)
+            throws IOException, FormatException {
+        String base = in.getPath();
+        expectObject(in, "campaign");
+        String name = null;
+        UserId gm = null;
+        RoleId playerRole = null;
+        RoleId gmRole = null;
+        Optional<WebhookId> webhook = Optional.empty();
+        List<UserId> players = null;
+        boolean sawName = false;
+        while (in.hasNext()) {
+            String field = in.nextName();
+            switch (field) {
+                case "name" -> {
+                    name = string(in, "campaign name");
+                    sawName = true;
+                }
+                case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", UserId::of);
+                case "player_role_id" -> playerRole = id(in, string(in, "player_role_id"), "player_role_id", RoleId::of);
+                case "gm_role_id" -> gmRole = id(in, string(in, "gm_role_id"), "gm_role_id", RoleId::of);
+                case "webhook_id" -> {
+                    String text = optionalString(in, "webhook_id");
+                    if (text == null || text.isEmpty()) {
+                        webhook = Optional.empty();
+                    } else {
+                        webhook = Optional.of(id(in, text, "webhook_id", WebhookId::of));
+                    }
+                }
+                case "players" -> {
+                    if (in.peek() != JsonToken.BEGIN_ARRAY) {
+                        throw error(in, "players must be a JSON array, found " + in.peek());
+                    }
+                    in.beginArray();
+                    LinkedHashSet<UserId> unique = new LinkedHashSet<>();
+                    while (in.hasNext()) {
+                        UserId player = id(in, string(in, "player id"), "player id", UserId::of);
+                        if (!unique.add(player)) {
+                            warnings.warn(base + ".players", "player " + player
+                                    + " is listed more than once; kept once");
+                        }
+                    }
+                    in.endArray();
+                    players = new ArrayList<>(unique);
+                }
+                default -> {
+                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    in.skipValue();
+                }
+            }
+        }
+        in.endObject();
+        if (!sawName) {
+            throw error(in, "campaign " + channel + " has no name");
+        }
+        if (gm == null || playerRole == null || gmRole == null) {
+            throw error(in, "campaign " + channel + " lacks " + (gm == null ? "gm_id"
+                    : playerRole == null ? "player_role_id" : "gm_role_id"));
+        }
+        if (players == null) {
+            warnings.warn(base, "campaign has no players list; read as empty");
+            players = List.of();
+        }
+        checkName(warnings, base + ".name", name, "campaign name");
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, players);
+    }
+
+    static PlayerCharacter readCharacter(JsonReader in, GuildId guild, UserId user, ChannelId channel,
+                                         Warnings warnings) throws IOException, FormatException {
+        String base = in.getPath();
+        expectObject(in, "character");
+        String name = null;
+        Optional<String> avatar = Optional.empty();
+        String description = "";
+        while (in.hasNext()) {
+            String field = in.nextName();
+            switch (field) {
+                case "name" -> name = string(in, "character name");
+                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "description" -> {
+                    String text = optionalString(in, "description");
+                    description = text == null ? "" : text;
+                }
+                default -> {
+                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    in.skipValue();
+                }
+            }
+        }
+        in.endObject();
+        if (name == null) {
+            throw error(in, "character of user " + user + " in channel " + channel + " has no name");
+        }
+        checkName(warnings, base + ".name", name, "character name");
+        checkAvatar(warnings, base + ".avatar_url", avatar);
+        checkDescription(warnings, base + ".description", description);
+        return new PlayerCharacter(guild, user, channel, name, avatar, description);
+    }
+
+    static Npc readNpc(JsonReader in, GuildId guild, ChannelId channel, NpcId id, Warnings warnings)
+            throws IOException, FormatException {
+        String base = in.getPath();
+        expectObject(in, "npc");
+        String name = null;
+        Optional<String> avatar = Optional.empty();
+        UserId creator = null;
+        while (in.hasNext()) {
+            String field = in.nextName();
+            switch (field) {
+                case "name" -> name = string(in, "npc name");
+                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", UserId::of);
+                default -> {
+                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    in.skipValue();
+                }
+            }
+        }
+        in.endObject();
+        if (name == null) {
+            throw error(in, "npc " + id + " has no name");
+        }
+        if (creator == null) {
+            throw error(in, "npc " + id + " has no creator_id");
+        }
+        checkName(warnings, base + ".name", name, "NPC name");
+        checkAvatar(warnings, base + ".avatar_url", avatar);
+        return new Npc(guild, channel, id, name, avatar, creator);
+    }
+
+    private static Optional<String> avatar(String text) {
+        return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    // ---- today's rules, checked cheaply on load ----
+
+    static void checkName(Warnings warnings, String location, String name, String what) {
+        if (warnings == Warnings.NONE || simpleName(name)) {
+            return;
+        }
+        try {
+            InputRules.name(name, what);
+        } catch (InvalidInputException e) {
+            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+        }
+    }
+
+    static void checkAvatar(Warnings warnings, String location, Optional<String> avatar) {
+        if (warnings == Warnings.NONE || avatar.isEmpty() || simpleUrl(avatar.get())) {
+            return;
+        }
+        try {
+            InputRules.avatarUrl(avatar.get());
+        } catch (InvalidInputException e) {
+            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+        }
+    }
+
+    static void checkDescription(Warnings warnings, String location, String description) {
+        if (warnings == Warnings.NONE || description.length() <= InputRules.MAX_DESCRIPTION_LENGTH) {
+            return;
+        }
+        try {
+            InputRules.description(description);
+        } catch (InvalidInputException e) {
+            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+        }
+    }
+
+    /** Fast path: printable ASCII, single inner spaces, no forbidden words, 1 to 80 characters. */
+    private static boolean simpleName(String name) {
+        int n = name.length();
+        if (n == 0 || n > InputRules.MAX_NAME_LENGTH || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+            return false;
+        }
+        char previous = 'x';
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c < 0x20 || c > 0x7e || (c == ' ' && previous == ' ')) {
+                return false;
+            }
+            previous = c;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !lower.contains("discord") && !lower.contains("clyde");
+    }
+
+    /** Fast path: https://host/path with only unreserved URL characters. */
+    private static boolean simpleUrl(String url) {
+        int start;
+        if (url.startsWith("https://")) {
+            start = 8;
+        } else if (url.startsWith("http://")) {
+            start = 7;
+        } else {
+            return false;
+        }
+        if (url.length() > InputRules.MAX_URL_LENGTH || url.length() == start) {
+            return false;
+        }
+        boolean inHost = true;
+        for (int i = start; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '/') {
+                if (i == start) {
+                    return false;
+                }
+                inHost = false;
+                continue;
+            }
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '.' || c == '-' || (!inHost && (c == '_' || c == '~'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
