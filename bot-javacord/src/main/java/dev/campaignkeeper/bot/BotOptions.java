@@ -1,0 +1,121 @@
+package dev.campaignkeeper.bot;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The bot's command line, parsed.
+ *
+ * @param dataDir the data directory: {@code --data DIR}, else {@code CAMPAIGN_DATA_DIR}, else
+ *     {@code ./data}
+ * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
+ * @param console {@code --console}: run the offline console instead of connecting to Discord
+ * @param help {@code --help}: print usage and exit
+ */
+public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help) {
+
+    /** Environment variable naming the data directory. */
+    public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
+    /** Environment variable holding the bot token. */
+    public static final String TOKEN_VARIABLE = "DISCORD_TOKEN";
+
+    /** The command-line usage. */
+    public static final String USAGE = """
+            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console] [--help]
+
+              --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
+              --dev-guild ID   register the slash commands on this server only; they appear at once
+                               (without it they are registered globally, which Discord may take an
+                               hour to show)
+              --console        try the bot offline: type its commands in this terminal, no Discord
+                               needed (e.g. /campaign create name:"The Lost Mine")
+              --help           show this help
+
+            Environment:
+              DISCORD_TOKEN      the bot's token (required unless --console); it is never stored
+                                 or logged
+              CAMPAIGN_DATA_DIR  default for --data""";
+
+    /** Validates the fields. */
+    public BotOptions {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(devGuild, "devGuild");
+    }
+
+    /**
+     * Parses the command line.
+     *
+     * @param args the arguments
+     * @param env the environment (for {@code CAMPAIGN_DATA_DIR})
+     * @return the options
+     * @throws UsageException if the arguments are not understood
+     */
+    public static BotOptions parse(String[] args, Map<String, String> env) {
+        Path dataDir = null;
+        Optional<Long> devGuild = Optional.empty();
+        boolean console = false;
+        boolean help = false;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String inlineValue = null;
+            int equals = arg.indexOf('=');
+            if (arg.startsWith("--") && equals > 0) {
+                inlineValue = arg.substring(equals + 1);
+                arg = arg.substring(0, equals);
+            }
+            switch (arg) {
+                case "--data" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--data", "a directory");
+                    if (value.isBlank()) {
+                        throw new UsageException("--data needs a directory.");
+                    }
+                    dataDir = Path.of(value);
+                }
+                case "--dev-guild" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--dev-guild", "a server id");
+                    if (!value.matches("[0-9]{1,20}")) {
+                        throw new UsageException("--dev-guild needs a server id (digits only; in Discord, enable "
+                                + "Developer Mode and use \"Copy Server ID\"), not \"" + value + "\".");
+                    }
+                    try {
+                        devGuild = Optional.of(Long.parseUnsignedLong(value));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--dev-guild: \"" + value + "\" is too large for a server id.");
+                    }
+                }
+                case "--console" -> console = true;
+                case "--help", "-h" -> help = true;
+                default -> throw new UsageException("Unknown option \"" + args[i] + "\".");
+            }
+        }
+        if (dataDir == null) {
+            String fromEnv = env.get(DATA_DIR_VARIABLE);
+            dataDir = Path.of(fromEnv == null || fromEnv.isBlank() ? "data" : fromEnv);
+        }
+        return new BotOptions(dataDir, devGuild, console, help);
+    }
+
+    private static String value(String[] args, int index, String option, String what) {
+        if (index >= args.length || args[index].startsWith("--")) {
+            throw new UsageException(option + " needs " + what + ".");
+        }
+        return args[index];
+    }
+
+    /** The command line could not be understood. */
+    public static final class UsageException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what is wrong
+         */
+        public UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.campaignkeeper.bot.console;
+
+import com.google.inject.AbstractModule;
+import dev.campaignkeeper.bot.command.UserDisplay;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
+import dev.campaignkeeper.core.port.ChatPlatform;
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * Guice wiring of the console in place of Discord: the core's {@link InMemoryChatPlatform}, whose
+ * webhook posts print as {@code [Display Name] text}, and users shown by their console names.
+ */
+public final class ConsoleModule extends AbstractModule {
+
+    private final PrintStream out;
+    private final ConsoleNames names;
+
+    /**
+     * Creates the module.
+     *
+     * @param out where webhook posts are printed
+     * @param names the session's names
+     */
+    public ConsoleModule(PrintStream out, ConsoleNames names) {
+        this.out = Objects.requireNonNull(out, "out");
+        this.names = Objects.requireNonNull(names, "names");
+    }
+
+    @Override
+    protected void configure() {
+        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> out.println(ConsoleSession.formatPost(post)));
+        bind(ConsoleNames.class).toInstance(names);
+        bind(InMemoryChatPlatform.class).toInstance(platform);
+        bind(ChatPlatform.class).toInstance(platform);
+        bind(UserDisplay.class).toInstance(names::show);
+    }
+}

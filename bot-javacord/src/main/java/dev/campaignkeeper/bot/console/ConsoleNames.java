@@ -1,0 +1,98 @@
+package dev.campaignkeeper.bot.console;
+
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.UserId;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Made-up Discord ids for the console: each user or channel name maps to a stable snowflake derived
+ * from the name (ignoring case), so the same names find the same data again in a later session.
+ * Remembers the names seen, to show users by name.
+ */
+public final class ConsoleNames {
+
+    /** The console's one guild. */
+    public static final GuildId GUILD = GuildId.of(snowflake("guild", "console"));
+
+    private static final long MIN = 100_000_000_000_000_000L;      // 18 digits, like real snowflakes
+    private static final long RANGE = Long.MAX_VALUE - MIN;
+
+    private final Map<UserId, String> userNames = new ConcurrentHashMap<>();
+    private final Map<ChannelId, String> channelNames = new ConcurrentHashMap<>();
+
+    /**
+     * The user with a name, remembering the name.
+     *
+     * @param name the name as typed, e.g. {@code Alice}
+     * @return the user's id
+     */
+    public UserId user(String name) {
+        String clean = check(name, "user");
+        UserId id = UserId.of(snowflake("user", clean));
+        userNames.putIfAbsent(id, clean);
+        return id;
+    }
+
+    /**
+     * The channel with a name, remembering the name.
+     *
+     * @param name the name as typed, with or without a leading {@code #}
+     * @return the channel's id
+     */
+    public ChannelId channel(String name) {
+        String clean = check(name.startsWith("#") ? name.substring(1) : name, "channel");
+        ChannelId id = ChannelId.of(snowflake("channel", clean));
+        channelNames.putIfAbsent(id, clean);
+        return id;
+    }
+
+    /**
+     * The name of a user seen in this session.
+     *
+     * @param user the user
+     * @return the name, if seen
+     */
+    public Optional<String> nameOf(UserId user) {
+        return Optional.ofNullable(userNames.get(user));
+    }
+
+    /**
+     * How the console shows a user: {@code @Name}, or the raw mention for an id not named in
+     * this session.
+     *
+     * @param user the user
+     * @return the text
+     */
+    public String show(UserId user) {
+        return nameOf(user).map(name -> "@" + name).orElse("<@" + user.value() + ">");
+    }
+
+    private static String check(String name, String what) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty()) {
+            throw new IllegalArgumentException("give a " + what + " name");
+        }
+        return clean;
+    }
+
+    private static long snowflake(String kind, String name) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest((kind + ":" + name.toLowerCase(Locale.ROOT)).getBytes(StandardCharsets.UTF_8));
+            long value = 0;
+            for (int i = 0; i < Long.BYTES; i++) {
+                value = (value << 8) | (hash[i] & 0xff);
+            }
+            return MIN + Math.floorMod(value, RANGE);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package dev.campaignkeeper.bot.console;
+
+import dev.campaignkeeper.bot.command.Attachment;
+import dev.campaignkeeper.bot.command.CommandCatalog;
+import dev.campaignkeeper.bot.command.CommandHandlers;
+import dev.campaignkeeper.bot.command.CommandRequest;
+import dev.campaignkeeper.bot.command.CommandSpec;
+import dev.campaignkeeper.bot.command.Reply;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
+import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A console session: reads lines, runs them as the current user in the current channel of the one
+ * simulated guild, and prints the replies. Webhook posts are printed by the chat platform as
+ * {@code [Display Name] text} (see {@link ConsoleModule}).
+ */
+public final class ConsoleSession {
+
+    /** How the bot's own messages are labelled. */
+    public static final String BOT_NAME = "Campaign Keeper";
+
+    private final CommandHandlers handlers;
+    private final InMemoryChatPlatform platform;
+    private final ConsoleNames names;
+    private final PrintStream out;
+    private final Path exportDir;
+
+    private String user = "you";
+    private String channel = "general";
+    private boolean administrator;
+
+    /**
+     * Creates a session.
+     *
+     * @param handlers the command handlers
+     * @param platform the in-memory chat platform (its role holders make up each user's roles)
+     * @param names the session's names and ids
+     * @param out where to print
+     * @param exportDir where attached files (exports) are saved
+     */
+    public ConsoleSession(CommandHandlers handlers, InMemoryChatPlatform platform, ConsoleNames names,
+                          PrintStream out, Path exportDir) {
+        this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.names = Objects.requireNonNull(names, "names");
+        this.out = Objects.requireNonNull(out, "out");
+        this.exportDir = Objects.requireNonNull(exportDir, "exportDir");
+        names.user(user);
+        names.channel(channel);
+    }
+
+    /**
+     * Runs until end of input or {@code /quit}.
+     *
+     * @param in the lines to run
+     * @param echo whether to print each line after the prompt (when input is not a terminal, so
+     *     the transcript shows what was run)
+     */
+    public void run(BufferedReader in, boolean echo) {
+        out.println("Campaign Keeper console: the bot's commands without Discord, in one made-up server.");
+        out.println("You are " + user + " in #" + channel + ". Switch with /as NAME and /in CHANNEL; "
+                + "/help lists the commands; /quit ends.");
+        while (true) {
+            out.print(prompt());
+            out.flush();
+            String line;
+            try {
+                line = in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (line == null) {
+                if (!echo) {
+                    out.println();
+                }
+                break;
+            }
+            if (echo) {
+                out.println(line);
+            }
+            if (!execute(line)) {
+                break;
+            }
+        }
+        out.println("Bye.");
+    }
+
+    /**
+     * Runs one line.
+     *
+     * @param line the line
+     * @return false if the line ends the session
+     */
+    public boolean execute(String line) {
+        ConsoleLine parsed = ConsoleLine.parse(line, names);
+        if (parsed instanceof ConsoleLine.Nothing) {
+            return true;
+        }
+        if (parsed instanceof ConsoleLine.Mistake mistake) {
+            out.println("  " + mistake.message());
+            return true;
+        }
+        if (parsed instanceof ConsoleLine.Directive directive) {
+            return directive(directive);
+        }
+        ConsoleLine.Command command = (ConsoleLine.Command) parsed;
+        CommandRequest request = new CommandRequest(actor(), ConsoleNames.GUILD, names.channel(channel), channel,
+                command.spec().path(), command.options());
+        print(handlers.handle(request));
+        return true;
+    }
+
+    private String prompt() {
+        return user + (administrator ? " (admin)" : "") + " #" + channel + "> ";
+    }
+
+    private Actor actor() {
+        UserId id = names.user(user);
+        Set<RoleId> roles = platform.roles(ConsoleNames.GUILD).keySet().stream()
+                .filter(role -> platform.holders(ConsoleNames.GUILD, role).contains(id))
+                .collect(Collectors.toSet());
+        return new Actor(id, administrator, roles);
+    }
+
+    private boolean directive(ConsoleLine.Directive directive) {
+        List<String> args = directive.arguments();
+        switch (directive.name()) {
+            case "quit", "exit" -> {
+                return false;
+            }
+            case "help" -> help();
+            case "whoami" -> out.println("  You are " + user + (administrator ? ", a server admin," : "")
+                    + " in #" + channel + ".");
+            case "as" -> {
+                if (args.isEmpty()) {
+                    out.println("  You are " + user + ". Switch with /as NAME, e.g. /as Alice.");
+                } else {
+                    user = String.join(" ", args).strip();
+                    names.user(user);
+                    administrator = false;
+                    out.println("  You are now " + user + ".");
+                }
+            }
+            case "in" -> {
+                if (args.isEmpty()) {
+                    out.println("  You are in #" + channel + ". Switch with /in CHANNEL, e.g. /in tavern.");
+                } else {
+                    String name = String.join("-", args).strip();
+                    channel = name.startsWith("#") ? name.substring(1) : name;
+                    names.channel(channel);
+                    out.println("  You are now in #" + channel + ".");
+                }
+            }
+            case "admin" -> {
+                String value = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
+                if (value.equals("on") || value.equals("off")) {
+                    administrator = value.equals("on");
+                    out.println("  " + user + (administrator ? " is now" : " is no longer") + " a server admin.");
+                } else {
+                    out.println("  Use /admin on or /admin off (server admins may end any campaign).");
+                }
+            }
+            default -> out.println("  Unknown console command /" + directive.name() + ".");
+        }
+        return true;
+    }
+
+    private void help() {
+        out.println("  Bot commands (options as key:value; quote values with spaces):");
+        for (CommandSpec spec : CommandCatalog.specs()) {
+            out.println("    " + spec.usage());
+            out.println("        " + spec.description());
+        }
+        out.println("  Console commands:");
+        out.println("    /as NAME          act as another user (made up on first use)");
+        out.println("    /in CHANNEL       move to another channel (each channel can hold one campaign)");
+        out.println("    /admin on|off     make the current user a server admin, or not");
+        out.println("    /whoami           show who and where you are");
+        out.println("    /help             this list");
+        out.println("    /quit             end the session (end of input does too)");
+    }
+
+    private void print(Reply reply) {
+        String label = reply.isPublic() ? "[" + BOT_NAME + "] " : "[" + BOT_NAME + ", to " + user + " only] ";
+        out.println(indent(label + (reply.error() ? "Error: " : "") + plain(reply.text())));
+        reply.attachment().ifPresent(this::save);
+    }
+
+    private void save(Attachment attachment) {
+        try {
+            Files.createDirectories(exportDir);
+            Path file = exportDir.resolve(attachment.fileName());
+            String base = attachment.fileName().replaceFirst("\\.json$", "");
+            for (int n = 2; Files.exists(file); n++) {
+                file = exportDir.resolve(base + "-" + n + ".json");
+            }
+            Files.writeString(file, attachment.text());
+            out.println("  (attached " + attachment.fileName() + ", saved as " + file + ")");
+        } catch (IOException e) {
+            out.println("  (attached " + attachment.fileName() + ", but it could not be saved: " + e.getMessage()
+                    + ")");
+        }
+    }
+
+    /**
+     * How the console shows a webhook post.
+     *
+     * @param post the post
+     * @return {@code [Display Name] text}, continuation lines indented
+     */
+    public static String formatPost(InMemoryChatPlatform.Post post) {
+        return indent("[" + post.displayName() + "] " + post.text());
+    }
+
+    private static String plain(String text) {
+        return text.replace("**", "");
+    }
+
+    private static String indent(String text) {
+        return text.replace("\n", "\n    ");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.campaignkeeper.bot.command;
+
+import dev.campaignkeeper.core.memory.InMemoryCampaignStore;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
+import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.rules.Limits;
+import dev.campaignkeeper.core.usecase.CampaignKeeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Command handlers over the core's in-memory chat platform and a store, with a few named users and
+ * channels. Actors hold the roles the platform says they hold, as on Discord.
+ */
+final class BotFixture implements AutoCloseable {
+
+    static final GuildId GUILD = GuildId.of(900_000_000_000_000_001L);
+    static final ChannelId TAVERN = ChannelId.of(800_000_000_000_000_001L);
+    static final ChannelId MARKET = ChannelId.of(800_000_000_000_000_002L);
+    static final UserId GM = UserId.of(700_000_000_000_000_001L);
+    static final UserId ALICE = UserId.of(700_000_000_000_000_002L);
+    static final UserId BOB = UserId.of(700_000_000_000_000_003L);
+    static final UserId ADMIN = UserId.of(700_000_000_000_000_004L);
+    static final Instant NOW = Instant.parse("2026-11-25T20:00:00Z");
+
+    final InMemoryChatPlatform platform = new InMemoryChatPlatform();
+    final CampaignStore store;
+    final CommandHandlers handlers;
+
+    BotFixture(Path dataDir) {
+        this.store = new InMemoryCampaignStore();
+        CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(),
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        this.handlers = new CommandHandlers(keeper, export -> "{\"campaign\":\"" + export.campaign().name() + "\"}",
+                user -> "<@" + user.value() + ">");
+    }
+
+    Reply run(UserId user, ChannelId channel, String path, Object... keyValues) {
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            options.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        String channelName = channel.equals(TAVERN) ? "tavern" : "market";
+        return handlers.handle(new CommandRequest(actor(user), GUILD, channel, channelName, path,
+                CommandOptions.of(options)));
+    }
+
+    Actor actor(UserId user) {
+        Set<RoleId> roles = platform.roles(GUILD).keySet().stream()
+                .filter(role -> platform.holders(GUILD, role).contains(user))
+                .collect(Collectors.toSet());
+        return new Actor(user, user.equals(ADMIN), roles);
+    }
+
+    GuildState state() {
+        return store.guild(GUILD);
+    }
+
+    Optional<Campaign> campaign(ChannelId channel) {
+        return state().campaign(channel);
+    }
+
+    /** A campaign "The Lost Mine" in the tavern run by GM, with Alice and Bob joined. */
+    void campaignWithPlayers() {
+        run(GM, TAVERN, "campaign create", "name", "The Lost Mine");
+        run(ALICE, TAVERN, "campaign join");
+        run(BOB, TAVERN, "campaign join");
+    }
+
+    /** {@link #campaignWithPlayers()} plus characters for Alice (with avatar) and Bob. */
+    void campaignWithCharacters() {
+        campaignWithPlayers();
+        run(ALICE, TAVERN, "character create", "name", "Brynn", "avatar", "https://example.com/brynn.png",
+                "description", "A dwarf with a lantern");
+        run(BOB, TAVERN, "character create", "name", "Tobin");
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.campaignkeeper.bot.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.campaignkeeper.bot.command.CommandHandlers;
+import dev.campaignkeeper.core.memory.InMemoryCampaignStore;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
+import dev.campaignkeeper.core.rules.Limits;
+import dev.campaignkeeper.core.usecase.CampaignKeeper;
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConsoleSessionTest {
+
+    @TempDir
+    Path exports;
+
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+
+    private String play(String script) {
+        ConsoleNames names = new ConsoleNames();
+        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> out.println(ConsoleSession.formatPost(post)));
+        CampaignKeeper keeper = CampaignKeeper.create(new InMemoryCampaignStore(), platform, Limits.defaults(),
+                Clock.systemUTC());
+        CommandHandlers handlers = new CommandHandlers(keeper, export -> "{\"name\":\"" + export.campaign().name()
+                + "\"}", names::show);
+        new ConsoleSession(handlers, platform, names, out, exports)
+                .run(new BufferedReader(new StringReader(script)), true);
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void switchingUsersAndChannelsChangesWhoActsWhere() {
+        String transcript = play("""
+                /as Gwen
+                /in #tavern
+                /campaign create
+                /as Alice
+                /campaign join
+                /whoami
+                """);
+
+        assertThat(transcript)
+                .contains("Gwen #tavern> /campaign create")
+                .contains("[Campaign Keeper] The campaign tavern begins in this channel, run by @Gwen")
+                .contains("[Campaign Keeper] @Alice joined tavern as a player.")
+                .contains("You are Alice in #tavern.");
+    }
+
+    @Test
+    void webhookPostsPrintAsDisplayNameAndRefusalsAsPrivateErrors() {
+        String transcript = play("""
+                /as Gwen
+                /campaign create name:"The Lost Mine"
+                /npc create name:Grik
+                /npc say npc:Grik You shall not pass!
+                /as Bob
+                /npc say npc:Grik I am Grik now
+                """);
+
+        assertThat(transcript)
+                .contains("[Grik] You shall not pass!")
+                .contains("[Campaign Keeper, to Bob only] Error: Only the campaign's GM")
+                .doesNotContain("[Grik] I am Grik now");
+    }
+
+    @Test
+    void helpListsEveryCommandAndMistakesAreExplained() {
+        String transcript = play("""
+                /help
+                /dance
+                hello
+                """);
+
+        assertThat(transcript)
+                .contains("/campaign create [name:<text>]")
+                .contains("/npc say npc:<text> text:<text>")
+                .contains("/as NAME")
+                .contains("Unknown command /dance")
+                .contains("Commands start with a slash");
+    }
+
+    @Test
+    void anAttachedExportIsSavedToTheExportDirectory() throws Exception {
+        String transcript = play("""
+                /campaign create name:"The Lost Mine"
+                /campaign export
+                /quit
+                /campaign info
+                """);
+
+        assertThat(transcript).contains("(attached the-lost-mine-export.json, saved as");
+        assertThat(Files.readString(exports.resolve("the-lost-mine-export.json"))).contains("The Lost Mine");
+        assertThat(transcript).endsWith("Bye." + System.lineSeparator());
+        assertThat(transcript).doesNotContain("/campaign info");
+    }
+}
