@@ -61,7 +61,16 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     public record Post(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
                        Optional<String> avatarUrl, String text) {
 
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild
+         * @param channel the channel
+         * @param webhook the webhook it went through
+         * @param displayName the name shown
+         * @param avatarUrl the avatar shown, if any
+         * @param text the message
+         */
         public Post {
             Objects.requireNonNull(guild, "guild");
             Objects.requireNonNull(channel, "channel");
@@ -81,7 +90,13 @@ public final class InMemoryChatPlatform implements ChatPlatform {
      */
     public record Webhook(GuildId guild, ChannelId channel, String name) {
 
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild
+         * @param channel the channel it posts into
+         * @param name its own name
+         */
         public Webhook {
             Objects.requireNonNull(guild, "guild");
             Objects.requireNonNull(channel, "channel");

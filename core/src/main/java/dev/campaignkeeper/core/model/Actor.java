@@ -13,7 +13,13 @@ import java.util.Set;
  */
 public record Actor(UserId user, boolean administrator, Set<RoleId> roles) {
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param user the acting user
+     * @param administrator whether the user is a guild administrator
+     * @param roles the user's roles in the guild
+     */
     public Actor {
         Objects.requireNonNull(user, "user");
         roles = Set.copyOf(Objects.requireNonNull(roles, "roles"));

@@ -32,7 +32,18 @@ public record Campaign(
         Optional<WebhookId> webhook,
         List<UserId> players) {
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param guild the guild
+     * @param channel the channel the campaign is played in; one campaign per channel
+     * @param name the campaign's name
+     * @param gm the game master
+     * @param playerRole the role given to players
+     * @param gmRole the role given to the GM and co-GMs
+     * @param webhook the channel webhook characters speak through, if one was created
+     * @param players the players in the order they joined, without duplicates
+     */
     public Campaign {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");

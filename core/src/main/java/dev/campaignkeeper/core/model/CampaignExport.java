@@ -24,7 +24,15 @@ public record CampaignExport(
     /** The export format version this code writes. */
     public static final int CURRENT_FORMAT_VERSION = 1;
 
-    /** Validates that every record belongs to the campaign, and copies the lists. */
+    /**
+     * Validates that every record belongs to the campaign, and copies the lists.
+     *
+     * @param formatVersion the export format's version, {@link #CURRENT_FORMAT_VERSION} when written
+     * @param exportedAt when the copy was taken
+     * @param campaign the campaign
+     * @param characters its characters
+     * @param npcs its NPCs
+     */
     public CampaignExport {
         if (formatVersion < 1) {
             throw new IllegalArgumentException("export format version must be at least 1");

@@ -21,7 +21,16 @@ public record Npc(
         Optional<String> avatarUrl,
         UserId creator) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param id the NPC's id within the campaign
+     * @param name the name shown on the NPC's webhook posts; unique per campaign, ignoring case
+     * @param avatarUrl the avatar shown on the NPC's webhook posts, if any
+     * @param creator the GM who created it
+     */
     public Npc {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");

@@ -21,7 +21,11 @@ public record NpcId(String value) {
     private static final int GENERATED_LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Validates the id: 1 to 64 code points, none of them control characters. */
+    /**
+     * Validates the id: 1 to 64 code points, none of them control characters.
+     *
+     * @param value the id text
+     */
     public NpcId {
         Objects.requireNonNull(value, "npc id");
         int length = value.codePointCount(0, value.length());

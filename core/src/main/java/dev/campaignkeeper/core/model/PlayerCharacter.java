@@ -21,7 +21,16 @@ public record PlayerCharacter(
         Optional<String> avatarUrl,
         String description) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param guild the guild
+     * @param user the player who owns the character
+     * @param channel the campaign's channel
+     * @param name the name shown on the character's webhook posts
+     * @param avatarUrl the avatar shown on the character's webhook posts, if any
+     * @param description free text, may be empty
+     */
     public PlayerCharacter {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(user, "user");

@@ -21,7 +21,11 @@ public sealed interface RecordChange {
      * @param campaign the new value
      */
     record PutCampaign(Campaign campaign) implements RecordChange {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param campaign the new value
+         */
         public PutCampaign {
             Objects.requireNonNull(campaign, "campaign");
         }
@@ -40,7 +44,12 @@ public sealed interface RecordChange {
      * @param channel the campaign's channel
      */
     record RemoveCampaign(GuildId guild, ChannelId channel) implements RecordChange {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild
+         * @param channel the campaign's channel
+         */
         public RemoveCampaign {
             Objects.requireNonNull(guild, "guild");
             Objects.requireNonNull(channel, "channel");
@@ -53,7 +62,11 @@ public sealed interface RecordChange {
      * @param character the new value
      */
     record PutCharacter(PlayerCharacter character) implements RecordChange {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param character the new value
+         */
         public PutCharacter {
             Objects.requireNonNull(character, "character");
         }
@@ -72,7 +85,13 @@ public sealed interface RecordChange {
      * @param channel the campaign's channel
      */
     record RemoveCharacter(GuildId guild, UserId user, ChannelId channel) implements RecordChange {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild
+         * @param user the owner
+         * @param channel the campaign's channel
+         */
         public RemoveCharacter {
             Objects.requireNonNull(guild, "guild");
             Objects.requireNonNull(user, "user");
@@ -86,7 +105,11 @@ public sealed interface RecordChange {
      * @param npc the new value
      */
     record PutNpc(Npc npc) implements RecordChange {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param npc the new value
+         */
         public PutNpc {
             Objects.requireNonNull(npc, "npc");
         }
@@ -105,7 +128,13 @@ public sealed interface RecordChange {
      * @param id the NPC's id
      */
     record RemoveNpc(GuildId guild, ChannelId channel, NpcId id) implements RecordChange {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild
+         * @param channel the campaign's channel
+         * @param id the NPC's id
+         */
         public RemoveNpc {
             Objects.requireNonNull(guild, "guild");
             Objects.requireNonNull(channel, "channel");

@@ -9,7 +9,11 @@ package dev.campaignkeeper.core.model;
  */
 public record RoleId(String value) {
 
-    /** Validates that {@code value} is a snowflake. */
+    /**
+     * Validates that {@code value} is a snowflake.
+     *
+     * @param value the decimal digits
+     */
     public RoleId {
         value = Snowflakes.require(value, "role id");
     }

@@ -9,7 +9,11 @@ package dev.campaignkeeper.core.model;
  */
 public record UserId(String value) {
 
-    /** Validates that {@code value} is a snowflake. */
+    /**
+     * Validates that {@code value} is a snowflake.
+     *
+     * @param value the decimal digits
+     */
     public UserId {
         value = Snowflakes.require(value, "user id");
     }

@@ -12,7 +12,12 @@ import java.util.List;
  */
 public record Update<T>(List<RecordChange> changes, T result) {
 
-    /** Copies the change list. */
+    /**
+     * Copies the change list.
+     *
+     * @param changes the record changes, applied in order as one atomic mutation; may be empty
+     * @param result the value {@link CampaignStore#update} returns
+     */
     public Update {
         changes = List.copyOf(changes);
     }

@@ -9,7 +9,13 @@ package dev.campaignkeeper.core.rules;
  */
 public record Limits(int campaignsPerGuild, int playersPerCampaign, int npcsPerCampaign) {
 
-    /** Validates that every limit is positive. */
+    /**
+     * Validates that every limit is positive.
+     *
+     * @param campaignsPerGuild most campaigns one guild may run
+     * @param playersPerCampaign most players one campaign may have
+     * @param npcsPerCampaign most NPCs one campaign may have
+     */
     public Limits {
         if (campaignsPerGuild < 1 || playersPerCampaign < 1 || npcsPerCampaign < 1) {
             throw new IllegalArgumentException("every limit must be at least 1");

@@ -15,7 +15,13 @@ import java.util.Objects;
  */
 public record CampaignInfo(Campaign campaign, List<PlayerCharacter> characters, List<Npc> npcs) {
 
-    /** Validates and copies the fields. */
+    /**
+     * Validates and copies the fields.
+     *
+     * @param campaign the campaign
+     * @param characters its players' characters, in stored order
+     * @param npcs its NPCs, in stored order
+     */
     public CampaignInfo {
         Objects.requireNonNull(campaign, "campaign");
         characters = List.copyOf(characters);

@@ -20,7 +20,14 @@ public record CampaignKeeper(
         NpcService npcs,
         SpeakService speech) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param campaigns creating, joining, leaving, transferring and ending campaigns
+     * @param characters players' characters
+     * @param npcs the GM's non-player characters
+     * @param speech speaking in character through the campaign's webhook
+     */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
