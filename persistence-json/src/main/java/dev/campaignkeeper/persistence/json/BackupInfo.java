@@ -19,7 +19,17 @@ import java.util.Optional;
 public record BackupInfo(String id, Instant time, long seq, long sizeBytes, boolean valid, boolean seedStyle,
                          Optional<String> problem) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param id stable identifier: the directory name ({@code backup-<yyyyMMddHHmmssSSS>-<seq>}) or, for the seed's per-file copies, {@code seed-<yyyyMMddHHmmss>}
+     * @param time when it was taken (UTC for native backups; the seed's local time read in the system zone)
+     * @param seq sequence number of the state it holds, or -1 for seed-style backups
+     * @param sizeBytes bytes on disk
+     * @param valid whether every file parsed and matched its checksum ({@link #problem} says why not)
+     * @param seedStyle whether it is one of the seed's {@code campaigns.json.YYYYMMDDHHMMSS} copies
+     * @param problem why it is not valid
+     */
     public BackupInfo {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(time, "time");

@@ -89,7 +89,14 @@ public final class DataDirectory {
      */
     public record Contents(long sequence, Map<GuildId, GuildState> guilds, List<LoadWarning> warnings,
                            RecoveryReport report) {
-        /** Copies the collections. */
+        /**
+         * Copies the collections.
+         *
+         * @param sequence sequence number of the last mutation included
+         * @param guilds every guild's state
+         * @param warnings values kept although they break today's rules
+         * @param report how the state was found (damage, backups used, losses)
+         */
         public Contents {
             guilds = Map.copyOf(guilds);
             warnings = List.copyOf(warnings);
@@ -112,7 +119,18 @@ public final class DataDirectory {
     public record Stats(OptionalLong lockHolderPid, Map<String, Long> fileSizes, long totalBytes,
                         long snapshotSequence, long journalEntriesSinceCheckpoint, Optional<Instant> lastWrite,
                         Optional<Instant> lastCheckpoint, int backupCount) {
-        /** Copies the map. */
+        /**
+         * Copies the map.
+         *
+         * @param lockHolderPid PID of the process holding the lock, if any (-1 if held but unreadable)
+         * @param fileSizes bytes per file name (snapshot files, manifest, journals)
+         * @param totalBytes bytes of everything, backups included
+         * @param snapshotSequence sequence number the snapshot files hold (0 without manifest)
+         * @param journalEntriesSinceCheckpoint valid journal entries after the snapshot
+         * @param lastWrite last journal write, if any
+         * @param lastCheckpoint when the manifest was written, if there is one
+         * @param backupCount number of backups (native and seed-style)
+         */
         public Stats {
             fileSizes = Map.copyOf(fileSizes);
         }
@@ -134,7 +152,13 @@ public final class DataDirectory {
      * @param message what is wrong
      */
     public record Problem(Severity severity, String location, String message) {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param severity how bad
+         * @param location file and JSON path or byte offset, e.g. {@code characters.json $.1.2.3}
+         * @param message what is wrong
+         */
         public Problem {
             Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(location, "location");
@@ -180,7 +204,12 @@ public final class DataDirectory {
      * @param changes the record changes, campaigns first
      */
     public record GuildDiff(GuildId guild, List<RecordDiff> changes) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param guild the guild
+         * @param changes the record changes, campaigns first
+         */
         public GuildDiff {
             changes = List.copyOf(changes);
         }
@@ -198,7 +227,15 @@ public final class DataDirectory {
      */
     public record RestoreResult(String backupId, boolean dryRun, long sequence, Optional<String> safetyBackupId,
                                 List<GuildDiff> diffs) {
-        /** Copies the list. */
+        /**
+         * Copies the list.
+         *
+         * @param backupId the backup restored
+         * @param dryRun whether nothing was changed
+         * @param sequence sequence number of the restored state (after a real restore)
+         * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when the previous state was unreadable; its files were then moved aside)
+         * @param diffs per guild, what changes (guilds without changes omitted)
+         */
         public RestoreResult {
             diffs = List.copyOf(diffs);
         }
@@ -212,7 +249,13 @@ public final class DataDirectory {
      * @param kept backups kept
      */
     public record PruneResult(boolean dryRun, List<BackupInfo> removed, List<BackupInfo> kept) {
-        /** Copies the lists. */
+        /**
+         * Copies the lists.
+         *
+         * @param dryRun whether nothing was deleted
+         * @param removed backups deleted (or that would be)
+         * @param kept backups kept
+         */
         public PruneResult {
             removed = List.copyOf(removed);
             kept = List.copyOf(kept);

@@ -27,7 +27,18 @@ public record JsonStoreConfig(
         boolean checkpointOnClose,
         Clock clock) {
 
-    /** Validates the settings. */
+    /**
+     * Validates the settings.
+     *
+     * @param dataDir the data directory (created 0700 if missing)
+     * @param retention which backups pruning keeps
+     * @param checkpointAfterEntries a background checkpoint starts once this many mutations were journaled since the last
+     * @param checkpointAfterBytes ... or once the journal grew by this many bytes
+     * @param checkpointInterval ... or, when anything changed, this long after the last checkpoint
+     * @param journalPreallocateBytes journal files are preallocated in steps of this size (0 disables)
+     * @param checkpointOnClose whether {@link JsonCampaignStore#close()} writes a final checkpoint when anything changed
+     * @param clock time source for file names and reports
+     */
     public JsonStoreConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(retention, "retention");

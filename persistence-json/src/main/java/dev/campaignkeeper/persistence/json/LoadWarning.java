@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record LoadWarning(String file, String location, String message) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param file the file it was found in, e.g. {@code campaigns.json}
+     * @param location a JSON path inside the file, e.g. {@code $.123.456.name}
+     * @param message what is wrong and what was kept
+     */
     public LoadWarning {
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(location, "location");

@@ -38,7 +38,17 @@ public record RecoveryReport(
         BACKUP
     }
 
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param sequence sequence number of the last mutation in the recovered state
+     * @param source where the base state came from
+     * @param backupId the backup used as the base, when {@code source} is {@link Source#BACKUP}
+     * @param events what happened, one human-readable line each (empty after a clean open)
+     * @param dataLost whether any acknowledged mutation could not be recovered
+     * @param movedAside damaged files renamed to {@code <name>.corrupt-<timestamp>}
+     * @param warnings values kept although they break today's rules
+     */
     public RecoveryReport {
         Objects.requireNonNull(source, "source");
         Objects.requireNonNull(backupId, "backupId");

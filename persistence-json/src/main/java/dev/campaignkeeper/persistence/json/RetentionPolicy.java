@@ -12,7 +12,14 @@ package dev.campaignkeeper.persistence.json;
  */
 public record RetentionPolicy(int last, int hourly, int daily, int weekly) {
 
-    /** Validates that no count is negative. */
+    /**
+     * Validates that no count is negative.
+     *
+     * @param last newest backups kept unconditionally
+     * @param hourly distinct hours kept
+     * @param daily distinct days kept
+     * @param weekly distinct weeks kept
+     */
     public RetentionPolicy {
         if (last < 0 || hourly < 0 || daily < 0 || weekly < 0) {
             throw new IllegalArgumentException("retention counts must not be negative");
