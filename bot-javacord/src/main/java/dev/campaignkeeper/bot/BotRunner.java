@@ -4,10 +4,16 @@ import com.google.inject.Guice;
 import com.google.inject.Module;
 import com.google.inject.ProvisionException;
 import dev.campaignkeeper.bot.javacord.JavacordBot;
+import dev.campaignkeeper.bot.javacord.JavacordConfig;
+import dev.campaignkeeper.bot.javacord.JavacordModule;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonPersistenceModule;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.javacord.api.DiscordApi;
@@ -51,6 +57,20 @@ public final class BotRunner {
      */
     public static BotRunner create(Iterable<? extends Module> modules) {
         return Guice.createInjector(modules).getInstance(BotRunner.class);
+    }
+
+    /**
+     * The production wiring: the JSON store, the core use cases, the command handlers (attaching
+     * {@link ExportJson} exports) and the Javacord adapter. Tests override single bindings with
+     * {@code Modules.override(productionModules(...)).with(...)}.
+     *
+     * @param store the JSON store's configuration (data directory)
+     * @param discord token, dev guild and timeouts
+     * @return the modules
+     */
+    public static List<Module> productionModules(JsonStoreConfig store, JavacordConfig discord) {
+        return List.of(new JsonPersistenceModule(store), new CoreModule(), new CommandModule(ExportJson::write),
+                new JavacordModule(discord));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.campaignkeeper.bot.command;
 
-import dev.campaignkeeper.core.memory.InMemoryCampaignStore;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
@@ -12,6 +11,9 @@ import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.rules.Limits;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -23,8 +25,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Command handlers over the core's in-memory chat platform and a store, with a few named users and
- * channels. Actors hold the roles the platform says they hold, as on Discord.
+ * Command handlers over the core's in-memory chat platform and the real JSON store in a temporary
+ * directory, with a few named users and channels. Actors hold the roles the platform says they
+ * hold, as on Discord.
  */
 final class BotFixture implements AutoCloseable {
 
@@ -42,11 +45,10 @@ final class BotFixture implements AutoCloseable {
     final CommandHandlers handlers;
 
     BotFixture(Path dataDir) {
-        this.store = new InMemoryCampaignStore();
+        this.store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir));
         CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC));
-        this.handlers = new CommandHandlers(keeper, export -> "{\"campaign\":\"" + export.campaign().name() + "\"}",
-                user -> "<@" + user.value() + ">");
+        this.handlers = new CommandHandlers(keeper, ExportJson::write, UserDisplay.DISCORD_MENTION);
     }
 
     Reply run(UserId user, ChannelId channel, String path, Object... keyValues) {

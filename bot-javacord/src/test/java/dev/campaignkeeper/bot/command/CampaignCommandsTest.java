@@ -12,6 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.campaignkeeper.core.error.MissingPermissionException;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignExport;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.persistence.json.ExportJson;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -272,7 +276,10 @@ class CampaignCommandsTest {
         assertThat(reply.text()).contains("The Lost Mine").contains("ended");
         assertThat(reply.attachment()).hasValueSatisfying(file -> {
             assertThat(file.fileName()).isEqualTo("the-lost-mine-export.json");
-            assertThat(file.text()).contains("The Lost Mine");
+            CampaignExport export = ExportJson.read(file.text());
+            assertThat(export.campaign().name()).isEqualTo("The Lost Mine");
+            assertThat(export.characters()).extracting(PlayerCharacter::name).containsExactly("Brynn", "Tobin");
+            assertThat(export.npcs()).extracting(Npc::name).containsExactly("Grik");
         });
         assertThat(bot.state().isEmpty()).isTrue();
         assertThat(bot.platform.roles(GUILD)).isEmpty();

@@ -1,0 +1,128 @@
+package dev.campaignkeeper.bot;
+
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.ProvisionException;
+import dev.campaignkeeper.bot.command.CommandHandlers;
+import dev.campaignkeeper.bot.console.ConsoleModule;
+import dev.campaignkeeper.bot.console.ConsoleNames;
+import dev.campaignkeeper.bot.console.ConsoleSession;
+import dev.campaignkeeper.bot.javacord.DiscordStartException;
+import dev.campaignkeeper.bot.javacord.JavacordConfig;
+import dev.campaignkeeper.core.error.CampaignKeeperException;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonPersistenceModule;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the console or the Discord bot with the production wiring: the JSON store in the data
+ * directory, the core use cases, the command handlers writing {@link ExportJson} exports, and
+ * either the console's in-memory platform or Javacord.
+ */
+final class ProductionLauncher implements CampaignBot.Launcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionLauncher.class);
+
+    private final PrintStream err;
+    private final boolean interactive;
+
+    /**
+     * Creates the launcher.
+     *
+     * @param err where startup failures are reported
+     * @param interactive whether the console's input is a terminal (else lines are echoed)
+     */
+    ProductionLauncher(PrintStream err, boolean interactive) {
+        this.err = Objects.requireNonNull(err, "err");
+        this.interactive = interactive;
+    }
+
+    /**
+     * Where the console saves attached exports: an {@code exports} directory beside the data
+     * directory.
+     *
+     * @param dataDir the data directory
+     * @return the exports directory
+     */
+    static Path exportDir(Path dataDir) {
+        Path parent = dataDir.toAbsolutePath().normalize().getParent();
+        return (parent == null ? dataDir.toAbsolutePath() : parent).resolve("exports");
+    }
+
+    @Override
+    public int console(BotOptions options, InputStream in, PrintStream out) {
+        ConsoleNames names = new ConsoleNames();
+        Injector injector = Guice.createInjector(
+                new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir())),
+                new CoreModule(),
+                new CommandModule(ExportJson::write),
+                new ConsoleModule(out, names));
+        CampaignStore store;
+        try {
+            store = injector.getInstance(CampaignStore.class);
+        } catch (ProvisionException e) {
+            return startFailed(e);
+        }
+        try {
+            out.println("Data directory: " + options.dataDir().toAbsolutePath().normalize());
+            ConsoleSession session = new ConsoleSession(injector.getInstance(CommandHandlers.class),
+                    injector.getInstance(InMemoryChatPlatform.class), names, out, exportDir(options.dataDir()));
+            session.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), !interactive);
+            return 0;
+        } finally {
+            store.close();
+        }
+    }
+
+    @Override
+    public int discord(BotOptions options, String token) {
+        BotRunner.Running running;
+        try {
+            running = BotRunner.create(BotRunner.productionModules(JsonStoreConfig.defaults(options.dataDir()),
+                    JavacordConfig.of(token, options.devGuild()))).start();
+        } catch (CampaignKeeperException | DiscordStartException | ProvisionException e) {
+            return startFailed(e);
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                running.close();
+            } finally {
+                stopped.countDown();
+            }
+        }, "campaign-keeper-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private int startFailed(RuntimeException failure) {
+        Throwable shown = failure;
+        if (failure instanceof ProvisionException) {
+            for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CampaignKeeperException) {
+                    shown = cause;
+                    break;
+                }
+            }
+        }
+        LOG.debug("Start failed", failure);
+        err.println("Campaign Keeper could not start: " + shown.getMessage());
+        return CampaignBot.EXIT_FAILED;
+    }
+}
