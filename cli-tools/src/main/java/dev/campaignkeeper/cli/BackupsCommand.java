@@ -26,7 +26,7 @@ final class BackupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = admin.existingDataDir();
-        List<StoreAdmin.Backup> backups = admin.store().backups(dir);
+        List<StoreAdmin.Backup> backups = admin.store().backups(dir, true);
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("data_dir", dir.toAbsolutePath().toString());

@@ -123,9 +123,14 @@ final class BenchRunner {
             listener.phaseDone();
 
             long bytes = directorySize(dir);
+            long jsonBytes = 0;
+            for (String file : new String[] {"campaigns.json", "characters.json", "npcs.json"}) {
+                jsonBytes += Files.size(dir.resolve(file));
+            }
 
             listener.phase("measuring append+fsync", settings.fsyncSamples());
-            long[] fsync = fsyncProbe(dir, settings.fsyncSamples());
+            long[] fsync = fsyncProbe(dir, settings.fsyncSamples(), false);
+            long[] overwrite = fsyncProbe(dir, settings.fsyncSamples(), true);
             listener.phaseDone();
 
             heap.resetPeak();
@@ -169,6 +174,7 @@ final class BenchRunner {
 
                 Arrays.sort(single);
                 Arrays.sort(fsync);
+                Arrays.sort(overwrite);
                 Arrays.sort(checkpointLatencies);
                 double fsyncP50 = millis(percentile(fsync, 50));
                 double mutationP50 = millis(percentile(single, 50));
@@ -187,6 +193,7 @@ final class BenchRunner {
                 result.put("fsync_p50_ms", round(fsyncP50));
                 result.put("p50_over_fsync", fsyncP50 > 0 ? round(mutationP50 / fsyncP50) : null);
                 // extra context, not part of issue 3's key list
+                result.put("json_bytes", jsonBytes);
                 result.put("replay_entries", settings.replayEntries());
                 result.put("mutations", settings.mutations());
                 result.put("writers", settings.writers());
@@ -194,6 +201,7 @@ final class BenchRunner {
                 result.put("peak_live_heap_mb", round(heap.peakLiveBytes() / 1048576.0));
                 result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
                 result.put("fsync_p99_ms", round(millis(percentile(fsync, 99))));
+                result.put("fsync_overwrite_p50_ms", round(millis(percentile(overwrite, 50))));
                 return result;
             } finally {
                 store.close();
@@ -306,15 +314,28 @@ final class BenchRunner {
         });
     }
 
-    /** Raw cost of appending one small line and {@code force(false)} on the data directory's disk. */
-    private long[] fsyncProbe(Path dir, int samples) throws IOException {
+    /**
+     * Raw cost of writing one small line and {@code force(false)} (fdatasync) on the data
+     * directory's disk: appended to a growing file (the file size changes, so the inode is flushed
+     * too), or, with {@code overwrite}, written over a file already allocated and synced (data
+     * only, as a preallocated journal does).
+     */
+    private long[] fsyncProbe(Path dir, int samples, boolean overwrite) throws IOException {
         Path probe = dir.resolve(FSYNC_PROBE);
         byte[] line = ("{\"seq\":0000000000,\"crc\":\"00000000\",\"changes\":[{\"put_character\":"
                 + "\"Edited by the benchmark, revision 0000000.\"}]}\n").getBytes(StandardCharsets.UTF_8);
         long[] nanos = new long[samples];
         try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            for (int i = 0; i < 50; i++) { // warm-up: file allocation, JIT
+                StandardOpenOption.WRITE)) {
+            if (overwrite) {
+                ByteBuffer zeros = ByteBuffer.allocate(line.length * (samples + 50));
+                while (zeros.hasRemaining()) {
+                    channel.write(zeros);
+                }
+                channel.force(true);
+                channel.position(0);
+            }
+            for (int i = 0; i < 50; i++) { // warm-up: JIT, first blocks
                 channel.write(ByteBuffer.wrap(line));
                 channel.force(false);
             }

@@ -191,6 +191,7 @@ public final class CampaignAdmin implements Runnable {
     void configureLogging() {
         if (verbose && org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
             context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
+            context.getLogger("dev.campaignkeeper.persistence.json.Loader").setLevel(ch.qos.logback.classic.Level.INFO);
         }
     }
 

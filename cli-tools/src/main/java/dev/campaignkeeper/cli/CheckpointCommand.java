@@ -25,17 +25,20 @@ final class CheckpointCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = admin.existingDataDir();
         admin.requireUnlocked(dir, "checkpoint");
-        Optional<String> backup = admin.store().checkpoint(dir);
+        long sequence = admin.store().checkpoint(dir);
         StoreAdmin.Stats stats = admin.store().stats(dir);
+        Optional<String> backup = admin.store().backups(dir, false).stream().findFirst()
+                .filter(b -> b.sequence().isPresent() && b.sequence().getAsLong() == sequence)
+                .map(StoreAdmin.Backup::id);
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("backup", backup.orElse(null));
-            document.put("sequence", stats.sequence() < 0 ? null : stats.sequence());
+            document.put("sequence", sequence);
             document.put("journal_entries", stats.journalEntries());
             admin.printJson(document);
         } else {
-            admin.out().println("Checkpoint done" + (stats.sequence() < 0 ? "" : " at sequence " + stats.sequence())
-                    + backup.map(id -> "; backup " + id + " taken").orElse("; no backup taken"));
+            admin.out().println("Checkpoint done at sequence " + sequence
+                    + backup.map(id -> "; backup " + id).orElse("; no new backup (nothing changed since the last one)"));
             admin.out().flush();
         }
         return ExitCodes.OK;

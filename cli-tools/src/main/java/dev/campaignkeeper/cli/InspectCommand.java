@@ -43,7 +43,7 @@ final class InspectCommand implements Callable<Integer> {
         OptionalLong holder = store.lockHolder(dir);
         StoreAdmin.View view = store.read(dir);
         StoreAdmin.Stats stats = store.stats(dir);
-        List<StoreAdmin.Backup> backups = store.backups(dir);
+        List<StoreAdmin.Backup> backups = store.backups(dir, false);
         Optional<StoreAdmin.Backup> newestValid = backups.stream().filter(StoreAdmin.Backup::valid)
                 .max(Comparator.comparing(StoreAdmin.Backup::time));
 
@@ -73,9 +73,12 @@ final class InspectCommand implements Callable<Integer> {
             }
             document.put("top_guilds", topJson);
             document.put("files", new TreeMap<>(stats.files()));
+            document.put("total_bytes", stats.totalBytes());
             document.put("journal_entries", stats.journalEntries());
-            document.put("sequence", stats.sequence() < 0 ? null : stats.sequence());
-            document.put("last_write", stats.lastWrite().map(Object::toString).orElse(null));
+            document.put("sequence", view.sequence());
+            document.put("snapshot_sequence", stats.snapshotSequence());
+            document.put("last_write", lastWrite(stats).map(Object::toString).orElse(null));
+            document.put("last_checkpoint", stats.lastCheckpoint().map(Object::toString).orElse(null));
             document.put("backups", backups.size());
             document.put("newest_valid_backup", newestValid.map(b -> {
                 Map<String, Object> backup = new LinkedHashMap<>();
@@ -112,11 +115,15 @@ final class InspectCommand implements Callable<Integer> {
         }
         Table files = new Table("file", "bytes");
         new TreeMap<>(stats.files()).forEach(files::row);
+        files.row("(total, backups included)", stats.totalBytes());
         files.print(out);
         out.println();
         out.println("Journal entries since last checkpoint: " + stats.journalEntries());
-        out.println("Sequence number:                       " + (stats.sequence() < 0 ? "-" : stats.sequence()));
-        out.println("Last write:                            " + stats.lastWrite().map(Object::toString).orElse("-"));
+        out.println("Sequence number:                       " + view.sequence()
+                + " (snapshot at " + stats.snapshotSequence() + ")");
+        out.println("Last write:                            " + lastWrite(stats).map(Object::toString).orElse("-"));
+        out.println("Last checkpoint:                       "
+                + stats.lastCheckpoint().map(Object::toString).orElse("- (never: seed-format files)"));
         out.println("Backups:                               " + backups.size() + newestValid
                 .map(b -> " (newest valid: " + b.id() + " at " + b.time() + ")").orElse(" (none valid)"));
         if (!view.notes().isEmpty()) {
@@ -127,6 +134,11 @@ final class InspectCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The last journal write, else the last checkpoint, else the newest snapshot file's time. */
+    private static Optional<java.time.Instant> lastWrite(StoreAdmin.Stats stats) {
+        return stats.lastWrite().or(stats::lastCheckpoint);
     }
 
     private static Map<String, Object> guildRow(GuildState state) {

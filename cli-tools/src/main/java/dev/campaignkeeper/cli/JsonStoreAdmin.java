@@ -1,78 +1,136 @@
 package dev.campaignkeeper.cli;
 
 import dev.campaignkeeper.core.model.CampaignExport;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.persistence.json.BackupInfo;
+import dev.campaignkeeper.persistence.json.DataDirectory;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
+import dev.campaignkeeper.persistence.json.LoadWarning;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.function.LongConsumer;
+import java.util.TreeMap;
 
-/** {@link StoreAdmin} on persistence-json's admin API. */
+/** {@link StoreAdmin} on persistence-json's {@link DataDirectory} admin API (default settings). */
 final class JsonStoreAdmin implements StoreAdmin {
 
-    private static CliException pending(Path dir) {
-        return new CliException(ExitCodes.LOCKED_OR_UNREADABLE,
-                "the persistence-json admin API is not built yet; cannot read " + dir);
+    private static DataDirectory at(Path dir) {
+        return DataDirectory.at(dir);
     }
 
     @Override
     public View read(Path dir) {
-        throw pending(dir);
+        DataDirectory.Contents contents = at(dir).read();
+        TreeMap<GuildId, GuildState> guilds = new TreeMap<>(Records.GUILD_ORDER);
+        contents.guilds().forEach((id, state) -> {
+            if (!state.isEmpty()) {
+                guilds.put(id, state);
+            }
+        });
+        List<Problem> notes = new ArrayList<>();
+        String severity = contents.report().dataLost() ? "error" : "warning";
+        contents.report().events().forEach(event -> notes.add(new Problem(severity, "recovery", "", event)));
+        for (LoadWarning warning : contents.warnings()) {
+            notes.add(new Problem("warning", warning.file(), warning.location(), warning.message()));
+        }
+        return new View(guilds, contents.sequence(), notes);
     }
 
     @Override
     public OptionalLong lockHolder(Path dir) {
-        throw pending(dir);
+        return at(dir).lockHolder();
     }
 
     @Override
     public Stats stats(Path dir) {
-        throw pending(dir);
+        DataDirectory.Stats stats = at(dir).stats();
+        return new Stats(stats.fileSizes(), stats.totalBytes(), stats.snapshotSequence(),
+                stats.journalEntriesSinceCheckpoint(), stats.lastWrite(), stats.lastCheckpoint());
     }
 
     @Override
-    public List<Problem> verifyFiles(Path dir, LongConsumer progress) {
-        throw pending(dir);
+    public List<Problem> verify(Path dir) {
+        List<Problem> problems = new ArrayList<>();
+        for (DataDirectory.Problem problem : at(dir).verify()) {
+            String location = problem.location();
+            int space = location.indexOf(' ');
+            String file = space < 0 ? location : location.substring(0, space);
+            String where = space < 0 ? "" : location.substring(space + 1);
+            problems.add(new Problem(problem.severity().name().toLowerCase(Locale.ROOT), file, where,
+                    problem.message()));
+        }
+        return problems;
     }
 
     @Override
-    public List<Backup> backups(Path dir) {
-        throw pending(dir);
+    public List<Backup> backups(Path dir, boolean verify) {
+        List<Backup> backups = new ArrayList<>();
+        at(dir).backups(verify).forEach(info -> backups.add(backup(info)));
+        return backups;
+    }
+
+    private static Backup backup(BackupInfo info) {
+        return new Backup(info.id(), info.time(), info.seq() < 0 ? OptionalLong.empty() : OptionalLong.of(info.seq()),
+                info.sizeBytes(), info.valid(), info.seedStyle() ? "seed" : "native", info.problem().orElse(""));
     }
 
     @Override
-    public View readBackup(Path dir, String id) {
-        throw pending(dir);
+    public Restore restore(Path dir, String id, boolean dryRun) {
+        DataDirectory data = at(dir);
+        DataDirectory.RestoreResult result = data.restore(id == null ? "latest" : id, dryRun);
+        Backup backup = data.backups(false).stream().map(JsonStoreAdmin::backup)
+                .filter(b -> b.id().equals(result.backupId())).findFirst()
+                .orElseThrow(() -> new CliException(ExitCodes.PROBLEMS, "backup " + result.backupId()
+                        + " disappeared from " + dir.resolve("backups")));
+        List<StateDiff.Change> changes = new ArrayList<>();
+        for (DataDirectory.GuildDiff guild : result.diffs()) {
+            for (DataDirectory.RecordDiff diff : guild.changes()) {
+                changes.add(new StateDiff.Change(guild.guild(), diff.kind().name().toLowerCase(Locale.ROOT),
+                        diff.change().name().toLowerCase(Locale.ROOT), where(diff), diff.name()));
+            }
+        }
+        return new Restore(backup, result.dryRun(), result.safetyBackupId(), changes);
     }
 
-    @Override
-    public String restore(Path dir, String id) {
-        throw pending(dir);
+    private static String where(DataDirectory.RecordDiff diff) {
+        String[] parts = diff.key().split("/", 2);
+        return switch (diff.kind()) {
+            case CAMPAIGN -> "channel " + diff.key();
+            case CHARACTER -> parts.length == 2 ? "channel " + parts[1] + " user " + parts[0] : diff.key();
+            case NPC -> parts.length == 2 ? "channel " + parts[0] + " npc " + parts[1] : diff.key();
+        };
     }
 
     @Override
     public List<Backup> prune(Path dir, boolean dryRun) {
-        throw pending(dir);
+        List<Backup> removed = new ArrayList<>();
+        at(dir).prune(dryRun).removed().forEach(info -> removed.add(backup(info)));
+        return removed;
     }
 
     @Override
-    public Optional<String> checkpoint(Path dir) {
-        throw pending(dir);
+    public long checkpoint(Path dir) {
+        return at(dir).checkpoint();
     }
 
     @Override
     public CampaignStore openForWrite(Path dir) {
-        throw pending(dir);
+        return JsonCampaignStore.open(JsonStoreConfig.defaults(dir));
     }
 
     @Override
     public String writeExport(CampaignExport export) {
-        throw pending(Path.of("."));
+        return ExportJson.write(export);
     }
 
     @Override
     public CampaignExport readExport(String json) {
-        throw pending(Path.of("."));
+        return ExportJson.read(json);
     }
 }

@@ -1,6 +1,5 @@
 package dev.campaignkeeper.cli;
 
-import dev.campaignkeeper.core.error.DataDamagedException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -8,12 +7,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -57,80 +54,64 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path dir = admin.existingDataDir();
         StoreAdmin store = admin.store();
-        if (!dryRun) {
-            admin.requireUnlocked(dir, "restore");
-        }
         if (json && !dryRun && !yes) {
             throw new CliException(ExitCodes.USAGE, "restore --json needs --yes or --dry-run (no prompt in JSON mode)");
         }
-        StoreAdmin.Backup backup = choose(store.backups(dir), dir);
-
-        List<StateDiff.Change> changes;
-        List<StoreAdmin.Problem> currentNotes = new ArrayList<>();
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: comparing", 3)) {
-            StoreAdmin.View current;
-            try {
-                current = store.read(dir);
-                currentNotes.addAll(current.notes());
-            } catch (DataDamagedException e) {
-                currentNotes.add(new StoreAdmin.Problem("", "", "current state cannot be loaded: "
-                        + Table.oneLine(e.getMessage())));
-                current = new StoreAdmin.View(new TreeMap<>(Records.GUILD_ORDER), -1, List.of());
+        if (!dryRun) {
+            admin.requireUnlocked(dir, "restore");
+        }
+        String id = which.latest ? null : which.id;
+        if (id != null) {
+            StoreAdmin.Backup chosen = store.backups(dir, false).stream().filter(b -> b.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
+                            + dir.toAbsolutePath().resolve("backups") + " (see `campaign-admin backups`)"));
+            if (!chosen.valid()) {
+                throw new CliException(ExitCodes.PROBLEMS, "backup " + id + " is not valid (" + chosen.problem()
+                        + "); choose another (see `campaign-admin backups`)");
             }
-            progress.update(1);
-            StoreAdmin.View target = store.readBackup(dir, backup.id());
-            progress.update(2);
-            changes = StateDiff.between(current, target);
-            progress.update(3);
         }
 
+        StoreAdmin.Restore preview;
+        try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: comparing", 1)) {
+            progress.update(0);
+            preview = store.restore(dir, id, true);
+            progress.update(1);
+        }
         if (!json) {
-            printDiff(admin.out(), backup, changes, currentNotes);
+            printDiff(admin.out(), preview);
+            printDamage(admin.out(), dir);
         }
         if (dryRun) {
             if (json) {
-                admin.printJson(document(backup, changes, true, null));
+                admin.printJson(document(preview));
             } else {
                 admin.out().println("Dry run: nothing was changed.");
                 admin.out().flush();
             }
             return ExitCodes.OK;
         }
-        if (!yes && !confirm(backup)) {
-            admin.err().println("campaign-admin: restore of backup " + backup.id() + " cancelled; nothing was changed");
+        if (!yes && !confirm(preview.backup())) {
+            admin.err().println("campaign-admin: restore of backup " + preview.backup().id()
+                    + " cancelled; nothing was changed");
             admin.err().flush();
             return ExitCodes.PROBLEMS;
         }
-        String safety;
+        StoreAdmin.Restore done;
         try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: replacing state", 1)) {
-            safety = store.restore(dir, backup.id());
+            progress.update(0);
+            done = store.restore(dir, preview.backup().id(), false);
             progress.update(1);
         }
         if (json) {
-            admin.printJson(document(backup, changes, false, safety));
+            admin.printJson(document(done));
         } else {
-            admin.out().println("Restored backup " + backup.id() + ". The previous state is kept as safety backup "
-                    + safety + ".");
+            admin.out().println("Restored backup " + done.backup().id() + "." + done.safetyBackup()
+                    .map(safety -> " The previous state is kept as safety backup " + safety + ".")
+                    .orElse(" The previous state could not be read, so no safety backup was taken;"
+                            + " its damaged files were moved aside."));
             admin.out().flush();
         }
         return ExitCodes.OK;
-    }
-
-    private StoreAdmin.Backup choose(List<StoreAdmin.Backup> backups, Path dir) {
-        if (which.latest) {
-            return backups.stream().filter(StoreAdmin.Backup::valid)
-                    .max(Comparator.comparing(StoreAdmin.Backup::time))
-                    .orElseThrow(() -> new CliException(ExitCodes.DAMAGED, "no valid backup in "
-                            + dir.toAbsolutePath().resolve("backups") + " to restore"));
-        }
-        StoreAdmin.Backup backup = backups.stream().filter(b -> b.id().equals(which.id)).findFirst()
-                .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no backup with id " + which.id + " in "
-                        + dir.toAbsolutePath().resolve("backups") + " (see `campaign-admin backups`)"));
-        if (!backup.valid()) {
-            throw new CliException(ExitCodes.PROBLEMS, "backup " + backup.id() + " is not valid ("
-                    + backup.problem() + "); choose another (see `campaign-admin backups`)");
-        }
-        return backup;
     }
 
     private boolean confirm(StoreAdmin.Backup backup) throws IOException {
@@ -148,17 +129,34 @@ final class RestoreCommand implements Callable<Integer> {
         return normalized.equals("y") || normalized.equals("yes");
     }
 
-    private static void printDiff(PrintWriter out, StoreAdmin.Backup backup, List<StateDiff.Change> changes,
-                                  List<StoreAdmin.Problem> currentNotes) {
+    /** Says when the live files are damaged: the diff is then against the state recovery would produce. */
+    private void printDamage(PrintWriter out, Path dir) {
+        List<StoreAdmin.Problem> events;
+        try {
+            events = admin.store().read(dir).notes().stream().filter(n -> n.file().equals("recovery")).toList();
+        } catch (dev.campaignkeeper.core.error.StoreException e) {
+            out.println("Note: the current state cannot be loaded (" + Table.oneLine(String.valueOf(e.getMessage()))
+                    + "); restoring rewrites it from the backup.");
+            out.flush();
+            return;
+        }
+        if (!events.isEmpty()) {
+            out.println("Note: the current files are damaged; the changes above are against the state the store"
+                    + " recovers from them. Restoring rewrites the files from the backup. Recovery found:");
+            events.forEach(e -> out.println("  " + e.message()));
+        }
+        out.flush();
+    }
+
+    private static void printDiff(PrintWriter out, StoreAdmin.Restore restore) {
+        StoreAdmin.Backup backup = restore.backup();
+        List<StateDiff.Change> changes = restore.changes();
         out.println("Backup " + backup.id() + " (" + backup.time() + (backup.sequence().isPresent()
                 ? ", sequence " + backup.sequence().getAsLong() : "") + ", " + backup.kind() + ")");
-        for (StoreAdmin.Problem note : currentNotes) {
-            out.println("Note: current state: " + (note.file().isEmpty() ? "" : note.file() + ": ") + note.message());
-        }
         if (changes.isEmpty()) {
-            out.println("Restoring it changes nothing: it holds the same records as the current state.");
+            out.println("Restoring it changes no record: it holds the same records as the current state.");
         } else {
-            out.println("Restoring it changes " + changes.size() + " records:");
+            out.println("Restoring it changes " + changes.size() + (changes.size() == 1 ? " record:" : " records:"));
             Table table = new Table("guild", "record", "change", "where", "name");
             changes.forEach(c -> table.row(c.guild().value(), c.record(), c.change(), c.where(), c.name()));
             table.print(out);
@@ -171,16 +169,15 @@ final class RestoreCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Object> document(StoreAdmin.Backup backup, List<StateDiff.Change> changes,
-                                                boolean dryRun, String safety) {
+    private static Map<String, Object> document(StoreAdmin.Restore restore) {
         Map<String, Object> document = new LinkedHashMap<>();
-        document.put("backup", BackupsCommand.backupJson(backup));
-        document.put("dry_run", dryRun);
-        document.put("restored", !dryRun);
-        document.put("safety_backup", safety);
-        document.put("summary", StateDiff.summary(changes));
+        document.put("backup", BackupsCommand.backupJson(restore.backup()));
+        document.put("dry_run", restore.dryRun());
+        document.put("restored", !restore.dryRun());
+        document.put("safety_backup", restore.safetyBackup().orElse(null));
+        document.put("summary", StateDiff.summary(restore.changes()));
         List<Object> list = new ArrayList<>();
-        changes.forEach(c -> list.add(c.toJson()));
+        restore.changes().forEach(c -> list.add(c.toJson()));
         document.put("changes", list);
         return document;
     }

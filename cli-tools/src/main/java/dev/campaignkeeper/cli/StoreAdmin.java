@@ -12,11 +12,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.SortedMap;
-import java.util.function.LongConsumer;
 
 /**
  * Everything the CLI needs from the store, in one seam: the commands use only this, and
- * {@link JsonStoreAdmin} maps it onto persistence-json's admin API.
+ * {@link JsonStoreAdmin} maps it onto persistence-json's {@code DataDirectory} admin API.
  */
 interface StoreAdmin {
 
@@ -33,12 +32,12 @@ interface StoreAdmin {
      * The process holding the write lock, if any; never takes the lock.
      *
      * @param dir the data directory
-     * @return the holder's PID (0 if the holder is unknown), or empty if free
+     * @return the holder's PID (-1 if held but unknown), or empty if free
      */
     OptionalLong lockHolder(Path dir);
 
     /**
-     * File sizes, journal length and last write time.
+     * File sizes, journal length and write times.
      *
      * @param dir the data directory
      * @return the statistics
@@ -46,40 +45,33 @@ interface StoreAdmin {
     Stats stats(Path dir);
 
     /**
-     * Checks every file: the three snapshot files, the journal and every backup.
+     * Checks everything: the snapshot files, the journal, every backup, and the records
+     * (references, values breaking today's rules). Read-only.
      *
      * @param dir the data directory
-     * @param progress told how many files are done
-     * @return the problems found, empty if healthy
+     * @return the problems found, errors first; empty if healthy
      */
-    List<Problem> verifyFiles(Path dir, LongConsumer progress);
+    List<Problem> verify(Path dir);
 
     /**
      * Lists the backups, newest first, native and seed-style.
      *
      * @param dir the data directory
+     * @param verify whether to read each backup completely (parse and checksums)
      * @return the backups
      */
-    List<Backup> backups(Path dir);
+    List<Backup> backups(Path dir, boolean verify);
 
     /**
-     * Reads one backup's state.
+     * Restores a backup (or computes what restoring it would change). A real restore takes the
+     * write lock, takes a safety backup of the current state, and replaces the state atomically.
      *
      * @param dir the data directory
-     * @param id the backup's id
-     * @return its state
+     * @param id a backup id, or {@code null} for the newest valid backup
+     * @param dryRun compute the changes only
+     * @return the backup used, the changes, and the safety backup
      */
-    View readBackup(Path dir, String id);
-
-    /**
-     * Replaces the state by a backup's, atomically, after a safety backup of the current state.
-     * Takes the write lock.
-     *
-     * @param dir the data directory
-     * @param id the backup to restore
-     * @return the id of the safety backup
-     */
-    String restore(Path dir, String id);
+    Restore restore(Path dir, String id, boolean dryRun);
 
     /**
      * Applies the retention policy.
@@ -94,9 +86,9 @@ interface StoreAdmin {
      * Folds the journal into the snapshot and takes a backup now. Takes the write lock.
      *
      * @param dir the data directory
-     * @return the id of the backup taken, if one was
+     * @return the sequence number the snapshot holds
      */
-    Optional<String> checkpoint(Path dir);
+    long checkpoint(Path dir);
 
     /**
      * Opens the store for writing (takes the lock).
@@ -119,6 +111,7 @@ interface StoreAdmin {
      *
      * @param json the document
      * @return the export
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if it is not a valid export
      */
     CampaignExport readExport(String json);
 
@@ -126,10 +119,11 @@ interface StoreAdmin {
      * A consistent state of a data directory.
      *
      * @param guilds every guild with data, in numeric id order
-     * @param sequence the sequence number of the state, or -1 if unknown (seed data)
-     * @param notes what loading had to repair or could not keep (recovery report, dropped values)
+     * @param sequence the sequence number of the state
+     * @param notes what loading had to repair, and values kept although they break today's rules
      */
     record View(SortedMap<GuildId, GuildState> guilds, long sequence, List<Problem> notes) {
+        /** Validates and copies. */
         public View {
             Objects.requireNonNull(guilds, "guilds");
             notes = List.copyOf(notes);
@@ -143,27 +137,35 @@ interface StoreAdmin {
     /**
      * Size and activity of a data directory.
      *
-     * @param files bytes per file name (relative to the directory), including the backups folder total
+     * @param files bytes per top-level file name
+     * @param totalBytes bytes of everything, backups included
+     * @param snapshotSequence sequence number the snapshot files hold
      * @param journalEntries journal entries since the last checkpoint
-     * @param lastWrite time of the last write to the snapshot or journal
-     * @param sequence the last sequence number, or -1 if unknown
+     * @param lastWrite time of the last journal write
+     * @param lastCheckpoint time of the last checkpoint
      */
-    record Stats(Map<String, Long> files, long journalEntries, Optional<Instant> lastWrite, long sequence) {
+    record Stats(Map<String, Long> files, long totalBytes, long snapshotSequence, long journalEntries,
+                 Optional<Instant> lastWrite, Optional<Instant> lastCheckpoint) {
+        /** Validates and copies. */
         public Stats {
             files = Map.copyOf(files);
             Objects.requireNonNull(lastWrite, "lastWrite");
+            Objects.requireNonNull(lastCheckpoint, "lastCheckpoint");
         }
     }
 
     /**
      * One problem found in the data.
      *
-     * @param file the file at fault, relative to the data directory
-     * @param where the guild / user / channel / NPC / byte offset, or empty
+     * @param severity "error" or "warning"
+     * @param file the file at fault, relative to the data directory ("recovery" for what loading did)
+     * @param where JSON path (guild / user / channel / NPC) or byte offset inside the file, or empty
      * @param message what is wrong
      */
-    record Problem(String file, String where, String message) {
+    record Problem(String severity, String file, String where, String message) {
+        /** Validates the fields. */
         public Problem {
+            Objects.requireNonNull(severity, "severity");
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(where, "where");
             Objects.requireNonNull(message, "message");
@@ -183,12 +185,30 @@ interface StoreAdmin {
      */
     record Backup(String id, Instant time, OptionalLong sequence, long sizeBytes, boolean valid, String kind,
                   String problem) {
+        /** Validates the fields. */
         public Backup {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(sequence, "sequence");
             Objects.requireNonNull(kind, "kind");
             Objects.requireNonNull(problem, "problem");
+        }
+    }
+
+    /**
+     * What a restore did (or would do).
+     *
+     * @param backup the backup restored
+     * @param dryRun whether nothing was changed
+     * @param safetyBackup the backup of the previous state, after a real restore
+     * @param changes the records added, removed and changed, per guild
+     */
+    record Restore(Backup backup, boolean dryRun, Optional<String> safetyBackup, List<StateDiff.Change> changes) {
+        /** Validates and copies. */
+        public Restore {
+            Objects.requireNonNull(backup, "backup");
+            Objects.requireNonNull(safetyBackup, "safetyBackup");
+            changes = List.copyOf(changes);
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.campaignkeeper.cli;
 
-import dev.campaignkeeper.core.error.DataDamagedException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,9 +14,10 @@ import picocli.CommandLine.ParentCommand;
 /** {@code campaign-admin verify}: checks files, backups and referential integrity. Read-only. */
 @Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Checks the snapshot files, the journal and every backup (parse, checksums, shape),"
-                + " then referential integrity: characters or NPCs in channels without a campaign,"
-                + " characters of users who are not players, duplicate players, a GM listed as player,"
-                + " values that break today's input rules. Read-only: works while the bot runs.",
+                + " then the records: characters or NPCs in channels without a campaign, characters of users"
+                + " who are not players, duplicate players, a GM listed as player, values that break today's"
+                + " input rules. Prints each problem with the file and the place in it. Read-only: works"
+                + " while the bot runs.",
                 "Exit 0 when healthy, 1 when problems were found, 4 when nothing valid can be loaded."})
 final class VerifyCommand implements Callable<Integer> {
 
@@ -30,32 +30,24 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = admin.existingDataDir();
-        StoreAdmin store = admin.store();
-        List<StoreAdmin.Problem> problems = new ArrayList<>();
-        boolean damaged = false;
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify: files", 100)) {
-            problems.addAll(store.verifyFiles(dir, done -> progress.update(Math.min(done, 99))));
-            progress.update(100);
-        }
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify: records", 1)) {
-            StoreAdmin.View view = store.read(dir);
-            for (StoreAdmin.Problem note : view.notes()) {
-                if (!problems.contains(note)) {
-                    problems.add(note);
-                }
-            }
-            problems.addAll(Integrity.check(view));
+        List<StoreAdmin.Problem> problems;
+        boolean damaged;
+        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify", 2)) {
+            progress.update(0);
+            problems = admin.store().verify(dir);
             progress.update(1);
-        } catch (DataDamagedException e) {
-            damaged = true;
-            problems.add(new StoreAdmin.Problem("", "", "nothing valid can be loaded: " + Table.oneLine(e.getMessage())));
+            damaged = !loadable(dir);
+            progress.update(2);
         }
         int code = damaged ? ExitCodes.DAMAGED : problems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
+        long errors = problems.stream().filter(p -> p.severity().equals("error")).count();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("data_dir", dir.toAbsolutePath().toString());
             document.put("healthy", problems.isEmpty());
-            document.put("damaged_beyond_recovery", damaged);
+            document.put("loadable", !damaged);
+            document.put("errors", errors);
+            document.put("warnings", problems.size() - errors);
             List<Object> list = new ArrayList<>();
             problems.forEach(problem -> list.add(problemJson(problem)));
             document.put("problems", list);
@@ -64,23 +56,33 @@ final class VerifyCommand implements Callable<Integer> {
         }
         PrintWriter out = admin.out();
         if (problems.isEmpty()) {
-            out.println("OK: " + dir.toAbsolutePath() + " is healthy (files, journal, backups and records checked)");
+            out.println("OK: " + dir.toAbsolutePath() + " is healthy (snapshot, journal, backups and records checked)");
         } else {
-            Table table = new Table("file", "where", "problem");
-            problems.forEach(p -> table.row(p.file().isEmpty() ? "-" : p.file(), p.where().isEmpty() ? "-" : p.where(),
-                    p.message()));
+            Table table = new Table("severity", "file", "where", "problem");
+            problems.forEach(p -> table.row(p.severity(), p.file().isEmpty() ? "-" : p.file(),
+                    p.where().isEmpty() ? "-" : p.where(), p.message()));
             table.print(out);
             out.println();
-            out.println(problems.size() + (problems.size() == 1 ? " problem" : " problems") + " found in "
-                    + dir.toAbsolutePath() + (damaged ? "; no valid state can be loaded (try `campaign-admin"
-                    + " backups` and `restore`)" : ""));
+            out.println(errors + (errors == 1 ? " error, " : " errors, ") + (problems.size() - errors)
+                    + (problems.size() - errors == 1 ? " warning" : " warnings") + " in " + dir.toAbsolutePath()
+                    + (damaged ? "; no valid state can be loaded (see `campaign-admin backups` and `restore`)" : ""));
         }
         out.flush();
         return code;
     }
 
+    private boolean loadable(Path dir) {
+        try {
+            admin.store().read(dir);
+            return true;
+        } catch (dev.campaignkeeper.core.error.DataDamagedException e) {
+            return false;
+        }
+    }
+
     static Map<String, Object> problemJson(StoreAdmin.Problem problem) {
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("severity", problem.severity());
         json.put("file", problem.file());
         json.put("where", problem.where());
         json.put("message", problem.message());

@@ -1,0 +1,57 @@
+package dev.campaignkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bench on the real JSON store with tiny sizes: every key is printed (figures are not asserted). */
+class BenchCommandTest {
+
+    static final List<String> KEYS = List.of("guilds", "bytes", "open_ms", "mutation_p50_ms", "mutation_p99_ms",
+            "throughput_1_per_s", "throughput_16_per_s", "checkpoint_ms", "checkpoint_mutation_p99_ms",
+            "peak_heap_mb", "fsync_p50_ms", "p50_over_fsync");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void jsonHasEveryIssueThreeKey() {
+        Path dir = tmp.resolve("bench");
+
+        Run run = Run.of("bench", "--guilds", "3", "--mutations", "30", "--replay-entries", "40", "--dir",
+                dir.toString(), "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject json = run.json();
+        assertThat(json.keySet()).containsAll(KEYS);
+        assertThat(json.get("guilds").getAsInt()).isEqualTo(3);
+        assertThat(json.get("bytes").getAsLong()).isPositive();
+        assertThat(json.get("throughput_16_per_s").getAsLong()).isPositive();
+        assertThat(dir.resolve("campaigns.json")).exists(); // --dir is kept
+    }
+
+    @Test
+    void tableNamesEveryMeasureAndTheTemporaryDirectoryIsDeleted() {
+        Run run = Run.of("bench", "--guilds", "2", "--mutations", "20", "--replay-entries", "10");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("open (load + replay)").contains("durable mutation p50")
+                .contains("throughput, 16 writers").contains("mutation p99 during checkpoint")
+                .contains("raw append+fsync p50").contains("mutation p50 / fsync p50").contains("peak heap");
+        assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void nonEmptyDirectoryIsRefused() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("used"));
+
+        Run run = Run.of("bench", "--guilds", "2", "--dir", dir.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("not empty");
+    }
+}

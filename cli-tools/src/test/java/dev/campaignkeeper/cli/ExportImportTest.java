@@ -1,0 +1,123 @@
+package dev.campaignkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportImportTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void exportedCampaignImportsIntoAnotherDirectoryUnchanged() {
+        Path source = NativeDirs.healthy(tmp.resolve("source"));
+        Path target = tmp.resolve("target");
+        Path file = tmp.resolve("campaign.json");
+        String g = NativeDirs.GUILD.value();
+        String c = NativeDirs.CHANNEL.value();
+
+        Run export = Run.of("--data", source.toString(), "export", "--guild", g, "--campaign", c, "--out",
+                file.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        assertThat(file).exists();
+
+        Run imported = Run.of("--data", newDir(target), "import", file.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("Imported 1 campaign");
+
+        JsonObject before = Run.of("--data", source.toString(), "show", "campaign", g, c, "--json").json();
+        JsonObject after = Run.of("--data", target.toString(), "show", "campaign", g, c, "--json").json();
+        assertThat(after).isEqualTo(before);
+    }
+
+    @Test
+    void guildExportListsEachCampaignAndImportsBack() throws IOException {
+        Path source = SeedDirs.seedWritten(tmp.resolve("seed"));
+        Run export = Run.of("--data", source.toString(), "export", "--guild", SeedDirs.GUILD);
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        JsonObject document = JsonParser.parseString(export.out()).getAsJsonObject();
+        assertThat(document.get("format").getAsString()).isEqualTo("campaign-keeper-guild-export");
+        assertThat(document.get("guild_id").getAsString()).isEqualTo(SeedDirs.GUILD);
+        assertThat(document.getAsJsonArray("campaigns")).hasSize(2);
+
+        // the seed data holds a character of a non-player, which bot input would never create
+        Path file = tmp.resolve("guild.json");
+        Files.writeString(file, export.out(), StandardCharsets.UTF_8);
+        Run refused = Run.of("--data", newDir(tmp.resolve("t1")), "import", file.toString());
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).contains("user " + SeedDirs.STRANGER).contains("not a player");
+    }
+
+    @Test
+    void conflictsAreRefusedUnlessReplace() {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        Path file = tmp.resolve("campaign.json");
+        String d = dir.toString();
+        assertThat(Run.of("--data", d, "export", "--guild", NativeDirs.GUILD.value(), "--campaign",
+                NativeDirs.CHANNEL.value(), "--out", file.toString()).exitCode()).isZero();
+
+        Run conflict = Run.of("--data", d, "import", file.toString());
+        assertThat(conflict.exitCode()).isEqualTo(1);
+        assertThat(conflict.err().strip()).doesNotContain("\n").contains("--replace")
+                .contains(NativeDirs.CHANNEL.value());
+
+        Run replaced = Run.of("--data", d, "import", file.toString(), "--replace", "--json");
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        assertThat(replaced.json().getAsJsonArray("imported")).hasSize(1);
+    }
+
+    @Test
+    void importValidatesLikeBotInput() throws IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        Path file = tmp.resolve("campaign.json");
+        assertThat(Run.of("--data", dir.toString(), "export", "--guild", NativeDirs.GUILD.value(), "--campaign",
+                NativeDirs.CHANNEL.value(), "--out", file.toString()).exitCode()).isZero();
+        Files.writeString(file, Files.readString(file).replace("Innkeeper", "Discord Bot"));
+
+        Run run = Run.of("--data", newDir(tmp.resolve("fresh")), "import", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("NPC").contains("discord").contains("nothing imported");
+    }
+
+    @Test
+    void garbageFileIsOneLineExitOne() throws IOException {
+        Path file = tmp.resolve("garbage.json");
+        Files.writeString(file, "{ not json");
+
+        Run run = Run.of("--data", newDir(tmp.resolve("fresh")), "import", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains(file.toString());
+    }
+
+    @Test
+    void importIsRefusedWhileLocked() {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        Path file = tmp.resolve("campaign.json");
+        assertThat(Run.of("--data", dir.toString(), "export", "--guild", NativeDirs.GUILD.value(), "--campaign",
+                NativeDirs.CHANNEL.value(), "--out", file.toString()).exitCode()).isZero();
+        try (var store = NativeDirs.hold(dir)) {
+            Run run = Run.of("--data", dir.toString(), "import", file.toString(), "--replace");
+
+            assertThat(run.exitCode()).isEqualTo(3);
+        }
+    }
+
+    private static String newDir(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return dir.toString();
+    }
+}

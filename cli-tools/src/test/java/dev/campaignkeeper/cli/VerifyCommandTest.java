@@ -1,0 +1,90 @@
+package dev.campaignkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VerifyCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void healthyDirectoryExitsZero() {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+
+        Run run = Run.of("--data", dir.toString(), "verify");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).startsWith("OK:");
+    }
+
+    @Test
+    void seedDataWithACharacterOfANonPlayerIsReportedWithItsPlace() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        Run run = Run.of("--data", dir.toString(), "verify");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("characters.json").contains("user " + SeedDirs.STRANGER)
+                .contains("not a player");
+    }
+
+    @Test
+    void tornMainFileIsReported() {
+        Path dir = SeedDirs.torn(tmp.resolve("torn"));
+
+        Run run = Run.of("--data", dir.toString(), "verify", "--json");
+
+        assertThat(run.exitCode()).isIn(1, 4);
+        JsonObject json = run.json();
+        assertThat(json.get("healthy").getAsBoolean()).isFalse();
+        assertThat(json.getAsJsonArray("problems").toString()).contains("campaigns.json");
+        assertThat(dir.resolve("campaigns.json")).exists(); // read-only: nothing moved aside
+    }
+
+    @Test
+    void damagedBackupIsReported() throws IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        Path backupFile;
+        try (Stream<Path> files = Files.walk(dir.resolve("backups"))) {
+            backupFile = files.filter(Files::isRegularFile).filter(f -> f.toString().endsWith(".gz"))
+                    .findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(backupFile);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(backupFile, bytes);
+
+        Run run = Run.of("--data", dir.toString(), "verify");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("backups");
+    }
+
+    @Test
+    void jsonShapeListsProblemsWithFileAndPlace() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        JsonObject json = Run.of("--data", dir.toString(), "verify", "--json").json();
+
+        assertThat(json.keySet()).contains("data_dir", "healthy", "problems");
+        assertThat(json.getAsJsonArray("problems")).allSatisfy(problem ->
+                assertThat(problem.getAsJsonObject().keySet()).contains("file", "where", "message"));
+    }
+
+    @Test
+    void verifyNeverTakesTheLock() {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        try (var store = NativeDirs.hold(dir)) {
+            Run run = Run.of("--data", dir.toString(), "verify");
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        }
+    }
+}
