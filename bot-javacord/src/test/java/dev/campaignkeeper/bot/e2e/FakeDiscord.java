@@ -103,7 +103,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
     private final List<RecordedCall> calls = new ArrayList<>();
-    private final Map<Endpoint, Deque<Fault>> faults = new EnumMap<>(Endpoint.class);
+    private final Map<Endpoint, Deque<PendingFault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Throwable> handlerErrors = new ArrayList<>();
     private final List<String> proxyFailures = new ArrayList<>();
     private volatile Duration interactionDeadline = Duration.ofSeconds(3);
@@ -506,8 +506,23 @@ public final class FakeDiscord implements AutoCloseable {
      * @param fault    the answer
      */
     public void failNext(Endpoint endpoint, Fault fault) {
+        failAfter(endpoint, 0, fault);
+    }
+
+    /**
+     * Lets a number of calls to an endpoint through, then answers the next one with a fault (e.g. the
+     * second role creation of a campaign fails).
+     *
+     * @param endpoint  the endpoint
+     * @param passFirst how many calls to handle normally first
+     * @param fault     the answer
+     */
+    public void failAfter(Endpoint endpoint, int passFirst, Fault fault) {
+        if (passFirst < 0) {
+            throw new IllegalArgumentException("passFirst must not be negative");
+        }
         synchronized (lock) {
-            faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(fault);
+            faults.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(new PendingFault(passFirst, fault));
         }
     }
 
@@ -518,6 +533,54 @@ public final class FakeDiscord implements AutoCloseable {
     public int pendingFaults(Endpoint endpoint) {
         synchronized (lock) {
             return faults.getOrDefault(endpoint, new ArrayDeque<>()).size();
+        }
+    }
+
+    private Fault takeFault(Endpoint endpoint) {
+        Deque<PendingFault> queue = faults.get(endpoint);
+        if (queue == null || queue.isEmpty()) {
+            return null;
+        }
+        PendingFault head = queue.peek();
+        if (head.passesLeft > 0) {
+            head.passesLeft--;
+            return null;
+        }
+        queue.poll();
+        return head.fault;
+    }
+
+    /** A fault waiting for its call. */
+    private static final class PendingFault {
+        private int passesLeft;
+        private final Fault fault;
+
+        PendingFault(int passesLeft, Fault fault) {
+            this.passesLeft = passesLeft;
+            this.fault = Objects.requireNonNull(fault);
+        }
+    }
+
+    /**
+     * Registers a guild command the bot does not own, as left behind by another version or another
+     * bot's code sharing the application; a well-behaved bot must not answer it.
+     *
+     * @param name        command name
+     * @param description command description
+     */
+    public void registerForeignGuildCommand(String name, String description) {
+        synchronized (lock) {
+            ObjectNode command = json.createObjectNode();
+            command.put("id", Long.toUnsignedString(nextId()));
+            command.put("application_id", Long.toUnsignedString(applicationId));
+            command.put("version", Long.toUnsignedString(nextId()));
+            command.put("type", 1);
+            command.put("guild_id", Long.toUnsignedString(guildId));
+            command.put("name", name);
+            command.put("description", description);
+            command.putNull("default_member_permissions");
+            command.put("nsfw", false);
+            guildCommands.put(name, command);
         }
     }
 
@@ -1019,8 +1082,7 @@ public final class FakeDiscord implements AutoCloseable {
             boolean injected = false;
             Fault fault;
             synchronized (lock) {
-                Deque<Fault> queue = faults.get(match.endpoint());
-                fault = queue == null ? null : queue.poll();
+                fault = takeFault(match.endpoint());
             }
             if (fault != null) {
                 injected = true;
@@ -1323,7 +1385,7 @@ public final class FakeDiscord implements AutoCloseable {
         }
         if (Duration.between(interaction.dispatchedAt(), Instant.now()).compareTo(interactionDeadline) > 0
                 && !interaction.acknowledged()) {
-            interaction.addCallback(new FakeInteraction.Payload(request.body(), request.files()));
+            interaction.addLateCallback();
             return error(404, 10062, "Unknown interaction");
         }
         int type = request.body().path("type").asInt();

@@ -48,6 +48,7 @@ public final class FakeInteraction {
     private final List<Payload> callbacks = new ArrayList<>();
     private final List<Payload> edits = new ArrayList<>();
     private final List<Payload> followups = new ArrayList<>();
+    private final List<Duration> lateCallbacks = new ArrayList<>();
     private Duration firstCallbackLatency;
 
     FakeInteraction(long id, String token, int type, String commandName, FakeUser user, FakeChannel channel) {
@@ -103,6 +104,17 @@ public final class FakeInteraction {
         callbacks.add(payload);
         notifyAll();
         return true;
+    }
+
+    /** Records a callback that came after Discord's deadline (Discord answered 10062 Unknown interaction). */
+    synchronized void addLateCallback() {
+        lateCallbacks.add(Duration.between(dispatchedAt, Instant.now()));
+        notifyAll();
+    }
+
+    /** @return how late each callback after the deadline came, measured from dispatch */
+    public synchronized List<Duration> lateCallbacks() {
+        return List.copyOf(lateCallbacks);
     }
 
     synchronized boolean acknowledged() {
@@ -225,6 +237,10 @@ public final class FakeInteraction {
     private void awaitCondition(Duration timeout, java.util.function.BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
+            if (!lateCallbacks.isEmpty()) {
+                throw new AssertionError("the bot acknowledged " + this + " only after " + lateCallbacks.get(0).toMillis()
+                        + " ms, too late for Discord (404 Unknown interaction), while waiting for " + what);
+            }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 throw new AssertionError("timed out after " + timeout.toMillis() + " ms waiting for " + what

@@ -1,0 +1,65 @@
+package dev.campaignkeeper.bot.e2e;
+
+import com.google.inject.Module;
+import com.google.inject.util.Modules;
+import dev.campaignkeeper.bot.BotRunner;
+import dev.campaignkeeper.bot.javacord.DiscordApiBuilderCustomizer;
+import dev.campaignkeeper.bot.javacord.JavacordConfig;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The bot as production wires it (Guice modules, Javacord adapter, store in a data directory), with the
+ * one test-specific binding: the {@link DiscordApiBuilderCustomizer} that points Javacord at the fake.
+ */
+final class BotUnderTest implements AutoCloseable {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final BotRunner.Running running;
+
+    private BotUnderTest(BotRunner.Running running) {
+        this.running = running;
+    }
+
+    /**
+     * Starts the bot with global command registration.
+     *
+     * @param discord the fake to connect to
+     * @param dataDir the data directory
+     * @return the running bot
+     */
+    static BotUnderTest start(FakeDiscord discord, Path dataDir) {
+        return start(discord, dataDir, Optional.empty());
+    }
+
+    /**
+     * Starts the bot.
+     *
+     * @param discord  the fake to connect to
+     * @param dataDir  the data directory
+     * @param devGuild the guild to register commands on, if any
+     * @return the running bot
+     */
+    static BotUnderTest start(FakeDiscord discord, Path dataDir, Optional<Long> devGuild) {
+        JavacordConfig config = new JavacordConfig(Javacord.uniqueToken(), devGuild, TIMEOUT, TIMEOUT);
+        DiscordApiBuilderCustomizer toFake = discord::configure;
+        Module wiring = Modules.override(BotRunner.productionModules(JsonStoreConfig.defaults(dataDir), config))
+                .with(binder -> binder.bind(DiscordApiBuilderCustomizer.class).toInstance(toFake));
+        return new BotUnderTest(BotRunner.create(List.of(wiring)).start());
+    }
+
+    /** Stops the bot: disconnects from the fake and closes the store. */
+    @Override
+    public void close() {
+        try {
+            running.close();
+        } catch (RejectedExecutionException e) {
+            // Javacord 3.8.0 may reject tasks while its pool shuts down
+        }
+    }
+}
