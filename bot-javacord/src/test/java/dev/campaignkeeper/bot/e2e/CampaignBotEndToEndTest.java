@@ -3,6 +3,15 @@ package dev.campaignkeeper.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,6 +80,14 @@ class CampaignBotEndToEndTest {
         if (bot != null) {
             bot.close();
             bot = null;
+        }
+    }
+
+    /** Stops the bot and reads what it left in its data directory. */
+    private GuildState storedGuildAfterStopping() {
+        stopBot();
+        try (JsonCampaignStore store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir))) {
+            return store.guild(GuildId.of(discord.guildId()));
         }
     }
 
@@ -320,6 +337,7 @@ class CampaignBotEndToEndTest {
         assertThat(info.ephemeral()).isTrue();
         assertThat(info.content()).doesNotContain("The Lost Mine");
         assertThat(run(alice, "campaign", Option.sub("join")).ephemeral()).as("nothing to join").isTrue();
+        assertThat(storedGuildAfterStopping().isEmpty()).as("nothing stored").isTrue();
     }
 
     @Test
@@ -335,6 +353,7 @@ class CampaignBotEndToEndTest {
         assertThat(discord.rolesOf(gm)).isEmpty();
         assertThat(discord.webhooks()).isEmpty();
         assertThat(discord.calls(Endpoint.DELETE_ROLE)).hasSize(2);
+        assertThat(storedGuildAfterStopping().isEmpty()).as("nothing stored").isTrue();
     }
 
     @Test
@@ -345,8 +364,17 @@ class CampaignBotEndToEndTest {
         FakeWebhook webhook = onlyWebhook();
         run(alice, "say", Option.string("text", "Before the break."));
 
-        stopBot();
+        GuildState stored = storedGuildAfterStopping();
         assertThat(discord.awaitGatewayClosed(Duration.ofSeconds(10))).isTrue();
+        Campaign campaign = stored.campaign(ChannelId.of(table.id())).orElseThrow();
+        assertThat(campaign.name()).isEqualTo("The Lost Mine");
+        assertThat(campaign.gm()).isEqualTo(UserId.of(gm.id()));
+        assertThat(campaign.players()).containsExactly(UserId.of(alice.id()), UserId.of(bob.id()));
+        assertThat(campaign.gmRole()).isEqualTo(RoleId.of(gmRole().id()));
+        assertThat(campaign.playerRole()).isEqualTo(RoleId.of(playerRole().id()));
+        assertThat(campaign.webhook()).contains(WebhookId.of(webhook.idString()));
+        assertThat(stored.charactersIn(ChannelId.of(table.id()))).hasSize(2);
+        assertThat(stored.npcsIn(ChannelId.of(table.id()))).hasSize(1);
         startBot();
 
         assertThat(discord.identifiedTokens()).hasSize(2);
@@ -396,6 +424,10 @@ class CampaignBotEndToEndTest {
         assertThat(info.content()).doesNotContain("Tilda");
         assertThat(run(alice, "say", Option.string("text", "Hello?")).content()).doesNotContain("Said as");
         assertThat(postsWith("Hello?")).isEmpty();
+        GuildState stored = storedGuildAfterStopping();
+        assertThat(stored.campaign(ChannelId.of(table.id()))).isEmpty();
+        assertThat(stored.charactersIn(ChannelId.of(table.id()))).isEmpty();
+        assertThat(stored.npcsIn(ChannelId.of(table.id()))).isEmpty();
     }
 
     @Test

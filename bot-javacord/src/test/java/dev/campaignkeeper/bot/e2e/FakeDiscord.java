@@ -1067,6 +1067,7 @@ public final class FakeDiscord implements AutoCloseable {
             if ("CONNECT".equals(recorded.getMethod())) {
                 return new MockResponse().setSocketPolicy(SocketPolicy.UPGRADE_TO_SSL_AT_END);
             }
+            Instant receivedAt = Instant.now();
             Request request;
             Match match;
             try {
@@ -1102,7 +1103,7 @@ public final class FakeDiscord implements AutoCloseable {
             int status = Integer.parseInt(response.getStatus().split(" ")[1]);
             RecordedCall call = new RecordedCall(match.endpoint(), request.method(),
                     request.path().startsWith(API) ? request.path().substring(API.length()) : request.path(),
-                    request.query(), request.bodyText(), request.authorization(), status, injected);
+                    request.query(), request.bodyText(), request.authorization(), status, injected, receivedAt);
             synchronized (lock) {
                 calls.add(call);
                 lock.notifyAll();

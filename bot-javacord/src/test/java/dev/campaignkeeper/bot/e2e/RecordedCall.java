@@ -1,5 +1,6 @@
 package dev.campaignkeeper.bot.e2e;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -13,9 +14,10 @@ import java.util.Objects;
  * @param authorization the Authorization header, empty if absent
  * @param status        the HTTP status the fake answered
  * @param injectedFault whether the answer was an injected fault
+ * @param receivedAt    when the fake received it
  */
 public record RecordedCall(Endpoint endpoint, String method, String path, String query, String body,
-                           String authorization, int status, boolean injectedFault) {
+                           String authorization, int status, boolean injectedFault, Instant receivedAt) {
 
     /** Validates the fields. */
     public RecordedCall {
@@ -25,11 +27,12 @@ public record RecordedCall(Endpoint endpoint, String method, String path, String
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(authorization, "authorization");
+        Objects.requireNonNull(receivedAt, "receivedAt");
     }
 
     @Override
     public String toString() {
-        return method + " " + path + (query.isEmpty() ? "" : "?" + query) + " -> " + status
+        return receivedAt + " " + method + " " + path + (query.isEmpty() ? "" : "?" + query) + " -> " + status
                 + (injectedFault ? " (injected)" : "") + " [" + endpoint + "]";
     }
 }
