@@ -63,6 +63,7 @@ final class ProductionLauncher implements CampaignBot.Launcher {
 
     @Override
     public int console(BotOptions options, InputStream in, PrintStream out) {
+        quietLogging();
         ConsoleNames names = new ConsoleNames();
         Injector injector = Guice.createInjector(
                 new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir())),
@@ -109,6 +110,14 @@ final class ProductionLauncher implements CampaignBot.Launcher {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** The console shares stdout with the log: keep only warnings and errors there. */
+    private static void quietLogging() {
+        if (LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME) instanceof ch.qos.logback.classic.Logger root
+                && !root.isEnabledFor(ch.qos.logback.classic.Level.DEBUG)) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
     }
 
     private int startFailed(RuntimeException failure) {

@@ -83,9 +83,7 @@ public final class ConsoleSession {
                 throw new UncheckedIOException(e);
             }
             if (line == null) {
-                if (!echo) {
-                    out.println();
-                }
+                out.println();
                 break;
             }
             if (echo) {
@@ -226,7 +224,7 @@ public final class ConsoleSession {
     }
 
     private static String plain(String text) {
-        return text.replace("**", "");
+        return text.replace("**", "").replace("`", "");
     }
 
     private static String indent(String text) {

@@ -36,9 +36,15 @@ final class DiscordCalls {
     private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
     private final Duration timeout;
+    private final Duration rateLimitPause;
 
     DiscordCalls(Duration timeout) {
+        this(timeout, RATE_LIMIT_PAUSE);
+    }
+
+    DiscordCalls(Duration timeout, Duration rateLimitPause) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        this.rateLimitPause = Objects.requireNonNull(rateLimitPause, "rateLimitPause");
     }
 
     /**
@@ -64,7 +70,7 @@ final class DiscordCalls {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof RatelimitException && attempt < RATE_LIMIT_RETRIES) {
                     LOG.info("Rate limited while trying to {}; waiting and retrying", what);
-                    pause(RATE_LIMIT_PAUSE.multipliedBy(attempt + 1L));
+                    pause(rateLimitPause.multipliedBy(attempt + 1L));
                     continue;
                 }
                 throw translate(cause, permission, what);
