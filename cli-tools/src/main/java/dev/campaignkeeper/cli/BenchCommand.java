@@ -44,6 +44,7 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"replay_entries", "journal entries replayed at open", ""},
             new String[] {"fsync_overwrite_p50_ms", "raw overwrite+fsync p50 (preallocated)", "ms"},
             new String[] {"peak_live_heap_mb", "peak heap after GC (live set)", "MB"},
+            new String[] {"live_heap_after_open_mb", "heap after open + full GC", "MB"},
             new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"});
 
     @ParentCommand

@@ -139,6 +139,7 @@ final class BenchRunner {
             CampaignStore store = factory.open(dir, true);
             long openNanos = System.nanoTime() - openStart;
             listener.phaseDone();
+            long liveAfterOpen = liveHeapAfterFullGc();
             try {
                 if (store.guilds().size() != guilds) {
                     throw new IllegalStateException("store opened with " + store.guilds().size()
@@ -199,6 +200,7 @@ final class BenchRunner {
                 result.put("writers", settings.writers());
                 result.put("checkpoint_mutations", checkpointLatencies.length);
                 result.put("peak_live_heap_mb", round(heap.peakLiveBytes() / 1048576.0));
+                result.put("live_heap_after_open_mb", round(liveAfterOpen / 1048576.0));
                 result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
                 result.put("fsync_p99_ms", round(millis(percentile(fsync, 99))));
                 result.put("fsync_overwrite_p50_ms", round(millis(percentile(overwrite, 50))));
@@ -350,6 +352,12 @@ final class BenchRunner {
             Files.deleteIfExists(probe);
         }
         return nanos;
+    }
+
+    /** Heap in use after a full collection: what the open store keeps alive (not timed). */
+    private static long liveHeapAfterFullGc() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
     static long directorySize(Path dir) throws IOException {

@@ -119,6 +119,13 @@ public final class CampaignAdmin implements Runnable {
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
         commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> admin.report(ex, cmd.getErr()));
+        commandLine.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter errors = ex.getCommandLine().getErr();
+            errors.println("campaign-admin: " + Table.oneLine(String.valueOf(ex.getMessage())) + " (see `"
+                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            errors.flush();
+            return ExitCodes.USAGE;
+        });
         commandLine.setExecutionStrategy(parseResult -> {
             admin.configureLogging();
             return new CommandLine.RunLast().execute(parseResult);
@@ -187,11 +194,24 @@ public final class CampaignAdmin implements Runnable {
         return store;
     }
 
-    /** With --verbose, library logs at INFO (still on stderr); otherwise WARN as logback.xml says. */
+    /** The levels logback.xml configured, kept so one --verbose run does not leak into the next in-process run. */
+    private static ch.qos.logback.classic.Level configuredRoot;
+    private static ch.qos.logback.classic.Level configuredLoader;
+
+    /** With --verbose, library logs at INFO (still on stderr); otherwise as logback.xml says. */
     void configureLogging() {
-        if (verbose && org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
-            context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.INFO);
-            context.getLogger("dev.campaignkeeper.persistence.json.Loader").setLevel(ch.qos.logback.classic.Level.INFO);
+        if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
+            return;
+        }
+        ch.qos.logback.classic.Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Logger loader = context.getLogger("dev.campaignkeeper.persistence.json.Loader");
+        synchronized (CampaignAdmin.class) {
+            if (configuredRoot == null) {
+                configuredRoot = root.getLevel();
+                configuredLoader = loader.getLevel();
+            }
+            root.setLevel(verbose ? ch.qos.logback.classic.Level.INFO : configuredRoot);
+            loader.setLevel(verbose ? ch.qos.logback.classic.Level.INFO : configuredLoader);
         }
     }
 

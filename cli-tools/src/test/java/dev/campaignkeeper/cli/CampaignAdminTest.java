@@ -60,6 +60,16 @@ class CampaignAdminTest {
     }
 
     @Test
+    void usageErrorIsOneLineWithAHelpHint() {
+        Run run = Run.of("restore", "--bogus");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("--bogus")
+                .contains("campaign-admin restore --help");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void missingDataDirectoryIsOneLineAndExitThree() {
         Path missing = dir.resolve("nowhere");
 
