@@ -190,11 +190,28 @@ final class Journal {
                 return new Scan(offset, why, offset, b < 0 ? 0 : countValidAfter(in, -1, true));
             }
             if (!JournalCodec.checksumMatches(line, length)) {
-                return new Scan(offset, "checksum mismatch", offset, countValidAfter(in, -1, false));
+                int embedded = containsValidEntry(line, length) ? 1 : 0;
+                return new Scan(offset, "checksum mismatch", offset, embedded + countValidAfter(in, -1, false));
             }
             consumer.accept(line, length, offset);
             offset += length + 1;
         }
+    }
+
+    /** Whether a bad line ends with a complete valid entry (two lines merged by a damaged newline). */
+    private static boolean containsValidEntry(byte[] line, int length) {
+        byte[] start = "{\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = length - start.length; at > 0; at--) {
+            boolean match = true;
+            for (int i = 0; i < start.length && match; i++) {
+                match = line[at + i] == start[i];
+            }
+            if (match) {
+                byte[] suffix = Arrays.copyOfRange(line, at, length);
+                return JournalCodec.checksumMatches(suffix, suffix.length);
+            }
+        }
+        return false;
     }
 
     /** Counts checksum-valid lines in the rest of a stream (to tell damage from a torn tail). */

@@ -87,16 +87,15 @@ final class JournalCodec {
         if (line[length - 2] != '"' || line[length - 1] != '}') {
             return false;
         }
-        long stored;
-        try {
-            stored = Long.parseLong(new String(line, prefixLength + CRC_PREFIX.length, 8,
-                    StandardCharsets.US_ASCII), 16);
-        } catch (NumberFormatException e) {
-            return false;
-        }
         CRC32C crc = new CRC32C();
         crc.update(line, 0, prefixLength);
-        return crc.getValue() == stored;
+        byte[] expected = SeedFormat.hex(crc.getValue()).getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < expected.length; i++) {
+            if (line[prefixLength + CRC_PREFIX.length + i] != expected[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Decodes a line whose checksum matched. */
