@@ -1,0 +1,237 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.DataDirectoryLockedException;
+import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.Update;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The admin API the CLI uses. */
+class DataDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    private final GuildId guild = Fixtures.guild(1);
+
+    private void put(JsonCampaignStore store, String name) {
+        store.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(
+                Fixtures.campaign(guild, 10, name, 7, List.of(UserId.of(8))))));
+    }
+
+    private static Map<GuildId, GuildState> state(JsonCampaignStore store) {
+        Map<GuildId, GuildState> all = new HashMap<>();
+        store.guilds().forEach(g -> all.put(g, store.guild(g)));
+        return all;
+    }
+
+    @Test
+    void readOnlyReadSeesAConsistentStateWhileTheWriterRunsAndCheckpoints() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            AtomicBoolean stop = new AtomicBoolean();
+            Thread checkpointer = new Thread(() -> {
+                while (!stop.get()) {
+                    store.checkpoint();
+                }
+            });
+            checkpointer.start();
+            try {
+                for (int i = 0; i < 30; i++) {
+                    put(store, "Round " + i);
+                    long seq = store.sequence();
+                    DataDirectory.Contents contents = DataDirectory.at(dir).read();
+                    assertThat(contents.sequence()).isGreaterThanOrEqualTo(seq);
+                    assertThat(contents.guilds().get(guild).campaign(ChannelId.of(10)).orElseThrow().name())
+                            .isEqualTo("Round " + i);
+                }
+            } finally {
+                stop.set(true);
+                checkpointer.join();
+            }
+            DataDirectory.Stats stats = DataDirectory.at(dir).stats();
+            assertThat(stats.lockHolderPid()).hasValue(ProcessHandle.current().pid());
+            assertThat(stats.fileSizes()).containsKeys("campaigns.json", "manifest.json");
+            assertThat(stats.backupCount()).isPositive();
+        }
+    }
+
+    @Test
+    void statsCountJournalEntriesSinceTheLastCheckpoint() {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "One");
+            store.checkpoint();
+            put(store, "Two");
+            put(store, "Three");
+        }
+        DataDirectory.Stats stats = DataDirectory.at(dir).stats();
+        assertThat(stats.snapshotSequence()).isEqualTo(1);
+        assertThat(stats.journalEntriesSinceCheckpoint()).isEqualTo(2);
+        assertThat(stats.lastWrite()).isPresent();
+        assertThat(stats.lastCheckpoint()).isPresent();
+        assertThat(stats.lockHolderPid()).isEmpty();
+    }
+
+    @Test
+    void verifyReportsReferentialProblemsAndRuleBreaksWithLocations() throws Exception {
+        Files.writeString(dir.resolve("campaigns.json"), """
+                {"1": {"10": {"name": "Clyde's game", "gm_id": "7", "player_role_id": "3", "gm_role_id": "4",
+                "players": ["7", "8", "8"]}}}""", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("characters.json"), """
+                {"1": {"9": {"10": {"name": "Stranger", "avatar_url": "ftp://x", "description": ""}},
+                       "8": {"11": {"name": "Lost", "avatar_url": "", "description": ""}}}}""",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("npcs.json"), """
+                {"1": {"12": {"n": {"name": "Orphan", "avatar_url": "", "creator_id": "7"}}}}""",
+                StandardCharsets.UTF_8);
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+        assertThat(problems).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
+        assertThat(problems).extracting(DataDirectory.Problem::message)
+                .anyMatch(m -> m.contains("GM 7 is also listed as a player"))
+                .anyMatch(m -> m.contains("listed more than once"))
+                .anyMatch(m -> m.contains("not a player"))
+                .anyMatch(m -> m.contains("11, which has no campaign"))
+                .anyMatch(m -> m.contains("NPC(s) in channel 12"))
+                .anyMatch(m -> m.contains("clyde"))
+                .anyMatch(m -> m.contains("http"));
+        assertThat(problems).anyMatch(p -> p.location().equals("characters.json $.1.9.10"));
+    }
+
+    @Test
+    void verifyFindsDamageInSnapshotsJournalsAndBackups() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "One");
+            store.checkpoint();
+            put(store, "Two");
+            put(store, "Three");
+        }
+        assertThat(DataDirectory.at(dir).verify()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
+        Path journal = Journal.list(NioFileSystemOps.INSTANCE, dir).get(0);
+        byte[] bytes = Files.readAllBytes(journal);
+        bytes[5] ^= 1;
+        Files.write(journal, bytes);
+        Files.writeString(dir.resolve("npcs.json"), "{broken", StandardCharsets.UTF_8);
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+        assertThat(problems).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
+                .anyMatch(p -> p.location().equals("npcs.json"))
+                .anyMatch(p -> p.location().startsWith(journal.getFileName() + " byte 0"));
+    }
+
+    @Test
+    void restoreShowsADiffInADryRunThenReplacesTheStateAfterASafetyBackup() {
+        String firstBackup;
+        Map<GuildId, GuildState> old;
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "Original");
+            store.checkpoint();
+            old = state(store);
+            firstBackup = DataDirectory.at(dir).backups(false).get(0).id();
+            put(store, "Renamed");
+            store.update(guild, state -> Update.of(null, new RecordChange.PutNpc(Fixtures.npc(guild, 10, "n", "Nia"))));
+            assertThatThrownBy(() -> DataDirectory.at(dir).restore(firstBackup, false))
+                    .isInstanceOf(DataDirectoryLockedException.class);
+        }
+        DataDirectory.RestoreResult dry = DataDirectory.at(dir).restore(firstBackup, true);
+        assertThat(dry.dryRun()).isTrue();
+        assertThat(dry.diffs()).singleElement().satisfies(diff -> {
+            assertThat(diff.guild()).isEqualTo(guild);
+            assertThat(diff.changes()).containsExactlyInAnyOrder(
+                    new DataDirectory.RecordDiff(DataDirectory.RecordKind.CAMPAIGN, DataDirectory.DiffKind.CHANGED,
+                            "10", "Original"),
+                    new DataDirectory.RecordDiff(DataDirectory.RecordKind.NPC, DataDirectory.DiffKind.REMOVED,
+                            "10/n", "Nia"));
+        });
+        assertThat(DataDirectory.at(dir).read().guilds().get(guild).npcsIn(ChannelId.of(10))).hasSize(1);
+
+        DataDirectory.RestoreResult real = DataDirectory.at(dir).restore(firstBackup, false);
+        assertThat(real.safetyBackupId()).isPresent();
+        assertThat(real.diffs()).isEqualTo(dry.diffs());
+        Map<GuildId, GuildState> beforeRestore;
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            assertThat(state(store)).isEqualTo(old);
+            assertThat(store.sequence()).isEqualTo(real.sequence());
+            assertThat(store.recoveryReport().clean()).isTrue();
+        }
+        DataDirectory.RestoreResult undo = DataDirectory.at(dir).restore(real.safetyBackupId().get(), false);
+        assertThat(undo.diffs()).isNotEmpty();
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            beforeRestore = state(store);
+        }
+        assertThat(beforeRestore.get(guild).campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Renamed");
+        assertThatThrownBy(() -> DataDirectory.at(dir).restore("backup-nope", true))
+                .isInstanceOf(StoreException.class).hasMessageContaining("backup-nope");
+    }
+
+    @Test
+    void pruneKeepsWhatTheRetentionPolicySaysAndAlwaysTheNewestValidBackup() {
+        Instant[] now = {Instant.parse("2026-01-01T00:00:00Z")};
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now[0];
+            }
+        };
+        JsonStoreConfig config = Fixtures.config(dir).withClock(clock).withCheckpointOnClose(false)
+                .withRetention(new RetentionPolicy(100, 100, 100, 100));
+        try (JsonCampaignStore store = JsonCampaignStore.open(config)) {
+            for (int i = 0; i < 6; i++) {
+                now[0] = now[0].plus(Duration.ofMinutes(20));
+                put(store, "Step " + i);
+                store.checkpoint();
+            }
+        }
+        List<BackupInfo> all = DataDirectory.at(dir).backups(true);
+        assertThat(all).hasSize(7).allMatch(BackupInfo::valid);
+        DataDirectory hourly = DataDirectory.at(config.withRetention(new RetentionPolicy(1, 2, 0, 0)));
+        DataDirectory.PruneResult dry = hourly.prune(true);
+        // newest, plus newest of the two newest hours: 02:00 (step 5 at 02:00) and 01:xx (step 4 at 01:40)
+        assertThat(dry.kept()).extracting(BackupInfo::id).containsExactly(all.get(0).id(), all.get(1).id());
+        assertThat(dry.removed()).hasSize(5);
+        assertThat(DataDirectory.at(dir).backups(false)).hasSize(7);
+
+        DataDirectory nothing = DataDirectory.at(config.withRetention(new RetentionPolicy(0, 0, 0, 0)));
+        DataDirectory.PruneResult real = nothing.prune(false);
+        assertThat(real.kept()).extracting(BackupInfo::id).containsExactly(all.get(0).id());
+        assertThat(DataDirectory.at(dir).backups(true)).extracting(BackupInfo::id).containsExactly(all.get(0).id());
+    }
+
+    @Test
+    void checkpointNowWritesTheJournalIntoTheSnapshotFiles() {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "One");
+            put(store, "Two");
+        }
+        assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isEqualTo(2);
+        assertThat(DataDirectory.at(dir).checkpoint()).isEqualTo(2);
+        assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isZero();
+        assertThat(DataDirectory.at(dir).stats().snapshotSequence()).isEqualTo(2);
+    }
+}
