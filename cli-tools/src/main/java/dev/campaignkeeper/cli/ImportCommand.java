@@ -232,9 +232,16 @@ final class ImportCommand implements Callable<Integer> {
             if (campaigns == null || !campaigns.isJsonArray()) {
                 throw invalid("guild export has no \"campaigns\" array");
             }
+            String guildId = asString(guild.get("guild_id"));
             int index = 0;
             for (JsonElement campaign : campaigns.getAsJsonArray()) {
-                exports.add(readOne(campaign.toString(), "campaigns[" + index++ + "]"));
+                CampaignExport export = readOne(campaign.toString(), "campaigns[" + index + "]");
+                if (guildId != null && !export.campaign().guild().value().equals(guildId)) {
+                    throw invalid("campaigns[" + index + "] belongs to guild " + export.campaign().guild()
+                            + ", not to the document's guild " + guildId);
+                }
+                exports.add(export);
+                index++;
             }
         } else {
             exports.add(readOne(text, "document"));

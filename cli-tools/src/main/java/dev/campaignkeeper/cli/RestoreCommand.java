@@ -34,7 +34,8 @@ final class RestoreCommand implements Callable<Integer> {
     private Which which;
 
     static final class Which {
-        @Option(names = "--latest", required = true, description = "restore the newest valid backup")
+        @Option(names = "--latest", required = true,
+                description = "restore the newest valid backup (the store's own backups first, then the seed's)")
         boolean latest;
 
         @Parameters(paramLabel = "ID", description = "the backup to restore (see `campaign-admin backups`)")
@@ -76,6 +77,13 @@ final class RestoreCommand implements Callable<Integer> {
             progress.update(0);
             preview = store.restore(dir, id, true);
             progress.update(1);
+        } catch (dev.campaignkeeper.core.error.StoreException e) {
+            if (e instanceof dev.campaignkeeper.core.error.DataDirectoryLockedException
+                    || e instanceof dev.campaignkeeper.core.error.DataDamagedException
+                    || !String.valueOf(e.getMessage()).contains("not valid")) {
+                throw e;
+            }
+            throw new CliException(ExitCodes.PROBLEMS, e.getMessage() + "; choose another (see `campaign-admin backups`)", e);
         }
         if (!json) {
             printDiff(admin.out(), preview);

@@ -99,6 +99,25 @@ class RestoreCommandTest {
     }
 
     @Test
+    void damagedBackupIsRefusedWithExitOneNamingIt() throws IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        String id = Run.of("--data", dir.toString(), "backups", "--json").json().getAsJsonArray("backups").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        Path gz;
+        try (var files = Files.list(dir.resolve("backups").resolve(id))) {
+            gz = files.filter(f -> f.getFileName().toString().startsWith("characters")).findFirst().orElseThrow();
+        }
+        byte[] bytes = Files.readAllBytes(gz);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(gz, bytes);
+
+        Run run = Run.of("--data", dir.toString(), "restore", id, "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains(id);
+    }
+
+    @Test
     void unknownBackupIdIsAUsageError() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
 

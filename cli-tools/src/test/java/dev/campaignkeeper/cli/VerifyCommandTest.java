@@ -68,6 +68,21 @@ class VerifyCommandTest {
     }
 
     @Test
+    void duplicatePlayersAndGmAsPlayerAreReported() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("dup"));
+        SeedDirs.write(dir.resolve("campaigns.json"), SeedDirs.CAMPAIGNS.replace(
+                "\"players\": [\"555555555555555555\"]",
+                "\"players\": [\"555555555555555555\", \"555555555555555555\", \"444444444444444444\"]"));
+
+        Run run = Run.of("--data", dir.toString(), "verify", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        String problems = run.json().getAsJsonArray("problems").toString();
+        assertThat(problems).contains("player 555555555555555555 is listed more than once");
+        assertThat(problems).contains("GM 444444444444444444 is also listed as a player");
+    }
+
+    @Test
     void jsonShapeListsProblemsWithFileAndPlace() {
         Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
 
