@@ -168,6 +168,32 @@ class FakeDiscordTest {
     }
 
     @Test
+    void anAcknowledgementAfterTheDeadlineIsRefusedWithUnknownInteraction() throws Exception {
+        login();
+        discord.setInteractionDeadline(Duration.ofMillis(300));
+        api.bulkOverwriteGlobalApplicationCommands(Set.of(SlashCommand.with("late", "Answers too late")))
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        CompletableFuture<Throwable> outcome = new CompletableFuture<>();
+        api.addSlashCommandCreateListener(event -> {
+            try {
+                Thread.sleep(600);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            event.getSlashCommandInteraction().createImmediateResponder().setContent("sorry").respond()
+                    .whenComplete((ok, failure) -> outcome.complete(failure));
+        });
+
+        FakeInteraction interaction = discord.slash(discord.owner(), discord.defaultChannel(), "late");
+
+        assertThat(outcome.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)).hasCauseInstanceOf(NotFoundException.class)
+                .hasMessageContaining("10062");
+        assertThat(interaction.lateCallbacks()).hasSize(1);
+        assertThatThrownBy(() -> interaction.awaitReply(Duration.ofSeconds(1))).isInstanceOf(AssertionError.class)
+                .hasMessageContaining("too late");
+    }
+
+    @Test
     void unregisteredCommandsAndUndeclaredOptionsCannotBeDispatched() throws Exception {
         login();
         api.bulkOverwriteGlobalApplicationCommands(Set.of(SlashCommand.with("known", "Known")))

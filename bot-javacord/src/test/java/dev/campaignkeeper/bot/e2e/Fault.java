@@ -31,6 +31,7 @@ public record Fault(int status, Map<String, String> headers, String body) {
         double seconds = retryAfter.toMillis() / 1000.0;
         return new Fault(429, Map.of(
                 "Via", "1.1 google",
+                "Retry-After", Long.toString((long) Math.ceil(seconds)),
                 "X-RateLimit-Limit", "5",
                 "X-RateLimit-Remaining", "0",
                 "X-RateLimit-Reset-After", Double.toString(seconds),
