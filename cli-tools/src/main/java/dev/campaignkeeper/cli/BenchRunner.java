@@ -128,7 +128,7 @@ final class BenchRunner {
                 jsonBytes += Files.size(dir.resolve(file));
             }
 
-            listener.phase("measuring append+fsync", settings.fsyncSamples());
+            listener.phase("measuring append+fsync", 2L * settings.fsyncSamples());
             long[] fsync = fsyncProbe(dir, settings.fsyncSamples(), false);
             long[] overwrite = fsyncProbe(dir, settings.fsyncSamples(), true);
             listener.phaseDone();
@@ -346,7 +346,7 @@ final class BenchRunner {
                 channel.write(ByteBuffer.wrap(line));
                 channel.force(false);
                 nanos[i] = System.nanoTime() - t0;
-                listener.progress(i + 1);
+                listener.progress((overwrite ? samples : 0) + i + 1L);
             }
         } finally {
             Files.deleteIfExists(probe);

@@ -65,6 +65,35 @@ class WriteCommandsTest {
     }
 
     @Test
+    void checkpointOfASeedWrittenDirectoryKeepsTheSeedFilesReadable() throws java.io.IOException {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+        String d = dir.toString();
+
+        Run run = Run.of("--data", d, "checkpoint");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Checkpoint done at sequence");
+        assertThat(dir.resolve("manifest.json")).exists();
+        com.google.gson.JsonObject campaigns = com.google.gson.JsonParser.parseString(
+                java.nio.file.Files.readString(dir.resolve("campaigns.json"))).getAsJsonObject();
+        assertThat(campaigns.getAsJsonObject(SeedDirs.GUILD).getAsJsonObject(SeedDirs.CHANNEL).get("name")
+                .getAsString()).isEqualTo("La Tour de l'Éther ✨");
+        assertThat(Run.of("--data", d, "backups", "--json").json().getAsJsonArray("backups").toString())
+                .contains("\"kind\":\"native\"").contains("\"kind\":\"seed\"");
+    }
+
+    @Test
+    void pruneNeverRemovesSeedBackups() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        Run run = Run.of("--data", dir.toString(), "prune");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Nothing to prune");
+        assertThat(dir.resolve("backups").resolve("campaigns.json." + SeedDirs.BACKUP_STAMP)).exists();
+    }
+
+    @Test
     void writingCommandsAreRefusedWithExitThreeWhileLocked() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         try (var store = NativeDirs.hold(dir)) {
