@@ -38,7 +38,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                  or logged
               CAMPAIGN_DATA_DIR  default for --data""";
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param dataDir the data directory: {@code --data DIR}, else {@code CAMPAIGN_DATA_DIR}, else {@code ./data}
+     * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
+     * @param console {@code --console}: run the offline console instead of connecting to Discord
+     * @param help {@code --help}: print usage and exit
+     */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Attachment(String fileName, String text) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param fileName the file's name, e.g. {@code the-lost-mine-export.json}
+     * @param text the file's content
+     */
     public Attachment {
         Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(text, "text");

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record Choice(String name, String value) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param name what the user sees, e.g. an NPC's name
+     * @param value what the option is set to when chosen, e.g. the NPC's id
+     */
     public Choice {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(value, "value");

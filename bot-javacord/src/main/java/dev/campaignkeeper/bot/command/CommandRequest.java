@@ -18,7 +18,16 @@ import java.util.Objects;
 public record CommandRequest(
         Actor actor, GuildId guild, ChannelId channel, String channelName, String path, CommandOptions options) {
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param actor who ran it
+     * @param guild the guild it ran in
+     * @param channel the channel it ran in
+     * @param channelName the channel's name, the default name of a new campaign
+     * @param path the command path, e.g. {@code "campaign create"} (see {@link CommandSpec#path()})
+     * @param options the option values
+     */
     public CommandRequest {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");

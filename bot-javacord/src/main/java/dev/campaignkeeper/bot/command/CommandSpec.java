@@ -29,7 +29,16 @@ public record CommandSpec(
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-    /** Validates the command against Discord's rules. */
+    /**
+     * Validates the command against Discord's rules.
+     *
+     * @param command the top-level command, e.g. {@code campaign}
+     * @param subcommand the subcommand, e.g. {@code create}; empty for a command without subcommands
+     * @param description what the command does, 1 to 100 characters
+     * @param options its options, required ones first (Discord's rule)
+     * @param deferred whether adapters acknowledge first and answer later, because the command may take more than a second (role or webhook work, an attachment)
+     * @param successVisibility who sees the reply when the command succeeds; errors are always ephemeral
+     */
     public CommandSpec {
         Objects.requireNonNull(command, "command");
         Objects.requireNonNull(subcommand, "subcommand");

@@ -16,7 +16,15 @@ public record OptionSpec(String name, OptionType type, String description, boole
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
-    /** Validates the option against Discord's rules. */
+    /**
+     * Validates the option against Discord's rules.
+     *
+     * @param name the option's name: lower case, 1 to 32 characters (Discord's rule)
+     * @param type the kind of value
+     * @param description what to type, 1 to 100 characters (Discord's rule)
+     * @param required whether the option must be given
+     * @param autocomplete whether Discord asks the bot for suggestions while the user types
+     */
     public OptionSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(type, "type");

@@ -13,7 +13,14 @@ import java.util.Optional;
  */
 public record Reply(String text, Visibility visibility, Optional<Attachment> attachment, boolean error) {
 
-    /** Validates the fields; errors are always ephemeral. */
+    /**
+     * Validates the fields; errors are always ephemeral.
+     *
+     * @param text the message
+     * @param visibility who sees it
+     * @param attachment a file to attach, if any
+     * @param error whether the command was refused or failed
+     */
     public Reply {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(visibility, "visibility");

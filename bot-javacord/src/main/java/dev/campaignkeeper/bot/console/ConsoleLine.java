@@ -41,7 +41,12 @@ public sealed interface ConsoleLine {
      * @param arguments its words, quotes removed
      */
     record Directive(String name, List<String> arguments) implements ConsoleLine {
-        /** Copies the arguments. */
+        /**
+         * Copies the arguments.
+         *
+         * @param name the directive, e.g. {@code as}
+         * @param arguments its words, quotes removed
+         */
         public Directive {
             Objects.requireNonNull(name, "name");
             arguments = List.copyOf(arguments);
@@ -55,7 +60,12 @@ public sealed interface ConsoleLine {
      * @param options its options, values converted
      */
     record Command(CommandSpec spec, CommandOptions options) implements ConsoleLine {
-        /** Validates the fields. */
+        /**
+         * Validates the fields.
+         *
+         * @param spec the command
+         * @param options its options, values converted
+         */
         public Command {
             Objects.requireNonNull(spec, "spec");
             Objects.requireNonNull(options, "options");
@@ -68,7 +78,11 @@ public sealed interface ConsoleLine {
      * @param message what is wrong and how to write it
      */
     record Mistake(String message) implements ConsoleLine {
-        /** Validates the field. */
+        /**
+         * Validates the field.
+         *
+         * @param message what is wrong and how to write it
+         */
         public Mistake {
             Objects.requireNonNull(message, "message");
         }

@@ -62,12 +62,23 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
 
     private final CommandHandlers handlers;
     private final JavacordChatPlatform platform;
-    private final Executor executor;
+    private final Executor slow;
+    private final Executor fast;
 
-    InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor executor) {
+    /**
+     * Creates the listener.
+     *
+     * @param handlers the command handlers
+     * @param platform the chat platform, told about users seen in commands
+     * @param slow runs deferred commands (role, webhook and post work that may wait on Discord)
+     * @param fast runs commands answered at once and autocomplete, which Discord expects within
+     *     three seconds, so slow work can never starve them
+     */
+    InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor slow, Executor fast) {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.platform = Objects.requireNonNull(platform, "platform");
-        this.executor = Objects.requireNonNull(executor, "executor");
+        this.slow = Objects.requireNonNull(slow, "slow");
+        this.fast = Objects.requireNonNull(fast, "fast");
     }
 
     @Override
@@ -87,7 +98,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 ? interaction.respondLater(spec.successVisibility() == Visibility.EPHEMERAL)
                 : null;
         try {
-            executor.execute(() -> run(interaction, spec, deferred));
+            (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred));
         } catch (RejectedExecutionException e) {
             LOG.info("Ignoring /{}: the bot is shutting down", spec.path());
         }
@@ -100,7 +111,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         try {
-            executor.execute(() -> suggest(interaction));
+            fast.execute(() -> suggest(interaction));
         } catch (RejectedExecutionException e) {
             LOG.debug("Ignoring autocomplete: the bot is shutting down");
         }

@@ -4,6 +4,7 @@ import dev.campaignkeeper.bot.command.CommandHandlers;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class JavacordBot {
 
     private static final Logger LOG = LoggerFactory.getLogger(JavacordBot.class);
-    private static final int WORKERS = 4;
+    private static final int SLOW_WORKERS = 4;
+    private static final int FAST_WORKERS = 2;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
 
     private final JavacordConfig config;
@@ -75,11 +77,12 @@ public final class JavacordBot {
                 .setShutdownHookRegistrationEnabled(false);
         customizer.customize(builder);
         DiscordApi api = login(builder);
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, new WorkerThreads());
-        Connected connected = new Connected(api, workers, connection);
+        ExecutorService slow = Executors.newFixedThreadPool(SLOW_WORKERS, new WorkerThreads("slow"));
+        ExecutorService fast = Executors.newFixedThreadPool(FAST_WORKERS, new WorkerThreads("fast"));
+        Connected connected = new Connected(api, List.of(slow, fast), connection);
         try {
             connection.connected(api);
-            InteractionListener listener = new InteractionListener(commandHandlers, platform, workers);
+            InteractionListener listener = new InteractionListener(commandHandlers, platform, slow, fast);
             connected.listeners = Set.of(api.addSlashCommandCreateListener(listener),
                     api.addAutocompleteCreateListener(listener));
             register(api);
@@ -143,12 +146,12 @@ public final class JavacordBot {
     public static final class Connected implements AutoCloseable {
 
         private final DiscordApi api;
-        private final ExecutorService workers;
+        private final List<ExecutorService> workers;
         private final DiscordConnection connection;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Set<ListenerManager<?>> listeners = Set.of();
 
-        private Connected(DiscordApi api, ExecutorService workers, DiscordConnection connection) {
+        private Connected(DiscordApi api, List<ExecutorService> workers, DiscordConnection connection) {
             this.api = api;
             this.workers = workers;
             this.connection = connection;
@@ -169,15 +172,17 @@ public final class JavacordBot {
                 return;
             }
             listeners.forEach(ListenerManager::remove);
-            workers.shutdown();
-            try {
-                if (!workers.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Commands still running after {} s; stopping them", SHUTDOWN_WAIT.toSeconds());
-                    workers.shutdownNow();
+            workers.forEach(ExecutorService::shutdown);
+            for (ExecutorService pool : workers) {
+                try {
+                    if (!pool.awaitTermination(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                        LOG.warn("Commands still running after {} s; stopping them", SHUTDOWN_WAIT.toSeconds());
+                        pool.shutdownNow();
+                    }
+                } catch (InterruptedException e) {
+                    pool.shutdownNow();
+                    Thread.currentThread().interrupt();
                 }
-            } catch (InterruptedException e) {
-                workers.shutdownNow();
-                Thread.currentThread().interrupt();
             }
             try {
                 api.disconnect().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -195,10 +200,15 @@ public final class JavacordBot {
 
     private static final class WorkerThreads implements ThreadFactory {
         private final AtomicInteger count = new AtomicInteger();
+        private final String kind;
+
+        WorkerThreads(String kind) {
+            this.kind = kind;
+        }
 
         @Override
         public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "campaign-keeper-worker-" + count.incrementAndGet());
+            Thread thread = new Thread(task, "campaign-keeper-" + kind + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         }

@@ -21,7 +21,14 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
     /** Default timeout of one Discord call. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @param token the bot token (from the {@code DISCORD_TOKEN} environment variable)
+     * @param devGuild a guild to register commands on instantly; empty to register them globally
+     * @param loginTimeout how long to wait for Javacord's login before giving up
+     * @param requestTimeout how long one Discord call (including waits for rate limits) may take
+     */
     public JavacordConfig {
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(devGuild, "devGuild");
