@@ -224,7 +224,7 @@ public final class ConsoleSession {
     }
 
     private static String plain(String text) {
-        return text.replace("**", "").replace("`", "");
+        return text.replace("**", "");
     }
 
     private static String indent(String text) {
