@@ -123,7 +123,7 @@ final class InspectCommand implements Callable<Integer> {
                 + " (snapshot at " + stats.snapshotSequence() + ")");
         out.println("Last write:                            " + lastWrite(stats).map(Object::toString).orElse("-"));
         out.println("Last checkpoint:                       "
-                + stats.lastCheckpoint().map(Object::toString).orElse("- (never: seed-format files)"));
+                + stats.lastCheckpoint().map(Object::toString).orElse("- (never: a new or seed-format directory)"));
         out.println("Backups:                               " + backups.size() + newestValid
                 .map(b -> " (newest valid: " + b.id() + " at " + b.time() + ")").orElse(" (none valid)"));
         if (!view.notes().isEmpty()) {

@@ -80,10 +80,11 @@ final class RestoreCommand implements Callable<Integer> {
         } catch (dev.campaignkeeper.core.error.StoreException e) {
             if (e instanceof dev.campaignkeeper.core.error.DataDirectoryLockedException
                     || e instanceof dev.campaignkeeper.core.error.DataDamagedException
-                    || !String.valueOf(e.getMessage()).contains("not valid")) {
+                    || !refusal(String.valueOf(e.getMessage()))) {
                 throw e;
             }
-            throw new CliException(ExitCodes.PROBLEMS, e.getMessage() + "; choose another (see `campaign-admin backups`)", e);
+            throw new CliException(ExitCodes.PROBLEMS, e.getMessage()
+                    + (e.getMessage().contains("not valid") ? "; choose another (see `campaign-admin backups`)" : ""), e);
         }
         if (!json) {
             printDiff(admin.out(), preview);
@@ -120,6 +121,11 @@ final class RestoreCommand implements Callable<Integer> {
             admin.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The store's messages for "this backup cannot be restored" (as opposed to an I/O failure). */
+    private static boolean refusal(String message) {
+        return message.contains("not valid") || message.contains("no valid backup") || message.contains("no backup");
     }
 
     private boolean confirm(StoreAdmin.Backup backup) throws IOException {

@@ -118,6 +118,16 @@ class RestoreCommandTest {
     }
 
     @Test
+    void restoreWithoutAnyBackupExitsOne() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("empty"));
+
+        Run run = Run.of("--data", dir.toString(), "restore", "--latest", "--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("no valid backup");
+    }
+
+    @Test
     void unknownBackupIdIsAUsageError() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
 
