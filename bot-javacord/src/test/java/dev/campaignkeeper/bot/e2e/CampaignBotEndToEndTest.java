@@ -194,6 +194,39 @@ class CampaignBotEndToEndTest {
     }
 
     @Test
+    void leavingKickingAndTransferringMoveTheRolesAlsoAfterARestart() {
+        startBot();
+        playersGatherAroundTheTable();
+        FakeUser carol = discord.addMember("carol");
+        run(carol, "campaign", Option.sub("join"));
+
+        Reply kicked = run(gm, "campaign", Option.sub("kick", Option.user("user", bob)));
+
+        assertThat(kicked.ephemeral()).isTrue();
+        assertThat(kicked.content()).contains("<@" + bob.idString() + ">");
+        assertThat(discord.rolesOf(bob)).isEmpty();
+        assertThat(run(bob, "say", Option.string("text", "Let me back in!")).content()).doesNotContain("Said as");
+        assertThat(postsWith("Let me back in!")).isEmpty();
+
+        stopBot();
+        startBot();
+
+        assertThat(run(alice, "campaign", Option.sub("leave")).ephemeral()).isTrue();
+        assertThat(discord.rolesOf(alice)).isEmpty();
+        Reply transferred = run(gm, "campaign", Option.sub("transfer", Option.user("user", carol)));
+        assertThat(transferred.content()).contains("<@" + carol.idString() + ">");
+        assertThat(discord.rolesOf(carol)).containsExactly(gmRole());
+        assertThat(discord.rolesOf(gm)).isEmpty();
+        assertThat(run(gm, "npc", Option.sub("create", Option.string("name", "Usurper"))).content())
+                .doesNotContain("Created");
+        assertThat(run(carol, "npc", Option.sub("create", Option.string("name", "Grimbold"))).content())
+                .contains("Created");
+        Reply info = run(carol, "campaign", Option.sub("info"));
+        assertThat(info.content()).contains("<@" + carol.idString() + ">").doesNotContain("Tilda")
+                .doesNotContain("Borin").contains("Grimbold");
+    }
+
+    @Test
     void sayPostsThroughTheWebhookAsTheCharacterWithoutPingingAnyone() {
         startBot();
         playersGatherAroundTheTable();
