@@ -27,6 +27,9 @@ import picocli.CommandLine.ParentCommand;
                         + " exit 1 if you decline."})
 final class RestoreCommand implements Callable<Integer> {
 
+    /** Longest diff table printed; --json lists everything. */
+    private static final int MAX_ROWS = 200;
+
     @ParentCommand
     private CampaignAdmin admin;
 
@@ -172,8 +175,12 @@ final class RestoreCommand implements Callable<Integer> {
         } else {
             out.println("Restoring it changes " + changes.size() + (changes.size() == 1 ? " record:" : " records:"));
             Table table = new Table("guild", "record", "change", "where", "name");
-            changes.forEach(c -> table.row(c.guild().value(), c.record(), c.change(), c.where(), c.name()));
+            changes.stream().limit(MAX_ROWS).forEach(c -> table.row(c.guild().value(), c.record(), c.change(),
+                    c.where(), c.name()));
             table.print(out);
+            if (changes.size() > MAX_ROWS) {
+                out.println("... and " + (changes.size() - MAX_ROWS) + " more (--json lists every change)");
+            }
             StringBuilder summary = new StringBuilder("Summary:");
             StateDiff.summary(changes).forEach((record, counts) -> summary.append(' ').append(record).append("s +")
                     .append(counts.get("added")).append(" -").append(counts.get("removed")).append(" ~")
