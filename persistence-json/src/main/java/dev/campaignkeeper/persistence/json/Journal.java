@@ -1,6 +1,5 @@
 package dev.campaignkeeper.persistence.json;
 
-import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -149,7 +148,7 @@ final class Journal {
      * {@code consumer}; stops there (a torn tail after a crash, or damage when valid lines follow).
      */
     static Scan scan(InputStream raw, LineConsumer consumer) throws IOException {
-        InputStream in = new BufferedInputStream(raw, 1 << 16);
+        Bytes in = new Bytes(raw);
         byte[] line = new byte[4096];
         long offset = 0;
         while (true) {
@@ -198,6 +197,30 @@ final class Journal {
         }
     }
 
+    /** Unsynchronised byte-at-a-time reading over a large buffer. */
+    private static final class Bytes {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int position;
+        private int limit;
+
+        Bytes(InputStream in) {
+            this.in = in;
+        }
+
+        int read() throws IOException {
+            if (position == limit) {
+                limit = in.read(buffer, 0, buffer.length);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return buffer[position++] & 0xff;
+        }
+    }
+
     /** Whether a bad line ends with a complete valid entry (two lines merged by a damaged newline). */
     private static boolean containsValidEntry(byte[] line, int length) {
         byte[] start = "{\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
@@ -215,7 +238,7 @@ final class Journal {
     }
 
     /** Counts checksum-valid lines in the rest of a stream (to tell damage from a torn tail). */
-    private static int countValidAfter(InputStream in, int first, boolean skipFirst) throws IOException {
+    private static int countValidAfter(Bytes in, int first, boolean skipFirst) throws IOException {
         int count = 0;
         byte[] line = new byte[4096];
         int length = 0;

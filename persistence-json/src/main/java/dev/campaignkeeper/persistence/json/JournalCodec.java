@@ -10,8 +10,8 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -100,19 +100,25 @@ final class JournalCodec {
 
     /** Decodes a line whose checksum matched. */
     static Entry decode(byte[] line, int length) throws IOException, FormatException {
-        JsonReader in = SeedFormat.strictReader(new ByteArrayInputStream(line, 0, length));
+        return decode(line, length, RecordJson.Warnings.NONE);
+    }
+
+    /** Decodes a line whose checksum matched, making ids through {@code ids} (a cache during replay). */
+    static Entry decode(byte[] line, int length, RecordJson.Warnings ids) throws IOException, FormatException {
+        // the checksum matched, so these are the exact bytes this code wrote: valid UTF-8
+        JsonReader in = new JsonReader(new StringReader(new String(line, 0, length, StandardCharsets.UTF_8)));
         in.setStrictness(Strictness.STRICT);
         try {
             in.beginObject();
             expectName(in, "seq");
             long seq = in.nextLong();
             expectName(in, "guild");
-            GuildId guild = RecordJson.id(in, RecordJson.string(in, "guild"), "guild id", GuildId::of);
+            GuildId guild = RecordJson.id(in, RecordJson.string(in, "guild"), "guild id", ids::guild);
             expectName(in, "changes");
             in.beginArray();
             List<RecordChange> changes = new ArrayList<>();
             while (in.hasNext()) {
-                changes.add(readChange(in, guild));
+                changes.add(readChange(in, guild, ids));
             }
             in.endArray();
             expectName(in, "crc32c");
@@ -171,38 +177,39 @@ final class JournalCodec {
         out.endObject();
     }
 
-    private static RecordChange readChange(JsonReader in, GuildId guild) throws IOException, FormatException {
+    private static RecordChange readChange(JsonReader in, GuildId guild, RecordJson.Warnings ids)
+            throws IOException, FormatException {
         in.beginObject();
         expectName(in, "op");
         String op = RecordJson.string(in, "op");
         RecordChange change;
         switch (op) {
             case "put_campaign" -> {
-                ChannelId channel = channel(in);
+                ChannelId channel = channel(in, ids);
                 expectName(in, "campaign");
                 change = new RecordChange.PutCampaign(
-                        RecordJson.readCampaign(in, guild, channel, RecordJson.Warnings.NONE));
+                        RecordJson.readCampaign(in, guild, channel, ids));
             }
-            case "remove_campaign" -> change = new RecordChange.RemoveCampaign(guild, channel(in));
+            case "remove_campaign" -> change = new RecordChange.RemoveCampaign(guild, channel(in, ids));
             case "put_character" -> {
-                UserId user = user(in);
-                ChannelId channel = channel(in);
+                UserId user = user(in, ids);
+                ChannelId channel = channel(in, ids);
                 expectName(in, "character");
                 change = new RecordChange.PutCharacter(
-                        RecordJson.readCharacter(in, guild, user, channel, RecordJson.Warnings.NONE));
+                        RecordJson.readCharacter(in, guild, user, channel, ids));
             }
             case "remove_character" -> {
-                UserId user = user(in);
-                change = new RecordChange.RemoveCharacter(guild, user, channel(in));
+                UserId user = user(in, ids);
+                change = new RecordChange.RemoveCharacter(guild, user, channel(in, ids));
             }
             case "put_npc" -> {
-                ChannelId channel = channel(in);
+                ChannelId channel = channel(in, ids);
                 NpcId id = npcId(in);
                 expectName(in, "npc");
-                change = new RecordChange.PutNpc(RecordJson.readNpc(in, guild, channel, id, RecordJson.Warnings.NONE));
+                change = new RecordChange.PutNpc(RecordJson.readNpc(in, guild, channel, id, ids));
             }
             case "remove_npc" -> {
-                ChannelId channel = channel(in);
+                ChannelId channel = channel(in, ids);
                 change = new RecordChange.RemoveNpc(guild, channel, npcId(in));
             }
             default -> throw RecordJson.error(in, "unknown op \"" + op + "\"");
@@ -214,14 +221,14 @@ final class JournalCodec {
         return change;
     }
 
-    private static ChannelId channel(JsonReader in) throws IOException, FormatException {
+    private static ChannelId channel(JsonReader in, RecordJson.Warnings ids) throws IOException, FormatException {
         expectName(in, "channel_id");
-        return RecordJson.id(in, RecordJson.string(in, "channel_id"), "channel id", ChannelId::of);
+        return RecordJson.id(in, RecordJson.string(in, "channel_id"), "channel id", ids::channel);
     }
 
-    private static UserId user(JsonReader in) throws IOException, FormatException {
+    private static UserId user(JsonReader in, RecordJson.Warnings ids) throws IOException, FormatException {
         expectName(in, "user_id");
-        return RecordJson.id(in, RecordJson.string(in, "user_id"), "user id", UserId::of);
+        return RecordJson.id(in, RecordJson.string(in, "user_id"), "user id", ids::user);
     }
 
     private static NpcId npcId(JsonReader in) throws IOException, FormatException {

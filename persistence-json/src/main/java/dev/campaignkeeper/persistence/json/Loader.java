@@ -3,6 +3,7 @@ package dev.campaignkeeper.persistence.json;
 import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RecordChange;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -163,12 +164,14 @@ final class Loader {
     private static Base tryLive(FileSystemOps fs, Path dir, Result result, String[] firstDamage,
                                 boolean journalsExist) throws IOException {
         Manifest manifest = result.manifest;
-        Map<GuildId, GuildState> guilds = new HashMap<>();
         List<LoadWarning> warnings = new ArrayList<>();
         boolean ok = true;
+        Map<String, Parsed> parsed = parseInParallel(fs, dir);
+        List<Map<GuildId, List<RecordChange>>> parts = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
             Path path = dir.resolve(file);
-            if (!fs.exists(path)) {
+            Parsed one = parsed.get(file);
+            if (one == null) {
                 if (manifest != null) {
                     String message = file + " is missing although " + Manifest.FILE + " lists it";
                     result.events.add(message);
@@ -179,14 +182,17 @@ final class Loader {
                 }
                 continue;
             }
-            SeedFormat.FileSum sum;
-            try (InputStream in = fs.openRead(path)) {
-                sum = SeedFormat.read(file, in, guilds, warnings);
-            } catch (FormatException e) {
+            if (one.error() instanceof FormatException e) {
                 damage(fs, result, firstDamage, path, e);
                 ok = false;
                 continue;
             }
+            if (one.error() instanceof IOException e) {
+                throw e;
+            }
+            SeedFormat.FileSum sum = one.sum();
+            parts.add(one.changes());
+            warnings.addAll(one.warnings());
             if (manifest != null && !sum.equals(manifest.files().get(file))) {
                 SeedFormat.FileSum expected = manifest.files().get(file);
                 String message = file + " does not match " + Manifest.FILE + " (expected "
@@ -204,7 +210,7 @@ final class Loader {
             return null;
         }
         Base base = new Base();
-        result.guilds = guilds;
+        result.guilds = SeedFormat.build(parts);
         result.warnings = warnings;
         if (manifest != null) {
             base.seq = manifest.seq();
@@ -223,6 +229,57 @@ final class Loader {
             }
         }
         return base;
+    }
+
+    /** One snapshot file's parse result (or why it failed). */
+    private record Parsed(Map<GuildId, List<RecordChange>> changes, List<LoadWarning> warnings,
+                          SeedFormat.FileSum sum, Exception error) {
+    }
+
+    /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
+    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir) throws IOException {
+        Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                SeedFormat.FILES.size(), runnable -> {
+                    Thread thread = new Thread(runnable, "campaign-keeper-load");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            for (String file : SeedFormat.FILES) {
+                Path path = dir.resolve(file);
+                if (!fs.exists(path)) {
+                    continue;
+                }
+                futures.put(file, pool.submit(() -> {
+                    Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
+                    List<LoadWarning> warnings = new ArrayList<>();
+                    try (InputStream in = fs.openRead(path)) {
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings);
+                        return new Parsed(changes, warnings, sum, null);
+                    } catch (FormatException | IOException e) {
+                        return new Parsed(Map.of(), List.of(), null, e);
+                    } catch (RuntimeException e) {
+                        return new Parsed(Map.of(), List.of(), null,
+                                new FormatException("cannot be read (" + e + ")", -1, -1, e));
+                    }
+                }));
+            }
+            Map<String, Parsed> results = new HashMap<>();
+            for (Map.Entry<String, java.util.concurrent.Future<Parsed>> entry : futures.entrySet()) {
+                try {
+                    results.put(entry.getKey(), entry.getValue().get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while loading " + entry.getKey());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IOException("loading " + entry.getKey() + " failed: " + e.getCause(), e.getCause());
+                }
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result) {
@@ -272,6 +329,7 @@ final class Loader {
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
         Map<GuildId, GuildState> guilds = result.guilds;
+        RecordJson.Warnings ids = new RecordJson.Loading((location, message) -> { }, false);
         for (Path journal : journals) {
             if (Journal.generation(journal) < base.journalFrom) {
                 continue;
@@ -283,7 +341,7 @@ final class Loader {
                 scan = Journal.scan(in, (line, length, offset) -> {
                     JournalCodec.Entry entry;
                     try {
-                        entry = JournalCodec.decode(line, length);
+                        entry = JournalCodec.decode(line, length, ids);
                     } catch (FormatException e) {
                         if (!state.stopped) {
                             state.stopped = true;

@@ -28,11 +28,113 @@ import java.util.function.Function;
  */
 final class RecordJson {
 
-    /** Receives warnings about kept-but-questionable values; may be a no-op. */
+    /**
+     * Receives warnings about kept-but-questionable values (may be a no-op) and makes ids; a
+     * loader's implementation caches ids so each distinct id exists once in memory.
+     */
     interface Warnings {
         void warn(String location, String message);
 
-        Warnings NONE = (location, message) -> { };
+        default UserId user(String text) {
+            return UserId.of(text);
+        }
+
+        default ChannelId channel(String text) {
+            return ChannelId.of(text);
+        }
+
+        default RoleId role(String text) {
+            return RoleId.of(text);
+        }
+
+        default GuildId guild(String text) {
+            return GuildId.of(text);
+        }
+
+        /** Whether loaded values are checked against today's input rules. */
+        default boolean checksRules() {
+            return true;
+        }
+
+        Warnings NONE = new Warnings() {
+            @Override
+            public void warn(String location, String message) {
+            }
+
+            @Override
+            public boolean checksRules() {
+                return false;
+            }
+        };
+    }
+
+    /** Warnings into a list, with id caches for a whole load. */
+    static final class Loading implements Warnings {
+        private final java.util.function.BiConsumer<String, String> sink;
+        private final java.util.Map<String, UserId> users = new java.util.HashMap<>();
+        private final java.util.Map<String, ChannelId> channels = new java.util.HashMap<>();
+        private final java.util.Map<String, RoleId> roles = new java.util.HashMap<>();
+        private final java.util.Map<String, GuildId> guilds = new java.util.HashMap<>();
+        private final boolean rules;
+
+        Loading(java.util.function.BiConsumer<String, String> sink) {
+            this(sink, true);
+        }
+
+        Loading(java.util.function.BiConsumer<String, String> sink, boolean rules) {
+            this.sink = sink;
+            this.rules = rules;
+        }
+
+        @Override
+        public boolean checksRules() {
+            return rules;
+        }
+
+        @Override
+        public GuildId guild(String text) {
+            GuildId id = guilds.get(text);
+            if (id == null) {
+                id = GuildId.of(text);
+                guilds.put(id.value(), id);
+            }
+            return id;
+        }
+
+        @Override
+        public void warn(String location, String message) {
+            sink.accept(location, message);
+        }
+
+        @Override
+        public UserId user(String text) {
+            UserId id = users.get(text);
+            if (id == null) {
+                id = UserId.of(text);
+                users.put(id.value(), id);
+            }
+            return id;
+        }
+
+        @Override
+        public ChannelId channel(String text) {
+            ChannelId id = channels.get(text);
+            if (id == null) {
+                id = ChannelId.of(text);
+                channels.put(id.value(), id);
+            }
+            return id;
+        }
+
+        @Override
+        public RoleId role(String text) {
+            RoleId id = roles.get(text);
+            if (id == null) {
+                id = RoleId.of(text);
+                roles.put(id.value(), id);
+            }
+            return id;
+        }
     }
 
     private RecordJson() {
@@ -134,7 +236,7 @@ final class RecordJson {
 
     static Campaign readCampaign(JsonReader in, GuildId guild, ChannelId channel, Warnings warnings)
             throws IOException, FormatException {
-        String base = in.getPath();
+        java.util.function.Supplier<String> base = () -> "$." + guild + "." + channel;
         expectObject(in, "campaign");
         String name = null;
         UserId gm = null;
@@ -150,9 +252,9 @@ final class RecordJson {
                     name = string(in, "campaign name");
                     sawName = true;
                 }
-                case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", UserId::of);
-                case "player_role_id" -> playerRole = id(in, string(in, "player_role_id"), "player_role_id", RoleId::of);
-                case "gm_role_id" -> gmRole = id(in, string(in, "gm_role_id"), "gm_role_id", RoleId::of);
+                case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", warnings::user);
+                case "player_role_id" -> playerRole = id(in, string(in, "player_role_id"), "player_role_id", warnings::role);
+                case "gm_role_id" -> gmRole = id(in, string(in, "gm_role_id"), "gm_role_id", warnings::role);
                 case "webhook_id" -> {
                     String text = optionalString(in, "webhook_id");
                     if (text == null || text.isEmpty()) {
@@ -168,9 +270,9 @@ final class RecordJson {
                     in.beginArray();
                     LinkedHashSet<UserId> unique = new LinkedHashSet<>();
                     while (in.hasNext()) {
-                        UserId player = id(in, string(in, "player id"), "player id", UserId::of);
+                        UserId player = id(in, string(in, "player id"), "player id", warnings::user);
                         if (!unique.add(player)) {
-                            warnings.warn(base + ".players", "player " + player
+                            warnings.warn(base.get() + ".players", "player " + player
                                     + " is listed more than once; kept once");
                         }
                     }
@@ -178,7 +280,7 @@ final class RecordJson {
                     players = new ArrayList<>(unique);
                 }
                 default -> {
-                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
                 }
             }
@@ -192,16 +294,16 @@ final class RecordJson {
                     : playerRole == null ? "player_role_id" : "gm_role_id"));
         }
         if (players == null) {
-            warnings.warn(base, "campaign has no players list; read as empty");
+            warnings.warn(base.get(), "campaign has no players list; read as empty");
             players = List.of();
         }
-        checkName(warnings, base + ".name", name, "campaign name");
+        checkName(warnings, base, ".name", name, "campaign name");
         return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, players);
     }
 
     static PlayerCharacter readCharacter(JsonReader in, GuildId guild, UserId user, ChannelId channel,
                                          Warnings warnings) throws IOException, FormatException {
-        String base = in.getPath();
+        java.util.function.Supplier<String> base = () -> "$." + guild + "." + user + "." + channel;
         expectObject(in, "character");
         String name = null;
         Optional<String> avatar = Optional.empty();
@@ -216,7 +318,7 @@ final class RecordJson {
                     description = text == null ? "" : text;
                 }
                 default -> {
-                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
                 }
             }
@@ -225,15 +327,15 @@ final class RecordJson {
         if (name == null) {
             throw error(in, "character of user " + user + " in channel " + channel + " has no name");
         }
-        checkName(warnings, base + ".name", name, "character name");
-        checkAvatar(warnings, base + ".avatar_url", avatar);
-        checkDescription(warnings, base + ".description", description);
+        checkName(warnings, base, ".name", name, "character name");
+        checkAvatar(warnings, base, avatar);
+        checkDescription(warnings, base, description);
         return new PlayerCharacter(guild, user, channel, name, avatar, description);
     }
 
     static Npc readNpc(JsonReader in, GuildId guild, ChannelId channel, NpcId id, Warnings warnings)
             throws IOException, FormatException {
-        String base = in.getPath();
+        java.util.function.Supplier<String> base = () -> "$." + guild + "." + channel + "." + id;
         expectObject(in, "npc");
         String name = null;
         Optional<String> avatar = Optional.empty();
@@ -243,9 +345,9 @@ final class RecordJson {
             switch (field) {
                 case "name" -> name = string(in, "npc name");
                 case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
-                case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", UserId::of);
+                case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", warnings::user);
                 default -> {
-                    warnings.warn(base + "." + field, "unknown field \"" + field + "\" ignored");
+                    warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
                 }
             }
@@ -257,8 +359,8 @@ final class RecordJson {
         if (creator == null) {
             throw error(in, "npc " + id + " has no creator_id");
         }
-        checkName(warnings, base + ".name", name, "NPC name");
-        checkAvatar(warnings, base + ".avatar_url", avatar);
+        checkName(warnings, base, ".name", name, "NPC name");
+        checkAvatar(warnings, base, avatar);
         return new Npc(guild, channel, id, name, avatar, creator);
     }
 
@@ -268,36 +370,37 @@ final class RecordJson {
 
     // ---- today's rules, checked cheaply on load ----
 
-    static void checkName(Warnings warnings, String location, String name, String what) {
-        if (warnings == Warnings.NONE || simpleName(name)) {
+    static void checkName(Warnings warnings, java.util.function.Supplier<String> base, String field, String name,
+                          String what) {
+        if (!warnings.checksRules() || simpleName(name)) {
             return;
         }
         try {
             InputRules.name(name, what);
         } catch (InvalidInputException e) {
-            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+            warnings.warn(base.get() + field, "breaks today's rules (kept as stored): " + e.getMessage());
         }
     }
 
-    static void checkAvatar(Warnings warnings, String location, Optional<String> avatar) {
-        if (warnings == Warnings.NONE || avatar.isEmpty() || simpleUrl(avatar.get())) {
+    static void checkAvatar(Warnings warnings, java.util.function.Supplier<String> base, Optional<String> avatar) {
+        if (!warnings.checksRules() || avatar.isEmpty() || simpleUrl(avatar.get())) {
             return;
         }
         try {
             InputRules.avatarUrl(avatar.get());
         } catch (InvalidInputException e) {
-            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+            warnings.warn(base.get() + ".avatar_url", "breaks today's rules (kept as stored): " + e.getMessage());
         }
     }
 
-    static void checkDescription(Warnings warnings, String location, String description) {
-        if (warnings == Warnings.NONE || description.length() <= InputRules.MAX_DESCRIPTION_LENGTH) {
+    static void checkDescription(Warnings warnings, java.util.function.Supplier<String> base, String description) {
+        if (!warnings.checksRules() || description.length() <= InputRules.MAX_DESCRIPTION_LENGTH) {
             return;
         }
         try {
             InputRules.description(description);
         } catch (InvalidInputException e) {
-            warnings.warn(location, "breaks today's rules (kept as stored): " + e.getMessage());
+            warnings.warn(base.get() + ".description", "breaks today's rules (kept as stored): " + e.getMessage());
         }
     }
 

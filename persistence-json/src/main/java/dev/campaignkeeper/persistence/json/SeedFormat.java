@@ -165,9 +165,40 @@ final class SeedFormat {
      */
     static FileSum read(String file, InputStream raw, Map<GuildId, GuildState> states,
                         List<LoadWarning> warnings) throws IOException, FormatException {
+        Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
+        FileSum sum = readChanges(file, raw, changes, warnings);
+        changes.forEach((guild, puts) ->
+                states.put(guild, states.getOrDefault(guild, GuildState.empty(guild)).apply(puts)));
+        return sum;
+    }
+
+    /** Builds guild states from per-guild change lists (one apply per guild). */
+    static Map<GuildId, GuildState> build(List<Map<GuildId, List<RecordChange>>> parts) {
+        Map<GuildId, List<RecordChange>> all = new java.util.HashMap<>();
+        for (Map<GuildId, List<RecordChange>> part : parts) {
+            part.forEach((guild, puts) -> all.computeIfAbsent(guild, g -> new ArrayList<>()).addAll(puts));
+        }
+        Map<GuildId, GuildState> states = new java.util.HashMap<>();
+        all.forEach((guild, puts) -> {
+            GuildState state = GuildState.empty(guild).apply(puts);
+            if (!state.isEmpty()) {
+                states.put(guild, state);
+            }
+        });
+        return states;
+    }
+
+    /**
+     * Reads one snapshot file as per-guild lists of put changes, in file order.
+     *
+     * @return the file's size and CRC32C
+     * @throws FormatException if the content cannot be represented (bad JSON, wrong shape, bad id)
+     */
+    static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
+                               List<LoadWarning> warnings) throws IOException, FormatException {
         SummingInputStream in = new SummingInputStream(raw);
-        RecordJson.Warnings sink = warnings == null ? RecordJson.Warnings.NONE
-                : (location, message) -> warnings.add(new LoadWarning(file, location, message));
+        RecordJson.Warnings sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
+                : (location, message) -> warnings.add(new LoadWarning(file, location, message)));
         JsonReader reader = strictReader(in);
         try {
             RecordJson.expectObject(reader, "the top level of " + file);
@@ -177,16 +208,15 @@ final class SeedFormat {
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }
-                List<RecordChange> puts = new ArrayList<>();
+                List<RecordChange> puts = changes.computeIfAbsent(guild, g -> new ArrayList<>());
                 switch (file) {
                     case CAMPAIGNS -> readCampaignGuild(reader, guild, puts, sink);
                     case CHARACTERS -> readCharacterGuild(reader, guild, puts, sink);
                     case NPCS -> readNpcGuild(reader, guild, puts, sink);
                     default -> throw new IllegalArgumentException("unknown snapshot file " + file);
                 }
-                if (!puts.isEmpty()) {
-                    GuildState state = states.getOrDefault(guild, GuildState.empty(guild)).apply(puts);
-                    states.put(guild, state);
+                if (puts.isEmpty()) {
+                    changes.remove(guild);
                 }
             }
             reader.endObject();
@@ -208,7 +238,7 @@ final class SeedFormat {
                                           RecordJson.Warnings warnings) throws IOException, FormatException {
         RecordJson.expectObject(in, "a guild's campaigns");
         while (in.hasNext()) {
-            ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", ChannelId::of);
+            ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", warnings::channel);
             Campaign campaign = RecordJson.readCampaign(in, guild, channel, warnings);
             puts.add(new RecordChange.PutCampaign(campaign));
         }
@@ -219,10 +249,10 @@ final class SeedFormat {
                                            RecordJson.Warnings warnings) throws IOException, FormatException {
         RecordJson.expectObject(in, "a guild's characters");
         while (in.hasNext()) {
-            UserId user = RecordJson.id(in, in.nextName(), "user id", UserId::of);
+            UserId user = RecordJson.id(in, in.nextName(), "user id", warnings::user);
             RecordJson.expectObject(in, "a user's characters");
             while (in.hasNext()) {
-                ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", ChannelId::of);
+                ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", warnings::channel);
                 PlayerCharacter character = RecordJson.readCharacter(in, guild, user, channel, warnings);
                 puts.add(new RecordChange.PutCharacter(character));
             }
@@ -235,7 +265,7 @@ final class SeedFormat {
                                      RecordJson.Warnings warnings) throws IOException, FormatException {
         RecordJson.expectObject(in, "a guild's NPCs");
         while (in.hasNext()) {
-            ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", ChannelId::of);
+            ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", warnings::channel);
             RecordJson.expectObject(in, "a channel's NPCs");
             while (in.hasNext()) {
                 NpcId id = RecordJson.id(in, in.nextName(), "npc id", NpcId::of);
