@@ -79,7 +79,8 @@ final class BenchRunner {
      * @param mutations single-writer mutations measured (the concurrent run does four times as many)
      * @param replayEntries journal entries left for the measured open to replay
      * @param writers concurrent writers in the throughput run
-     * @param fsyncSamples raw append+fsync samples
+     * @param fsyncSamples raw overwrite+fsync samples (the append+fsync probe takes one sample per
+     *     single-writer mutation, interleaved with them)
      */
     record Settings(int guilds, int mutations, int replayEntries, int writers, int fsyncSamples) {
         Settings {
@@ -128,9 +129,8 @@ final class BenchRunner {
                 jsonBytes += Files.size(dir.resolve(file));
             }
 
-            listener.phase("measuring append+fsync", 2L * settings.fsyncSamples());
-            long[] fsync = fsyncProbe(dir, settings.fsyncSamples(), false);
-            long[] overwrite = fsyncProbe(dir, settings.fsyncSamples(), true);
+            listener.phase("measuring overwrite+fsync", settings.fsyncSamples());
+            long[] overwrite = overwriteProbe(dir, settings.fsyncSamples());
             listener.phaseDone();
 
             heap.resetPeak();
@@ -150,16 +150,26 @@ final class BenchRunner {
                     mutate(store, guilds);
                 }
 
-                listener.phase("single-writer durable mutations", settings.mutations());
+                // single writer, each durable mutation followed by one raw append+fsync of the probe
+                // file on the same disk: both distributions are sampled under the same conditions
+                listener.phase("single-writer durable mutations (+ raw append+fsync)", settings.mutations());
                 long[] single = new long[settings.mutations()];
-                long singleStart = System.nanoTime();
-                for (int i = 0; i < single.length; i++) {
-                    long t0 = System.nanoTime();
-                    mutate(store, guilds);
-                    single[i] = System.nanoTime() - t0;
-                    listener.progress(i + 1);
+                long[] fsync = new long[settings.mutations()];
+                long singleNanos;
+                try (AppendProbe probe = new AppendProbe(dir)) {
+                    long singleStart = System.nanoTime();
+                    long probeNanos = 0;
+                    for (int i = 0; i < single.length; i++) {
+                        long t0 = System.nanoTime();
+                        mutate(store, guilds);
+                        long t1 = System.nanoTime();
+                        single[i] = t1 - t0;
+                        fsync[i] = probe.sample();
+                        probeNanos += System.nanoTime() - t1;
+                        listener.progress(i + 1);
+                    }
+                    singleNanos = System.nanoTime() - singleStart - probeNanos;
                 }
-                long singleNanos = System.nanoTime() - singleStart;
                 listener.phaseDone();
 
                 int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 4);
@@ -316,37 +326,68 @@ final class BenchRunner {
         });
     }
 
+    private static final byte[] PROBE_LINE = ("{\"seq\":0000000000,\"crc\":\"00000000\",\"changes\":"
+            + "[{\"put_character\":\"Edited by the benchmark, revision 0000000.\"}]}\n").getBytes(StandardCharsets.UTF_8);
+
     /**
-     * Raw cost of writing one small line and {@code force(false)} (fdatasync) on the data
-     * directory's disk: appended to a growing file (the file size changes, so the inode is flushed
-     * too), or, with {@code overwrite}, written over a file already allocated and synced (data
-     * only, as a preallocated journal does).
+     * The physical limit: one small line appended to a growing file in the data directory, then
+     * {@code force(false)} (fdatasync; the file size changes, so its inode is flushed too).
      */
-    private long[] fsyncProbe(Path dir, int samples, boolean overwrite) throws IOException {
+    private static final class AppendProbe implements AutoCloseable {
+        private final Path file;
+        private final FileChannel channel;
+
+        AppendProbe(Path dir) throws IOException {
+            file = dir.resolve(FSYNC_PROBE);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+            for (int i = 0; i < 50; i++) { // warm-up: JIT, first blocks
+                sample();
+            }
+        }
+
+        long sample() throws IOException {
+            long t0 = System.nanoTime();
+            channel.write(ByteBuffer.wrap(PROBE_LINE));
+            channel.force(false);
+            return System.nanoTime() - t0;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                channel.close();
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /**
+     * For comparison: one small line written over a file already allocated and synced, then
+     * {@code force(false)} — data only, as in a preallocated journal.
+     */
+    private long[] overwriteProbe(Path dir, int samples) throws IOException {
         Path probe = dir.resolve(FSYNC_PROBE);
-        byte[] line = ("{\"seq\":0000000000,\"crc\":\"00000000\",\"changes\":[{\"put_character\":"
-                + "\"Edited by the benchmark, revision 0000000.\"}]}\n").getBytes(StandardCharsets.UTF_8);
         long[] nanos = new long[samples];
         try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE)) {
-            if (overwrite) {
-                ByteBuffer zeros = ByteBuffer.allocate(line.length * (samples + 50));
-                while (zeros.hasRemaining()) {
-                    channel.write(zeros);
-                }
-                channel.force(true);
-                channel.position(0);
+            ByteBuffer zeros = ByteBuffer.allocate(PROBE_LINE.length * (samples + 50));
+            while (zeros.hasRemaining()) {
+                channel.write(zeros);
             }
-            for (int i = 0; i < 50; i++) { // warm-up: JIT, first blocks
-                channel.write(ByteBuffer.wrap(line));
+            channel.force(true);
+            channel.position(0);
+            for (int i = 0; i < 50; i++) {
+                channel.write(ByteBuffer.wrap(PROBE_LINE));
                 channel.force(false);
             }
             for (int i = 0; i < samples; i++) {
                 long t0 = System.nanoTime();
-                channel.write(ByteBuffer.wrap(line));
+                channel.write(ByteBuffer.wrap(PROBE_LINE));
                 channel.force(false);
                 nanos[i] = System.nanoTime() - t0;
-                listener.progress((overwrite ? samples : 0) + i + 1L);
+                listener.progress(i + 1L);
             }
         } finally {
             Files.deleteIfExists(probe);
