@@ -435,6 +435,11 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.identifiedTokens();
     }
 
+    /** @return how many gateway heartbeats clients sent (each acknowledged) */
+    public int heartbeats() {
+        return gateway.heartbeats();
+    }
+
     /**
      * Waits for calls to an endpoint.
      *

@@ -84,6 +84,11 @@ class FakeDiscordTest {
         assertThat(discord.calls(Endpoint.GET_APPLICATION_INFO)).hasSize(1);
         assertThat(discord.calls(Endpoint.GET_APPLICATION_INFO).get(0).authorization()).startsWith("Bot ");
         assertThat(discord.identifiedTokens()).hasSize(1);
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (discord.heartbeats() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(discord.heartbeats()).as("Javacord beats at once after HELLO").isPositive();
         assertThat(discord.unhandledCalls()).isEmpty();
         assertThat(discord.problems()).isEmpty();
     }

@@ -38,6 +38,7 @@ final class FakeGateway implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Session> sessions = new ArrayList<>();
     private final List<String> identifiedTokens = new ArrayList<>();
+    private int heartbeats;
 
     /**
      * @param json        the mapper
@@ -71,6 +72,11 @@ final class FakeGateway implements AutoCloseable {
     /** @return the tokens of every IDENTIFY received, in order */
     synchronized List<String> identifiedTokens() {
         return List.copyOf(identifiedTokens);
+    }
+
+    /** @return how many heartbeats (op 1) clients sent; each was acknowledged with op 11 */
+    synchronized int heartbeats() {
+        return heartbeats;
     }
 
     /** @return whether a logged-in session is open */
@@ -188,6 +194,9 @@ final class FakeGateway implements AutoCloseable {
             }
             switch (packet.path("op").asInt(-1)) {
                 case HEARTBEAT -> {
+                    synchronized (FakeGateway.this) {
+                        heartbeats++;
+                    }
                     ObjectNode ack = json.createObjectNode().put("op", HEARTBEAT_ACK);
                     webSocket.send(ack.toString());
                 }
