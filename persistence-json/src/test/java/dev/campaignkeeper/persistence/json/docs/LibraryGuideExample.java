@@ -34,14 +34,14 @@ public final class LibraryGuideExample {
      *
      * @param dataDir the data directory (created if missing)
      * @param platform where roles, webhooks and posts go; your own {@code ChatPlatform} in real use
-     * @return the export the GM would get when ending the campaign, as JSON
+     * @return the campaign's export document (what {@code /campaign export} hands the GM), as JSON
      */
     public static String play(Path dataDir, InMemoryChatPlatform platform) {
         // Opening takes the directory's lock and recovers the newest durable state.
         try (JsonCampaignStore store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir))) {
             CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(), Clock.systemUTC());
 
-            // Each call below is one atomic, durable store mutation (plus platform calls).
+            // Each call that changes something is one atomic store update, durable when it returns.
             keeper.campaigns().create(GM, GUILD, CHANNEL, "lost-mine", Optional.of("The Lost Mine"));
             keeper.campaigns().join(PLAYER, GUILD, CHANNEL);
             keeper.characters().create(PLAYER, GUILD, CHANNEL, "Mira Tealeaf",
