@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin backups}: lists backups, newest first. Read-only. */
-@Command(name = "backups", mixinStandardHelpOptions = true,
+@Command(name = "backups", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Lists the backups, newest first: id, time, sequence number, size and whether it is"
                 + " valid, including the seed's timestamped backups. Read-only.")
 final class BackupsCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import picocli.CommandLine.ParentCommand;
 /**
  * {@code campaign-admin bench}: the performance proof of issue 3, on generated seed-shaped data.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {
             "Benchmarks the JSON store on generated seed-shaped data (per guild: 5 campaign channels,"
                     + " 6 players with a character each, 4 NPCs per channel).",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin checkpoint}: folds the journal into the snapshot and takes a backup now. */
-@Command(name = "checkpoint", mixinStandardHelpOptions = true,
+@Command(name = "checkpoint", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Folds the journal into the three snapshot files and takes a backup now. Refused while a"
                 + " bot holds the directory (the bot checkpoints by itself).")
 final class CheckpointCommand implements Callable<Integer> {

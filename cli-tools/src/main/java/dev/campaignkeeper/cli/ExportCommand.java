@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * each element of {@code campaigns} being exactly the single-campaign document. {@code import}
  * accepts both.
  */
-@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "export", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {"Writes a portable, versioned JSON copy of one campaign (with its characters and NPCs) in"
                 + " the format the bot's \"end campaign\" hands the GM, or of every campaign of a guild as a"
                 + " guild export document (\"format\": \"campaign-keeper-guild-export\", \"campaigns\": [...]).",

@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin import FILE [--replace]}: loads exported campaigns back. */
-@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "import", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {"Loads a campaign export (or a guild export document) back into the data directory."
                 + " Every value is cleaned and validated like bot input (names, avatar URLs, descriptions,"
                 + " unique NPC names, limits); a campaign whose channel already holds a campaign, characters"

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin inspect}: what is in the data directory and who holds it. Read-only. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = "Counts guilds, campaigns, characters and NPCs; lists the biggest guilds, file sizes,"
                 + " journal entries since the last checkpoint, last write time, backups and whether a bot"
                 + " holds the directory. Read-only: works while the bot runs.")

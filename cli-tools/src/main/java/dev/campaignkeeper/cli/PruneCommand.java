@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin prune [--dry-run]}: applies the backup retention policy. */
-@Command(name = "prune", mixinStandardHelpOptions = true,
+@Command(name = "prune", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Applies the backup retention policy (last 10, hourly 24, daily 7, weekly 4; the newest"
                 + " valid backup is always kept) and lists what it removes. Refused while a bot holds the"
                 + " directory, except with --dry-run.")

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin restore (--latest | ID) [--dry-run] [--yes]}. */
-@Command(name = "restore", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "restore", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {"Replaces the current state by a backup's. Shows what would change (campaigns,"
                 + " characters, NPCs added / removed / changed, per guild), asks for confirmation unless"
                 + " --yes, takes a safety backup of the current state, then replaces the state atomically.",

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code campaign-admin show campaign G C}. */
-@Command(name = "campaign", mixinStandardHelpOptions = true,
+@Command(name = "campaign", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Shows one campaign (by guild and channel id) with its players, characters and NPCs.")
 final class ShowCampaignCommand implements Callable<Integer> {
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code campaign-admin show guild|campaign|user}: the records, readable or as JSON. Read-only. */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Shows stored records: a guild's campaigns, one campaign with its characters and"
                 + " NPCs, or one user's campaigns and characters. Read-only.",
         subcommands = {ShowGuildCommand.class, ShowCampaignCommand.class, ShowUserCommand.class})

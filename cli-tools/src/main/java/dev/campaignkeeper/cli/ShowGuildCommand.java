@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code campaign-admin show guild G}. */
-@Command(name = "guild", mixinStandardHelpOptions = true,
+@Command(name = "guild", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Shows a guild's campaigns with counts of characters and NPCs; --json gives every record.")
 final class ShowGuildCommand implements Callable<Integer> {
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code campaign-admin show user G U}. */
-@Command(name = "user", mixinStandardHelpOptions = true,
+@Command(name = "user", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Shows the campaigns a user runs or plays in a guild, and their characters.")
 final class ShowUserCommand implements Callable<Integer> {
 

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code campaign-admin verify}: checks files, backups and referential integrity. Read-only. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {"Checks the snapshot files, the journal and every backup (parse, checksums, shape),"
                 + " then the records: characters or NPCs in channels without a campaign, characters of users"
                 + " who are not players, duplicate players, a GM listed as player, values that break today's"

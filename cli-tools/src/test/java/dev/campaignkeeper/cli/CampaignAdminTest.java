@@ -45,6 +45,8 @@ class CampaignAdminTest {
 
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("campaign-admin ");
+        assertThat(Run.of("restore", "--version").out()).startsWith("campaign-admin ");
+        assertThat(Run.of("show", "guild", "-V").out()).startsWith("campaign-admin ");
     }
 
     @Test
