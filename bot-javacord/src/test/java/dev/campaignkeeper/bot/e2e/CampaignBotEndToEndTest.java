@@ -429,6 +429,11 @@ class CampaignBotEndToEndTest {
                 .satisfies(p -> assertThat(p.webhookId()).isEqualTo(webhook.id()));
         assertThat(discord.createdRoles()).hasSize(2);
         assertThat(discord.rolesOf(alice)).containsExactly(playerRole());
+
+        Reply ended = run(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
+        assertThat(ended.ephemeral()).isFalse();
+        assertThat(discord.webhooks()).as("the webhook found again after the restart is deleted").isEmpty();
+        assertThat(discord.createdRoles()).isEmpty();
     }
 
     @Test
