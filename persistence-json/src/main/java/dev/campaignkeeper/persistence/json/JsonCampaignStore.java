@@ -370,6 +370,9 @@ public final class JsonCampaignStore implements CampaignStore {
     }
 
     private void backgroundCheckpoint() {
+        if (closed || failure != null) {
+            return;
+        }
         try {
             checkpointInternal(false, Set.of());
         } catch (RuntimeException e) {

@@ -132,4 +132,52 @@ class JsonCampaignStoreTest {
         assertThat(DataDirectory.at(dir).verify()).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
                 .isEmpty();
     }
+
+    @Test
+    void openRemovesOrphanedTempFilesLeftByACrash() throws Exception {
+        JsonCampaignStore.open(Fixtures.config(dir)).close();
+        Files.writeString(dir.resolve(".campaigns.json.tmp"), "{\"half");
+        Path orphanBackup = Files.createDirectories(dir.resolve("backups").resolve(".backup-20260101000000000-3.tmp"));
+        Files.writeString(orphanBackup.resolve("campaigns.json.gz"), "x");
+        JsonCampaignStore.open(Fixtures.config(dir)).close();
+        assertThat(dir.resolve(".campaigns.json.tmp")).doesNotExist();
+        assertThat(orphanBackup).doesNotExist();
+    }
+
+    @Test
+    void processCrashBetweenTheRenamesOfACheckpointRecoversExactly() {
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        JsonStoreConfig config = Fixtures.config(dir).withCheckpointOnClose(false);
+        GuildId guild = Fixtures.guild(1);
+        Map<GuildId, GuildState> expected = new HashMap<>();
+        JsonCampaignStore store = JsonCampaignStore.open(config, fs);
+        try {
+            store.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(
+                    Fixtures.campaign(guild, 10, "Before", 7, List.of(UserId.of(8))))));
+            store.checkpoint();
+            store.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(
+                    Fixtures.campaign(guild, 10, "After", 7, List.of(UserId.of(8))))));
+            store.update(guild, state -> Update.of(null, new RecordChange.PutCharacter(
+                    Fixtures.character(guild, 8, 10, "Kept"))));
+            expected.put(guild, store.guild(guild));
+            // the process dies after campaigns.json was renamed but before characters.json and npcs.json
+            fs.setFault((op, path) -> op == FakeFileSystem.Op.MOVE
+                    && path.getFileName().toString().equals(".characters.json.tmp")
+                    ? new java.io.IOException("killed") : null);
+            assertThatThrownBy(store::checkpoint).isInstanceOf(dev.campaignkeeper.core.error.StoreException.class);
+        } finally {
+            store.close();
+        }
+        fs.setFault((op, path) -> null);
+        try (JsonCampaignStore reopened = JsonCampaignStore.open(config, fs)) {
+            assertThat(reopened.guild(guild)).isEqualTo(expected.get(guild));
+            assertThat(reopened.sequence()).isEqualTo(3);
+            assertThat(reopened.recoveryReport().dataLost()).isFalse();
+            assertThat(reopened.recoveryReport().events()).anyMatch(e -> e.contains("interrupted checkpoint"));
+        }
+        try (JsonCampaignStore again = JsonCampaignStore.open(config, fs)) {
+            assertThat(again.recoveryReport().clean()).isTrue();
+            assertThat(again.guild(guild)).isEqualTo(expected.get(guild));
+        }
+    }
 }
