@@ -13,6 +13,8 @@ import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
 import java.net.URL;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,12 +58,20 @@ public final class JavacordChatPlatform implements ChatPlatform {
     static final String MANAGE_ROLES = "Manage Roles";
     static final String MANAGE_WEBHOOKS = "Manage Webhooks";
     private static final String AUDIT_REASON = "Campaign Keeper";
+    private static final int MAX_REMEMBERED_USERS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(JavacordChatPlatform.class);
 
     private final DiscordConnection connection;
     private final DiscordCalls calls;
     private final Map<Long, IncomingWebhook> webhooks = new ConcurrentHashMap<>();
-    private final Map<Long, User> users = new ConcurrentHashMap<>();
+    private final Map<Long, User> users = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, User> eldest) {
+            return size() > MAX_REMEMBERED_USERS;
+        }
+    });
 
     /**
      * Creates the platform.
@@ -76,7 +86,8 @@ public final class JavacordChatPlatform implements ChatPlatform {
     }
 
     /**
-     * Remembers a user seen in an interaction, so role changes need no extra lookup.
+     * Remembers a user seen in an interaction (the most recent ten thousand), so role changes for
+     * them need no extra lookup.
      *
      * @param user the user
      */
