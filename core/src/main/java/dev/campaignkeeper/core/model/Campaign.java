@@ -113,6 +113,16 @@ public record Campaign(
     }
 
     /**
+     * Returns this campaign with another player role.
+     *
+     * @param newPlayerRole the role
+     * @return the changed campaign
+     */
+    public Campaign withPlayerRole(RoleId newPlayerRole) {
+        return new Campaign(guild, channel, name, gm, newPlayerRole, gmRole, webhook, players);
+    }
+
+    /**
      * Returns this campaign with another webhook.
      *
      * @param newWebhook the webhook

@@ -166,7 +166,7 @@ public final class CampaignService {
             return Update.of(changed, new RecordChange.PutCampaign(changed));
         });
         try {
-            platform.addRole(guild, user, joined.playerRole());
+            return givePlayerRole(guild, channel, user, joined);
         } catch (RuntimeException e) {
             try {
                 store.update(guild, current -> removePlayer(current, channel, user));
@@ -177,7 +177,46 @@ public final class CampaignService {
             }
             throw e;
         }
-        return joined;
+    }
+
+    /**
+     * Gives a new player the player role. A player role deleted on the platform (for example after
+     * a campaign was ended and then restored from a backup or an export) is recreated once, stored
+     * on the campaign, and the grant retried.
+     */
+    private Campaign givePlayerRole(GuildId guild, ChannelId channel, UserId user, Campaign joined) {
+        try {
+            platform.addRole(guild, user, joined.playerRole());
+            return joined;
+        } catch (PlatformNotFoundException gone) {
+            LOG.info("Player role {} of campaign {} in guild {} is gone on the platform; creating a new one",
+                    joined.playerRole(), channel, guild);
+        }
+        RoleId newRole = platform.createRole(guild, joined.name() + " (Players)");
+        PlatformUndo undo = new PlatformUndo();
+        undo.push("player role " + newRole, () -> platform.deleteRole(guild, newRole));
+        try {
+            Campaign repaired = store.update(guild, current -> {
+                Campaign campaign = requireCampaign(current, channel);
+                if (!campaign.playerRole().equals(joined.playerRole())) {
+                    throw new ConflictException("The campaign's player role changed while you joined; "
+                            + "try /campaign join again.");
+                }
+                Campaign changed = campaign.withPlayerRole(newRole);
+                return Update.of(changed, new RecordChange.PutCampaign(changed));
+            });
+            platform.addRole(guild, user, newRole);
+            for (UserId player : repaired.players()) {
+                if (!player.equals(user)) {
+                    bestEffort("give the new player role " + newRole + " to player " + player,
+                            () -> platform.addRole(guild, player, newRole));
+                }
+            }
+            return repaired;
+        } catch (RuntimeException e) {
+            undo.undoAll(e);
+            throw e;
+        }
     }
 
     /**

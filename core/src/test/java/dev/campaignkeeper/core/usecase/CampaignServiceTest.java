@@ -19,6 +19,7 @@ import dev.campaignkeeper.core.error.MissingPermissionException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformException;
+import dev.campaignkeeper.core.error.PlatformNotFoundException;
 import dev.campaignkeeper.core.error.RateLimitedException;
 import dev.campaignkeeper.core.error.StoreException;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
@@ -275,6 +276,36 @@ class CampaignServiceTest {
 
         assertThat(world.campaign().players()).isEmpty();
         assertThat(world.campaigns().join(ALICE, GUILD, CHANNEL).players()).containsExactly(ALICE.user());
+    }
+
+    @Test
+    void joinRecreatesPlayerRoleDeletedOnPlatformAndGivesItToEveryPlayer() {
+        Campaign campaign = world.createCampaign();
+        world.campaigns().join(BOB, GUILD, CHANNEL);
+        world.platform.deleteRole(GUILD, campaign.playerRole());
+
+        Campaign joined = world.campaigns().join(ALICE, GUILD, CHANNEL);
+
+        assertThat(joined.playerRole()).isNotEqualTo(campaign.playerRole());
+        assertThat(world.campaign().playerRole()).isEqualTo(joined.playerRole());
+        assertThat(world.platform.holders(GUILD, joined.playerRole()))
+                .containsExactlyInAnyOrder(ALICE.user(), BOB.user());
+        assertThat(joined.players()).containsExactly(BOB.user(), ALICE.user());
+    }
+
+    @Test
+    void joinGivesUpAndRemovesRecreatedRoleWhenGrantingItFailsAgain() {
+        Campaign campaign = world.createCampaign();
+        world.platform.deleteRole(GUILD, campaign.playerRole());
+        world.platform.failNext(Operation.ADD_ROLE, new PlatformNotFoundException("role gone"));
+        world.platform.failNext(Operation.ADD_ROLE, new MissingPermissionException("Manage Roles"));
+
+        assertThatThrownBy(() -> world.campaigns().join(ALICE, GUILD, CHANNEL))
+                .isInstanceOf(MissingPermissionException.class);
+
+        assertThat(world.campaign().players()).isEmpty();
+        assertThat(world.platform.roles(GUILD)).containsOnlyKeys(campaign.gmRole());
+        assertThat(world.platform.holders(GUILD, campaign.gmRole())).containsExactly(GM.user());
     }
 
     // ---- leave and kick ----
