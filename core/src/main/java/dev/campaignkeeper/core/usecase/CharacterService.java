@@ -9,6 +9,7 @@ import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
@@ -162,7 +163,9 @@ public final class CharacterService {
     public PlayerCharacter show(GuildId guild, ChannelId channel, UserId user) {
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(user, "user");
-        return store.guild(guild).character(channel, user).orElseThrow(() -> new NotFoundException(
+        GuildState state = store.guild(guild);
+        requireCampaign(state, channel);
+        return state.character(channel, user).orElseThrow(() -> new NotFoundException(
                 "That user has no character in this channel's campaign. "
                         + "Players create one with /character create."));
     }

@@ -266,6 +266,13 @@ class CharacterServiceTest {
     }
 
     @Test
+    void showingInChannelWithoutCampaignSaysThereIsNoCampaign() {
+        assertThatThrownBy(() -> world.characters().show(GUILD, CHANNEL, BOB.user()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("/campaign create");
+    }
+
+    @Test
     void showingAMissingCharacterIsNotFound() {
         campaignWithAliceAndBobJoined();
 
