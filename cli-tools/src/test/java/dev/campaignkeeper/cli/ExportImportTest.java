@@ -57,6 +57,22 @@ class ExportImportTest {
     }
 
     @Test
+    void guildExportRoundTripsThroughImport() throws IOException {
+        Path source = NativeDirs.healthy(tmp.resolve("source"));
+        Path file = tmp.resolve("guild.json");
+        String g = NativeDirs.GUILD.value();
+
+        Run export = Run.of("--data", source.toString(), "export", "--guild", g, "--out", file.toString());
+        assertThat(export.exitCode()).as(export.err()).isZero();
+        Run imported = Run.of("--data", newDir(tmp.resolve("target")), "import", file.toString(), "--json");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.json().getAsJsonArray("imported")).hasSize(1);
+        assertThat(Run.of("--data", tmp.resolve("target").toString(), "show", "guild", g, "--json").json())
+                .isEqualTo(Run.of("--data", source.toString(), "show", "guild", g, "--json").json());
+    }
+
+    @Test
     void conflictsAreRefusedUnlessReplace() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         Path file = tmp.resolve("campaign.json");

@@ -58,6 +58,30 @@ class ReadCommandsTest {
     }
 
     @Test
+    void inspectLimitsTheGuildTable() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        JsonObject none = Run.of("--data", dir.toString(), "inspect", "--limit", "0", "--json").json();
+        JsonObject one = Run.of("--data", dir.toString(), "inspect", "--limit", "1", "--json").json();
+
+        assertThat(none.getAsJsonArray("top_guilds")).isEmpty();
+        assertThat(one.getAsJsonArray("top_guilds")).hasSize(1);
+        assertThat(one.getAsJsonArray("top_guilds").get(0).getAsJsonObject().get("guild").getAsString())
+                .isEqualTo(SeedDirs.GUILD);
+    }
+
+    @Test
+    void showGuildTablesItsCampaigns() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        Run run = Run.of("--data", dir.toString(), "show", "guild", SeedDirs.GUILD);
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("2 campaigns").contains(SeedDirs.CHANNEL).contains(SeedDirs.OTHER_CHANNEL)
+                .contains("second-campaign");
+    }
+
+    @Test
     void showCampaignPrintsItsCharactersAndNpcs() {
         Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
 
