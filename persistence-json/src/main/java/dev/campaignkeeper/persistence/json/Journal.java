@@ -149,17 +149,16 @@ final class Journal {
      */
     static Scan scan(InputStream raw, LineConsumer consumer) throws IOException {
         Bytes in = new Bytes(raw);
-        byte[] line = new byte[4096];
         long offset = 0;
         while (true) {
-            int length = 0;
-            int b = in.read();
-            if (b < 0) {
+            int first = in.peek();
+            if (first < 0) {
                 return new Scan(offset, null, -1, 0);
             }
-            if (b == 0) {
+            if (first == 0) {
                 long zerosFrom = offset;
-                long at = offset + 1;
+                long at = offset;
+                int b;
                 while ((b = in.read()) == 0) {
                     at++;
                 }
@@ -169,24 +168,13 @@ final class Journal {
                 return new Scan(zerosFrom, "unexpected data after the end of the journal's zero fill", at,
                         countValidAfter(in, b, false));
             }
-            boolean terminated = false;
-            while (b >= 0) {
-                if (b == '\n') {
-                    terminated = true;
-                    break;
-                }
-                if (b == 0 || length >= MAX_LINE) {
-                    break;
-                }
-                if (length == line.length) {
-                    line = Arrays.copyOf(line, line.length * 2);
-                }
-                line[length++] = (byte) b;
-                b = in.read();
-            }
-            if (!terminated) {
-                String why = length >= MAX_LINE ? "line longer than " + MAX_LINE + " bytes" : "incomplete last line";
-                return new Scan(offset, why, offset, b < 0 ? 0 : countValidAfter(in, -1, true));
+            int terminator = in.readLine(MAX_LINE);
+            byte[] line = in.line;
+            int length = in.lineLength;
+            if (terminator != '\n') {
+                String why = terminator == Bytes.TOO_LONG ? "line longer than " + MAX_LINE + " bytes"
+                        : "incomplete last line";
+                return new Scan(offset, why, offset, terminator < 0 ? 0 : countValidAfter(in, -1, true));
             }
             if (!JournalCodec.checksumMatches(line, length)) {
                 int embedded = containsValidEntry(line, length) ? 1 : 0;
@@ -197,27 +185,68 @@ final class Journal {
         }
     }
 
-    /** Unsynchronised byte-at-a-time reading over a large buffer. */
+    /** Unsynchronised buffered reading: single bytes, or whole lines found by scanning the buffer. */
     private static final class Bytes {
+        static final int TOO_LONG = -2;
         private final InputStream in;
         private final byte[] buffer = new byte[1 << 16];
         private int position;
         private int limit;
+        byte[] line = new byte[4096];
+        int lineLength;
 
         Bytes(InputStream in) {
             this.in = in;
         }
 
+        private boolean fill() throws IOException {
+            if (position < limit) {
+                return true;
+            }
+            int n = in.read(buffer, 0, buffer.length);
+            position = 0;
+            limit = Math.max(n, 0);
+            return n > 0;
+        }
+
+        int peek() throws IOException {
+            return fill() ? buffer[position] & 0xff : -1;
+        }
+
         int read() throws IOException {
-            if (position == limit) {
-                limit = in.read(buffer, 0, buffer.length);
-                position = 0;
-                if (limit <= 0) {
-                    limit = 0;
-                    return -1;
+            return fill() ? buffer[position++] & 0xff : -1;
+        }
+
+        /**
+         * Reads bytes into {@link #line} up to a newline (consumed, returns '\n'), a NUL (not
+         * consumed, returns 0), the end (returns -1) or {@code max} bytes (returns TOO_LONG).
+         */
+        int readLine(int max) throws IOException {
+            lineLength = 0;
+            while (fill()) {
+                int i = position;
+                while (i < limit && buffer[i] != '\n' && buffer[i] != 0) {
+                    i++;
+                }
+                int n = i - position;
+                if (lineLength + n > max) {
+                    return TOO_LONG;
+                }
+                if (lineLength + n > line.length) {
+                    line = Arrays.copyOf(line, Math.max(line.length * 2, lineLength + n));
+                }
+                System.arraycopy(buffer, position, line, lineLength, n);
+                lineLength += n;
+                position = i;
+                if (i < limit) {
+                    if (buffer[i] == '\n') {
+                        position++;
+                        return '\n';
+                    }
+                    return 0;
                 }
             }
-            return buffer[position++] & 0xff;
+            return -1;
         }
     }
 

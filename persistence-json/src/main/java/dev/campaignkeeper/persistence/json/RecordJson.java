@@ -51,6 +51,11 @@ final class RecordJson {
             return GuildId.of(text);
         }
 
+        /** Returns an equal string, shared with earlier equal ones where the implementation caches. */
+        default String text(String value) {
+            return value;
+        }
+
         /** Whether loaded values are checked against today's input rules. */
         default boolean checksRules() {
             return true;
@@ -89,6 +94,17 @@ final class RecordJson {
         @Override
         public boolean checksRules() {
             return rules;
+        }
+
+        private final java.util.Map<String, String> texts = new java.util.HashMap<>();
+
+        @Override
+        public String text(String value) {
+            if (value == null || value.length() > 512) {
+                return value;
+            }
+            String shared = texts.putIfAbsent(value, value);
+            return shared == null ? value : shared;
         }
 
         @Override
@@ -249,7 +265,7 @@ final class RecordJson {
             String field = in.nextName();
             switch (field) {
                 case "name" -> {
-                    name = string(in, "campaign name");
+                    name = warnings.text(string(in, "campaign name"));
                     sawName = true;
                 }
                 case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", warnings::user);
@@ -311,11 +327,11 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = string(in, "character name");
-                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "name" -> name = warnings.text(string(in, "character name"));
+                case "avatar_url" -> avatar = avatar(warnings.text(optionalString(in, "avatar_url")));
                 case "description" -> {
                     String text = optionalString(in, "description");
-                    description = text == null ? "" : text;
+                    description = text == null ? "" : warnings.text(text);
                 }
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
@@ -343,8 +359,8 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = string(in, "npc name");
-                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "name" -> name = warnings.text(string(in, "npc name"));
+                case "avatar_url" -> avatar = avatar(warnings.text(optionalString(in, "avatar_url")));
                 case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", warnings::user);
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
