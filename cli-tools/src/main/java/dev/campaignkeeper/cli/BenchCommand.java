@@ -55,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
     private int guilds;
 
     @Option(names = "--mutations", paramLabel = "M", defaultValue = "2000",
-            description = "single-writer durable mutations to time; the 16-writer run does 4x as many"
+            description = "single-writer durable mutations to time; the 16-writer run does 10x as many"
                     + " (default ${DEFAULT-VALUE})")
     private int mutations;
 

@@ -76,7 +76,7 @@ final class BenchRunner {
      * What to run.
      *
      * @param guilds guilds to generate
-     * @param mutations single-writer mutations measured (the concurrent run does four times as many)
+     * @param mutations single-writer mutations measured (the concurrent run does ten times as many)
      * @param replayEntries journal entries left for the measured open to replay
      * @param writers concurrent writers in the throughput run
      * @param fsyncSamples raw overwrite+fsync samples (the append+fsync probe takes one sample per
@@ -172,7 +172,9 @@ final class BenchRunner {
                 }
                 listener.phaseDone();
 
-                int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 4);
+                // warm up the group-commit path un-timed, then time enough mutations for about a second
+                concurrentMutations(store, guilds, Math.min(2000, settings.mutations()), settings.writers(), false);
+                int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 10);
                 listener.phase(settings.writers() + " concurrent writers", concurrentCount);
                 long concurrentNanos = concurrentMutations(store, guilds, concurrentCount, settings.writers(), true);
                 listener.phaseDone();
