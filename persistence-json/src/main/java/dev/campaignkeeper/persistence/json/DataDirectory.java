@@ -586,6 +586,12 @@ public final class DataDirectory {
                     // no safety backup possible; the damaged files are moved aside below
                 }
                 StateWriter.removeOrphans(fs, dir);
+                if (current != null && !current.damaged.isEmpty()) {
+                    for (Path damaged : current.damaged) {
+                        JsonCampaignStore.moveAside(fs, damaged, config.clock().instant());
+                    }
+                    fs.fsyncDirectory(dir);
+                }
                 long generation = 1;
                 for (Path journal : Journal.list(fs, dir)) {
                     generation = Math.max(generation, Journal.generation(journal) + 1);

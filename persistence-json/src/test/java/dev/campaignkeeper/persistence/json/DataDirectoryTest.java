@@ -234,4 +234,28 @@ class DataDirectoryTest {
         assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isZero();
         assertThat(DataDirectory.at(dir).stats().snapshotSequence()).isEqualTo(2);
     }
+
+    @Test
+    void damagedSeedDirectoryReadsFromItsSeedBackupAndRestoresFromIt() throws Exception {
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        Files.writeString(backups.resolve("campaigns.json.20240101120000"), """
+                {"1": {"10": {"name": "Seed era", "gm_id": "7", "player_role_id": "3", "gm_role_id": "4",
+                "players": []}}}""", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("campaigns.json"), "{\"1\": [", StandardCharsets.UTF_8);
+        DataDirectory.Contents contents = DataDirectory.at(dir).read();
+        assertThat(contents.report().source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(contents.report().backupId()).hasValue("seed-20240101120000");
+        assertThat(DataDirectory.at(dir).verify()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
+                && p.location().equals("campaigns.json"));
+        DataDirectory.RestoreResult result = DataDirectory.at(dir).restore("seed-20240101120000", false);
+        assertThat(result.safetyBackupId()).isPresent();
+        assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+                .anyMatch(name -> name.startsWith("campaigns.json.corrupt-"));
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            assertThat(store.guild(GuildId.of(1)).campaign(ChannelId.of(10)).orElseThrow().name())
+                    .isEqualTo("Seed era");
+            assertThat(store.recoveryReport().clean()).isTrue();
+        }
+        assertThat(DataDirectory.at(dir).verify()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
+    }
 }
