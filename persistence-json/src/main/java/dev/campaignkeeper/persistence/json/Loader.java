@@ -86,6 +86,25 @@ final class Loader {
             result.maxGeneration = Math.max(result.maxGeneration, Journal.generation(journal));
         }
 
+        // decoding the journal does not depend on which base wins, so it overlaps the snapshot parse
+        long decodeFrom = result.manifest != null ? result.manifest.journalFrom() : 0;
+        java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newSingleThreadExecutor(
+                runnable -> {
+                    Thread thread = new Thread(runnable, "campaign-keeper-journal-decode");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = decoder.submit(() -> {
+            Map<Path, JournalFile> files = new HashMap<>();
+            RecordJson.Warnings ids = new RecordJson.Loading((location, message) -> { }, false);
+            for (Path journal : journals) {
+                if (Journal.generation(journal) >= decodeFrom) {
+                    files.put(journal, decodeFile(fs, journal, ids));
+                }
+            }
+            return files;
+        });
+        decoder.shutdown();
         Base base = null;
         if (result.manifest != null || liveExists) {
             base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty());
@@ -103,6 +122,7 @@ final class Loader {
                 }
             }
             if (base == null) {
+                decoding.cancel(true);
                 String detail = firstDamage[0] != null ? firstDamage[0] : "no valid snapshot or backup";
                 throw new DataDamagedException("No valid state can be recovered from data directory " + dir + ": "
                         + detail + ". No valid backup exists in " + Backups.dir(dir)
@@ -110,7 +130,16 @@ final class Loader {
                         + "the named file.");
             }
         }
-        replay(fs, journals, base, result);
+        Map<Path, JournalFile> predecoded;
+        try {
+            predecoded = decoding.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading the journal");
+        } catch (java.util.concurrent.ExecutionException e) {
+            predecoded = Map.of(); // replay reads the files itself and reports the failure
+        }
+        replay(fs, journals, base, result, predecoded);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -324,7 +353,31 @@ final class Loader {
         String stopReason;
     }
 
-    private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result) throws IOException {
+    /** One journal line: its offset and its entry, or why a checksum-valid line cannot be decoded. */
+    record Decoded(long offset, JournalCodec.Entry entry, String error) {
+    }
+
+    /** A journal's scan result and its decoded valid lines. */
+    record JournalFile(Path path, Journal.Scan scan, List<Decoded> lines) {
+    }
+
+    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids) throws IOException {
+        List<Decoded> lines = new ArrayList<>();
+        Journal.Scan scan;
+        try (InputStream in = fs.openRead(path)) {
+            scan = Journal.scan(in, (line, length, offset) -> {
+                try {
+                    lines.add(new Decoded(offset, JournalCodec.decode(line, length, ids), null));
+                } catch (FormatException e) {
+                    lines.add(new Decoded(offset, null, e.getMessage()));
+                }
+            });
+        }
+        return new JournalFile(path, scan, lines);
+    }
+
+    private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
+                               Map<Path, JournalFile> predecoded) throws IOException {
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
@@ -336,36 +389,39 @@ final class Loader {
             }
             state.current = journal;
             long lostBefore = state.lost;
-            Journal.Scan scan;
-            try (InputStream in = fs.openRead(journal)) {
-                scan = Journal.scan(in, (line, length, offset) -> {
-                    JournalCodec.Entry entry;
-                    try {
-                        entry = JournalCodec.decode(line, length, ids);
-                    } catch (FormatException e) {
+            JournalFile file = predecoded.get(journal);
+            if (file == null) {
+                file = decodeFile(fs, journal, ids);
+            }
+            Journal.Scan scan = file.scan();
+            for (Decoded line : file.lines()) {
+                long offset = line.offset();
+                JournalCodec.Entry entry = line.entry();
+                {
+                    if (entry == null) {
                         if (!state.stopped) {
                             state.stopped = true;
                             state.stopReason = journal.getFileName() + ": entry at byte offset " + offset
-                                    + " has a valid checksum but cannot be decoded (" + e.getMessage() + ")";
+                                    + " has a valid checksum but cannot be decoded (" + line.error() + ")";
                         }
                         state.lost++;
-                        return;
+                        continue;
                     }
                     if (state.stopped || !base.replay) {
                         if (entry.seq() > state.last) {
                             state.lost++;
                         }
-                        return;
+                        continue;
                     }
                     if (state.expected != UNKNOWN_SEQ && entry.seq() < state.expected) {
-                        return;
+                        continue;
                     }
                     if (state.expected != UNKNOWN_SEQ && entry.seq() != state.expected) {
                         state.stopped = true;
                         state.stopReason = journal.getFileName() + ": entry " + entry.seq() + " at byte offset "
                                 + offset + " follows " + (state.expected - 1) + "; mutations in between are missing";
                         state.lost++;
-                        return;
+                        continue;
                     }
                     GuildState current = guilds.getOrDefault(entry.guild(), GuildState.empty(entry.guild()));
                     GuildState next;
@@ -376,7 +432,7 @@ final class Loader {
                         state.stopReason = journal.getFileName() + ": entry " + entry.seq() + " cannot be applied: "
                                 + e.getMessage();
                         state.lost++;
-                        return;
+                        continue;
                     }
                     if (next.isEmpty()) {
                         guilds.remove(entry.guild());
@@ -386,7 +442,7 @@ final class Loader {
                     state.last = entry.seq();
                     state.expected = entry.seq() + 1;
                     state.applied++;
-                });
+                }
             }
             result.journalBytes += scan.validEnd();
             if (scan.corrupt()) {
