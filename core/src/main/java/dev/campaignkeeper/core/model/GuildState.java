@@ -3,11 +3,13 @@ package dev.campaignkeeper.core.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Everything stored for one guild, as an immutable value: its campaigns, characters and NPCs.
@@ -178,68 +180,129 @@ public final class GuildState {
      * Applies changes in order and returns the resulting state; this state is unchanged.
      * Removing a record that does not exist changes nothing.
      *
+     * <p>Each map the changes touch is copied at most once per call, however many changes touch
+     * it, so applying a long list in one call (for example every record of a guild read from a
+     * file, or a batch of journal entries) costs in proportion to the changes plus the size of
+     * the touched maps, never to changes times map size.
+     *
      * @param changes the changes, all for this guild
      * @return the new state
      * @throws IllegalArgumentException if a change belongs to another guild
      */
     public GuildState apply(List<? extends RecordChange> changes) {
-        Map<ChannelId, Campaign> newCampaigns = null;
-        Map<UserId, Map<ChannelId, PlayerCharacter>> newCharacters = null;
-        Map<ChannelId, Map<NpcId, Npc>> newNpcs = null;
+        int campaignPuts = 0;
+        int characterPuts = 0;
+        int npcPuts = 0;
         for (RecordChange change : changes) {
             if (!change.guild().equals(guild)) {
                 throw new IllegalArgumentException(
                         "a change for guild " + change.guild() + " cannot be applied to guild " + guild);
             }
+            if (change instanceof RecordChange.PutCampaign) {
+                campaignPuts++;
+            } else if (change instanceof RecordChange.PutCharacter) {
+                characterPuts++;
+            } else if (change instanceof RecordChange.PutNpc) {
+                npcPuts++;
+            }
+        }
+        Map<ChannelId, Campaign> newCampaigns = null;
+        Map<UserId, Map<ChannelId, PlayerCharacter>> newCharacters = null;
+        Map<ChannelId, Map<NpcId, Npc>> newNpcs = null;
+        // inner maps created by this call: still mutable, frozen before the new state is returned
+        Set<UserId> freshUsers = null;
+        Set<ChannelId> freshNpcChannels = null;
+        for (RecordChange change : changes) {
             if (change instanceof RecordChange.PutCampaign put) {
-                newCampaigns = newCampaigns == null ? new LinkedHashMap<>(campaigns) : newCampaigns;
+                newCampaigns = newCampaigns == null ? copy(campaigns, campaignPuts) : newCampaigns;
                 newCampaigns.put(put.campaign().channel(), put.campaign());
             } else if (change instanceof RecordChange.RemoveCampaign remove) {
-                newCampaigns = newCampaigns == null ? new LinkedHashMap<>(campaigns) : newCampaigns;
+                newCampaigns = newCampaigns == null ? copy(campaigns, 0) : newCampaigns;
                 newCampaigns.remove(remove.channel());
             } else if (change instanceof RecordChange.PutCharacter put) {
-                newCharacters = newCharacters == null ? new LinkedHashMap<>(characters) : newCharacters;
+                newCharacters = newCharacters == null ? copy(characters, characterPuts) : newCharacters;
+                freshUsers = freshUsers == null ? new HashSet<>() : freshUsers;
                 PlayerCharacter character = put.character();
-                Map<ChannelId, PlayerCharacter> byChannel =
-                        new LinkedHashMap<>(newCharacters.getOrDefault(character.user(), Map.of()));
-                byChannel.put(character.channel(), character);
-                newCharacters.put(character.user(), Collections.unmodifiableMap(byChannel));
+                mutableInner(newCharacters, freshUsers, character.user()).put(character.channel(), character);
             } else if (change instanceof RecordChange.RemoveCharacter remove) {
-                newCharacters = newCharacters == null ? new LinkedHashMap<>(characters) : newCharacters;
+                newCharacters = newCharacters == null ? copy(characters, 0) : newCharacters;
                 Map<ChannelId, PlayerCharacter> old = newCharacters.get(remove.user());
                 if (old != null && old.containsKey(remove.channel())) {
-                    Map<ChannelId, PlayerCharacter> byChannel = new LinkedHashMap<>(old);
+                    freshUsers = freshUsers == null ? new HashSet<>() : freshUsers;
+                    Map<ChannelId, PlayerCharacter> byChannel = mutableInner(newCharacters, freshUsers, remove.user());
                     byChannel.remove(remove.channel());
                     if (byChannel.isEmpty()) {
                         newCharacters.remove(remove.user());
-                    } else {
-                        newCharacters.put(remove.user(), Collections.unmodifiableMap(byChannel));
+                        freshUsers.remove(remove.user());
                     }
                 }
             } else if (change instanceof RecordChange.PutNpc put) {
-                newNpcs = newNpcs == null ? new LinkedHashMap<>(npcs) : newNpcs;
+                newNpcs = newNpcs == null ? copy(npcs, npcPuts) : newNpcs;
+                freshNpcChannels = freshNpcChannels == null ? new HashSet<>() : freshNpcChannels;
                 Npc npc = put.npc();
-                Map<NpcId, Npc> byId = new LinkedHashMap<>(newNpcs.getOrDefault(npc.channel(), Map.of()));
-                byId.put(npc.id(), npc);
-                newNpcs.put(npc.channel(), Collections.unmodifiableMap(byId));
+                mutableInner(newNpcs, freshNpcChannels, npc.channel()).put(npc.id(), npc);
             } else if (change instanceof RecordChange.RemoveNpc remove) {
-                newNpcs = newNpcs == null ? new LinkedHashMap<>(npcs) : newNpcs;
+                newNpcs = newNpcs == null ? copy(npcs, 0) : newNpcs;
                 Map<NpcId, Npc> old = newNpcs.get(remove.channel());
                 if (old != null && old.containsKey(remove.id())) {
-                    Map<NpcId, Npc> byId = new LinkedHashMap<>(old);
+                    freshNpcChannels = freshNpcChannels == null ? new HashSet<>() : freshNpcChannels;
+                    Map<NpcId, Npc> byId = mutableInner(newNpcs, freshNpcChannels, remove.channel());
                     byId.remove(remove.id());
                     if (byId.isEmpty()) {
                         newNpcs.remove(remove.channel());
-                    } else {
-                        newNpcs.put(remove.channel(), Collections.unmodifiableMap(byId));
+                        freshNpcChannels.remove(remove.channel());
                     }
                 }
             }
         }
         return new GuildState(guild,
-                newCampaigns == null ? campaigns : Collections.unmodifiableMap(newCampaigns),
-                newCharacters == null ? characters : Collections.unmodifiableMap(newCharacters),
-                newNpcs == null ? npcs : Collections.unmodifiableMap(newNpcs));
+                newCampaigns == null ? campaigns : freeze(newCampaigns),
+                newCharacters == null ? characters : freeze(freezeInner(newCharacters, freshUsers)),
+                newNpcs == null ? npcs : freeze(freezeInner(newNpcs, freshNpcChannels)));
+    }
+
+    /** A mutable insertion-ordered copy with room for {@code extra} more entries. */
+    private static <K, V> Map<K, V> copy(Map<K, V> map, int extra) {
+        Map<K, V> copy = new LinkedHashMap<>(capacity(map.size() + extra));
+        copy.putAll(map);
+        return copy;
+    }
+
+    /** The initial capacity that holds {@code entries} without resizing. */
+    private static int capacity(int entries) {
+        return Math.max(2, (int) Math.ceil(entries / 0.75));
+    }
+
+    /** The inner map of {@code key}, replaced by a mutable copy the first time this call touches it. */
+    private static <K, I, V> Map<I, V> mutableInner(Map<K, Map<I, V>> outer, Set<K> fresh, K key) {
+        Map<I, V> inner = outer.get(key);
+        if (inner == null || !fresh.contains(key)) {
+            Map<I, V> copy = inner == null ? new LinkedHashMap<>(capacity(1)) : copy(inner, 1);
+            outer.put(key, copy);
+            fresh.add(key);
+            return copy;
+        }
+        return inner;
+    }
+
+    /** Replaces the inner maps this call created with unmodifiable ones. */
+    private static <K, I, V> Map<K, Map<I, V>> freezeInner(Map<K, Map<I, V>> outer, Set<K> fresh) {
+        if (fresh != null && !fresh.isEmpty()) {
+            outer.replaceAll((key, inner) -> fresh.contains(key) ? freeze(inner) : inner);
+        }
+        return outer;
+    }
+
+    /** An unmodifiable map with the same entries in the same order, compact when it has at most one. */
+    private static <K, V> Map<K, V> freeze(Map<K, V> map) {
+        if (map.isEmpty()) {
+            return Map.of();
+        }
+        if (map.size() == 1) {
+            Map.Entry<K, V> only = map.entrySet().iterator().next();
+            return Map.of(only.getKey(), only.getValue());
+        }
+        return Collections.unmodifiableMap(map);
     }
 
     @Override

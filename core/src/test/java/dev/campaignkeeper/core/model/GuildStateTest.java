@@ -146,4 +146,68 @@ class GuildStateTest {
         assertThatThrownBy(() -> state.npcsByChannel().get(A).clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void oneCallGivesTheSameStateAsOneChangeAtATime() {
+        java.util.Random random = new java.util.Random(42);
+        List<UserId> users = List.of(ALICE, BOB, GM);
+        List<ChannelId> channels = List.of(A, B, ChannelId.of(12));
+        List<RecordChange> changes = new java.util.ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            UserId user = users.get(random.nextInt(users.size()));
+            ChannelId channel = channels.get(random.nextInt(channels.size()));
+            NpcId npc = NpcId.of("n" + random.nextInt(4));
+            changes.add(switch (random.nextInt(6)) {
+                case 0 -> new RecordChange.PutCampaign(campaign(channel, "c" + i));
+                case 1 -> new RecordChange.RemoveCampaign(GUILD, channel);
+                case 2, 3 -> new RecordChange.PutCharacter(character(user, channel, "p" + i));
+                case 4 -> random.nextBoolean() ? new RecordChange.RemoveCharacter(GUILD, user, channel)
+                        : new RecordChange.RemoveNpc(GUILD, channel, npc);
+                default -> new RecordChange.PutNpc(new Npc(GUILD, channel, npc, "Npc " + i, Optional.empty(), GM));
+            });
+        }
+        GuildState stepwise = populated();
+        for (int from = 0; from < changes.size(); from += 50) {
+            GuildState oneCall = stepwise.apply(changes.subList(from, from + 50));
+            for (RecordChange change : changes.subList(from, from + 50)) {
+                stepwise = stepwise.apply(List.of(change));
+            }
+            assertThat(oneCall).isEqualTo(stepwise);
+            assertThat(oneCall.charactersByUser()).isEqualTo(stepwise.charactersByUser());
+            assertThat(List.copyOf(oneCall.charactersByUser().keySet()))
+                    .isEqualTo(List.copyOf(stepwise.charactersByUser().keySet()));
+            for (UserId user : oneCall.charactersByUser().keySet()) {
+                assertThat(List.copyOf(oneCall.charactersByUser().get(user).keySet()))
+                        .isEqualTo(List.copyOf(stepwise.charactersByUser().get(user).keySet()));
+            }
+            assertThat(oneCall.characters()).isEqualTo(stepwise.characters());
+            assertThat(List.copyOf(oneCall.campaigns())).isEqualTo(List.copyOf(stepwise.campaigns()));
+            for (ChannelId channel : channels) {
+                assertThat(oneCall.npcsIn(channel)).isEqualTo(stepwise.npcsIn(channel));
+            }
+        }
+    }
+
+    @Test
+    void manyChangesToOneOwnerInOneCallKeepOrderAndEarlierStatesIntact() {
+        GuildState before = populated();
+        GuildState after = before.apply(List.of(
+                new RecordChange.PutCharacter(character(ALICE, ChannelId.of(12), "Aria C")),
+                new RecordChange.PutCharacter(character(ALICE, A, "Aria renamed")),
+                new RecordChange.RemoveCharacter(GUILD, ALICE, B),
+                new RecordChange.PutNpc(npc(A, "n3")),
+                new RecordChange.RemoveNpc(GUILD, A, NpcId.of("n1"))));
+
+        assertThat(after.charactersByUser().get(ALICE)).containsOnlyKeys(A, ChannelId.of(12));
+        assertThat(List.copyOf(after.charactersByUser().get(ALICE).keySet())).containsExactly(A, ChannelId.of(12));
+        assertThat(after.character(A, ALICE)).map(PlayerCharacter::name).contains("Aria renamed");
+        assertThat(after.npcsIn(A)).extracting(n -> n.id().value()).containsExactly("n2", "n3");
+        assertThat(before).isEqualTo(populated());
+        assertThatThrownBy(() -> after.charactersByUser().get(ALICE).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> after.charactersByUser().get(BOB).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> after.npcsByChannel().get(A).clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }
