@@ -73,9 +73,9 @@ public final class CampaignAdmin implements Runnable {
     private final boolean terminal;
     private final StoreAdmin store = new JsonStoreAdmin();
 
-    /** Creates the root command for a real process: real environment, stdin and terminal check. */
+    /** Creates the root command for a real process: real environment, stdin and a check of stderr. */
     public CampaignAdmin() {
-        this(System.getenv(), System.in, System.console() != null);
+        this(System.getenv(), System.in, StderrTerminal.detect());
     }
 
     /**
