@@ -7,6 +7,7 @@ import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.UserId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,14 @@ final class Records {
         json.put("avatar_url", npc.avatarUrl().orElse(null));
         json.put("creator_id", npc.creator().value());
         return json;
+    }
+
+    static List<Map<String, Object>> characters(Collection<PlayerCharacter> characters) {
+        return characters.stream().map(Records::character).toList();
+    }
+
+    static List<Map<String, Object>> npcs(Collection<Npc> npcs) {
+        return npcs.stream().map(Records::npc).toList();
     }
 
     static int npcCount(GuildState state) {

@@ -3,6 +3,7 @@ package dev.campaignkeeper.cli;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.UserId;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,26 +30,22 @@ final class ShowCommand implements Runnable {
     }
 
     static GuildId guild(CommandSpec spec, String value) {
-        try {
-            return GuildId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid guild id: " + e.getMessage());
-        }
+        return id(spec, "guild", value, GuildId::of);
     }
 
     static ChannelId channel(CommandSpec spec, String value) {
-        try {
-            return ChannelId.of(value);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid channel id: " + e.getMessage());
-        }
+        return id(spec, "channel", value, ChannelId::of);
     }
 
     static UserId user(CommandSpec spec, String value) {
+        return id(spec, "user", value, UserId::of);
+    }
+
+    private static <T> T id(CommandSpec spec, String kind, String value, Function<String, T> parse) {
         try {
-            return UserId.of(value);
+            return parse.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid user id: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), "Invalid " + kind + " id: " + e.getMessage());
         }
     }
 }

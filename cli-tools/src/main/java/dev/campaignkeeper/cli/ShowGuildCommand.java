@@ -1,7 +1,6 @@
 package dev.campaignkeeper.cli;
 
 import dev.campaignkeeper.core.model.Campaign;
-import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.PlayerCharacter;
@@ -10,56 +9,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code campaign-admin show guild G}. */
 @Command(name = "guild", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
         description = "Shows a guild's campaigns with counts of characters and NPCs; --json gives every record.")
-final class ShowGuildCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private ShowCommand show;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "G", description = "guild id")
-    private String guildId;
-
-    @Option(names = "--json", description = "print one JSON document")
-    private boolean json;
+final class ShowGuildCommand extends ShowSubcommand {
 
     @Override
-    public Integer call() {
-        CampaignAdmin admin = show.admin;
-        GuildId guild = ShowCommand.guild(spec, guildId);
-        GuildState state = admin.store().read(admin.existingDataDir()).guild(guild);
-        if (state.isEmpty()) {
-            throw new CliException(ExitCodes.PROBLEMS, "guild " + guild + " has no stored data");
-        }
-        if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("guild", guild.value());
-            List<Object> campaigns = new ArrayList<>();
-            state.campaigns().forEach(c -> campaigns.add(Records.campaign(c)));
-            List<Object> characters = new ArrayList<>();
-            state.characters().forEach(c -> characters.add(Records.character(c)));
-            List<Object> npcs = new ArrayList<>();
-            state.npcsByChannel().values().forEach(byId -> byId.values().forEach(n -> npcs.add(Records.npc(n))));
-            document.put("campaigns", campaigns);
-            document.put("characters", characters);
-            document.put("npcs", npcs);
-            admin.printJson(document);
-            return ExitCodes.OK;
-        }
-        PrintWriter out = admin.out();
-        out.println("Guild " + guild + ": " + state.campaigns().size() + " campaigns, "
+    void parseIds(CommandSpec spec) {
+        // the guild id is all
+    }
+
+    @Override
+    Object json(GuildState state) {
+        requireData(state);
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("guild", state.guild().value());
+        document.put("campaigns", state.campaigns().stream().map(Records::campaign).toList());
+        document.put("characters", Records.characters(state.characters()));
+        List<Npc> npcs = new ArrayList<>();
+        state.npcsByChannel().values().forEach(byId -> npcs.addAll(byId.values()));
+        document.put("npcs", Records.npcs(npcs));
+        return document;
+    }
+
+    @Override
+    void print(GuildState state, PrintWriter out) {
+        requireData(state);
+        out.println("Guild " + state.guild() + ": " + state.campaigns().size() + " campaigns, "
                 + Records.characterCount(state) + " characters, " + Records.npcCount(state) + " NPCs");
         out.println();
         Table table = new Table("channel", "campaign", "gm", "players", "characters", "npcs");
@@ -84,7 +63,11 @@ final class ShowGuildCommand implements Callable<Integer> {
             out.println("Records in channels without a campaign: " + orphans.size() + " characters, "
                     + orphanNpcs.size() + " NPCs (see `campaign-admin verify`)");
         }
-        out.flush();
-        return ExitCodes.OK;
+    }
+
+    private static void requireData(GuildState state) {
+        if (state.isEmpty()) {
+            throw new CliException(ExitCodes.PROBLEMS, "guild " + state.guild() + " has no stored data");
+        }
     }
 }
