@@ -3,13 +3,11 @@ package dev.campaignkeeper.core.model;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Everything stored for one guild, as an immutable value: its campaigns, characters and NPCs.
@@ -209,9 +207,10 @@ public final class GuildState {
         Map<ChannelId, Campaign> newCampaigns = null;
         Map<UserId, Map<ChannelId, PlayerCharacter>> newCharacters = null;
         Map<ChannelId, Map<NpcId, Npc>> newNpcs = null;
-        // inner maps created by this call: still mutable, frozen before the new state is returned
-        Set<UserId> freshUsers = null;
-        Set<ChannelId> freshNpcChannels = null;
+        // Inner maps this call made mutable are LinkedHashMaps, frozen before the new state is
+        // returned; inner maps of a state never are (see freeze), so the type tells them apart.
+        boolean mutableCharacters = false;
+        boolean mutableNpcs = false;
         for (RecordChange change : changes) {
             if (change instanceof RecordChange.PutCampaign put) {
                 newCampaigns = newCampaigns == null ? copy(campaigns, campaignPuts) : newCampaigns;
@@ -221,44 +220,76 @@ public final class GuildState {
                 newCampaigns.remove(remove.channel());
             } else if (change instanceof RecordChange.PutCharacter put) {
                 newCharacters = newCharacters == null ? copy(characters, characterPuts) : newCharacters;
-                freshUsers = freshUsers == null ? new HashSet<>() : freshUsers;
                 PlayerCharacter character = put.character();
-                mutableInner(newCharacters, freshUsers, character.user()).put(character.channel(), character);
+                mutableCharacters |= put(newCharacters, character.user(), character.channel(), character);
             } else if (change instanceof RecordChange.RemoveCharacter remove) {
                 newCharacters = newCharacters == null ? copy(characters, 0) : newCharacters;
-                Map<ChannelId, PlayerCharacter> old = newCharacters.get(remove.user());
-                if (old != null && old.containsKey(remove.channel())) {
-                    freshUsers = freshUsers == null ? new HashSet<>() : freshUsers;
-                    Map<ChannelId, PlayerCharacter> byChannel = mutableInner(newCharacters, freshUsers, remove.user());
-                    byChannel.remove(remove.channel());
-                    if (byChannel.isEmpty()) {
-                        newCharacters.remove(remove.user());
-                        freshUsers.remove(remove.user());
-                    }
-                }
+                mutableCharacters |= remove(newCharacters, remove.user(), remove.channel());
             } else if (change instanceof RecordChange.PutNpc put) {
                 newNpcs = newNpcs == null ? copy(npcs, npcPuts) : newNpcs;
-                freshNpcChannels = freshNpcChannels == null ? new HashSet<>() : freshNpcChannels;
                 Npc npc = put.npc();
-                mutableInner(newNpcs, freshNpcChannels, npc.channel()).put(npc.id(), npc);
+                mutableNpcs |= put(newNpcs, npc.channel(), npc.id(), npc);
             } else if (change instanceof RecordChange.RemoveNpc remove) {
                 newNpcs = newNpcs == null ? copy(npcs, 0) : newNpcs;
-                Map<NpcId, Npc> old = newNpcs.get(remove.channel());
-                if (old != null && old.containsKey(remove.id())) {
-                    freshNpcChannels = freshNpcChannels == null ? new HashSet<>() : freshNpcChannels;
-                    Map<NpcId, Npc> byId = mutableInner(newNpcs, freshNpcChannels, remove.channel());
-                    byId.remove(remove.id());
-                    if (byId.isEmpty()) {
-                        newNpcs.remove(remove.channel());
-                        freshNpcChannels.remove(remove.channel());
-                    }
-                }
+                mutableNpcs |= remove(newNpcs, remove.channel(), remove.id());
             }
+        }
+        if (mutableCharacters) {
+            freezeInner(newCharacters);
+        }
+        if (mutableNpcs) {
+            freezeInner(newNpcs);
         }
         return new GuildState(guild,
                 newCampaigns == null ? campaigns : freeze(newCampaigns),
-                newCharacters == null ? characters : freeze(freezeInner(newCharacters, freshUsers)),
-                newNpcs == null ? npcs : freeze(freezeInner(newNpcs, freshNpcChannels)));
+                newCharacters == null ? characters : freeze(newCharacters),
+                newNpcs == null ? npcs : freeze(newNpcs));
+    }
+
+    /**
+     * Puts into an inner map: a new key gets a compact single-entry map; an inner map from the
+     * original state is copied the first time, into a LinkedHashMap later changes reuse.
+     *
+     * @return whether a mutable inner map was made
+     */
+    private static <K, I, V> boolean put(Map<K, Map<I, V>> outer, K key, I innerKey, V value) {
+        Map<I, V> inner = outer.get(key);
+        if (inner == null) {
+            outer.put(key, Map.of(innerKey, value));
+            return false;
+        }
+        if (inner instanceof LinkedHashMap<I, V> mutable) {
+            mutable.put(innerKey, value);
+            return false;
+        }
+        Map<I, V> copy = copy(inner, 1);
+        copy.put(innerKey, value);
+        outer.put(key, copy);
+        return true;
+    }
+
+    /**
+     * Removes from an inner map, dropping the outer entry when it becomes empty.
+     *
+     * @return whether a mutable inner map was made
+     */
+    private static <K, I, V> boolean remove(Map<K, Map<I, V>> outer, K key, I innerKey) {
+        Map<I, V> inner = outer.get(key);
+        if (inner == null || !inner.containsKey(innerKey)) {
+            return false;
+        }
+        if (inner.size() == 1) {
+            outer.remove(key);
+            return false;
+        }
+        if (inner instanceof LinkedHashMap<I, V> mutable) {
+            mutable.remove(innerKey);
+            return false;
+        }
+        Map<I, V> copy = copy(inner, 0);
+        copy.remove(innerKey);
+        outer.put(key, copy);
+        return true;
     }
 
     /** A mutable insertion-ordered copy with room for {@code extra} more entries. */
@@ -273,24 +304,9 @@ public final class GuildState {
         return Math.max(2, (int) Math.ceil(entries / 0.75));
     }
 
-    /** The inner map of {@code key}, replaced by a mutable copy the first time this call touches it. */
-    private static <K, I, V> Map<I, V> mutableInner(Map<K, Map<I, V>> outer, Set<K> fresh, K key) {
-        Map<I, V> inner = outer.get(key);
-        if (inner == null || !fresh.contains(key)) {
-            Map<I, V> copy = inner == null ? new LinkedHashMap<>(capacity(1)) : copy(inner, 1);
-            outer.put(key, copy);
-            fresh.add(key);
-            return copy;
-        }
-        return inner;
-    }
-
-    /** Replaces the inner maps this call created with unmodifiable ones. */
-    private static <K, I, V> Map<K, Map<I, V>> freezeInner(Map<K, Map<I, V>> outer, Set<K> fresh) {
-        if (fresh != null && !fresh.isEmpty()) {
-            outer.replaceAll((key, inner) -> fresh.contains(key) ? freeze(inner) : inner);
-        }
-        return outer;
+    /** Replaces the inner maps this call made mutable with unmodifiable ones. */
+    private static <K, I, V> void freezeInner(Map<K, Map<I, V>> outer) {
+        outer.replaceAll((key, inner) -> inner instanceof LinkedHashMap ? freeze(inner) : inner);
     }
 
     /** An unmodifiable map with the same entries in the same order, compact when it has at most one. */
