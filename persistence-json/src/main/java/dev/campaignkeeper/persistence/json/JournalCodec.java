@@ -29,6 +29,12 @@ final class JournalCodec {
     /** {@code ,"crc32c":"} + 8 hex digits + {@code "}}. */
     static final int CRC_SUFFIX_LENGTH = CRC_PREFIX.length + 8 + 2;
 
+    /**
+     * How replay reads entries: no warnings and no rule checks (the entry was valid when it was
+     * written), no id caches (an entry's ids rarely repeat within it).
+     */
+    static final RecordJson.Warnings REPLAY = RecordJson.Warnings.NONE;
+
     private JournalCodec() {
     }
 
@@ -105,6 +111,17 @@ final class JournalCodec {
 
     /** Decodes a line whose checksum matched, making ids through {@code ids} (a cache during replay). */
     static Entry decode(byte[] line, int length, RecordJson.Warnings ids) throws IOException, FormatException {
+        if (ids == RecordJson.Warnings.NONE) {
+            Entry fast = JournalLineDecoder.decode(line, length);
+            if (fast != null) {
+                return fast;
+            }
+        }
+        return decodeGeneral(line, length, ids);
+    }
+
+    /** The general decoder (Gson): any field order, unknown fields, clear errors. */
+    static Entry decodeGeneral(byte[] line, int length, RecordJson.Warnings ids) throws IOException, FormatException {
         // the checksum matched, so these are the exact bytes this code wrote: valid UTF-8
         JsonReader in = new JsonReader(new StringReader(new String(line, 0, length, StandardCharsets.UTF_8)));
         in.setStrictness(Strictness.STRICT);

@@ -96,7 +96,7 @@ final class Loader {
                 });
         java.util.concurrent.Future<Map<Path, JournalFile>> decoding = decoder.submit(() -> {
             Map<Path, JournalFile> files = new HashMap<>();
-            RecordJson.Warnings ids = new RecordJson.Loading((location, message) -> { }, false);
+            RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
                 if (Journal.generation(journal) >= decodeFrom) {
                     files.put(journal, decodeFile(fs, journal, ids));
@@ -376,13 +376,27 @@ final class Loader {
         return new JournalFile(path, scan, lines);
     }
 
+    /** Why an entry cannot be applied to its guild (a change for another guild), or null if it can. */
+    private static String foreignChange(JournalCodec.Entry entry) {
+        for (RecordChange change : entry.changes()) {
+            if (!change.guild().equals(entry.guild())) {
+                return "a change for guild " + change.guild() + " cannot be applied to guild " + entry.guild();
+            }
+        }
+        return null;
+    }
+
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
                                Map<Path, JournalFile> predecoded) throws IOException {
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
         Map<GuildId, GuildState> guilds = result.guilds;
-        RecordJson.Warnings ids = new RecordJson.Loading((location, message) -> { }, false);
+        RecordJson.Warnings ids = JournalCodec.REPLAY;
+        // the entries to replay, per guild in sequence order: one apply per guild at the end gives the
+        // same state as one apply per entry (guilds are independent), without copying a guild's maps
+        // once per entry
+        Map<GuildId, List<RecordChange>> pending = new HashMap<>();
         for (Path journal : journals) {
             if (Journal.generation(journal) < base.journalFrom) {
                 continue;
@@ -423,22 +437,15 @@ final class Loader {
                         state.lost++;
                         continue;
                     }
-                    GuildState current = guilds.getOrDefault(entry.guild(), GuildState.empty(entry.guild()));
-                    GuildState next;
-                    try {
-                        next = current.apply(entry.changes());
-                    } catch (IllegalArgumentException e) {
+                    String foreign = foreignChange(entry);
+                    if (foreign != null) {
                         state.stopped = true;
                         state.stopReason = journal.getFileName() + ": entry " + entry.seq() + " cannot be applied: "
-                                + e.getMessage();
+                                + foreign;
                         state.lost++;
                         continue;
                     }
-                    if (next.isEmpty()) {
-                        guilds.remove(entry.guild());
-                    } else {
-                        guilds.put(entry.guild(), next);
-                    }
+                    pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
                     state.last = entry.seq();
                     state.expected = entry.seq() + 1;
                     state.applied++;
@@ -460,6 +467,14 @@ final class Loader {
                 result.damagedJournals.add(journal);
             }
         }
+        pending.forEach((guild, changes) -> {
+            GuildState next = guilds.getOrDefault(guild, GuildState.empty(guild)).apply(changes);
+            if (next.isEmpty()) {
+                guilds.remove(guild);
+            } else {
+                guilds.put(guild, next);
+            }
+        });
         if (!base.replay && state.lost > 0) {
             result.events.add(state.lost + " journal entries could not be replayed on a seed-style backup");
             result.dataLost = true;

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,11 +50,6 @@ final class RecordJson {
             return GuildId.of(text);
         }
 
-        /** Returns an equal string, shared with earlier equal ones where the implementation caches. */
-        default String text(String value) {
-            return value;
-        }
-
         /** Whether loaded values are checked against today's input rules. */
         default boolean checksRules() {
             return true;
@@ -73,13 +67,16 @@ final class RecordJson {
         };
     }
 
-    /** Warnings into a list, with id caches for a whole load. */
+    /**
+     * Warnings into a sink, with id caches that live for one guild at a time ({@link #startGuild()}):
+     * a guild's ids repeat within its own records (a channel for each of its characters, a GM as each
+     * NPC's creator), so small per-guild maps share them without one huge map for the whole load.
+     */
     static final class Loading implements Warnings {
         private final java.util.function.BiConsumer<String, String> sink;
         private final java.util.Map<String, UserId> users = new java.util.HashMap<>();
         private final java.util.Map<String, ChannelId> channels = new java.util.HashMap<>();
         private final java.util.Map<String, RoleId> roles = new java.util.HashMap<>();
-        private final java.util.Map<String, GuildId> guilds = new java.util.HashMap<>();
         private final boolean rules;
 
         Loading(java.util.function.BiConsumer<String, String> sink) {
@@ -91,30 +88,16 @@ final class RecordJson {
             this.rules = rules;
         }
 
+        /** Forgets the cached ids: the next records belong to another guild. */
+        void startGuild() {
+            users.clear();
+            channels.clear();
+            roles.clear();
+        }
+
         @Override
         public boolean checksRules() {
             return rules;
-        }
-
-        private final java.util.Map<String, String> texts = new java.util.HashMap<>();
-
-        @Override
-        public String text(String value) {
-            if (value == null || value.length() > 512) {
-                return value;
-            }
-            String shared = texts.putIfAbsent(value, value);
-            return shared == null ? value : shared;
-        }
-
-        @Override
-        public GuildId guild(String text) {
-            GuildId id = guilds.get(text);
-            if (id == null) {
-                id = GuildId.of(text);
-                guilds.put(id.value(), id);
-            }
-            return id;
         }
 
         @Override
@@ -265,7 +248,7 @@ final class RecordJson {
             String field = in.nextName();
             switch (field) {
                 case "name" -> {
-                    name = warnings.text(string(in, "campaign name"));
+                    name = string(in, "campaign name");
                     sawName = true;
                 }
                 case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", warnings::user);
@@ -327,11 +310,11 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = warnings.text(string(in, "character name"));
-                case "avatar_url" -> avatar = avatar(warnings.text(optionalString(in, "avatar_url")));
+                case "name" -> name = string(in, "character name");
+                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
                 case "description" -> {
                     String text = optionalString(in, "description");
-                    description = text == null ? "" : warnings.text(text);
+                    description = text == null ? "" : text;
                 }
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
@@ -359,8 +342,8 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = warnings.text(string(in, "npc name"));
-                case "avatar_url" -> avatar = avatar(warnings.text(optionalString(in, "avatar_url")));
+                case "name" -> name = string(in, "npc name");
+                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
                 case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", warnings::user);
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
@@ -434,8 +417,17 @@ final class RecordJson {
             }
             previous = c;
         }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return !lower.contains("discord") && !lower.contains("clyde");
+        return !containsIgnoreCase(name, "discord") && !containsIgnoreCase(name, "clyde");
+    }
+
+    /** Whether {@code text} (printable ASCII) contains the lower-case ASCII {@code word}, ignoring case. */
+    private static boolean containsIgnoreCase(String text, String word) {
+        for (int at = 0; at + word.length() <= text.length(); at++) {
+            if (text.regionMatches(true, at, word, 0, word.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fast path: https://host/path with only unreserved URL characters. */

@@ -172,20 +172,86 @@ final class SeedFormat {
         return sum;
     }
 
-    /** Builds guild states from per-guild change lists (one apply per guild). */
+    /**
+     * Builds guild states from per-guild change lists: one apply per guild (each guild's maps built
+     * in one go), guilds split between the available processors.
+     */
     static Map<GuildId, GuildState> build(List<Map<GuildId, List<RecordChange>>> parts) {
-        Map<GuildId, List<RecordChange>> all = new java.util.HashMap<>();
-        for (Map<GuildId, List<RecordChange>> part : parts) {
-            part.forEach((guild, puts) -> all.computeIfAbsent(guild, g -> new ArrayList<>()).addAll(puts));
-        }
-        Map<GuildId, GuildState> states = new java.util.HashMap<>();
-        all.forEach((guild, puts) -> {
-            GuildState state = GuildState.empty(guild).apply(puts);
-            if (!state.isEmpty()) {
-                states.put(guild, state);
+        Map<GuildId, List<RecordChange>> all;
+        if (parts.size() == 1) {
+            all = parts.get(0);
+        } else {
+            all = new java.util.HashMap<>();
+            for (Map<GuildId, List<RecordChange>> part : parts) {
+                part.forEach((guild, puts) -> all.merge(guild, puts, (a, b) -> {
+                    List<RecordChange> merged = new ArrayList<>(a.size() + b.size());
+                    merged.addAll(a);
+                    merged.addAll(b);
+                    return merged;
+                }));
             }
-        });
+        }
+        List<Map.Entry<GuildId, List<RecordChange>>> entries = new ArrayList<>(all.entrySet());
+        GuildState[] built = new GuildState[entries.size()];
+        int threads = Math.min(Runtime.getRuntime().availableProcessors(), 1 + entries.size() / 1000);
+        if (threads <= 1) {
+            buildRange(entries, built, 0, entries.size());
+        } else {
+            List<Thread> workers = new ArrayList<>();
+            RuntimeException[] failure = new RuntimeException[1];
+            int chunk = (entries.size() + threads - 1) / threads;
+            for (int t = 1; t < threads; t++) {
+                int from = t * chunk;
+                int to = Math.min(entries.size(), from + chunk);
+                Thread worker = new Thread(() -> {
+                    try {
+                        buildRange(entries, built, from, to);
+                    } catch (RuntimeException e) {
+                        synchronized (failure) {
+                            failure[0] = e;
+                        }
+                    }
+                }, "campaign-keeper-build");
+                worker.setDaemon(true);
+                worker.start();
+                workers.add(worker);
+            }
+            buildRange(entries, built, 0, Math.min(entries.size(), chunk));
+            for (Thread worker : workers) {
+                boolean interrupted = false;
+                while (true) {
+                    try {
+                        worker.join();
+                        break;
+                    } catch (InterruptedException e) {
+                        interrupted = true; // the workers finish quickly; keep the state consistent
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (failure) {
+                if (failure[0] != null) {
+                    throw failure[0];
+                }
+            }
+        }
+        Map<GuildId, GuildState> states = new java.util.HashMap<>(Math.max(16, (int) (built.length / 0.75) + 1));
+        for (GuildState state : built) {
+            if (!state.isEmpty()) {
+                states.put(state.guild(), state);
+            }
+        }
         return states;
+    }
+
+    private static void buildRange(List<Map.Entry<GuildId, List<RecordChange>>> entries, GuildState[] built,
+                                   int from, int to) {
+        for (int i = from; i < to; i++) {
+            Map.Entry<GuildId, List<RecordChange>> entry = entries.get(i);
+            built[i] = GuildState.empty(entry.getKey()).apply(entry.getValue());
+        }
     }
 
     /**
@@ -197,7 +263,7 @@ final class SeedFormat {
     static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
                                List<LoadWarning> warnings) throws IOException, FormatException {
         SummingInputStream in = new SummingInputStream(raw);
-        RecordJson.Warnings sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
+        RecordJson.Loading sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
                 : (location, message) -> warnings.add(new LoadWarning(file, location, message)));
         JsonReader reader = strictReader(in);
         try {
@@ -208,6 +274,7 @@ final class SeedFormat {
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }
+                sink.startGuild();
                 List<RecordChange> puts = changes.computeIfAbsent(guild, g -> new ArrayList<>());
                 switch (file) {
                     case CAMPAIGNS -> readCampaignGuild(reader, guild, puts, sink);
