@@ -212,6 +212,10 @@ final class ImportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "import file " + file + " does not exist");
         } catch (MalformedInputException e) {
             throw invalid("not UTF-8 text");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.USAGE, "cannot read import file " + file + ": "
+                    + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                    : e.getClass().getSimpleName()), e);
         }
         JsonElement root;
         try {
@@ -224,7 +228,8 @@ final class ImportCommand implements Callable<Integer> {
                 && ExportCommand.GUILD_FORMAT.equals(asString(root.getAsJsonObject().get("format")))) {
             JsonObject guild = root.getAsJsonObject();
             JsonElement version = guild.get("format_version");
-            if (version == null || !version.isJsonPrimitive() || version.getAsInt() > ExportCommand.GUILD_FORMAT_VERSION) {
+            if (version == null || !version.isJsonPrimitive() || !version.getAsJsonPrimitive().isNumber()
+                    || version.getAsDouble() != ExportCommand.GUILD_FORMAT_VERSION) {
                 throw invalid("guild export format_version " + version + " is not supported (this tool reads "
                         + ExportCommand.GUILD_FORMAT_VERSION + ")");
             }

@@ -116,6 +116,29 @@ class ExportImportTest {
     }
 
     @Test
+    void guildExportWithANonNumericVersionIsOneClearLine() throws IOException {
+        Path file = tmp.resolve("guild.json");
+        Files.writeString(file, "{\"format\": \"campaign-keeper-guild-export\", \"format_version\": \"one\","
+                + " \"campaigns\": []}");
+
+        Run run = Run.of("--data", newDir(tmp.resolve("fresh")), "import", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).doesNotContain("\n").contains(file.toString())
+                .contains("format_version \"one\" is not supported");
+    }
+
+    @Test
+    void importFileThatCannotBeReadIsAUsageErrorNamingIt() throws IOException {
+        Path notAFile = Files.createDirectories(tmp.resolve("export.json"));
+
+        Run run = Run.of("--data", newDir(tmp.resolve("fresh")), "import", notAFile.toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("cannot read import file " + notAFile);
+    }
+
+    @Test
     void importIsRefusedWhileLocked() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         Path file = tmp.resolve("campaign.json");
