@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -58,11 +59,55 @@ final class DirectoryLock implements AutoCloseable {
     }
 
     /**
+     * How long {@link JsonCampaignStore#open} waits for a lock another process holds before it
+     * gives up: long enough to outlast a lock-holder probe (which holds the lock for a moment, see
+     * {@link #holder}), short enough that a second writer still fails fast.
+     */
+    static final Duration OPEN_PATIENCE = Duration.ofSeconds(1);
+
+    /**
      * Takes the lock or fails fast.
      *
      * @throws DataDirectoryLockedException if another process or another store in this JVM holds it
      */
     static DirectoryLock acquire(Path dataDir) {
+        return acquire(dataDir, Duration.ZERO);
+    }
+
+    /**
+     * Takes the lock, retrying while another process holds it for at most {@code patience}; a
+     * store in this JVM holding it fails at once (it holds the lock for its whole life).
+     *
+     * @throws DataDirectoryLockedException if the lock is still held after {@code patience}
+     */
+    static DirectoryLock acquire(Path dataDir, Duration patience) {
+        long deadline = System.nanoTime() + patience.toNanos();
+        long pauseMillis = 2;
+        while (true) {
+            OptionalLong[] holder = new OptionalLong[1];
+            DirectoryLock lock = attempt(dataDir, holder);
+            if (lock != null) {
+                return lock;
+            }
+            long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            if (leftMillis <= 0) {
+                throw lockedBy(dataDir, holder[0]);
+            }
+            try {
+                Thread.sleep(Math.min(pauseMillis, leftMillis));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw lockedBy(dataDir, holder[0]);
+            }
+            pauseMillis = Math.min(pauseMillis * 2, 50);
+        }
+    }
+
+    /**
+     * One try: the lock, or null with the holder's PID in {@code holder[0]} when another process
+     * (or a probe) holds it at the OS level.
+     */
+    private static DirectoryLock attempt(Path dataDir, OptionalLong[] holder) {
         synchronized (MONITOR) {
             Path key = key(dataDir);
             if (HELD.contains(key)) {
@@ -84,9 +129,9 @@ final class DirectoryLock implements AutoCloseable {
                     lock = null;
                 }
                 if (lock == null) {
-                    OptionalLong pid = readPid(channel);
+                    holder[0] = readPid(channel);
                     channel.close();
-                    throw lockedBy(dataDir, pid);
+                    return null;
                 }
                 byte[] pid = (ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII);
                 channel.truncate(0);

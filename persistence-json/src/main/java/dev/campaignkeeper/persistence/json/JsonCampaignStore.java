@@ -123,6 +123,10 @@ public final class JsonCampaignStore implements CampaignStore {
      * Opens a data directory for reading and writing: takes its lock, recovers the newest
      * provable state (see {@link RecoveryReport}), and starts a new journal generation.
      *
+     * <p>A lock held by another process is retried for about a second before giving up, so a
+     * momentary hold (another process asking {@link DataDirectory#lockHolder()}) never makes an
+     * open fail; a lock held by a store in this JVM fails at once.
+     *
      * @param config the settings
      * @return the open store
      * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if another process or
@@ -143,7 +147,8 @@ public final class JsonCampaignStore implements CampaignStore {
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
         }
-        DirectoryLock lock = DirectoryLock.acquire(dir);
+        // a probe (DataDirectory.lockHolder in another process) may hold the lock for a moment
+        DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
         JsonCampaignStore store = null;
         try {
             Loader.Result loaded = Loader.load(fs, dir);
