@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
@@ -30,7 +29,7 @@ import java.util.zip.GZIPInputStream;
 /**
  * The backups directory: native consistent sets ({@code backup-<yyyyMMddHHmmssSSS>-<seq>/} with
  * gzip-compressed snapshot files and {@code backup.json}) and the seed's per-file copies
- * ({@code campaigns.json.YYYYMMDDHHMMSS} and siblings, grouped by timestamp).
+ * ({@code campaigns.json.YYYYMMDDHHMMSS} and siblings, grouped into sets by nearby timestamps).
  */
 final class Backups {
 
@@ -68,7 +67,7 @@ final class Backups {
     /** All backups, newest first. */
     static List<Ref> list(FileSystemOps fs, Path dataDir) throws IOException {
         List<Ref> refs = new ArrayList<>();
-        Map<String, List<Path>> seed = new TreeMap<>();
+        List<SeedFile> seed = new ArrayList<>();
         for (Path path : fs.list(dir(dataDir))) {
             String name = path.getFileName().toString();
             Matcher nativeName = NATIVE.matcher(name);
@@ -81,19 +80,63 @@ final class Backups {
                     // not one of ours
                 }
             } else if (seedName.matches() && !fs.isDirectory(path)) {
-                seed.computeIfAbsent(seedName.group(2), k -> new ArrayList<>()).add(path);
+                try {
+                    LocalDateTime time = LocalDateTime.parse(seedName.group(2), SEED_TIME);
+                    seed.add(new SeedFile(seedName.group(1), seedName.group(2), time, path));
+                } catch (DateTimeParseException ignored) {
+                    // not a timestamp
+                }
             }
         }
-        for (Map.Entry<String, List<Path>> entry : seed.entrySet()) {
-            try {
-                Instant time = LocalDateTime.parse(entry.getKey(), SEED_TIME).atZone(ZoneId.systemDefault()).toInstant();
-                refs.add(new Ref("seed-" + entry.getKey(), time, -1, true, List.copyOf(entry.getValue())));
-            } catch (DateTimeParseException ignored) {
-                // not a timestamp
-            }
+        for (List<SeedFile> set : groupSeedFiles(seed)) {
+            SeedFile first = set.get(0);
+            Instant time = first.time().atZone(ZoneId.systemDefault()).toInstant();
+            refs.add(new Ref("seed-" + first.stamp(), time, -1, true, set.stream().map(SeedFile::path).toList()));
         }
         refs.sort(Comparator.comparing(Ref::time).thenComparingLong(Ref::seq).reversed());
         return refs;
+    }
+
+    /** One seed-style backup file: which snapshot file it copies, and its timestamp. */
+    private record SeedFile(String kind, String stamp, LocalDateTime time, Path path) {
+    }
+
+    /** How far apart the timestamps of one seed save's backup files may be. */
+    static final java.time.Duration SEED_SET_WINDOW = java.time.Duration.ofSeconds(5);
+
+    /**
+     * Groups seed-style backup files into sets. The seed copies its three files one after another,
+     * each named with the second it was copied in, so one save's files can carry timestamps a second
+     * or two apart. A set starts at the oldest file not yet in a set and takes, of each other kind,
+     * the oldest file not yet in a set that is at most {@link #SEED_SET_WINDOW} younger. Each set is
+     * ordered by time and holds at most one file of each kind; its id is its oldest timestamp.
+     */
+    private static List<List<SeedFile>> groupSeedFiles(List<SeedFile> files) {
+        List<SeedFile> ordered = new ArrayList<>(files);
+        ordered.sort(Comparator.comparing(SeedFile::time).thenComparing(file -> SeedFormat.FILES.indexOf(
+                file.kind() + ".json")).thenComparing(file -> file.path().getFileName().toString()));
+        boolean[] taken = new boolean[ordered.size()];
+        List<List<SeedFile>> sets = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            if (taken[i]) {
+                continue;
+            }
+            SeedFile anchor = ordered.get(i);
+            taken[i] = true;
+            List<SeedFile> set = new ArrayList<>();
+            set.add(anchor);
+            Set<String> kinds = new HashSet<>();
+            kinds.add(anchor.kind());
+            LocalDateTime limit = anchor.time().plus(SEED_SET_WINDOW);
+            for (int j = i + 1; j < ordered.size() && !ordered.get(j).time().isAfter(limit); j++) {
+                if (!taken[j] && kinds.add(ordered.get(j).kind())) {
+                    taken[j] = true;
+                    set.add(ordered.get(j));
+                }
+            }
+            sets.add(set);
+        }
+        return sets;
     }
 
     static Optional<Ref> find(FileSystemOps fs, Path dataDir, String id) throws IOException {

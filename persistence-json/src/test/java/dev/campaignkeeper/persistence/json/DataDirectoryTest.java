@@ -258,4 +258,41 @@ class DataDirectoryTest {
         }
         assertThat(DataDirectory.at(dir).verify()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
     }
+
+    @Test
+    void seedBackupFilesOfOneSaveSecondsApartFormOneSet() throws Exception {
+        Path backups = Files.createDirectories(dir.resolve("backups"));
+        // save one: its three files copied in three consecutive seconds
+        Files.writeString(backups.resolve("campaigns.json.20240101120000"), """
+                {"1": {"10": {"name": "Seed era", "gm_id": "7", "player_role_id": "3", "gm_role_id": "4",
+                "players": ["8"]}}}""", StandardCharsets.UTF_8);
+        Files.writeString(backups.resolve("characters.json.20240101120001"), """
+                {"1": {"8": {"10": {"name": "Aria", "avatar_url": "", "description": ""}}}}""",
+                StandardCharsets.UTF_8);
+        Files.writeString(backups.resolve("npcs.json.20240101120002"), """
+                {"1": {"10": {"n1": {"name": "Old Tom", "avatar_url": "", "creator_id": "7"}}}}""",
+                StandardCharsets.UTF_8);
+        // save two, a minute later, two of its files one second apart
+        Files.writeString(backups.resolve("campaigns.json.20240101120100"), """
+                {"1": {"10": {"name": "Later", "gm_id": "7", "player_role_id": "3", "gm_role_id": "4",
+                "players": []}}}""", StandardCharsets.UTF_8);
+        Files.writeString(backups.resolve("characters.json.20240101120101"), "{}", StandardCharsets.UTF_8);
+        Files.writeString(backups.resolve("npcs.json.20240101120101"), "{}", StandardCharsets.UTF_8);
+        // a lone copy of one file within a few seconds of save two: a kind a set already has starts a new set
+        Files.writeString(backups.resolve("campaigns.json.20240101120103"), "{}", StandardCharsets.UTF_8);
+
+        List<BackupInfo> found = DataDirectory.at(dir).backups(true);
+
+        assertThat(found).extracting(BackupInfo::id)
+                .containsExactly("seed-20240101120103", "seed-20240101120100", "seed-20240101120000");
+        assertThat(found).allMatch(BackupInfo::seedStyle).allMatch(BackupInfo::valid);
+        DataDirectory.RestoreResult result = DataDirectory.at(dir).restore("seed-20240101120000", false);
+        assertThat(result.backupId()).isEqualTo("seed-20240101120000");
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            GuildState state = store.guild(GuildId.of(1));
+            assertThat(state.campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Seed era");
+            assertThat(state.character(ChannelId.of(10), UserId.of(8))).isPresent();
+            assertThat(state.npc(ChannelId.of(10), dev.campaignkeeper.core.model.NpcId.of("n1"))).isPresent();
+        }
+    }
 }
