@@ -135,8 +135,24 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 respondDeferred(interaction, spec, deferred, reply);
             }
         } catch (RuntimeException e) {
-            LOG.warn("Could not answer /{}", spec.path(), e);
+            notDelivered(spec, reply, e);
         }
+    }
+
+    /**
+     * Logs a reply Discord did not take. An attached file is logged in full: after
+     * {@code /campaign end} it is the only copy of the ended campaign's data, and the command
+     * has already removed it from the store.
+     *
+     * @param spec the command
+     * @param reply the reply that was not delivered
+     * @param failure why
+     */
+    static void notDelivered(CommandSpec spec, Reply reply, RuntimeException failure) {
+        LOG.warn("Could not answer /{}", spec.path(), failure);
+        reply.attachment().ifPresent(file -> LOG.error("The reply to /{} with the attachment {} was not delivered;"
+                + " keep this copy of it (the command already took effect):\n{}", spec.path(), file.fileName(),
+                file.text()));
     }
 
     private void suggest(AutocompleteInteraction interaction) {
