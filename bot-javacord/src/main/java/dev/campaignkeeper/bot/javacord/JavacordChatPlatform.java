@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.entity.channel.ServerTextChannel;
@@ -114,20 +115,25 @@ public final class JavacordChatPlatform implements ChatPlatform {
 
     @Override
     public void addRole(GuildId guild, UserId user, RoleId role) {
-        Server server = server(guild);
-        Role found = role(server, role);
-        User member = user(user);
-        calls.call(MANAGE_ROLES, "give the role \"" + found.getName() + "\"",
-                () -> server.addRoleToUser(member, found, AUDIT_REASON));
+        changeMember(guild, user, role, "give", Server::addRoleToUser);
     }
 
     @Override
     public void removeRole(GuildId guild, UserId user, RoleId role) {
+        changeMember(guild, user, role, "take away", Server::removeRoleFromUser);
+    }
+
+    /** One of Javacord's {@code Server} calls that give or take a member's role. */
+    private interface MemberRoleChange {
+        CompletableFuture<Void> apply(Server server, User user, Role role, String reason);
+    }
+
+    private void changeMember(GuildId guild, UserId user, RoleId role, String verb, MemberRoleChange change) {
         Server server = server(guild);
         Role found = role(server, role);
         User member = user(user);
-        calls.call(MANAGE_ROLES, "take away the role \"" + found.getName() + "\"",
-                () -> server.removeRoleFromUser(member, found, AUDIT_REASON));
+        calls.call(MANAGE_ROLES, verb + " the role \"" + found.getName() + "\"",
+                () -> change.apply(server, member, found, AUDIT_REASON));
     }
 
     @Override
