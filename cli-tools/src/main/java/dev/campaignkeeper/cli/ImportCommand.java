@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,7 +52,8 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "an export written by `campaign-admin export` or the bot")
     private Path file;
 
-    @Option(names = "--replace", description = "overwrite campaigns (and their characters and NPCs) that exist")
+    @Option(names = "--replace", description = "overwrite campaigns (and their characters and NPCs) that exist;"
+            + " a safety backup of the current state is taken first")
     private boolean replace;
 
     @Option(names = "--json", description = "print one JSON document")
@@ -77,11 +79,25 @@ final class ImportCommand implements Callable<Integer> {
         cleaned.forEach(e -> byGuild.computeIfAbsent(e.campaign().guild(), g -> new ArrayList<>()).add(e));
 
         List<Map<String, Object>> imported = new ArrayList<>();
+        Optional<String> safetyBackup = Optional.empty();
         try (CampaignStore store = admin.store().openForWrite(dir);
              Progress progress = new Progress(admin.err(), admin.terminal(), "import", byGuild.size())) {
             // check every guild before writing any, so a conflict leaves the directory untouched
+            boolean overwrites = false;
             for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
-                changesFor(store.guild(entry.getKey()), entry.getValue(), limits);
+                overwrites |= changesFor(store.guild(entry.getKey()), entry.getValue(), limits).stream()
+                        .anyMatch(change -> change instanceof RecordChange.RemoveCampaign
+                                || change instanceof RecordChange.RemoveCharacter
+                                || change instanceof RecordChange.RemoveNpc);
+            }
+            if (overwrites) {
+                // like restore: what --replace overwrites stays restorable
+                safetyBackup = admin.store().safetyBackup(store, dir);
+                if (safetyBackup.isEmpty()) {
+                    admin.err().println("campaign-admin: warning: no backup of the current state was found; the"
+                            + " records --replace overwrites can only be recovered from older backups");
+                    admin.err().flush();
+                }
             }
             int done = 0;
             for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
@@ -103,6 +119,7 @@ final class ImportCommand implements Callable<Integer> {
             document.put("file", file.toString());
             document.put("replace", replace);
             document.put("imported", imported);
+            document.put("safety_backup", safetyBackup.orElse(null));
             admin.printJson(document);
         } else {
             Table table = new Table("guild", "channel", "campaign", "characters", "npcs");
@@ -111,6 +128,9 @@ final class ImportCommand implements Callable<Integer> {
             admin.out().println("Imported " + imported.size() + (imported.size() == 1 ? " campaign" : " campaigns")
                     + " from " + file + ":");
             table.print(admin.out());
+            safetyBackup.ifPresent(id -> admin.out().println("The records it replaced are kept in safety backup "
+                    + id + " (see `campaign-admin restore`)."));
+            admin.out().flush();
         }
         return ExitCodes.OK;
     }

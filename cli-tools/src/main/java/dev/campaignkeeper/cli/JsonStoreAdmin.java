@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -122,6 +123,15 @@ final class JsonStoreAdmin implements StoreAdmin {
     @Override
     public CampaignStore openForWrite(Path dir) {
         return JsonCampaignStore.open(JsonStoreConfig.defaults(dir));
+    }
+
+    @Override
+    public Optional<String> safetyBackup(CampaignStore store, Path dir) {
+        long sequence = ((JsonCampaignStore) store).checkpoint();
+        return at(dir).backups(false).stream()
+                .filter(info -> info.seq() == sequence && !info.seedStyle())
+                .map(BackupInfo::id)
+                .findFirst();
     }
 
     @Override

@@ -99,6 +99,16 @@ interface StoreAdmin {
     CampaignStore openForWrite(Path dir);
 
     /**
+     * Takes a backup of the current state of a store opened by {@link #openForWrite} (a
+     * checkpoint), before a change that overwrites records.
+     *
+     * @param store the open store
+     * @param dir its data directory
+     * @return the id of the backup holding the current state, if one could be found
+     */
+    Optional<String> safetyBackup(CampaignStore store, Path dir);
+
+    /**
      * Writes the portable export document of one campaign.
      *
      * @param export the export

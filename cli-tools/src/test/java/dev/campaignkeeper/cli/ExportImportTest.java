@@ -105,6 +105,42 @@ class ExportImportTest {
     }
 
     @Test
+    void replaceKeepsWhatItOverwritesInASafetyBackup() throws IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        String d = dir.toString();
+        String g = NativeDirs.GUILD.value();
+        String c = NativeDirs.CHANNEL.value();
+        Path file = tmp.resolve("campaign.json");
+        assertThat(Run.of("--data", d, "export", "--guild", g, "--campaign", c, "--out", file.toString())
+                .exitCode()).isZero();
+        JsonObject before = Run.of("--data", d, "show", "campaign", g, c, "--json").json();
+        Files.writeString(file, Files.readString(file).replace("Innkeeper", "Wrong Innkeeper"));
+
+        Run replaced = Run.of("--data", d, "import", file.toString(), "--replace", "--json");
+
+        assertThat(replaced.exitCode()).as(replaced.err()).isZero();
+        String safety = replaced.json().get("safety_backup").getAsString();
+        assertThat(Run.of("--data", d, "show", "campaign", g, c, "--json").out()).contains("Wrong Innkeeper");
+        Run restored = Run.of("--data", d, "restore", safety, "--yes");
+        assertThat(restored.exitCode()).as(restored.err()).isZero();
+        assertThat(Run.of("--data", d, "show", "campaign", g, c, "--json").json()).isEqualTo(before);
+    }
+
+    @Test
+    void importIntoFreeChannelsTakesNoSafetyBackup() {
+        Path source = NativeDirs.healthy(tmp.resolve("source"));
+        Path file = tmp.resolve("campaign.json");
+        assertThat(Run.of("--data", source.toString(), "export", "--guild", NativeDirs.GUILD.value(), "--campaign",
+                NativeDirs.CHANNEL.value(), "--out", file.toString()).exitCode()).isZero();
+
+        Run imported = Run.of("--data", newDir(tmp.resolve("fresh")), "import", file.toString(), "--replace",
+                "--json");
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.json().get("safety_backup").isJsonNull()).isTrue();
+    }
+
+    @Test
     void garbageFileIsOneLineExitOne() throws IOException {
         Path file = tmp.resolve("garbage.json");
         Files.writeString(file, "{ not json");
