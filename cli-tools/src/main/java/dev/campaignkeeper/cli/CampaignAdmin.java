@@ -2,6 +2,7 @@ package dev.campaignkeeper.cli;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.ConflictException;
 import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.DataDirectoryLockedException;
@@ -255,6 +256,10 @@ public final class CampaignAdmin implements Runnable {
                 ? ex.getClass().getSimpleName() : ex.getMessage();
         if (ex instanceof UncheckedIOException || ex instanceof IOException) {
             message = describeIo(ex);
+        } else if (!(ex instanceof CliException || ex instanceof CampaignKeeperException)) {
+            // not one of the failures the CLI expects: name the type, and say how to see more
+            message = ex.getClass().getSimpleName() + (ex.getMessage() == null || ex.getMessage().isBlank() ? ""
+                    : ": " + ex.getMessage()) + (verbose ? "" : " (unexpected; run with --verbose for details)");
         }
         err.println("campaign-admin: " + Table.oneLine(message));
         if (verbose) {

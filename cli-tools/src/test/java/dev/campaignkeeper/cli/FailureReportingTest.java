@@ -61,6 +61,19 @@ class FailureReportingTest {
     }
 
     @Test
+    void anUnexpectedFailureNamesItsTypeAndPointsToVerbose() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CampaignAdmin admin = new CampaignAdmin(java.util.Map.of(), java.io.InputStream.nullInputStream(), false);
+
+        int code = admin.report(new NullPointerException(), new java.io.PrintWriter(err));
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .isEqualTo("campaign-admin: NullPointerException"
+                        + " (unexpected; run with --verbose for details)");
+    }
+
+    @Test
     void progressBarsAreNotDrawnWhenStderrIsNotATerminal() {
         Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
 
