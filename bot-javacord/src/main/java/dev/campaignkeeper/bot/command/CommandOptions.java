@@ -13,8 +13,6 @@ import java.util.Optional;
  */
 public final class CommandOptions {
 
-    private static final CommandOptions NONE = new CommandOptions(Map.of());
-
     private final Map<String, Object> values;
 
     private CommandOptions(Map<String, Object> values) {
@@ -39,15 +37,6 @@ public final class CommandOptions {
             copy.put(name, value);
         });
         return new CommandOptions(Map.copyOf(copy));
-    }
-
-    /**
-     * No options.
-     *
-     * @return the empty options
-     */
-    public static CommandOptions none() {
-        return NONE;
     }
 
     /**
