@@ -68,8 +68,13 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GuildId guild = ShowCommand.guild(spec, guildId);
+        Path dataDir = admin.existingDataDir();
+        if (out != null && inside(out, dataDir)) {
+            throw new CliException(ExitCodes.USAGE, "--out " + out + " is inside the data directory " + dataDir
+                    + "; write the export somewhere else (it would replace or clutter the store's files)");
+        }
         StoreAdmin store = admin.store();
-        GuildState state = store.read(admin.existingDataDir()).guild(guild);
+        GuildState state = store.read(dataDir).guild(guild);
         Instant now = Instant.now();
         String document;
         if (channelId != null) {
@@ -102,6 +107,12 @@ final class ExportCommand implements Callable<Integer> {
             admin.err().flush();
         }
         return ExitCodes.OK;
+    }
+
+    private static boolean inside(Path file, Path dir) throws IOException {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        Path realParent = parent != null && Files.isDirectory(parent) ? parent.toRealPath() : parent;
+        return realParent != null && realParent.startsWith(dir.toRealPath());
     }
 
     private static void writeAtomically(Path file, String text) throws IOException {

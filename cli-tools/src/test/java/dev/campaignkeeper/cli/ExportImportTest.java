@@ -141,6 +141,19 @@ class ExportImportTest {
     }
 
     @Test
+    void exportIntoTheDataDirectoryIsRefusedAndTouchesNothing() throws IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        byte[] campaigns = Files.readAllBytes(dir.resolve("campaigns.json"));
+
+        Run run = Run.of("--data", dir.toString(), "export", "--guild", NativeDirs.GUILD.value(), "--out",
+                dir.resolve("backups").resolve("..").resolve("campaigns.json").toString());
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).doesNotContain("\n").contains("inside the data directory");
+        assertThat(Files.readAllBytes(dir.resolve("campaigns.json"))).isEqualTo(campaigns);
+    }
+
+    @Test
     void garbageFileIsOneLineExitOne() throws IOException {
         Path file = tmp.resolve("garbage.json");
         Files.writeString(file, "{ not json");
