@@ -89,10 +89,11 @@ final class DirectoryLock implements AutoCloseable {
             if (lock != null) {
                 return lock;
             }
-            long leftMillis = java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-            if (leftMillis <= 0) {
+            long leftNanos = deadline - System.nanoTime();
+            if (leftNanos <= 0) {
                 throw lockedBy(dataDir, holder[0]);
             }
+            long leftMillis = (leftNanos + 999_999) / 1_000_000; // rounded up: waits the whole patience
             try {
                 Thread.sleep(Math.min(pauseMillis, leftMillis));
             } catch (InterruptedException e) {
