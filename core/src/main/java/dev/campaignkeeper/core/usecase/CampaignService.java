@@ -169,7 +169,7 @@ public final class CampaignService {
             return givePlayerRole(guild, channel, user, joined);
         } catch (RuntimeException e) {
             try {
-                store.update(guild, current -> removePlayer(current, channel, user));
+                store.update(guild, current -> takeBackJoin(current, channel, user));
             } catch (RuntimeException undoFailure) {
                 LOG.warn("Could not take back the join of user {} to campaign {} in guild {}",
                         user, channel, guild, undoFailure);
@@ -449,6 +449,20 @@ public final class CampaignService {
             throw new LimitReachedException("This server already runs " + state.campaigns().size()
                     + " campaigns, the most allowed. End one with /campaign end before starting another.");
         }
+    }
+
+    /**
+     * Takes back a join that could not be completed on the platform: the user stops being a player.
+     * A character they already had in the channel (possible in data written by the seed's bot) is
+     * kept; the join never created one.
+     */
+    private static Update<Campaign> takeBackJoin(GuildState current, ChannelId channel, UserId user) {
+        Optional<Campaign> found = current.campaign(channel);
+        if (found.isEmpty() || !found.get().hasPlayer(user)) {
+            return Update.none(found.orElse(null));
+        }
+        Campaign changed = found.get().withoutPlayer(user);
+        return Update.of(changed, new RecordChange.PutCampaign(changed));
     }
 
     /** Removes a player and their character in one update; a no-op update if they are gone. */

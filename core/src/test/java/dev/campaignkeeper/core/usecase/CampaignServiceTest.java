@@ -28,6 +28,8 @@ import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.Limits;
 import java.time.Duration;
 import java.util.Optional;
@@ -306,6 +308,21 @@ class CampaignServiceTest {
         assertThat(world.campaign().players()).isEmpty();
         assertThat(world.platform.roles(GUILD)).containsOnlyKeys(campaign.gmRole());
         assertThat(world.platform.holders(GUILD, campaign.gmRole())).containsExactly(GM.user());
+    }
+
+    @Test
+    void failedJoinKeepsCharacterTheUserAlreadyHadFromSeedData() {
+        Campaign campaign = world.createCampaign();
+        PlayerCharacter legacy = new PlayerCharacter(GUILD, ALICE.user(), CHANNEL, "Old Aria", Optional.empty(), "");
+        world.memoryStore.update(GUILD, current -> Update.of(legacy, new RecordChange.PutCharacter(legacy)));
+        world.platform.failNext(Operation.ADD_ROLE, new MissingPermissionException("Manage Roles"));
+
+        assertThatThrownBy(() -> world.campaigns().join(ALICE, GUILD, CHANNEL))
+                .isInstanceOf(MissingPermissionException.class);
+
+        assertThat(world.campaign().players()).isEmpty();
+        assertThat(world.memoryStore.guild(GUILD).character(CHANNEL, ALICE.user())).contains(legacy);
+        assertThat(campaign.players()).isEmpty();
     }
 
     // ---- leave and kick ----
