@@ -276,28 +276,40 @@ public final class DataDirectory {
         return DirectoryLock.holder(dir);
     }
 
+    /** How many times {@link #read()} loads while the directory keeps changing under it. */
+    private static final int READ_ATTEMPTS = 6;
+
     /**
-     * Reads a consistent state without taking the lock and without changing anything. While a
-     * writer is checkpointing, retries a few times; falls back to backups exactly like recovery.
+     * Reads a consistent state without taking the lock and without changing anything. Falls back to
+     * backups exactly like recovery. Loads once, unless the directory changed during the load (a
+     * running writer checkpointed: the manifest, the journal files or the snapshot files differ
+     * before and after); then loads again, a few times at most. A damaged directory that nothing is
+     * changing is loaded once, whether recovery reports events or finds nothing valid.
      *
      * @return the state
      * @throws DataDamagedException if nothing valid can be read
      */
     public Contents read() {
         StoreException last = null;
-        for (int attempt = 0; attempt < 6; attempt++) {
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
+            DirectoryVersion before = version();
             try {
-                Optional<Manifest> before = manifestQuietly();
                 Loader.Result result = Loader.load(fs, dir);
-                Optional<Manifest> after = manifestQuietly();
-                boolean stable = before.equals(after);
-                if ((result.events.isEmpty() && stable) || attempt == 5) {
+                if (finalAttempt || before.equals(version())) {
                     return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
                 }
             } catch (DataDamagedException e) {
+                if (finalAttempt || before.equals(version())) {
+                    throw e;
+                }
                 last = e;
             } catch (IOException e) {
-                last = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
+                StoreException failure = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
+                if (finalAttempt || before.equals(version())) {
+                    throw failure;
+                }
+                last = failure;
             }
             try {
                 Thread.sleep(50L * (attempt + 1));
@@ -307,6 +319,35 @@ public final class DataDirectory {
             }
         }
         throw last != null ? last : new StoreException("cannot read a consistent state of " + dir);
+    }
+
+    /**
+     * What a checkpoint changes: the manifest, the set of journal files, and each snapshot file's
+     * size and modification time (replaced by rename after the manifest switch). Journal appends are
+     * not a change: a read sees the valid prefix.
+     */
+    private record DirectoryVersion(Optional<Manifest> manifest, List<String> journals, List<String> liveFiles) {
+    }
+
+    private DirectoryVersion version() {
+        List<String> journals = new ArrayList<>();
+        try {
+            for (Path journal : Journal.list(fs, dir)) {
+                journals.add(journal.getFileName().toString());
+            }
+        } catch (IOException e) {
+            journals.add("unlistable: " + e.getMessage());
+        }
+        List<String> live = new ArrayList<>();
+        for (String file : SeedFormat.FILES) {
+            Path path = dir.resolve(file);
+            try {
+                live.add(file + ":" + fs.size(path) + ":" + fs.lastModifiedMillis(path));
+            } catch (IOException e) {
+                live.add(file + ": absent");
+            }
+        }
+        return new DirectoryVersion(manifestQuietly(), journals, live);
     }
 
     private Optional<Manifest> manifestQuietly() {

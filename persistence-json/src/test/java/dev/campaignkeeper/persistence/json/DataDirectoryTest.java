@@ -3,6 +3,7 @@ package dev.campaignkeeper.persistence.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.error.StoreException;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -293,6 +294,65 @@ class DataDirectoryTest {
             assertThat(state.campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Seed era");
             assertThat(state.character(ChannelId.of(10), UserId.of(8))).isPresent();
             assertThat(state.npc(ChannelId.of(10), dev.campaignkeeper.core.model.NpcId.of("n1"))).isPresent();
+        }
+    }
+
+    /** A seed directory with a torn campaigns.json; with {@code backup}, a seed-style backup to recover from. */
+    private void tornSeedDirectory(boolean backup) throws Exception {
+        if (backup) {
+            Path backups = Files.createDirectories(dir.resolve("backups"));
+            Files.writeString(backups.resolve("campaigns.json.20240101120000"), """
+                    {"1": {"10": {"name": "Seed era", "gm_id": "7", "player_role_id": "3", "gm_role_id": "4",
+                    "players": []}}}""", StandardCharsets.UTF_8);
+        }
+        Files.writeString(dir.resolve("campaigns.json"), "{\"1\": [", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("characters.json"), "{}", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("npcs.json"), "{}", StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void readOfATornDirectoryThatNothingChangesLoadsOnce() throws Exception {
+        tornSeedDirectory(true);
+        CountingFileSystem fs = new CountingFileSystem();
+
+        DataDirectory.Contents contents = new DataDirectory(JsonStoreConfig.defaults(dir), fs).read();
+
+        assertThat(contents.report().clean()).as("recovery reported the torn file").isFalse();
+        assertThat(contents.report().backupId()).hasValue("seed-20240101120000");
+        assertThat(fs.opens("characters.json")).as("loads").isEqualTo(1);
+    }
+
+    @Test
+    void readOfADirectoryDamagedBeyondRecoveryFailsAfterOneLoad() throws Exception {
+        tornSeedDirectory(false);
+        CountingFileSystem fs = new CountingFileSystem();
+
+        assertThatThrownBy(() -> new DataDirectory(JsonStoreConfig.defaults(dir), fs).read())
+                .isInstanceOf(DataDamagedException.class).hasMessageContaining("campaigns.json");
+        assertThat(fs.opens("characters.json")).as("loads").isEqualTo(1);
+    }
+
+    @Test
+    void readLoadsAgainWhenACheckpointChangesTheDirectoryDuringTheLoad() {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "One");
+            store.checkpoint();
+            put(store, "Two");
+            CountingFileSystem fs = new CountingFileSystem();
+            AtomicBoolean checkpointed = new AtomicBoolean();
+            fs.beforeOpen(path -> {
+                if (path.getFileName().toString().equals("characters.json") && checkpointed.compareAndSet(false, true)) {
+                    store.checkpoint();
+                }
+            });
+
+            DataDirectory.Contents contents = new DataDirectory(JsonStoreConfig.defaults(dir), fs).read();
+
+            assertThat(checkpointed).isTrue();
+            assertThat(fs.opens("characters.json")).as("loads").isEqualTo(2);
+            assertThat(contents.report().clean()).isTrue();
+            assertThat(contents.sequence()).isEqualTo(store.sequence());
+            assertThat(contents.guilds().get(guild).campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Two");
         }
     }
 }
