@@ -277,14 +277,15 @@ public final class DataDirectory {
     }
 
     /** How many times {@link #read()} loads while the directory keeps changing under it. */
-    private static final int READ_ATTEMPTS = 6;
+    private static final int READ_ATTEMPTS = 10;
 
     /**
      * Reads a consistent state without taking the lock and without changing anything. Falls back to
      * backups exactly like recovery. Loads once, unless the directory changed during the load (a
      * running writer checkpointed: the manifest, the journal files or the snapshot files differ
      * before and after); then loads again, a few times at most. A damaged directory that nothing is
-     * changing is loaded once, whether recovery reports events or finds nothing valid.
+     * changing is loaded once, whether recovery reports events or finds nothing valid. A file that
+     * vanishes during the load also counts as a change.
      *
      * @return the state
      * @throws DataDamagedException if nothing valid can be read
@@ -306,13 +307,16 @@ public final class DataDirectory {
                 last = e;
             } catch (IOException e) {
                 StoreException failure = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
-                if (finalAttempt || before.equals(version())) {
+                // a file listed at the start of the load and gone now also proves a change (e.g. the
+                // empty next journal a checkpoint with nothing to write creates and deletes at once)
+                boolean vanished = e instanceof java.nio.file.NoSuchFileException;
+                if (finalAttempt || (!vanished && before.equals(version()))) {
                     throw failure;
                 }
                 last = failure;
             }
             try {
-                Thread.sleep(50L * (attempt + 1));
+                Thread.sleep(25L * (attempt + 1));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
