@@ -59,12 +59,8 @@ final class JsonStoreAdmin implements StoreAdmin {
     public List<Problem> verify(Path dir) {
         List<Problem> problems = new ArrayList<>();
         for (DataDirectory.Problem problem : at(dir).verify()) {
-            String location = problem.location();
-            int space = location.indexOf(' ');
-            String file = space < 0 ? location : location.substring(0, space);
-            String where = space < 0 ? "" : location.substring(space + 1);
-            problems.add(new Problem(problem.severity().name().toLowerCase(Locale.ROOT), file, where,
-                    problem.message()));
+            problems.add(new Problem(problem.severity().name().toLowerCase(Locale.ROOT), problem.file(),
+                    problem.where(), problem.message()));
         }
         return problems;
     }

@@ -2,6 +2,8 @@ package dev.campaignkeeper.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -102,5 +104,27 @@ class VerifyCommandTest {
 
             assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         }
+    }
+
+    @Test
+    void dataDirectoryWithASpaceInItsPathIsReportedWhole() throws IOException {
+        Path dir = SeedDirs.torn(tmp.resolve("my data"));
+        for (String file : new String[] {"campaigns.json", "characters.json", "npcs.json"}) {
+            Files.delete(dir.resolve("backups").resolve(file + "." + SeedDirs.BACKUP_STAMP));
+        }
+
+        Run run = Run.of("--data", dir.toString(), "verify", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(4);
+        JsonArray problems = run.json().getAsJsonArray("problems");
+        assertThat(problems).map(JsonElement::getAsJsonObject)
+                .anySatisfy(problem -> {
+                    assertThat(problem.get("file").getAsString()).isEqualTo(dir.toString());
+                    assertThat(problem.get("where").getAsString()).isEmpty();
+                    assertThat(problem.get("message").getAsString()).contains("No valid state can be recovered");
+                })
+                .noneSatisfy(problem -> assertThat(problem.get("file").getAsString()).endsWith("/my"));
+        Run table = Run.of("--data", dir.toString(), "verify");
+        assertThat(table.out()).contains(dir.toString());
     }
 }

@@ -148,20 +148,27 @@ public final class DataDirectory {
      * One finding of {@link #verify()}.
      *
      * @param severity how bad
-     * @param location file and JSON path or byte offset, e.g. {@code characters.json $.1.2.3}
+     * @param file the file at fault, relative to the data directory (e.g. {@code characters.json},
+     *             {@code backups/<id>}); {@code recovery} for what loading had to do; the data
+     *             directory's path for a problem with the directory as a whole
+     * @param where the place inside the file: a JSON path (e.g. {@code $.1.2.3}) or {@code byte N};
+     *              empty when the problem concerns the whole file
      * @param message what is wrong
      */
-    public record Problem(Severity severity, String location, String message) {
+    public record Problem(Severity severity, String file, String where, String message) {
         /**
          * Validates the fields.
          *
          * @param severity how bad
-         * @param location file and JSON path or byte offset, e.g. {@code characters.json $.1.2.3}
+         * @param file the file at fault, relative to the data directory; {@code recovery} for what
+         *             loading had to do; the data directory's path for the directory as a whole
+         * @param where the place inside the file (JSON path or {@code byte N}), or empty
          * @param message what is wrong
          */
         public Problem {
             Objects.requireNonNull(severity, "severity");
-            Objects.requireNonNull(location, "location");
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(where, "where");
             Objects.requireNonNull(message, "message");
         }
     }
@@ -466,50 +473,50 @@ public final class DataDirectory {
                 try (InputStream in = fs.openRead(manifestPath)) {
                     manifest = Manifest.decode(in);
                 } catch (FormatException e) {
-                    problems.add(new Problem(Severity.ERROR, Manifest.FILE,
+                    problems.add(new Problem(Severity.ERROR, Manifest.FILE, "",
                             e.getMessage() + Loader.locate(fs, manifestPath, e)));
                 }
             } else if (liveExists()) {
-                problems.add(new Problem(Severity.WARNING, Manifest.FILE,
+                problems.add(new Problem(Severity.WARNING, Manifest.FILE, "",
                         "missing: a seed-format directory the store has not opened yet (no checksums to verify)"));
             }
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);
                 if (!fs.exists(path)) {
                     if (manifest != null) {
-                        problems.add(new Problem(Severity.ERROR, file, "missing"));
+                        problems.add(new Problem(Severity.ERROR, file, "", "missing"));
                     }
                     continue;
                 }
                 try (InputStream in = fs.openRead(path)) {
                     SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
                     if (manifest != null && !sum.equals(manifest.files().get(file))) {
-                        problems.add(new Problem(Severity.ERROR, file, "does not match the checksum in "
+                        problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
                                 + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
                     }
                 } catch (FormatException e) {
-                    problems.add(new Problem(Severity.ERROR, file, e.getMessage() + Loader.locate(fs, path, e)));
+                    problems.add(new Problem(Severity.ERROR, file, "", e.getMessage() + Loader.locate(fs, path, e)));
                 }
             }
             verifyJournals(manifest, problems);
             for (Backups.Ref ref : Backups.list(fs, dir)) {
                 BackupInfo info = Backups.info(fs, ref, true);
                 if (!info.valid()) {
-                    problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(),
+                    problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(), "",
                             info.problem().orElse("invalid")));
                 }
             }
         } catch (IOException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "cannot be read: " + e.getMessage()));
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + e.getMessage()));
         }
         try {
             Contents contents = read();
             for (String event : contents.report().events()) {
                 problems.add(new Problem(contents.report().dataLost() ? Severity.ERROR : Severity.WARNING,
-                        "recovery", event));
+                        "recovery", "", event));
             }
             for (LoadWarning warning : contents.warnings()) {
-                problems.add(new Problem(Severity.WARNING, warning.file() + " " + warning.location(),
+                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
                         warning.message()));
             }
             List<GuildId> ids = new ArrayList<>(contents.guilds().keySet());
@@ -518,7 +525,7 @@ public final class DataDirectory {
                 checkReferences(contents.guilds().get(guild), problems);
             }
         } catch (StoreException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), e.getMessage()));
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
         }
         problems.sort(Comparator.comparing(Problem::severity));
         return problems;
@@ -542,7 +549,7 @@ public final class DataDirectory {
                     try {
                         JournalCodec.Entry entry = JournalCodec.decode(line, length);
                         if (expected[0] >= 0 && entry.seq() >= expected[0] && entry.seq() != expected[0]) {
-                            problems.add(new Problem(Severity.ERROR, name + " byte " + offset,
+                            problems.add(new Problem(Severity.ERROR, name, "byte " + offset,
                                     "entry " + entry.seq() + " follows " + (expected[0] - 1)
                                             + ": mutations in between are missing"));
                         }
@@ -550,15 +557,15 @@ public final class DataDirectory {
                             expected[0] = entry.seq() + 1;
                         }
                     } catch (FormatException e) {
-                        problems.add(new Problem(Severity.ERROR, name + " byte " + offset, e.getMessage()));
+                        problems.add(new Problem(Severity.ERROR, name, "byte " + offset, e.getMessage()));
                     }
                 });
             }
             if (scan.corrupt()) {
-                problems.add(new Problem(Severity.ERROR, name + " byte " + scan.problemOffset(), scan.problem()
+                problems.add(new Problem(Severity.ERROR, name, "byte " + scan.problemOffset(), scan.problem()
                         + "; " + scan.entriesAfterProblem() + " valid entries after it cannot be replayed"));
             } else if (!scan.clean()) {
-                problems.add(new Problem(Severity.WARNING, name + " byte " + scan.problemOffset(), scan.problem()
+                problems.add(new Problem(Severity.WARNING, name, "byte " + scan.problemOffset(), scan.problem()
                         + " (a write interrupted by a crash; never acknowledged)"));
             }
         }
@@ -568,26 +575,26 @@ public final class DataDirectory {
         String guild = state.guild().value();
         for (Campaign campaign : state.campaigns()) {
             if (campaign.hasPlayer(campaign.gm())) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS + " $." + guild + "."
+                problems.add(new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS, "$." + guild + "."
                         + campaign.channel() + ".players", "the GM " + campaign.gm() + " is also listed as a player"));
             }
         }
         for (PlayerCharacter character : state.characters()) {
-            String location = SeedFormat.CHARACTERS + " $." + guild + "." + character.user() + "." + character.channel();
+            String where = "$." + guild + "." + character.user() + "." + character.channel();
             Optional<Campaign> campaign = state.campaign(character.channel());
             if (campaign.isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, location,
+                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where,
                         "character \"" + character.name() + "\" is in channel " + character.channel()
                                 + ", which has no campaign"));
             } else if (!campaign.get().hasPlayer(character.user())) {
-                problems.add(new Problem(Severity.WARNING, location, "character \"" + character.name()
+                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where, "character \"" + character.name()
                         + "\" belongs to user " + character.user() + ", who is not a player of the campaign"
                         + (campaign.get().gm().equals(character.user()) ? " (they are its GM)" : "")));
             }
         }
         for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
             if (state.campaign(byChannel.getKey()).isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.NPCS + " $." + guild + "." + byChannel.getKey(),
+                problems.add(new Problem(Severity.WARNING, SeedFormat.NPCS, "$." + guild + "." + byChannel.getKey(),
                         byChannel.getValue().size() + " NPC(s) in channel " + byChannel.getKey()
                                 + ", which has no campaign"));
             }

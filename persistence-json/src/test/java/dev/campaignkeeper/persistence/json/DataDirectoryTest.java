@@ -113,7 +113,7 @@ class DataDirectoryTest {
                 .anyMatch(m -> m.contains("NPC(s) in channel 12"))
                 .anyMatch(m -> m.contains("clyde"))
                 .anyMatch(m -> m.contains("http"));
-        assertThat(problems).anyMatch(p -> p.location().equals("characters.json $.1.9.10"));
+        assertThat(problems).anyMatch(p -> p.file().equals("characters.json") && p.where().equals("$.1.9.10"));
     }
 
     @Test
@@ -132,8 +132,8 @@ class DataDirectoryTest {
         Files.writeString(dir.resolve("npcs.json"), "{broken", StandardCharsets.UTF_8);
         List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
         assertThat(problems).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
-                .anyMatch(p -> p.location().equals("npcs.json"))
-                .anyMatch(p -> p.location().startsWith(journal.getFileName() + " byte 0"));
+                .anyMatch(p -> p.file().equals("npcs.json") && p.where().isEmpty())
+                .anyMatch(p -> p.file().equals(journal.getFileName().toString()) && p.where().startsWith("byte 0"));
     }
 
     @Test
@@ -247,7 +247,7 @@ class DataDirectoryTest {
         assertThat(contents.report().source()).isEqualTo(RecoveryReport.Source.BACKUP);
         assertThat(contents.report().backupId()).hasValue("seed-20240101120000");
         assertThat(DataDirectory.at(dir).verify()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
-                && p.location().equals("campaigns.json"));
+                && p.file().equals("campaigns.json") && p.where().isEmpty());
         DataDirectory.RestoreResult result = DataDirectory.at(dir).restore("seed-20240101120000", false);
         assertThat(result.safetyBackupId()).isPresent();
         assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
@@ -354,5 +354,18 @@ class DataDirectoryTest {
             assertThat(contents.sequence()).isEqualTo(store.sequence());
             assertThat(contents.guilds().get(guild).campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Two");
         }
+    }
+
+    @Test
+    void verifyKeepsADirectoryPathWithASpaceWholeInTheProblemsFile() throws Exception {
+        dir = Files.createDirectories(dir.resolve("my data"));
+        tornSeedDirectory(false);
+
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+
+        assertThat(problems).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
+                && p.file().equals(dir.toString()) && p.where().isEmpty()
+                && p.message().contains("No valid state can be recovered"));
+        assertThat(problems).anyMatch(p -> p.file().equals("campaigns.json") && p.where().isEmpty());
     }
 }
