@@ -72,7 +72,7 @@ public final class CampaignAdmin implements Runnable {
     private final Map<String, String> environment;
     private final InputStream stdin;
     private final boolean terminal;
-    private final StoreAdmin store = new JsonStoreAdmin();
+    private final StoreAdmin store;
 
     /** Creates the root command for a real process: real environment, stdin and a check of stderr. */
     public CampaignAdmin() {
@@ -87,9 +87,15 @@ public final class CampaignAdmin implements Runnable {
      * @param terminal whether stderr is a terminal (progress bars are drawn only then)
      */
     public CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal) {
+        this(environment, stdin, terminal, new JsonStoreAdmin());
+    }
+
+    /** Creates the root command on an explicit store seam (tests wrap the real one to observe it). */
+    CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal, StoreAdmin store) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.terminal = terminal;
+        this.store = Objects.requireNonNull(store, "store");
     }
 
     /**

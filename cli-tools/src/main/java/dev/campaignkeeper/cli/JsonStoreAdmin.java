@@ -56,13 +56,14 @@ final class JsonStoreAdmin implements StoreAdmin {
     }
 
     @Override
-    public List<Problem> verify(Path dir) {
+    public Verification verify(Path dir) {
+        DataDirectory.Verification verification = at(dir).verify();
         List<Problem> problems = new ArrayList<>();
-        for (DataDirectory.Problem problem : at(dir).verify()) {
+        for (DataDirectory.Problem problem : verification.problems()) {
             problems.add(new Problem(problem.severity().name().toLowerCase(Locale.ROOT), problem.file(),
                     problem.where(), problem.message()));
         }
-        return problems;
+        return new Verification(problems, verification.loadable());
     }
 
     @Override

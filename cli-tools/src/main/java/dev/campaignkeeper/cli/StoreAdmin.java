@@ -49,9 +49,9 @@ interface StoreAdmin {
      * (references, values breaking today's rules). Read-only.
      *
      * @param dir the data directory
-     * @return the problems found, errors first; empty if healthy
+     * @return the problems found (errors first; empty if healthy) and whether the state is loadable
      */
-    List<Problem> verify(Path dir);
+    Verification verify(Path dir);
 
     /**
      * Lists the backups, newest first, native and seed-style.
@@ -161,6 +161,19 @@ interface StoreAdmin {
             files = Map.copyOf(files);
             Objects.requireNonNull(lastWrite, "lastWrite");
             Objects.requireNonNull(lastCheckpoint, "lastCheckpoint");
+        }
+    }
+
+    /**
+     * What {@link #verify} found.
+     *
+     * @param problems the problems found, errors first; empty if healthy
+     * @param loadable whether a valid state can be loaded (possibly from a backup)
+     */
+    record Verification(List<Problem> problems, boolean loadable) {
+        /** Validates and copies. */
+        public Verification {
+            problems = List.copyOf(problems);
         }
     }
 

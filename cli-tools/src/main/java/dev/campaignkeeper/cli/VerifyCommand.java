@@ -30,15 +30,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = admin.existingDataDir();
-        List<StoreAdmin.Problem> problems;
-        boolean damaged;
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify", 2)) {
+        StoreAdmin.Verification verification;
+        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify", 1)) {
             progress.update(0);
-            problems = admin.store().verify(dir);
+            verification = admin.store().verify(dir);
             progress.update(1);
-            damaged = !loadable(dir);
-            progress.update(2);
         }
+        List<StoreAdmin.Problem> problems = verification.problems();
+        boolean damaged = !verification.loadable();
         int code = damaged ? ExitCodes.DAMAGED : problems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
         long errors = problems.stream().filter(p -> p.severity().equals("error")).count();
         if (json) {
@@ -69,15 +68,6 @@ final class VerifyCommand implements Callable<Integer> {
         }
         out.flush();
         return code;
-    }
-
-    private boolean loadable(Path dir) {
-        try {
-            admin.store().read(dir);
-            return true;
-        } catch (dev.campaignkeeper.core.error.DataDamagedException e) {
-            return false;
-        }
     }
 
     static Map<String, Object> problemJson(StoreAdmin.Problem problem) {

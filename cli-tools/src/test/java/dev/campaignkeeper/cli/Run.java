@@ -18,10 +18,19 @@ record Run(int exitCode, String out, String err) {
     }
 
     static Run run(Map<String, String> environment, String stdin, String... args) {
+        return run(new CampaignAdmin(environment,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false), args);
+    }
+
+    /** Runs on an explicit store seam (e.g. a {@link CountingStoreAdmin}). */
+    static Run on(StoreAdmin store, String stdin, String... args) {
+        return run(new CampaignAdmin(Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                false, store), args);
+    }
+
+    private static Run run(CampaignAdmin admin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CampaignAdmin admin = new CampaignAdmin(environment,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false);
         int code;
         try (PrintWriter outWriter = new PrintWriter(out); PrintWriter errWriter = new PrintWriter(err)) {
             code = CampaignAdmin.commandLine(admin, outWriter, errWriter).execute(args);

@@ -127,4 +127,16 @@ class VerifyCommandTest {
         Run table = Run.of("--data", dir.toString(), "verify");
         assertThat(table.out()).contains(dir.toString());
     }
+
+    @Test
+    void verifyTellsLoadableFromTheVerificationWithoutReadingTheStateAgain() {
+        Path torn = SeedDirs.torn(tmp.resolve("torn"));
+        CountingStoreAdmin store = new CountingStoreAdmin();
+
+        Run run = Run.on(store, "", "--data", torn.toString(), "verify", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.json().get("loadable").getAsBoolean()).isTrue();
+        assertThat(store.reads()).isZero();
+    }
 }

@@ -173,6 +173,44 @@ public final class DataDirectory {
         }
     }
 
+    /**
+     * Outcome of {@link #verify()}: the problems found and whether a valid state can be loaded.
+     *
+     * @param problems the problems found, errors first; empty when all is well
+     * @param recovery how the current state loads (source, backup used, recovery events, data lost);
+     *                 empty when nothing valid can be loaded (a problem then says why)
+     */
+    public record Verification(List<Problem> problems, Optional<RecoveryReport> recovery) {
+        /**
+         * Copies the list.
+         *
+         * @param problems the problems found, errors first; empty when all is well
+         * @param recovery how the current state loads; empty when nothing valid can be loaded
+         */
+        public Verification {
+            problems = List.copyOf(problems);
+            Objects.requireNonNull(recovery, "recovery");
+        }
+
+        /**
+         * Whether a valid state can be loaded (possibly from a backup, possibly with losses).
+         *
+         * @return true unless the directory is damaged beyond recovery
+         */
+        public boolean loadable() {
+            return recovery.isPresent();
+        }
+
+        /**
+         * Whether nothing at all was found.
+         *
+         * @return true when there are no problems
+         */
+        public boolean healthy() {
+            return problems.isEmpty();
+        }
+    }
+
     /** Which kind of record a {@link RecordDiff} is about. */
     public enum RecordKind {
         /** A campaign; key is the channel id. */
@@ -462,9 +500,13 @@ public final class DataDirectory {
      * in a channel without campaign, characters of users who are not players, GM listed as a
      * player) and values breaking today's input rules.
      *
-     * @return the problems found, errors first; empty when all is well
+     * <p>Loads the state once (as {@link #read()} does) to check the records and to tell whether it
+     * is loadable.
+     *
+     * @return the problems found, errors first, and how the state loads (empty when it cannot)
+     * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
      */
-    public List<Problem> verify() {
+    public Verification verify() {
         List<Problem> problems = new ArrayList<>();
         try {
             Manifest manifest = null;
@@ -509,8 +551,10 @@ public final class DataDirectory {
         } catch (IOException e) {
             problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + e.getMessage()));
         }
+        Optional<RecoveryReport> recovery = Optional.empty();
         try {
             Contents contents = read();
+            recovery = Optional.of(contents.report());
             for (String event : contents.report().events()) {
                 problems.add(new Problem(contents.report().dataLost() ? Severity.ERROR : Severity.WARNING,
                         "recovery", "", event));
@@ -524,11 +568,11 @@ public final class DataDirectory {
             for (GuildId guild : ids) {
                 checkReferences(contents.guilds().get(guild), problems);
             }
-        } catch (StoreException e) {
+        } catch (DataDamagedException e) {
             problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
         }
         problems.sort(Comparator.comparing(Problem::severity));
-        return problems;
+        return new Verification(problems, recovery);
     }
 
     private boolean liveExists() {

@@ -103,7 +103,7 @@ class DataDirectoryTest {
         Files.writeString(dir.resolve("npcs.json"), """
                 {"1": {"12": {"n": {"name": "Orphan", "avatar_url": "", "creator_id": "7"}}}}""",
                 StandardCharsets.UTF_8);
-        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify().problems();
         assertThat(problems).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
         assertThat(problems).extracting(DataDirectory.Problem::message)
                 .anyMatch(m -> m.contains("GM 7 is also listed as a player"))
@@ -124,13 +124,13 @@ class DataDirectoryTest {
             put(store, "Two");
             put(store, "Three");
         }
-        assertThat(DataDirectory.at(dir).verify()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
+        assertThat(DataDirectory.at(dir).verify().problems()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
         Path journal = Journal.list(NioFileSystemOps.INSTANCE, dir).get(0);
         byte[] bytes = Files.readAllBytes(journal);
         bytes[5] ^= 1;
         Files.write(journal, bytes);
         Files.writeString(dir.resolve("npcs.json"), "{broken", StandardCharsets.UTF_8);
-        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify().problems();
         assertThat(problems).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
                 .anyMatch(p -> p.file().equals("npcs.json") && p.where().isEmpty())
                 .anyMatch(p -> p.file().equals(journal.getFileName().toString()) && p.where().startsWith("byte 0"));
@@ -246,7 +246,7 @@ class DataDirectoryTest {
         DataDirectory.Contents contents = DataDirectory.at(dir).read();
         assertThat(contents.report().source()).isEqualTo(RecoveryReport.Source.BACKUP);
         assertThat(contents.report().backupId()).hasValue("seed-20240101120000");
-        assertThat(DataDirectory.at(dir).verify()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
+        assertThat(DataDirectory.at(dir).verify().problems()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
                 && p.file().equals("campaigns.json") && p.where().isEmpty());
         DataDirectory.RestoreResult result = DataDirectory.at(dir).restore("seed-20240101120000", false);
         assertThat(result.safetyBackupId()).isPresent();
@@ -257,7 +257,7 @@ class DataDirectoryTest {
                     .isEqualTo("Seed era");
             assertThat(store.recoveryReport().clean()).isTrue();
         }
-        assertThat(DataDirectory.at(dir).verify()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
+        assertThat(DataDirectory.at(dir).verify().problems()).noneMatch(p -> p.severity() == DataDirectory.Severity.ERROR);
     }
 
     @Test
@@ -361,11 +361,55 @@ class DataDirectoryTest {
         dir = Files.createDirectories(dir.resolve("my data"));
         tornSeedDirectory(false);
 
-        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify();
+        List<DataDirectory.Problem> problems = DataDirectory.at(dir).verify().problems();
 
         assertThat(problems).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
                 && p.file().equals(dir.toString()) && p.where().isEmpty()
                 && p.message().contains("No valid state can be recovered"));
         assertThat(problems).anyMatch(p -> p.file().equals("campaigns.json") && p.where().isEmpty());
+    }
+
+    @Test
+    void verifyOfATornDirectoryWithABackupSaysItIsLoadableAndHowAfterOneLoad() throws Exception {
+        tornSeedDirectory(true);
+        CountingFileSystem fs = new CountingFileSystem();
+
+        DataDirectory.Verification verification = new DataDirectory(JsonStoreConfig.defaults(dir), fs).verify();
+
+        assertThat(verification.loadable()).isTrue();
+        assertThat(verification.healthy()).isFalse();
+        assertThat(verification.recovery()).hasValueSatisfying(report -> {
+            assertThat(report.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+            assertThat(report.backupId()).hasValue("seed-20240101120000");
+        });
+        assertThat(verification.problems()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
+                && p.file().equals("campaigns.json"));
+        // one parse by the file checks, one load
+        assertThat(fs.opens("characters.json")).isEqualTo(2);
+    }
+
+    @Test
+    void verifyOfADirectoryDamagedBeyondRecoverySaysItIsNotLoadable() throws Exception {
+        tornSeedDirectory(false);
+
+        DataDirectory.Verification verification = DataDirectory.at(dir).verify();
+
+        assertThat(verification.loadable()).isFalse();
+        assertThat(verification.recovery()).isEmpty();
+        assertThat(verification.problems()).anyMatch(p -> p.severity() == DataDirectory.Severity.ERROR
+                && p.message().contains("No valid state can be recovered"));
+    }
+
+    @Test
+    void verifyOfAHealthyDirectoryIsHealthyAndLoadable() {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir))) {
+            put(store, "One");
+        }
+
+        DataDirectory.Verification verification = DataDirectory.at(dir).verify();
+
+        assertThat(verification.healthy()).isTrue();
+        assertThat(verification.loadable()).isTrue();
+        assertThat(verification.recovery().orElseThrow().clean()).isTrue();
     }
 }

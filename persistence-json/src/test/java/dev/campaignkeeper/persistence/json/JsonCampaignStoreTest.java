@@ -129,7 +129,7 @@ class JsonCampaignStoreTest {
         }
         DataDirectory.Contents contents = DataDirectory.at(dir).read();
         assertThat(contents.guilds()).isEqualTo(model);
-        assertThat(DataDirectory.at(dir).verify()).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
+        assertThat(DataDirectory.at(dir).verify().problems()).filteredOn(p -> p.severity() == DataDirectory.Severity.ERROR)
                 .isEmpty();
     }
 
