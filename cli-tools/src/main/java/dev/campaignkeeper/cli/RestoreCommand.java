@@ -1,5 +1,7 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.NotFoundException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -65,29 +67,20 @@ final class RestoreCommand implements Callable<Integer> {
             admin.requireUnlocked(dir, "restore");
         }
         String id = which.latest ? null : which.id;
-        if (id != null) {
-            StoreAdmin.Backup chosen = store.backups(dir, false).stream().filter(b -> b.id().equals(id)).findFirst()
-                    .orElseThrow(() -> new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
-                            + dir.toAbsolutePath().resolve("backups") + " (see `campaign-admin backups`)"));
-            if (!chosen.valid()) {
-                throw new CliException(ExitCodes.PROBLEMS, "backup " + id + " is not valid (" + chosen.problem()
-                        + "); choose another (see `campaign-admin backups`)");
-            }
-        }
-
         StoreAdmin.Restore preview;
         try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: comparing", 1)) {
             progress.update(0);
             preview = store.restore(dir, id, true);
             progress.update(1);
-        } catch (dev.campaignkeeper.core.error.StoreException e) {
-            if (e instanceof dev.campaignkeeper.core.error.DataDirectoryLockedException
-                    || e instanceof dev.campaignkeeper.core.error.DataDamagedException
-                    || !refusal(String.valueOf(e.getMessage()))) {
-                throw e;
+        } catch (NotFoundException e) {
+            if (id != null) {
+                throw new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
+                        + dir.toAbsolutePath().resolve("backups") + " (see `campaign-admin backups`)", e);
             }
-            throw new CliException(ExitCodes.PROBLEMS, e.getMessage()
-                    + (e.getMessage().contains("not valid") ? "; choose another (see `campaign-admin backups`)" : ""), e);
+            throw new CliException(ExitCodes.PROBLEMS, e.getMessage(), e);
+        } catch (InvalidInputException e) {
+            throw new CliException(ExitCodes.PROBLEMS, e.getMessage() + "; choose another (see `campaign-admin backups`)",
+                    e);
         }
         if (!json) {
             printDiff(admin.out(), preview);
@@ -124,11 +117,6 @@ final class RestoreCommand implements Callable<Integer> {
             admin.out().flush();
         }
         return ExitCodes.OK;
-    }
-
-    /** The store's messages for "this backup cannot be restored" (as opposed to an I/O failure). */
-    private static boolean refusal(String message) {
-        return message.contains("not valid") || message.contains("no valid backup") || message.contains("no backup");
     }
 
     private boolean confirm(StoreAdmin.Backup backup) throws IOException {

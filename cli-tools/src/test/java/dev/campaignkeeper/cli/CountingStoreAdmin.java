@@ -8,11 +8,18 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Test helper: the real {@link JsonStoreAdmin}, counting the full reads a command makes. */
+/** Test helper: the real {@link JsonStoreAdmin}, counting the full reads a command makes; restore can be made to fail. */
 final class CountingStoreAdmin implements StoreAdmin {
 
     private final StoreAdmin delegate = new JsonStoreAdmin();
     private final AtomicInteger reads = new AtomicInteger();
+
+    private volatile RuntimeException restoreFailure;
+
+    /** Makes every later {@link #restore} throw {@code failure} instead of restoring. */
+    void failRestoreWith(RuntimeException failure) {
+        restoreFailure = failure;
+    }
 
     /** How often {@link #read} was called. */
     int reads() {
@@ -47,6 +54,9 @@ final class CountingStoreAdmin implements StoreAdmin {
 
     @Override
     public Restore restore(Path dir, String id, boolean dryRun) {
+        if (restoreFailure != null) {
+            throw restoreFailure;
+        }
         return delegate.restore(dir, id, dryRun);
     }
 

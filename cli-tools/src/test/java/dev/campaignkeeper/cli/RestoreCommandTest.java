@@ -136,4 +136,30 @@ class RestoreCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("no-such-backup");
     }
+
+    @Test
+    void refusalsAreToldApartByTypeNotByMessage() {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        String id = Run.of("--data", dir.toString(), "backups", "--json").json().getAsJsonArray("backups").get(0)
+                .getAsJsonObject().get("id").getAsString();
+        CountingStoreAdmin store = new CountingStoreAdmin();
+
+        store.failRestoreWith(new dev.campaignkeeper.core.error.StoreException(
+                "disk error while checking: no backup is not valid"));
+        Run ioFailure = Run.on(store, "", "--data", dir.toString(), "restore", id, "--dry-run");
+        assertThat(ioFailure.exitCode()).as("an I/O failure whatever its words").isEqualTo(3);
+
+        store.failRestoreWith(new dev.campaignkeeper.core.error.InvalidInputException("checksum mismatch in " + id));
+        Run invalid = Run.on(store, "", "--data", dir.toString(), "restore", id, "--dry-run");
+        assertThat(invalid.exitCode()).isEqualTo(1);
+        assertThat(invalid.err()).contains("checksum mismatch").contains("choose another");
+
+        store.failRestoreWith(new dev.campaignkeeper.core.error.NotFoundException("gone"));
+        Run unknown = Run.on(store, "", "--data", dir.toString(), "restore", id, "--dry-run");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).contains(id);
+        Run none = Run.on(store, "", "--data", dir.toString(), "restore", "--latest", "--dry-run");
+        assertThat(none.exitCode()).isEqualTo(1);
+        assertThat(none.err()).contains("gone");
+    }
 }

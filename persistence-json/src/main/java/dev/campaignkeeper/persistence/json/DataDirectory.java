@@ -1,6 +1,8 @@
 package dev.campaignkeeper.persistence.json;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -33,8 +35,10 @@ import java.util.TreeSet;
  * {@link #prune} without dry run, {@link #checkpoint()}) take the directory lock and fail with
  * {@link dev.campaignkeeper.core.error.DataDirectoryLockedException} while another process holds it.
  *
- * <p>All methods report failures as {@link StoreException} (or its subclasses); none changes the
- * directory unless its Javadoc says so.
+ * <p>All methods report failures as {@link StoreException} (or its subclasses), except that
+ * {@link #restore} refuses a backup it cannot use with {@link NotFoundException} (no such backup, no
+ * valid backup at all) or {@link InvalidInputException} (the backup named is damaged), so callers
+ * tell a refusal from an I/O failure by type. None changes the directory unless its Javadoc says so.
  */
 public final class DataDirectory {
 
@@ -658,7 +662,9 @@ public final class DataDirectory {
      * @param dryRun compute the difference only
      * @return the difference and, after a real restore, the safety backup's id
      * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
-     * @throws StoreException if the backup does not exist or is not valid
+     * @throws NotFoundException if no backup has that id, or for {@code "latest"} if no backup is valid
+     * @throws InvalidInputException if the backup named is not valid (damaged or incomplete)
+     * @throws StoreException if reading or writing the directory fails
      */
     public RestoreResult restore(String backupId, boolean dryRun) {
         Objects.requireNonNull(backupId, "backupId");
@@ -668,7 +674,7 @@ public final class DataDirectory {
             try {
                 restored = Backups.load(fs, ref);
             } catch (FormatException e) {
-                throw new StoreException("backup " + ref.id() + " is not valid: " + e.getMessage(), e);
+                throw new InvalidInputException("backup " + ref.id() + " is not valid: " + e.getMessage(), e);
             }
             if (dryRun) {
                 Map<GuildId, GuildState> current = currentOrEmpty();
@@ -750,10 +756,10 @@ public final class DataDirectory {
                     return ref;
                 }
             }
-            throw new StoreException("no valid backup in " + Backups.dir(dir));
+            throw new NotFoundException("no valid backup in " + Backups.dir(dir));
         }
         return refs.stream().filter(ref -> ref.id().equals(backupId)).findFirst()
-                .orElseThrow(() -> new StoreException("no backup \"" + backupId + "\" in " + Backups.dir(dir)
+                .orElseThrow(() -> new NotFoundException("no backup \"" + backupId + "\" in " + Backups.dir(dir)
                         + "; list them with the backups command"));
     }
 

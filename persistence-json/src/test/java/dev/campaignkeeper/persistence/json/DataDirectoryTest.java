@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.DataDirectoryLockedException;
-import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
@@ -178,7 +179,7 @@ class DataDirectoryTest {
         }
         assertThat(beforeRestore.get(guild).campaign(ChannelId.of(10)).orElseThrow().name()).isEqualTo("Renamed");
         assertThatThrownBy(() -> DataDirectory.at(dir).restore("backup-nope", true))
-                .isInstanceOf(StoreException.class).hasMessageContaining("backup-nope");
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("backup-nope");
     }
 
     @Test
@@ -411,5 +412,27 @@ class DataDirectoryTest {
         assertThat(verification.healthy()).isTrue();
         assertThat(verification.loadable()).isTrue();
         assertThat(verification.recovery().orElseThrow().clean()).isTrue();
+    }
+
+    @Test
+    void restoreRefusesAnInvalidBackupAndAMissingOneWithTypedExceptions() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            put(store, "One");
+            store.checkpoint();
+        }
+        String id = DataDirectory.at(dir).backups(false).get(0).id();
+        for (BackupInfo backup : DataDirectory.at(dir).backups(false)) {
+            Path gz = dir.resolve("backups").resolve(backup.id()).resolve("campaigns.json.gz");
+            byte[] bytes = Files.readAllBytes(gz);
+            bytes[bytes.length / 2] ^= 0x55;
+            Files.write(gz, bytes);
+        }
+
+        assertThatThrownBy(() -> DataDirectory.at(dir).restore(id, true))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining(id).hasMessageContaining("not valid");
+        assertThatThrownBy(() -> DataDirectory.at(dir).restore("latest", true))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("no valid backup");
+        assertThatThrownBy(() -> DataDirectory.at(dir).restore("backup-nope", false))
+                .isInstanceOf(NotFoundException.class).hasMessageContaining("backup-nope");
     }
 }
