@@ -93,7 +93,9 @@ final class JsonStoreAdmin implements StoreAdmin {
                         diff.change().name().toLowerCase(Locale.ROOT), where(diff), diff.name()));
             }
         }
-        return new Restore(backup, result.dryRun(), result.safetyBackupId(), changes);
+        List<String> damage = result.currentRecovery().map(report -> report.events()).orElse(List.of());
+        return new Restore(backup, result.dryRun(), result.safetyBackupId(), changes, damage,
+                result.currentUnloadable());
     }
 
     private static String where(DataDirectory.RecordDiff diff) {

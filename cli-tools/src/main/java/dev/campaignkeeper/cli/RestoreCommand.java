@@ -84,7 +84,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         if (!json) {
             printDiff(admin.out(), preview);
-            printDamage(admin.out(), dir);
+            printDamage(admin.out(), preview);
         }
         if (dryRun) {
             if (json) {
@@ -135,20 +135,14 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Says when the live files are damaged: the diff is then against the state recovery would produce. */
-    private void printDamage(PrintWriter out, Path dir) {
-        List<StoreAdmin.Problem> events;
-        try {
-            events = admin.store().read(dir).notes().stream().filter(n -> n.file().equals("recovery")).toList();
-        } catch (dev.campaignkeeper.core.error.StoreException e) {
-            out.println("Note: the current state cannot be loaded (" + Table.oneLine(String.valueOf(e.getMessage()))
+    private static void printDamage(PrintWriter out, StoreAdmin.Restore preview) {
+        if (preview.currentUnloadable().isPresent()) {
+            out.println("Note: the current state cannot be loaded (" + Table.oneLine(preview.currentUnloadable().get())
                     + "); restoring rewrites it from the backup.");
-            out.flush();
-            return;
-        }
-        if (!events.isEmpty()) {
+        } else if (!preview.currentDamage().isEmpty()) {
             out.println("Note: the current files are damaged; the changes above are against the state the store"
                     + " recovers from them. Restoring rewrites the files from the backup. Recovery found:");
-            events.forEach(e -> out.println("  " + e.message()));
+            preview.currentDamage().forEach(event -> out.println("  " + event));
         }
         out.flush();
     }

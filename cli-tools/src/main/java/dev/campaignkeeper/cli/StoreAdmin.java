@@ -225,13 +225,20 @@ interface StoreAdmin {
      * @param dryRun whether nothing was changed
      * @param safetyBackup the backup of the previous state, after a real restore
      * @param changes the records added, removed and changed, per guild
+     * @param currentDamage what recovery found in the current files (empty when they are intact): the
+     *                      changes are then against the state recovery makes of them
+     * @param currentUnloadable why the current state cannot be loaded at all (the changes then start
+     *                          from nothing), empty when it loads
      */
-    record Restore(Backup backup, boolean dryRun, Optional<String> safetyBackup, List<StateDiff.Change> changes) {
+    record Restore(Backup backup, boolean dryRun, Optional<String> safetyBackup, List<StateDiff.Change> changes,
+                   List<String> currentDamage, Optional<String> currentUnloadable) {
         /** Validates and copies. */
         public Restore {
             Objects.requireNonNull(backup, "backup");
             Objects.requireNonNull(safetyBackup, "safetyBackup");
             changes = List.copyOf(changes);
+            currentDamage = List.copyOf(currentDamage);
+            Objects.requireNonNull(currentUnloadable, "currentUnloadable");
         }
     }
 }

@@ -162,4 +162,17 @@ class RestoreCommandTest {
         assertThat(none.exitCode()).isEqualTo(1);
         assertThat(none.err()).contains("gone");
     }
+
+    @Test
+    void dryRunOfATornDirectoryNamesTheDamageWithoutReadingTheStateAgain() {
+        Path dir = SeedDirs.torn(tmp.resolve("torn"));
+        CountingStoreAdmin store = new CountingStoreAdmin();
+
+        Run dry = Run.on(store, "", "--data", dir.toString(), "restore", "--latest", "--dry-run");
+
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Note: the current files are damaged").contains("campaigns.json")
+                .contains("Dry run: nothing was changed.");
+        assertThat(store.reads()).isZero();
+    }
 }

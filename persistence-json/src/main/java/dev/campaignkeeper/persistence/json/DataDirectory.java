@@ -273,20 +273,33 @@ public final class DataDirectory {
      * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when
      *                       the previous state was unreadable; its files were then moved aside)
      * @param diffs per guild, what changes (guilds without changes omitted)
+     * @param currentRecovery how the current (pre-restore) state loaded, the state the diffs start
+     *                        from: its events say when the current files are damaged and the diffs
+     *                        are against what recovery makes of them; empty when it cannot be loaded
+     * @param currentUnloadable why the current state cannot be loaded at all (the diffs then start
+     *                          from an empty state); present exactly when {@code currentRecovery} is empty
      */
     public record RestoreResult(String backupId, boolean dryRun, long sequence, Optional<String> safetyBackupId,
-                                List<GuildDiff> diffs) {
+                                List<GuildDiff> diffs, Optional<RecoveryReport> currentRecovery,
+                                Optional<String> currentUnloadable) {
         /**
-         * Copies the list.
+         * Copies the list and checks that exactly one of the current state's report and problem is present.
          *
          * @param backupId the backup restored
          * @param dryRun whether nothing was changed
          * @param sequence sequence number of the restored state (after a real restore)
          * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when the previous state was unreadable; its files were then moved aside)
          * @param diffs per guild, what changes (guilds without changes omitted)
+         * @param currentRecovery how the current (pre-restore) state loaded; empty when it cannot be loaded
+         * @param currentUnloadable why the current state cannot be loaded; present exactly when {@code currentRecovery} is empty
          */
         public RestoreResult {
             diffs = List.copyOf(diffs);
+            Objects.requireNonNull(currentRecovery, "currentRecovery");
+            Objects.requireNonNull(currentUnloadable, "currentUnloadable");
+            if (currentRecovery.isPresent() == currentUnloadable.isPresent()) {
+                throw new IllegalArgumentException("exactly one of currentRecovery and currentUnloadable must be present");
+            }
         }
     }
 
@@ -660,7 +673,8 @@ public final class DataDirectory {
      *
      * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
      * @param dryRun compute the difference only
-     * @return the difference and, after a real restore, the safety backup's id
+     * @return the difference, how the current state loaded (or why it cannot), and, after a real
+     *         restore, the safety backup's id
      * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
      * @throws NotFoundException if no backup has that id, or for {@code "latest"} if no backup is valid
      * @throws InvalidInputException if the backup named is not valid (damaged or incomplete)
@@ -677,20 +691,33 @@ public final class DataDirectory {
                 throw new InvalidInputException("backup " + ref.id() + " is not valid: " + e.getMessage(), e);
             }
             if (dryRun) {
-                Map<GuildId, GuildState> current = currentOrEmpty();
-                return new RestoreResult(ref.id(), true, -1, Optional.empty(), diff(current, restored.guilds()));
+                Optional<RecoveryReport> currentRecovery = Optional.empty();
+                Optional<String> currentUnloadable = Optional.empty();
+                Map<GuildId, GuildState> current = Map.of();
+                try {
+                    Contents contents = read();
+                    current = contents.guilds();
+                    currentRecovery = Optional.of(contents.report());
+                } catch (DataDamagedException e) {
+                    currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
+                }
+                return new RestoreResult(ref.id(), true, -1, Optional.empty(), diff(current, restored.guilds()),
+                        currentRecovery, currentUnloadable);
             }
             try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
                 Loader.Result current = null;
+                Optional<String> currentUnloadable = Optional.empty();
                 try {
                     current = Loader.load(fs, dir);
                 } catch (DataDamagedException e) {
                     // no safety backup possible; the damaged files are moved aside below
+                    currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
                 }
                 StateWriter.removeOrphans(fs, dir);
+                List<Path> movedAside = new ArrayList<>();
                 if (current != null && !current.damaged.isEmpty()) {
                     for (Path damaged : current.damaged) {
-                        JsonCampaignStore.moveAside(fs, damaged, config.clock().instant());
+                        movedAside.add(JsonCampaignStore.moveAside(fs, damaged, config.clock().instant()));
                     }
                     fs.fsyncDirectory(dir);
                 }
@@ -729,19 +756,14 @@ public final class DataDirectory {
                     }
                 }
                 fs.fsyncDirectory(dir);
-                return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()));
+                Optional<RecoveryReport> currentRecovery = current == null ? Optional.empty()
+                        : Optional.of(current.report(movedAside));
+                return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()),
+                        currentRecovery, currentUnloadable);
             }
         } catch (IOException e) {
             throw new StoreException("restore in " + dir + " failed: " + e.getMessage()
                     + " (the directory recovers to the previous or the restored state on next open)", e);
-        }
-    }
-
-    private Map<GuildId, GuildState> currentOrEmpty() {
-        try {
-            return read().guilds();
-        } catch (DataDamagedException e) {
-            return Map.of();
         }
     }
 

@@ -435,4 +435,42 @@ class DataDirectoryTest {
         assertThatThrownBy(() -> DataDirectory.at(dir).restore("backup-nope", false))
                 .isInstanceOf(NotFoundException.class).hasMessageContaining("backup-nope");
     }
+
+    @Test
+    void restoreReportsHowTheCurrentStateLoadedInADryRunAndARealRestore() throws Exception {
+        tornSeedDirectory(true);
+        CountingFileSystem fs = new CountingFileSystem();
+
+        DataDirectory.RestoreResult dry = new DataDirectory(JsonStoreConfig.defaults(dir), fs)
+                .restore("seed-20240101120000", true);
+
+        assertThat(dry.currentUnloadable()).isEmpty();
+        assertThat(dry.currentRecovery()).hasValueSatisfying(report -> {
+            assertThat(report.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+            assertThat(report.events()).anyMatch(event -> event.contains("campaigns.json"));
+        });
+        assertThat(fs.opens("characters.json")).as("loads of the current state").isEqualTo(1);
+
+        DataDirectory.RestoreResult real = DataDirectory.at(dir).restore("seed-20240101120000", false);
+
+        assertThat(real.currentRecovery()).hasValueSatisfying(report -> {
+            assertThat(report.events()).anyMatch(event -> event.contains("campaigns.json"));
+            assertThat(report.movedAside()).singleElement()
+                    .satisfies(path -> assertThat(path.getFileName().toString()).startsWith("campaigns.json.corrupt-"));
+        });
+        DataDirectory.RestoreResult again = DataDirectory.at(dir).restore("seed-20240101120000", true);
+        assertThat(again.currentRecovery().orElseThrow().clean()).isTrue();
+    }
+
+    @Test
+    void restoreResultHoldsExactlyOneOfTheCurrentReportAndWhyItCannotLoad() {
+        RecoveryReport report = new RecoveryReport(0, RecoveryReport.Source.NEW, java.util.Optional.empty(),
+                List.of(), false, List.of(), List.of());
+        assertThatThrownBy(() -> new DataDirectory.RestoreResult("b", true, -1, java.util.Optional.empty(), List.of(),
+                java.util.Optional.of(report), java.util.Optional.of("damaged")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DataDirectory.RestoreResult("b", true, -1, java.util.Optional.empty(), List.of(),
+                java.util.Optional.empty(), java.util.Optional.empty()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
