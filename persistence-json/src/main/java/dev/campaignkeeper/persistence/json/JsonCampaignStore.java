@@ -32,10 +32,12 @@ import org.slf4j.LoggerFactory;
  * journal and made durable before {@link #update} returns, background checkpoints into the seed's
  * three JSON files plus a gzip backup.
  *
- * <p>Concurrency: transactions on one guild are serialised by a per-guild lock held until their
- * change is durable; different guilds run concurrently and share fsyncs (group commit: the first
- * waiting writer becomes the leader, writes every queued line in one write and syncs once).
- * Readers never block: {@link #guild} returns the immutable state last made durable.
+ * <p>Concurrency: transactions on one guild are serialised by a per-guild lock held while the
+ * transaction runs and its change is queued; the next transaction of that guild builds on the
+ * queued state, so writers of one guild as well as of different guilds share fsyncs (group commit:
+ * the first waiting writer becomes the leader, writes every queued line in one write and syncs
+ * once). Every {@link #update} returns only once its change, and any queued change its result rests
+ * on, is durable. Readers never block: {@link #guild} returns the immutable state last made durable.
  *
  * <p>Failure: if a journal write or sync fails, that mutation (and any sharing its sync) fails
  * with a {@link StoreException}, memory keeps the previous state, and the store refuses every
@@ -67,6 +69,8 @@ public final class JsonCampaignStore implements CampaignStore {
     private long nextSeq;
     private long durableSeq;
     private List<Pending> pending = new ArrayList<>();
+    /** Per guild, its newest change queued but not yet durable; only written under commitLock. */
+    private final ConcurrentHashMap<GuildId, Pending> queuedFor = new ConcurrentHashMap<>();
     private boolean leaderActive;
     private Journal.Writer journal;
     private long entriesSinceCheckpoint;
@@ -270,29 +274,54 @@ public final class JsonCampaignStore implements CampaignStore {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
         ReentrantLock guildLock = guildLocks.computeIfAbsent(guild, id -> new ReentrantLock());
+        Pending awaited;
+        T result;
         guildLock.lock();
         try {
             checkWritable();
-            GuildState current = guild(guild);
+            Pending queued = queuedFor.get(guild);
+            GuildState current = queued != null ? queued.next : guild(guild);
             Update<T> update = transaction.apply(current);
+            result = update.result();
             if (update.changes().isEmpty()) {
-                return update.result();
+                // The result may rest on a queued change: return it only once that change is durable.
+                awaited = queued;
+            } else {
+                GuildState next = current.apply(update.changes());
+                awaited = enqueue(guild, next, JournalCodec.encodeBody(guild, update.changes()));
             }
-            GuildState next = current.apply(update.changes());
-            commit(guild, next, JournalCodec.encodeBody(guild, update.changes()));
-            return update.result();
         } finally {
             guildLock.unlock();
         }
+        if (awaited != null) {
+            awaitDurable(awaited);
+        }
+        return result;
     }
 
-    private void commit(GuildId guild, GuildState next, byte[] body) {
+    /**
+     * Queues a guild's next state for the journal. Called with the guild's lock held, so changes of
+     * one guild are queued in the order they were computed; the lock is released before the fsync,
+     * so the guild's next transaction can build on this queued state and share the same fsync.
+     * Readers ({@link #guild}) see only durable states.
+     */
+    private Pending enqueue(GuildId guild, GuildState next, byte[] body) {
         commitLock.lock();
         try {
             checkWritable();
             long seq = ++nextSeq;
             Pending mine = new Pending(seq, guild, next, JournalCodec.line(seq, body));
             pending.add(mine);
+            queuedFor.put(guild, mine);
+            return mine;
+        } finally {
+            commitLock.unlock();
+        }
+    }
+
+    private void awaitDurable(Pending mine) {
+        commitLock.lock();
+        try {
             while (!mine.done) {
                 if (!leaderActive) {
                     lead();
@@ -342,6 +371,7 @@ public final class JsonCampaignStore implements CampaignStore {
                 } else {
                     guilds.put(p.guild, p.next);
                 }
+                queuedFor.remove(p.guild, p);
                 p.done = true;
             }
             durableSeq = batch.get(batch.size() - 1).seq;
@@ -369,6 +399,7 @@ public final class JsonCampaignStore implements CampaignStore {
                 p.done = true;
             }
             pending = new ArrayList<>();
+            queuedFor.clear();
         }
         leaderActive = false;
         committed.signalAll();
