@@ -64,8 +64,11 @@ final class DiscordCalls {
                 Thread.currentThread().interrupt();
                 throw new PlatformException("Interrupted while waiting for Discord to " + what + ".", e);
             } catch (TimeoutException e) {
+                // Javacord may still complete the request later (e.g. after a long rate limit), so
+                // retrying blindly could do it twice: say so.
                 throw new PlatformException("Discord did not answer within " + timeout.toSeconds()
-                        + " s when the bot tried to " + what + ". Try again in a moment.", e);
+                        + " s when the bot tried to " + what + ". It may still happen once Discord catches up: "
+                        + "check the channel before trying again.", e);
             } catch (ExecutionException | CompletionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 if (cause instanceof RatelimitException && attempt < RATE_LIMIT_RETRIES) {

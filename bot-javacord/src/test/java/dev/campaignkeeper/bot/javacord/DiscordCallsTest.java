@@ -109,4 +109,16 @@ class DiscordCallsTest {
                 .isInstanceOf(PlatformException.class)
                 .hasMessageContaining("did not answer");
     }
+
+    @Test
+    void aCallDiscordDoesNotAnswerInTimeWarnsItMayStillHappenRatherThanInvitingARetry() {
+        DiscordCalls impatient = new DiscordCalls(Duration.ofMillis(50), Duration.ofMillis(10));
+
+        assertThatThrownBy(() -> impatient.call("Manage Webhooks", "post as Aria",
+                () -> new CompletableFuture<Void>()))
+                .isInstanceOf(PlatformException.class)
+                .hasMessageContaining("post as Aria")
+                .hasMessageContaining("may still happen")
+                .hasMessageNotContaining("Try again in a moment");
+    }
 }
