@@ -111,11 +111,17 @@ final class BenchCommand implements Callable<Integer> {
         }
         int entries = replayEntries != null ? replayEntries : guilds * 10;
         BenchRunner.Settings settings = new BenchRunner.Settings(guilds, mutations, entries, 16, 1000);
+        // A temporary directory is removed even when the run is interrupted (Ctrl-C).
+        Thread cleanup = temporary ? new Thread(() -> deleteQuietly(target), "bench-cleanup") : null;
+        if (cleanup != null) {
+            Runtime.getRuntime().addShutdownHook(cleanup);
+        }
         Map<String, Object> result;
         try (StderrListener listener = new StderrListener(admin.err(), admin.terminal())) {
             result = new BenchRunner(factory, listener).run(target, settings);
         } finally {
             if (temporary) {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
                 deleteTree(target);
             }
         }
@@ -136,6 +142,14 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         table.print(out);
+    }
+
+    private static void deleteQuietly(Path root) {
+        try {
+            deleteTree(root);
+        } catch (IOException | RuntimeException e) {
+            // Shutting down: nothing left to report to.
+        }
     }
 
     static void deleteTree(Path root) throws IOException {
