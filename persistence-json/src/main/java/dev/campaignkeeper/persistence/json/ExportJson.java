@@ -121,7 +121,7 @@ public final class ExportJson {
             }
             root = element.getAsJsonObject();
         } catch (JsonParseException | IOException | IllegalStateException e) {
-            throw invalid("it is not valid JSON (" + e.getMessage() + ")");
+            throw invalid("it is not valid JSON (" + RecordJson.oneLine(e) + ")");
         }
         String format = text(root, "format");
         if (!FORMAT.equals(format)) {

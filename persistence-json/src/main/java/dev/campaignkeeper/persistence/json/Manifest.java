@@ -165,7 +165,7 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException
                  | DateTimeParseException | CharacterCodingException e) {
             long[] position = RecordJson.position(reader);
-            throw new FormatException("not a valid manifest: " + e.getMessage(), position[0], position[1], e);
+            throw new FormatException("not a valid manifest: " + RecordJson.oneLine(e), position[0], position[1], e);
         }
     }
 }

@@ -176,6 +176,16 @@ final class RecordJson {
 
     // ---- reading ----
 
+    /**
+     * A parser failure's message on one line: Gson appends a troubleshooting link on a new line,
+     * which would break the one-line errors admins read.
+     */
+    static String oneLine(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        int newline = message.indexOf('\n');
+        return (newline < 0 ? message : message.substring(0, newline)).strip();
+    }
+
     static FormatException error(JsonReader in, String message) {
         long[] position = position(in);
         return new FormatException(message + " at " + in.getPath()

@@ -292,7 +292,7 @@ final class SeedFormat {
             }
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
             long[] position = RecordJson.position(reader);
-            throw new FormatException("not valid JSON of the expected shape: " + e.getMessage(),
+            throw new FormatException("not valid JSON of the expected shape: " + RecordJson.oneLine(e),
                     position[0], position[1], e);
         } catch (CharacterCodingException e) {
             long[] position = RecordJson.position(reader);

@@ -214,6 +214,17 @@ class CorruptionMatrixTest {
     }
 
     @Test
+    void aParserFailureIsReportedOnOneLine() throws IOException {
+        Files.writeString(dir.resolve("campaigns.json"), "{\"1\": {\"2\": {\"name\": \"torn", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> JsonCampaignStore.open(config()))
+                .isInstanceOf(DataDamagedException.class)
+                .hasMessageContaining("campaigns.json")
+                .hasMessageContaining("byte offset")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").doesNotContain("Troubleshooting"));
+    }
+
+    @Test
     void nothingValidLeftFailsNamingFileAndOffsetAndLeavesTheDirectoryUntouched() throws IOException {
         Files.writeString(dir.resolve("campaigns.json"), "{\n  \"1\": {\n    \"2\": [\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("npcs.json"), "{}", StandardCharsets.UTF_8);
