@@ -353,14 +353,20 @@ public final class DataDirectory {
      * @throws DataDamagedException if nothing valid can be read
      */
     public Contents read() {
+        Loader.Result result = load();
+        return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+    }
+
+    /** {@link #read()}'s consistent load, with where each event is (for verify). */
+    private Loader.Result load() {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Result result = Loader.load(fs, dir);
+                Loader.Result result = Loader.load(fs, dir, config.journalPreallocateBytes());
                 if (finalAttempt || before.equals(version())) {
-                    return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+                    return result;
                 }
             } catch (DataDamagedException e) {
                 if (finalAttempt || before.equals(version())) {
@@ -368,7 +374,7 @@ public final class DataDirectory {
                 }
                 last = e;
             } catch (IOException e) {
-                StoreException failure = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
+                StoreException failure = new StoreException("cannot read " + dir + ": " + IoProblems.describe(e), e);
                 // a file listed at the start of the load and gone now also proves a change (e.g. the
                 // empty next journal a checkpoint with nothing to write creates and deletes at once)
                 boolean vanished = e instanceof java.nio.file.NoSuchFileException;
@@ -469,7 +475,7 @@ public final class DataDirectory {
                     lastWrite < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastWrite)),
                     manifest.map(Manifest::writtenAt), backups.size());
         } catch (IOException e) {
-            throw new StoreException("cannot inspect " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot inspect " + dir + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -488,7 +494,7 @@ public final class DataDirectory {
             }
             return infos;
         } catch (IOException e) {
-            throw new StoreException("cannot list backups in " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot list backups in " + dir + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -496,6 +502,11 @@ public final class DataDirectory {
         Optional<String> problem = Optional.empty();
         if (!ref.seedStyle()) {
             Path backup = ref.paths().get(0);
+            FileSystemOps.Kind kind = fs.kind(backup);
+            if (kind != FileSystemOps.Kind.DIRECTORY) {
+                return new BackupInfo(ref.id(), ref.time(), ref.seq(), 0, false, false, Optional.of(
+                        kind == FileSystemOps.Kind.LINK ? "is a symbolic link (never followed)" : "is not a directory"));
+            }
             try (InputStream in = fs.openRead(backup.resolve(Backups.MANIFEST))) {
                 Manifest.decode(in);
                 for (String file : SeedFormat.FILES) {
@@ -503,8 +514,10 @@ public final class DataDirectory {
                         problem = Optional.of(Backups.gzName(file) + " is missing");
                     }
                 }
-            } catch (IOException | FormatException e) {
+            } catch (FormatException e) {
                 problem = Optional.of(Backups.MANIFEST + ": " + e.getMessage());
+            } catch (IOException e) {
+                problem = Optional.of(Backups.MANIFEST + ": " + IoProblems.reason(e));
             }
         }
         return new BackupInfo(ref.id(), ref.time(), ref.seq(), Backups.size(fs, ref), problem.isEmpty(),
@@ -524,6 +537,52 @@ public final class DataDirectory {
      * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
      */
     public Verification verify() {
+        // the file checks and the load each see one version of the directory: a running writer's
+        // checkpoint between reading the manifest and the files would otherwise look like damage
+        List<Problem> problems = fileProblems();
+        Optional<RecoveryReport> recovery = Optional.empty();
+        try {
+            Loader.Result loaded = load();
+            RecoveryReport report = loaded.report(List.of());
+            recovery = Optional.of(report);
+            for (String event : report.events()) {
+                Loader.Located at = loaded.located.get(event);
+                problems.add(new Problem(report.dataLost() ? Severity.ERROR : Severity.WARNING,
+                        at == null ? "recovery" : at.file(), at == null ? "" : at.where(), event));
+            }
+            for (LoadWarning warning : loaded.warnings) {
+                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
+                        warning.message()));
+            }
+            List<GuildId> ids = new ArrayList<>(loaded.guilds.keySet());
+            ids.sort(SeedFormat.GUILD_ORDER);
+            for (GuildId guild : ids) {
+                checkReferences(loaded.guilds.get(guild), problems);
+            }
+        } catch (DataDamagedException e) {
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
+        }
+        problems.sort(Comparator.comparing(Problem::severity));
+        return new Verification(problems, recovery);
+    }
+
+    /**
+     * The manifest, snapshot and backup checks, repeated (a few times at most) until the directory
+     * did not change while they ran. Journals are judged by the load, which replays them.
+     */
+    private List<Problem> fileProblems() {
+        List<Problem> problems = List.of();
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            DirectoryVersion before = version();
+            problems = checkFiles();
+            if (before.equals(version())) {
+                break;
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> checkFiles() {
         List<Problem> problems = new ArrayList<>();
         try {
             Manifest manifest = null;
@@ -534,6 +593,8 @@ public final class DataDirectory {
                 } catch (FormatException e) {
                     problems.add(new Problem(Severity.ERROR, Manifest.FILE, "",
                             e.getMessage() + Loader.locate(fs, manifestPath, e)));
+                } catch (IOException e) {
+                    problems.add(new Problem(Severity.ERROR, Manifest.FILE, "", IoProblems.reason(e)));
                 }
             } else if (liveExists()) {
                 problems.add(new Problem(Severity.WARNING, Manifest.FILE, "",
@@ -547,17 +608,31 @@ public final class DataDirectory {
                     }
                     continue;
                 }
-                try (InputStream in = fs.openRead(path)) {
-                    SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
-                    if (manifest != null && !sum.equals(manifest.files().get(file))) {
-                        problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
-                                + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
+                SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
+                try {
+                    if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE
+                            && fs.size(path) != expected.size()) {
+                        problems.add(new Problem(Severity.ERROR, file, "", "is " + fs.size(path) + " bytes, "
+                                + Manifest.FILE + " lists " + expected.size() + " (damaged, or a checkpoint is in progress)"));
+                        continue;
+                    }
+                    try (InputStream in = fs.openRead(path)) {
+                        SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
+                        if (manifest != null && !sum.equals(expected)) {
+                            problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
+                                    + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
+                        }
                     }
                 } catch (FormatException e) {
                     problems.add(new Problem(Severity.ERROR, file, "", e.getMessage() + Loader.locate(fs, path, e)));
+                } catch (IOException e) {
+                    problems.add(new Problem(Severity.ERROR, file, "", IoProblems.reason(e)));
                 }
             }
-            verifyJournals(manifest, problems);
+            String unsafeBackups = Backups.unsafeDir(fs, dir);
+            if (unsafeBackups != null) {
+                problems.add(new Problem(Severity.ERROR, Backups.DIR, "", unsafeBackups + " (never followed)"));
+            }
             for (Backups.Ref ref : Backups.list(fs, dir)) {
                 BackupInfo info = Backups.info(fs, ref, true);
                 if (!info.valid()) {
@@ -566,70 +641,13 @@ public final class DataDirectory {
                 }
             }
         } catch (IOException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + e.getMessage()));
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + IoProblems.describe(e)));
         }
-        Optional<RecoveryReport> recovery = Optional.empty();
-        try {
-            Contents contents = read();
-            recovery = Optional.of(contents.report());
-            for (String event : contents.report().events()) {
-                problems.add(new Problem(contents.report().dataLost() ? Severity.ERROR : Severity.WARNING,
-                        "recovery", "", event));
-            }
-            for (LoadWarning warning : contents.warnings()) {
-                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
-                        warning.message()));
-            }
-            List<GuildId> ids = new ArrayList<>(contents.guilds().keySet());
-            ids.sort(SeedFormat.GUILD_ORDER);
-            for (GuildId guild : ids) {
-                checkReferences(contents.guilds().get(guild), problems);
-            }
-        } catch (DataDamagedException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
-        }
-        problems.sort(Comparator.comparing(Problem::severity));
-        return new Verification(problems, recovery);
+        return problems;
     }
 
     private boolean liveExists() {
         return SeedFormat.FILES.stream().anyMatch(file -> fs.exists(dir.resolve(file)));
-    }
-
-    private void verifyJournals(Manifest manifest, List<Problem> problems) throws IOException {
-        long from = manifest == null ? 0 : manifest.journalFrom();
-        long[] expected = {manifest == null ? -1 : manifest.seq() + 1};
-        for (Path journal : Journal.list(fs, dir)) {
-            if (Journal.generation(journal) < from) {
-                continue;
-            }
-            String name = journal.getFileName().toString();
-            Journal.Scan scan;
-            try (InputStream in = fs.openRead(journal)) {
-                scan = Journal.scan(in, (line, length, offset) -> {
-                    try {
-                        JournalCodec.Entry entry = JournalCodec.decode(line, length);
-                        if (expected[0] >= 0 && entry.seq() >= expected[0] && entry.seq() != expected[0]) {
-                            problems.add(new Problem(Severity.ERROR, name, "byte " + offset,
-                                    "entry " + entry.seq() + " follows " + (expected[0] - 1)
-                                            + ": mutations in between are missing"));
-                        }
-                        if (expected[0] < 0 || entry.seq() >= expected[0]) {
-                            expected[0] = entry.seq() + 1;
-                        }
-                    } catch (FormatException e) {
-                        problems.add(new Problem(Severity.ERROR, name, "byte " + offset, e.getMessage()));
-                    }
-                });
-            }
-            if (scan.corrupt()) {
-                problems.add(new Problem(Severity.ERROR, name, "byte " + scan.problemOffset(), scan.problem()
-                        + "; " + scan.entriesAfterProblem() + " valid entries after it cannot be replayed"));
-            } else if (!scan.clean()) {
-                problems.add(new Problem(Severity.WARNING, name, "byte " + scan.problemOffset(), scan.problem()
-                        + " (a write interrupted by a crash; never acknowledged)"));
-            }
-        }
     }
 
     private static void checkReferences(GuildState state, List<Problem> problems) {
@@ -708,7 +726,7 @@ public final class DataDirectory {
                 Loader.Result current = null;
                 Optional<String> currentUnloadable = Optional.empty();
                 try {
-                    current = Loader.load(fs, dir);
+                    current = Loader.load(fs, dir, config.journalPreallocateBytes());
                 } catch (DataDamagedException e) {
                     // no safety backup possible; the damaged files are moved aside below
                     currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
@@ -729,6 +747,8 @@ public final class DataDirectory {
                     generation = Math.max(generation, current.maxGeneration + 1);
                 }
                 Instant now = config.clock().instant();
+                // the journal a manifest names exists before the manifest does (recovery relies on it)
+                Journal.Writer.create(fs, dir, generation, 0).close();
                 Optional<String> safety = Optional.empty();
                 long seq;
                 Map<GuildId, GuildState> before;
@@ -752,7 +772,12 @@ public final class DataDirectory {
                 StateWriter.write(fs, dir, restored.guilds().values(), seq, generation, now.plusMillis(1));
                 for (Path journal : Journal.list(fs, dir)) {
                     if (Journal.generation(journal) < generation) {
-                        fs.delete(journal);
+                        if (current != null && current.damagedJournals.contains(journal)) {
+                            // entries it holds were not replayed: keep them for a person to look at
+                            movedAside.add(JsonCampaignStore.moveAside(fs, journal, now));
+                        } else {
+                            fs.delete(journal);
+                        }
                     }
                 }
                 fs.fsyncDirectory(dir);
@@ -762,7 +787,7 @@ public final class DataDirectory {
                         currentRecovery, currentUnloadable);
             }
         } catch (IOException e) {
-            throw new StoreException("restore in " + dir + " failed: " + e.getMessage()
+            throw new StoreException("restore in " + dir + " failed: " + IoProblems.describe(e)
                     + " (the directory recovers to the previous or the restored state on next open)", e);
         }
     }
@@ -852,7 +877,7 @@ public final class DataDirectory {
                 return pruneUnlocked(false);
             }
         } catch (IOException e) {
-            throw new StoreException("prune in " + dir + " failed: " + e.getMessage(), e);
+            throw new StoreException("prune in " + dir + " failed: " + IoProblems.describe(e), e);
         }
     }
 

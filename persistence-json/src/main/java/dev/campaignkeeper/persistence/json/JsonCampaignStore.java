@@ -149,13 +149,13 @@ public final class JsonCampaignStore implements CampaignStore {
         try {
             createDirectories(fs, dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create data directory " + dir + ": " + IoProblems.describe(e), e);
         }
         // a probe (DataDirectory.lockHolder in another process) may hold the lock for a moment
         DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
         JsonCampaignStore store = null;
         try {
-            Loader.Result loaded = Loader.load(fs, dir);
+            Loader.Result loaded = Loader.load(fs, dir, config.journalPreallocateBytes());
             StateWriter.removeOrphans(fs, dir);
             List<Path> movedAside = new ArrayList<>();
             for (Path damaged : loaded.damaged) {
@@ -176,7 +176,7 @@ public final class JsonCampaignStore implements CampaignStore {
             return store;
         } catch (IOException e) {
             closeQuietly(store, lock);
-            throw new StoreException("cannot open data directory " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open data directory " + dir + ": " + IoProblems.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(store, lock);
             throw e;
@@ -455,7 +455,7 @@ public final class JsonCampaignStore implements CampaignStore {
             try {
                 next = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
             } catch (IOException e) {
-                throw new StoreException("checkpoint failed: cannot create the next journal: " + e.getMessage(), e);
+                throw new StoreException("checkpoint failed: cannot create the next journal: " + IoProblems.describe(e), e);
             }
             Map<GuildId, GuildState> snapshot;
             long seq;

@@ -296,7 +296,7 @@ final class SeedFormat {
                     position[0], position[1], e);
         } catch (CharacterCodingException e) {
             long[] position = RecordJson.position(reader);
-            throw new FormatException("not valid UTF-8 (" + e + ")", position[0], position[1], e);
+            throw new FormatException("not valid UTF-8", -1, -1, e);
         }
         return in.drain();
     }

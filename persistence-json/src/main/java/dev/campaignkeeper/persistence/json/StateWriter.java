@@ -56,7 +56,11 @@ final class StateWriter {
                           long journalFrom, Instant now) throws IOException {
         List<GuildState> list = ordered(guilds);
         Path backups = Backups.dir(dataDir);
-        if (!fs.isDirectory(backups)) {
+        String unsafe = Backups.unsafeDir(fs, dataDir);
+        if (unsafe != null) {
+            throw new UnsafeFileException(backups, unsafe); // never write through a link
+        }
+        if (fs.kind(backups) == FileSystemOps.Kind.MISSING) {
             fs.createDirectory(backups);
             fs.fsyncDirectory(dataDir);
         }
@@ -126,10 +130,12 @@ final class StateWriter {
     }
 
     static void removeTree(FileSystemOps fs, Path path) throws IOException {
-        if (!fs.exists(path)) {
+        FileSystemOps.Kind kind = fs.kind(path);
+        if (kind == FileSystemOps.Kind.MISSING) {
             return;
         }
-        if (fs.isDirectory(path)) {
+        // a link to a directory is removed itself, never what it points to
+        if (kind == FileSystemOps.Kind.DIRECTORY) {
             for (Path inner : fs.list(path)) {
                 removeTree(fs, inner);
             }
@@ -141,6 +147,9 @@ final class StateWriter {
     static List<Path> removeOrphans(FileSystemOps fs, Path dataDir) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Path dir : List.of(dataDir, Backups.dir(dataDir))) {
+            if (fs.kind(dir) != FileSystemOps.Kind.DIRECTORY && !dir.equals(dataDir)) {
+                continue;
+            }
             for (Path path : fs.list(dir)) {
                 String name = path.getFileName().toString();
                 if (name.startsWith(".") && name.endsWith(".tmp")) {
