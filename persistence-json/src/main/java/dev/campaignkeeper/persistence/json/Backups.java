@@ -264,11 +264,17 @@ final class Backups {
         for (Path path : ref.paths()) {
             // a link is deleted itself; what it points to is never touched
             if (fs.kind(path) == FileSystemOps.Kind.DIRECTORY) {
-                for (Path inner : fs.list(path)) {
+                // renamed first, so a reader sees the whole backup or none of it (an unfinished
+                // deletion is a dot-prefixed .tmp orphan, removed at the next open)
+                Path doomed = path.resolveSibling(".deleted-" + path.getFileName() + ".tmp");
+                fs.moveAtomic(path, doomed);
+                for (Path inner : fs.list(doomed)) {
                     fs.delete(inner);
                 }
+                fs.delete(doomed);
+            } else {
+                fs.delete(path);
             }
-            fs.delete(path);
         }
     }
 

@@ -635,7 +635,9 @@ public final class DataDirectory {
             }
             for (Backups.Ref ref : Backups.list(fs, dir)) {
                 BackupInfo info = Backups.info(fs, ref, true);
-                if (!info.valid()) {
+                boolean prunedMeanwhile = ref.paths().stream()
+                        .allMatch(path -> fs.kind(path) == FileSystemOps.Kind.MISSING);
+                if (!info.valid() && !prunedMeanwhile) {
                     problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(), "",
                             info.problem().orElse("invalid")));
                 }

@@ -226,7 +226,7 @@ final class Journal {
         int length = in.lineLength;
         if (terminator == Bytes.TOO_LONG) {
             return new Scan(offset, "line longer than " + MAX_LINE + " bytes", offset,
-                    1 + countAfter(in, -1, true), true, false, 0);
+                    countAfter(in, -1, true), true, false, 0);
         }
         if (terminator != '\n') {
             return incompleteLine(in, offset, terminator, line, length, preallocated, consumer);
