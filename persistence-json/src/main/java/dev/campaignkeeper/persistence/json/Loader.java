@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class Loader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Loader.class);
+    /** What happens to a file recovery does not trust: never overwritten or deleted. */
+    private static final String ASIDE = "; opening the store keeps it as <name>.corrupt-<time>, never overwritten";
     static final long UNKNOWN_SEQ = -1;
 
     private Loader() {
@@ -108,7 +110,7 @@ final class Loader {
         if (unsafeBackups != null) {
             Path backups = Backups.dir(dir);
             event(result, Backups.DIR, "", Backups.DIR + " " + unsafeBackups
-                    + ": its contents are not used, and it is moved aside before any backup is written");
+                    + ": its contents are not used" + ASIDE);
             result.damaged.add(backups);
         }
         boolean liveExists = false;
@@ -200,7 +202,7 @@ final class Loader {
 
     /** A link or special file where a data file belongs: damage, never read through. */
     private static void unsafe(Result result, String[] firstDamage, UnsafeFileException e) {
-        String message = e.getMessage() + "; it was not read and is moved aside";
+        String message = e.getMessage() + "; it was not read" + ASIDE;
         event(result, e.file().getFileName().toString(), "", message);
         result.damaged.add(e.file());
         if (firstDamage[0] == null) {
@@ -289,7 +291,7 @@ final class Loader {
                 String message = file + " does not match " + Manifest.FILE + " (expected "
                         + (expected == null ? "no file" : expected.size() + " bytes, crc32c " + expected.crcHex())
                         + ", found " + sum.size() + " bytes" + (sum.crc() < 0 ? ", not read" : ", crc32c " + sum.crcHex())
-                        + "): an interrupted checkpoint or a damaged file; it is kept aside";
+                        + "): an interrupted checkpoint or a damaged file" + ASIDE;
                 event(result, file, "", message);
                 // recovery does not trust it: keep it, the checkpoint after recovery must not overwrite it
                 result.damaged.add(path);
@@ -564,15 +566,14 @@ final class Loader {
                 lossUnknown |= scan.lossUnknown();
             } else if (scan.corrupt()) {
                 event(result, name, "byte " + scan.problemOffset(), name + ": " + scan.problem()
-                        + "; every entry in it was replayed, and the file is kept aside");
+                        + "; every entry in it was replayed" + ASIDE);
             } else if (!scan.clean()) {
                 LOG.info("{}: {} at byte offset {} (a write interrupted by a crash; it was never acknowledged)",
                         name, scan.problem(), scan.problemOffset());
             }
             if (scan.crlfLines() > 0) {
                 event(result, name, "", name + ": " + scan.crlfLines() + " lines end in CRLF (a text tool converted "
-                        + "the file); their checksums match without the CR, so they were replayed, and the file is "
-                        + "kept aside");
+                        + "the file); their checksums match without the CR, so they were replayed" + ASIDE);
             }
             if (state.lost > lostBefore || scan.corrupt() || scan.crlfLines() > 0) {
                 result.damagedJournals.add(journal);
@@ -593,7 +594,7 @@ final class Loader {
             event(result, state.stopFile, "byte " + state.stopOffset, state.stopReason + "; replay stopped after sequence "
                     + state.last + ": " + state.lost + " later journal entries were not replayed"
                     + (lossUnknown ? " (and an unknown number are gone)" : "")
-                    + "; the journal is kept aside as found");
+                    + ASIDE);
             result.dataLost = true;
         }
         if (!result.damagedJournals.isEmpty()) {

@@ -97,8 +97,11 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
         }
     }
 
-    static Manifest decode(InputStream in) throws IOException, FormatException {
-        JsonReader reader = SeedFormat.strictReader(in);
+    /** A manifest is a few hundred bytes; anything far larger is not one (and is not read to its end). */
+    static final int MAX_SIZE = 1 << 20;
+
+    static Manifest decode(InputStream raw) throws IOException, FormatException {
+        JsonReader reader = SeedFormat.strictReader(new LimitedInputStream(raw, MAX_SIZE));
         try {
             RecordJson.expectObject(reader, "manifest");
             String kind = null;
@@ -162,6 +165,8 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
                 throw new FormatException("manifest checksum mismatch");
             }
             return manifest;
+        } catch (LimitedInputStream.LimitExceededException e) {
+            throw new FormatException("not a manifest: larger than " + MAX_SIZE + " bytes");
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException
                  | DateTimeParseException | CharacterCodingException e) {
             long[] position = RecordJson.position(reader);
