@@ -465,6 +465,8 @@ public final class DataDirectory {
                 long[] count = {0};
                 try (InputStream in = fs.openRead(journal)) {
                     Journal.scan(in, (line, length, offset) -> count[0]++);
+                } catch (UnsafeFileException e) {
+                    continue; // not read; verify and recovery report it
                 }
                 entries += count[0];
                 if (count[0] > 0) {
