@@ -130,4 +130,18 @@ class InMemoryChatPlatformTest {
         assertThat(List.of(a.value(), b.value(), w.value())).doesNotHaveDuplicates()
                 .allMatch(v -> v.matches("[0-9]{1,20}"));
     }
+
+    @Test
+    void failNextCanFailTakingARoleAwayLeavingTheHolderWithIt() {
+        RoleId role = platform.createRole(GUILD, "r");
+        platform.addRole(GUILD, USER, role);
+        MissingPermissionException failure = new MissingPermissionException("Manage Roles");
+        platform.failNext(Operation.REMOVE_ROLE, failure);
+
+        assertThatThrownBy(() -> platform.removeRole(GUILD, USER, role)).isSameAs(failure);
+
+        assertThat(platform.holders(GUILD, role)).containsExactly(USER);
+        platform.removeRole(GUILD, USER, role);
+        assertThat(platform.holders(GUILD, role)).isEmpty();
+    }
 }

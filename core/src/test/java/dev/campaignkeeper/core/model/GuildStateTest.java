@@ -210,4 +210,19 @@ class GuildStateTest {
         assertThatThrownBy(() -> after.npcsByChannel().get(A).clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void toStringCountsCampaignsCharactersAndNpcs() {
+        assertThat(populated().toString()).isEqualTo("GuildState[1: 2 campaigns, 3 characters, 2 npcs]");
+    }
+
+    @Test
+    void equalStatesHaveEqualHashCodesAndDifferentStatesDiffer() {
+        GuildState one = populated();
+        GuildState same = populated();
+        GuildState other = one.apply(List.of(new RecordChange.RemoveCampaign(GUILD, B)));
+
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(other);
+        assertThat(one.hashCode()).isNotEqualTo(other.hashCode());
+    }
 }

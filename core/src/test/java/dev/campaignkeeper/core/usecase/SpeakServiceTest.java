@@ -242,4 +242,59 @@ class SpeakServiceTest {
         assertThat(world.platform.posts()).extracting(Post::webhook).containsExactly(stored, stored);
         assertThat(world.platform.posts()).extracting(Post::text).containsExactly("Me first", "Me second");
     }
+
+    @Test
+    void sayingAsNpcReturnsWhatWasPosted() {
+        world.createCampaign();
+        world.npcs().create(GM, GUILD, CHANNEL, "Old Gus", Optional.of("https://example.com/gus.png"));
+
+        Spoken spoken = world.speech().sayAsNpc(GM, GUILD, CHANNEL, "old gus", " Welcome. ");
+
+        assertThat(spoken).isEqualTo(new Spoken("Old Gus", Optional.of("https://example.com/gus.png"), "Welcome."));
+    }
+
+    @Test
+    void speakingThroughARecreatedWebhookReturnsWhatWasPosted() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+
+        Spoken spoken = world.speech().sayAsCharacter(BOB, GUILD, CHANNEL, "Still here?");
+
+        assertThat(spoken).isEqualTo(new Spoken("Brom", Optional.empty(), "Still here?"));
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("Still here?");
+    }
+
+    @Test
+    void replacementWebhookThatCannotBeDeletedIsReportedWithTheStoreFailure() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+        ForwardingStore store = new ForwardingStore(world.memoryStore);
+        CampaignKeeper keeper = Fixture.keeper(store, world.platform, Limits.defaults());
+        store.refuseNextUpdate(() -> new StoreException("The disk is full."));
+        MissingPermissionException deleteFailure = new MissingPermissionException("Manage Webhooks");
+        world.platform.failNext(Operation.DELETE_WEBHOOK, deleteFailure);
+
+        assertThatThrownBy(() -> keeper.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "Hello"))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(deleteFailure));
+
+        assertThat(world.platform.webhooks()).hasSize(1);
+        assertThat(world.platform.posts()).isEmpty();
+    }
+
+    @Test
+    void campaignEndedWhileItsWebhookIsReplacedIsNotFoundAndTheNewWebhookDeleted() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+        ForwardingPlatform platform = new ForwardingPlatform(world.platform);
+        CampaignKeeper keeper = Fixture.keeper(world.memoryStore, platform, Limits.defaults());
+        platform.beforeNextWebhook(() -> world.campaigns().end(GM, GUILD, CHANNEL));
+
+        assertThatThrownBy(() -> keeper.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "Hello?"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("just been ended");
+
+        assertThat(world.platform.webhooks()).isEmpty();
+        assertThat(world.platform.posts()).isEmpty();
+    }
 }
