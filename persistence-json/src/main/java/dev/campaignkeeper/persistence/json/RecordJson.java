@@ -181,7 +181,7 @@ final class RecordJson {
      * which would break the one-line errors admins read.
      */
     static String oneLine(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        String message = failure.getMessage() == null ? "malformed data" : failure.getMessage();
         int newline = message.indexOf('\n');
         String line = (newline < 0 ? message : message.substring(0, newline)).strip();
         // Gson's advice to the programmer is no use to an admin reading a damaged file

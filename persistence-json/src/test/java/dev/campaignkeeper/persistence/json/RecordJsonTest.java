@@ -331,7 +331,11 @@ class RecordJsonTest {
         assertThat(RecordJson.oneLine(new IllegalStateException("first line \nsee https://example.com")))
                 .isEqualTo("first line");
         assertThat(RecordJson.oneLine(new IllegalStateException("  only  "))).isEqualTo("only");
-        assertThat(RecordJson.oneLine(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+        assertThat(RecordJson.oneLine(new IllegalStateException())).isEqualTo("malformed data");
+        assertThat(RecordJson.oneLine(new IllegalStateException("Use JsonReader.setStrictness(Strictness.LENIENT) to "
+                + "accept malformed JSON at line 1 column 8 path $.seq"))).isEqualTo("at line 1 column 8 path $.seq");
+        assertThat(RecordJson.oneLine(new IllegalStateException("k".repeat(5_000))))
+                .hasSizeLessThan(RecordJson.MAX_MESSAGE + 40).endsWith("(5000 characters)");
     }
 
     @Test
