@@ -23,8 +23,11 @@ public final class DiceFormatter {
 
     /** Discord's message limit, in characters. */
     public static final int DISCORD_LIMIT = 2000;
-    /** The smallest limit {@link #format(DiceResult, int)} accepts. */
-    public static final int MIN_LIMIT = 100;
+    /**
+     * The smallest limit {@link #format(DiceResult, int)} accepts: enough for the totals of the
+     * most results a command may have ({@link DiceLimits#MAX_ROLLS}), whatever their size.
+     */
+    public static final int MIN_LIMIT = 1500;
 
     private static final int FEW_DICE = 10;
     private static final int SHORT_LABEL = 40;

@@ -11,8 +11,11 @@ import java.util.Objects;
  */
 public class InvalidDiceException extends InvalidInputException {
 
+    /** The expression as given. */
     private final String expression;
+    /** What is wrong, without the position. */
     private final String reason;
+    /** Where, 1-based. */
     private final int position;
 
     /**
