@@ -156,4 +156,21 @@ class RollCommandTest {
                 .extracting(Choice::name).containsExactly("Grik");
         assertThat(bot.handlers.autocomplete(bot.actor(GM), GUILD, TAVERN, "roll", "expression", "gr")).isEmpty();
     }
+
+    @Test
+    void everyReplyFitsOneDiscordMessageWithEveryTotal() {
+        bot.run(BotFixture.BOB, TAVERN, "character edit", "name", "N".repeat(80));
+        bot.platform.failNext(InMemoryChatPlatform.Operation.DIRECT_MESSAGE,
+                new MissingPermissionException("Send Messages"));
+
+        Reply secret = bot.run(BotFixture.BOB, TAVERN, "roll", "expression", "50#20d10000", "secret", true);
+        Reply open = bot.run(BotFixture.BOB, MARKET, "roll", "expression", "50#20d10000");
+
+        for (Reply reply : List.of(secret, open)) {
+            assertThat(reply.error()).as(reply.text()).isFalse();
+            assertThat(reply.text().length()).isLessThanOrEqualTo(DiceFormatter.DISCORD_LIMIT);
+            assertThat(java.util.regex.Pattern.compile("\\*\\*-?\\d+\\*\\*").matcher(reply.text()).results().count())
+                    .isEqualTo(50);
+        }
+    }
 }

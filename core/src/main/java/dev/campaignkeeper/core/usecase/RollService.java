@@ -35,8 +35,11 @@ import org.slf4j.LoggerFactory;
 public final class RollService {
 
     private static final Logger LOG = LoggerFactory.getLogger(RollService.class);
-    /** Room left for the caller's "@Pat rolls" line in a bot reply or a secret roll's reply. */
-    private static final int REPLY_BUDGET = DiceFormatter.DISCORD_LIMIT - 100;
+    /**
+     * Room left for the caller's first line in a bot reply ("@Pat rolls:") or a secret roll's
+     * reply (which names the character, up to 80 characters, and the GM copy's fate).
+     */
+    private static final int REPLY_BUDGET = DiceFormatter.DISCORD_LIMIT - 250;
 
     private final CampaignStore store;
     private final SpeakService speech;
