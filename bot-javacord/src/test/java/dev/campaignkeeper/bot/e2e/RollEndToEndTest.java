@@ -127,4 +127,40 @@ class RollEndToEndTest {
                 .matches("I pick the lock `1d20\\+3 \\[thieves' tools]` → 1d20 \\(\\d+\\) \\+ 3 \\[thieves' tools] = "
                         + "\\*\\*\\d+\\*\\*");
     }
+
+    @Test
+    void aPlayersSecretRollReachesTheGmAsADirectMessageWithMentionsDisabled() {
+        campaignWithTilda();
+
+        Reply reply = run(alice, table, "roll", Option.string("expression", "1d20+3 [stealth]"),
+                Option.bool("secret", true));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).startsWith("Secret roll as **Tilda**, seen only by you and the GM (sent a copy by"
+                + " direct message):\n`1d20+3 [stealth]` → 1d20 (");
+        assertThat(discord.webhookPosts()).isEmpty();
+        List<DirectMessage> messages = discord.directMessages();
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).recipient()).isEqualTo(gm);
+        assertThat(messages.get(0).content()).startsWith("Secret roll in **The Lost Mine** by <@" + alice.idString()
+                + "> as **Tilda**:\n`1d20+3 [stealth]` → 1d20 (");
+        String total = reply.content().substring(reply.content().lastIndexOf("**", reply.content().length() - 3));
+        assertThat(messages.get(0).content()).endsWith(total);
+        assertThat(messages.get(0).allowedMentions()).isPresent();
+        assertThat(messages.get(0).allowedMentions().get().path("parse")).isEmpty();
+    }
+
+    @Test
+    void whenTheGmRefusesDirectMessagesTheRollerIsTold() {
+        campaignWithTilda();
+        discord.failNext(Endpoint.CREATE_MESSAGE, Fault.missingPermissions());
+
+        Reply reply = run(alice, table, "roll", Option.string("expression", "1d20"), Option.bool("secret", true));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).startsWith("Secret roll as **Tilda**, seen only by you: the GM could not be sent a"
+                + " copy");
+        assertThat(discord.directMessages()).isEmpty();
+        assertThat(discord.webhookPosts()).isEmpty();
+    }
 }
