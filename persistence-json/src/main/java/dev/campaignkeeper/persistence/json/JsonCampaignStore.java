@@ -654,8 +654,10 @@ public final class JsonCampaignStore implements CampaignStore {
             try {
                 commitLock.lock();
                 try {
+                    // no new change is queued from here on; the ones already queued are written and
+                    // synced by their callers (one of them leads) before the journal closes
                     closed = true;
-                    while (leaderActive) {
+                    while (leaderActive || !pending.isEmpty()) {
                         committed.awaitUninterruptibly();
                     }
                     try {
