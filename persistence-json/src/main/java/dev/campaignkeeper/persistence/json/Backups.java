@@ -252,8 +252,10 @@ final class Backups {
         if (verify) {
             try {
                 load(fs, ref);
-            } catch (FormatException | IOException | RuntimeException e) {
-                problem = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+            } catch (FormatException e) {
+                problem = Optional.of(e.getMessage());
+            } catch (IOException e) {
+                problem = Optional.of(IoProblems.reason(e));
             }
         }
         return new BackupInfo(ref.id(), ref.time(), ref.seq(), size(fs, ref), problem.isEmpty(), ref.seedStyle(),

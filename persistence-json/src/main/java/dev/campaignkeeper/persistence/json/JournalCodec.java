@@ -148,6 +148,9 @@ final class JournalCodec {
         } catch (IllegalStateException | NumberFormatException | com.google.gson.stream.MalformedJsonException
                  | java.io.EOFException e) {
             // not strict JSON of the entry's shape (NaN, an array, a cut-off object): damage, not a failure
+            if (e instanceof RuntimeException runtime) {
+                RecordJson.rethrowBug(runtime);
+            }
             throw new FormatException("malformed journal entry: " + RecordJson.oneLine(e));
         }
     }

@@ -363,9 +363,6 @@ final class Loader {
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
-                    } catch (RuntimeException e) {
-                        return new Parsed(Map.of(), List.of(), null,
-                                new FormatException("cannot be read (" + e + ")", -1, -1, e));
                     }
                 }));
             }
@@ -377,7 +374,9 @@ final class Loader {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("interrupted while loading " + entry.getKey());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException("loading " + entry.getKey() + " failed: " + e.getCause(), e.getCause());
+                    // not damage (that is a Parsed error): a bug, so nothing may be moved aside or written
+                    throw new IllegalStateException("internal error while reading " + entry.getKey()
+                            + "; nothing in the data directory was changed: " + e.getCause(), e.getCause());
                 }
             }
             return results;
@@ -411,7 +410,7 @@ final class Loader {
                             + ") plus the journal after it");
                 }
                 return base;
-            } catch (FormatException | IOException | RuntimeException e) {
+            } catch (FormatException | IOException e) {
                 result.events.add("backup " + ref.id() + " is not usable: " + e.getMessage());
             }
         }

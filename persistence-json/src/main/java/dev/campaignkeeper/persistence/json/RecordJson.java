@@ -211,6 +211,28 @@ final class RecordJson {
         return text.substring(0, cut) + "… (" + text.length() + " characters)";
     }
 
+    /**
+     * Whether a runtime exception came from the JSON parser (a malformed or mis-shaped file), as
+     * opposed to a bug in this code: only the former may mark a file damaged. Gson reports a value of
+     * the wrong type with IllegalStateException and a bad number with NumberFormatException.
+     */
+    static boolean fromParser(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(4, trace.length); i++) {
+            if (trace[i].getClassName().startsWith("com.google.gson.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rethrows a runtime exception that is a bug (not the parser's) so it never reads as damage. */
+    static void rethrowBug(RuntimeException e) {
+        if (!fromParser(e)) {
+            throw e;
+        }
+    }
+
     static FormatException error(JsonReader in, String message) {
         long[] position = position(in);
         return new FormatException(excerpt(message, MAX_MESSAGE) + " at " + excerpt(in.getPath(), 80)
