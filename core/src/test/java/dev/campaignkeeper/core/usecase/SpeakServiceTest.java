@@ -109,12 +109,12 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, " \u200B\n "))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(2001)))
+        assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(4001)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("2000");
+                .hasMessageContaining("4000");
         assertThat(world.platform.posts()).isEmpty();
 
-        world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(2000));
+        world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(4000));
         assertThat(world.platform.posts()).hasSize(1);
     }
 
