@@ -13,6 +13,7 @@ import java.util.Optional;
  *
  * @param guild the guild
  * @param campaign the campaign's channel (whose webhook posted it)
+ * @param webhook the webhook that posted it (only it can edit or delete the messages)
  * @param thread the thread or forum post it went into, if not the campaign channel itself
  * @param messages the messages, in order; at least one
  * @param author the user who made the post
@@ -21,7 +22,7 @@ import java.util.Optional;
  * @param postedAt when it was posted
  * @param text the post's whole text (before splitting into messages)
  */
-public record PostRecord(GuildId guild, ChannelId campaign, Optional<ChannelId> thread, List<MessageId> messages,
+public record PostRecord(GuildId guild, ChannelId campaign, WebhookId webhook, Optional<ChannelId> thread, List<MessageId> messages,
                          UserId author, Optional<NpcId> npc, String speaker, Instant postedAt, String text) {
 
     /**
@@ -29,6 +30,7 @@ public record PostRecord(GuildId guild, ChannelId campaign, Optional<ChannelId> 
      *
      * @param guild the guild
      * @param campaign the campaign's channel (whose webhook posted it)
+     * @param webhook the webhook that posted it (only it can edit or delete the messages)
      * @param thread the thread or forum post it went into, if not the campaign channel itself
      * @param messages the messages, in order; at least one
      * @param author the user who made the post
@@ -40,6 +42,7 @@ public record PostRecord(GuildId guild, ChannelId campaign, Optional<ChannelId> 
     public PostRecord {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(webhook, "webhook");
         Objects.requireNonNull(thread, "thread");
         messages = List.copyOf(messages);
         Objects.requireNonNull(author, "author");
@@ -78,6 +81,6 @@ public record PostRecord(GuildId guild, ChannelId campaign, Optional<ChannelId> 
      * @return the changed record
      */
     public PostRecord edited(List<MessageId> newMessages, String newText) {
-        return new PostRecord(guild, campaign, thread, newMessages, author, npc, speaker, postedAt, newText);
+        return new PostRecord(guild, campaign, webhook, thread, newMessages, author, npc, speaker, postedAt, newText);
     }
 }

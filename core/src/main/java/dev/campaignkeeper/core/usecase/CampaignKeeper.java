@@ -1,7 +1,9 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.rules.Limits;
 import java.time.Clock;
 import java.util.Objects;
@@ -12,7 +14,7 @@ import java.util.Objects;
  * @param campaigns creating, joining, leaving, transferring and ending campaigns
  * @param characters players' characters
  * @param npcs the GM's non-player characters
- * @param speech speaking in character through the campaign's webhook
+ * @param speech speaking in character through the campaign's webhook, editing and deleting posts
  */
 public record CampaignKeeper(
         CampaignService campaigns,
@@ -36,7 +38,8 @@ public record CampaignKeeper(
     }
 
     /**
-     * Wires every service to the same store, platform, limits and clock.
+     * Wires every service to the same store, platform, limits and clock, with posts logged in
+     * memory only ({@link InMemoryPostLog}: edit and delete work until a restart).
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -45,10 +48,25 @@ public record CampaignKeeper(
      * @return the use cases
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
+        return create(store, platform, new InMemoryPostLog(), limits, clock);
+    }
+
+    /**
+     * Wires every service to the same store, platform, post log, limits and clock.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param postLog where posts as characters and NPCs are recorded
+     * @param limits the configured limits
+     * @param clock the clock export timestamps and post times come from
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
+                                        Clock clock) {
         return new CampaignKeeper(
-                new CampaignService(store, platform, limits, clock),
+                new CampaignService(store, platform, postLog, limits, clock),
                 new CharacterService(store),
                 new NpcService(store, limits),
-                new SpeakService(store, platform));
+                new SpeakService(store, platform, postLog, clock));
     }
 }

@@ -66,9 +66,13 @@ class InMemoryChatPlatformTest {
 
         platform.postAs(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
 
-        Post expected = new Post(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
-        assertThat(platform.posts()).containsExactly(expected);
-        assertThat(printed).containsExactly(expected);
+        assertThat(platform.posts()).singleElement().satisfies(post -> {
+            assertThat(post.displayName()).isEqualTo("Aria");
+            assertThat(post.text()).isEqualTo("Hello");
+            assertThat(post.webhook()).isEqualTo(webhook);
+            assertThat(post.thread()).isEmpty();
+        });
+        assertThat(printed).isEqualTo(platform.posts());
         assertThat(platform.webhooks().get(webhook).channel()).isEqualTo(CHANNEL);
     }
 
