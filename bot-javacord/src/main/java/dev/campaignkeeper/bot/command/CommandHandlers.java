@@ -8,6 +8,7 @@ import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import dev.campaignkeeper.core.usecase.CampaignInfo;
+import dev.campaignkeeper.core.usecase.PostContent;
 import dev.campaignkeeper.core.usecase.Spoken;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -103,6 +104,14 @@ public final class CommandHandlers {
 
     private Reply dispatch(CommandRequest request) {
         CommandOptions options = request.options();
+        CommandRequest r = switch (request.path()) {
+            case "campaign create", "say", "npc say" -> request;
+            default -> request.inCampaignChannel(keeper.campaigns().campaignChannel(request.guild(), request.place()));
+        };
+        return dispatchIn(r, options);
+    }
+
+    private Reply dispatchIn(CommandRequest request, CommandOptions options) {
         return switch (request.path()) {
             case "campaign create" -> campaignCreate(request, options);
             case "campaign join" -> campaignJoin(request);
@@ -130,7 +139,7 @@ public final class CommandHandlers {
     // ---- /campaign ----
 
     private Reply campaignCreate(CommandRequest r, CommandOptions options) {
-        Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.channel(), r.channelName(),
+        Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.place(), r.channelName(),
                 options.string("name"));
         return Reply.visibleToAll("The campaign **" + campaign.name() + "** begins in this channel, run by "
                 + users.show(campaign.gm()) + " as game master. Players: use `/campaign join`, then "
@@ -253,9 +262,28 @@ public final class CommandHandlers {
     // ---- /say ----
 
     private Reply say(CommandRequest r, CommandOptions options) {
-        Spoken spoken = keeper.speech().sayAsCharacter(r.actor(), r.guild(), r.channel(),
-                options.requiredString("text"));
-        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+        Spoken spoken = keeper.speech().sayAsCharacter(r.actor(), r.guild(), r.place(), content(options));
+        return Reply.ephemeral(said(spoken, options));
+    }
+
+    /** What a post command posts: its text (possibly from the modal), title and image. */
+    private static PostContent content(CommandOptions options) {
+        return new PostContent(options.string("text").orElse(""), options.string("title"), options.upload("image"));
+    }
+
+    /** The reply to a post: as whom, how many messages, where. */
+    private static String said(Spoken spoken, CommandOptions options) {
+        StringBuilder text = new StringBuilder("Said as **").append(spoken.displayName()).append("**");
+        if (spoken.messageCount() > 1) {
+            text.append(" in ").append(spoken.messageCount()).append(" messages (the post was longer than one "
+                    + "Discord message)");
+        }
+        options.string("title").ifPresent(title -> text.append(", starting the forum post **")
+                .append(spoken.post().thread().map(t -> "<#" + t.value() + ">").orElse(title)).append("**"));
+        if (options.upload("image").isPresent()) {
+            text.append(", with the image");
+        }
+        return text.append('.').toString();
     }
 
     // ---- /npc ----
@@ -289,9 +317,9 @@ public final class CommandHandlers {
     }
 
     private Reply npcSay(CommandRequest r, CommandOptions options) {
-        Spoken spoken = keeper.speech().sayAsNpc(r.actor(), r.guild(), r.channel(),
-                options.requiredString(CommandCatalog.NPC_OPTION), options.requiredString("text"));
-        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+        Spoken spoken = keeper.speech().sayAsNpc(r.actor(), r.guild(), r.place(),
+                options.requiredString(CommandCatalog.NPC_OPTION), content(options));
+        return Reply.ephemeral(said(spoken, options));
     }
 
     // ---- helpers ----

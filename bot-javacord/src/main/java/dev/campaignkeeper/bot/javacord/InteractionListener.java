@@ -14,9 +14,15 @@ import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.ChannelKind;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.error.PlatformException;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.rules.InputRules;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +30,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.javacord.api.entity.channel.ChannelType;
+import org.javacord.api.entity.channel.RegularServerChannel;
 import org.javacord.api.entity.channel.ServerChannel;
+import org.javacord.api.entity.channel.ServerThreadChannel;
+import org.javacord.api.entity.channel.thread.ThreadMetadata;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.MessageFlag;
 import org.javacord.api.entity.permission.PermissionState;
@@ -59,6 +72,8 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
     private static final int MAX_MESSAGE = 2000;
+    /** The longest the bot waits for Discord to take one reply. */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
 
     private final CommandHandlers handlers;
     private final JavacordChatPlatform platform;
@@ -180,11 +195,43 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 "Campaign Keeper's commands work in server text channels, not in direct messages."));
         TextChannel channel = interaction.getChannel().orElseThrow(() -> new InvalidInputException(
                 "The bot cannot see this channel. Check that it may view it, then try again."));
-        String channelName = channel.asServerChannel().map(ServerChannel::getName).orElse("");
         User user = interaction.getUser();
         platform.remember(user);
-        return new CommandRequest(actor(user, server), GuildId.of(server.getId()), ChannelId.of(channel.getId()),
-                channelName, spec.path(), options(interaction, spec));
+        return new CommandRequest(actor(user, server), GuildId.of(server.getId()), place(channel),
+                campaignChannelName(channel), spec.path(), options(interaction, spec));
+    }
+
+    /**
+     * Where a command was run, from the channel Discord named: a text channel, a thread of one, a
+     * forum post (a thread whose parent is a forum), or another kind.
+     *
+     * @param channel the channel
+     * @return the place
+     */
+    static Place place(TextChannel channel) {
+        ChannelId id = ChannelId.of(channel.getId());
+        Optional<ServerThreadChannel> thread = channel.asServerThreadChannel();
+        if (thread.isPresent()) {
+            RegularServerChannel parent = thread.get().getParent();
+            ChannelKind kind = parent.getType() == ChannelType.SERVER_FORUM_CHANNEL
+                    ? ChannelKind.FORUM_POST : ChannelKind.THREAD;
+            ThreadMetadata metadata = thread.get().getMetadata();
+            return new Place(id, kind, Optional.of(ChannelId.of(parent.getId())), metadata.isArchived(),
+                    metadata.isLocked());
+        }
+        if (channel.getType() == ChannelType.SERVER_TEXT_CHANNEL) {
+            return Place.text(id);
+        }
+        return new Place(id, ChannelKind.OTHER, Optional.empty(), false, false);
+    }
+
+    /** The name of the channel a campaign here would belong to: a thread's parent, else the channel. */
+    private static String campaignChannelName(TextChannel channel) {
+        Optional<ServerThreadChannel> thread = channel.asServerThreadChannel();
+        if (thread.isPresent()) {
+            return thread.get().getParent().getName();
+        }
+        return channel.asServerChannel().map(ServerChannel::getName).orElse("");
     }
 
     private Actor actor(User user, Server server) {
@@ -212,10 +259,30 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                     option.getStringRepresentationValue()
                             .ifPresent(id -> values.put(option.getName(), UserId.of(id)));
                 }
+                case ATTACHMENT -> option.getAttachmentValue()
+                        .ifPresent(file -> values.put(option.getName(), fetch(file)));
                 default -> throw new IllegalStateException("unknown option type");
             }
         }
         return CommandOptions.of(values);
+    }
+
+    /**
+     * Fetches an attached image so it can be uploaded again through the webhook (the interaction's
+     * link is temporary). Its size is checked before, its type (by content) after fetching.
+     */
+    private Upload fetch(org.javacord.api.entity.Attachment file) {
+        InputRules.imageSize(file.getFileName(), file.getSize());
+        byte[] content;
+        try {
+            content = file.asByteArray().get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("Interrupted while fetching the image.", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new PlatformException("The bot could not fetch the attached image from Discord. Try again.", e);
+        }
+        return new Upload(file.getFileName(), InputRules.imageType(file.getFileName(), content), content);
     }
 
     private static List<SlashCommandInteractionOption> leafOptions(SlashCommandInteractionOptionsProvider provider) {
@@ -242,7 +309,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     private static void respondDeferred(SlashCommandInteraction interaction, CommandSpec spec,
                                         CompletableFuture<InteractionOriginalResponseUpdater> deferred,
                                         Reply reply) {
-        InteractionOriginalResponseUpdater updater = deferred.join();
+        InteractionOriginalResponseUpdater updater = await(deferred, "the acknowledgement");
         boolean deferredPublic = spec.successVisibility() == Visibility.PUBLIC;
         if (deferredPublic && !reply.isPublic()) {
             // The "thinking..." message is public: replace it with a reply only the user sees.
@@ -255,13 +322,32 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                     .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS)
                     .setFlags(MessageFlag.EPHEMERAL);
             reply.attachment().ifPresent(file -> followup.addAttachment(file.bytes(), file.fileName()));
-            followup.send().join();
+            await(followup.send(), "the reply");
             return;
         }
         updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
         Optional<Attachment> attachment = reply.attachment();
         attachment.ifPresent(file -> updater.addAttachment(file.bytes(), file.fileName()));
-        updater.update().join();
+        await(updater.update(), "the reply");
+    }
+
+    /**
+     * Waits for a reply future, at most {@link #REPLY_TIMEOUT}: a stuck reply must not hold a worker
+     * (and with it every other deferred command) forever.
+     */
+    static <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + what, e);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new IllegalStateException("Discord did not take " + what + " within "
+                    + REPLY_TIMEOUT.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Discord refused " + what, e.getCause());
+        }
     }
 
     private static String fit(String text) {

@@ -47,13 +47,16 @@ final class SlashCommands {
     private static List<SlashCommandOption> options(CommandSpec spec) {
         List<SlashCommandOption> options = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            options.add(new SlashCommandOptionBuilder()
+            SlashCommandOptionBuilder builder = new SlashCommandOptionBuilder()
                     .setType(type(option))
                     .setName(option.name())
                     .setDescription(option.description())
                     .setRequired(option.required())
-                    .setAutocompletable(option.autocomplete())
-                    .build());
+                    .setAutocompletable(option.autocomplete());
+            if (option.maxLength() > 0) {
+                builder.setMaxLength(option.maxLength());
+            }
+            options.add(builder.build());
         }
         return options;
     }
@@ -63,6 +66,7 @@ final class SlashCommands {
             case STRING -> SlashCommandOptionType.STRING;
             case USER -> SlashCommandOptionType.USER;
             case BOOLEAN -> SlashCommandOptionType.BOOLEAN;
+            case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
         };
     }
 }

@@ -83,7 +83,7 @@ class ConsoleSessionTest {
 
         assertThat(transcript)
                 .contains("/campaign create [name:<text>]")
-                .contains("/npc say npc:<text> text:<text>")
+                .contains("/npc say npc:<text> [text:<text>] [title:<text>] [image:<file>]")
                 .contains("/as NAME")
                 .contains("Unknown command /dance")
                 .contains("Commands start with a slash");

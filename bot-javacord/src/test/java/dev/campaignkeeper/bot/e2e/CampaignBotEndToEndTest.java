@@ -146,7 +146,12 @@ class CampaignBotEndToEndTest {
         JsonNode npcSay = option(command("npc"), "say");
         assertThat(option(npcSay, "npc").path("autocomplete").asBoolean()).isTrue();
         assertThat(option(npcSay, "npc").path("required").asBoolean()).isTrue();
-        assertThat(option(command("say"), "text").path("required").asBoolean()).isTrue();
+        JsonNode text = option(command("say"), "text");
+        assertThat(text.path("required").asBoolean()).as("left out, a form asks for the text").isFalse();
+        assertThat(text.path("max_length").asInt()).isEqualTo(4000);
+        assertThat(option(command("say"), "image").path("type").asInt()).as("attachment").isEqualTo(11);
+        assertThat(option(command("say"), "title").path("max_length").asInt()).isEqualTo(80);
+        assertThat(option(npcSay, "text").path("max_length").asInt()).isEqualTo(4000);
     }
 
     @Test

@@ -178,6 +178,38 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Points the bot's own webhook HTTP client at this fake, as {@link #configure(DiscordApiBuilder)}
+     * does for Javacord: same proxy selector, and trust in the fake's certificate.
+     *
+     * @param http the client builder
+     */
+    public void configure(okhttp3.OkHttpClient.Builder http) {
+        javax.net.ssl.X509TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, new java.security.SecureRandom());
+            http.proxySelector(proxySelector())
+                    .sslSocketFactory(context.getSocketFactory(), trustAll)
+                    .hostnameVerifier((host, session) -> true);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * @return a proxy selector sending everything but loopback through the fake, so that no request can
      *         leave the machine
      */
