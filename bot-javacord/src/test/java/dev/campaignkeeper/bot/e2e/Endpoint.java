@@ -28,6 +28,8 @@ public enum Endpoint {
     MODIFY_WEBHOOK,
     DELETE_WEBHOOK,
     EXECUTE_WEBHOOK,
+    EDIT_WEBHOOK_MESSAGE,
+    DELETE_WEBHOOK_MESSAGE,
     /** Anything the fake does not implement; answered with 404 and listed by {@code unhandledCalls()}. */
     UNHANDLED
 }

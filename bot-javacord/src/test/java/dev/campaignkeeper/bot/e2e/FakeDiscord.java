@@ -99,6 +99,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, FakeRole> roles = new LinkedHashMap<>();
     private final Map<Long, FakeWebhook> webhooks = new LinkedHashMap<>();
     private final List<WebhookPost> posts = new ArrayList<>();
+    private final List<Long> deletedMessages = new ArrayList<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
@@ -315,6 +316,90 @@ public final class FakeDiscord implements AutoCloseable {
         }
         gateway.dispatch("CHANNEL_CREATE", event);
         return channel;
+    }
+
+    /**
+     * Adds a forum channel (pushes CHANNEL_CREATE if a client is logged in).
+     *
+     * @param name channel name
+     * @return the channel
+     */
+    public FakeChannel addForumChannel(String name) {
+        FakeChannel channel = new FakeChannel(nextId(), name, FakeChannel.FORUM, 0, false, false);
+        ObjectNode event;
+        synchronized (lock) {
+            channels.put(channel.id(), channel);
+            event = channelJson(channel, channels.size() - 1);
+        }
+        gateway.dispatch("CHANNEL_CREATE", event);
+        return channel;
+    }
+
+    /**
+     * Adds a public thread to a text channel, or a post to a forum channel, as a member would
+     * (pushes THREAD_CREATE).
+     *
+     * @param parent the text or forum channel
+     * @param name   the thread's title
+     * @return the thread
+     */
+    public FakeChannel addThread(FakeChannel parent, String name) {
+        FakeChannel thread = new FakeChannel(nextId(), name, FakeChannel.PUBLIC_THREAD, parent.id(), false, false);
+        ObjectNode event;
+        synchronized (lock) {
+            if (!channels.containsKey(parent.id()) || parent.isThread()) {
+                throw new IllegalArgumentException(parent + " cannot have threads");
+            }
+            channels.put(thread.id(), thread);
+            event = channelJson(thread, 0);
+            event.put("newly_created", true);
+        }
+        gateway.dispatch("THREAD_CREATE", event);
+        return thread;
+    }
+
+    /**
+     * Archives, unarchives, locks or unlocks a thread, as a moderator would (pushes THREAD_UPDATE).
+     *
+     * @param thread   the thread
+     * @param archived archived
+     * @param locked   locked
+     * @return the thread as it is now
+     */
+    public FakeChannel setThreadState(FakeChannel thread, boolean archived, boolean locked) {
+        FakeChannel changed;
+        ObjectNode event;
+        synchronized (lock) {
+            changed = channels.get(thread.id()).withState(archived, locked);
+            channels.put(changed.id(), changed);
+            event = channelJson(changed, 0);
+        }
+        gateway.dispatch("THREAD_UPDATE", event);
+        return changed;
+    }
+
+    /**
+     * @param id a channel or thread id
+     * @return the channel as it is now, if it exists
+     */
+    public Optional<FakeChannel> channel(long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(channels.get(id));
+        }
+    }
+
+    /** @return the threads and forum posts, in creation order */
+    public List<FakeChannel> threads() {
+        synchronized (lock) {
+            return channels.values().stream().filter(FakeChannel::isThread).toList();
+        }
+    }
+
+    /** @return ids of webhook messages deleted, in order */
+    public List<Long> deletedWebhookMessages() {
+        synchronized (lock) {
+            return List.copyOf(deletedMessages);
+        }
     }
 
     /**
@@ -860,16 +945,34 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode channelJson(FakeChannel channel, int position) {
         ObjectNode node = json.createObjectNode();
         node.put("id", channel.idString());
-        node.put("type", 0);
+        node.put("type", channel.type());
         node.put("guild_id", Long.toUnsignedString(guildId));
         node.put("name", channel.name());
+        node.put("rate_limit_per_user", 0);
+        node.putNull("last_message_id");
+        if (channel.isThread()) {
+            node.put("parent_id", Long.toUnsignedString(channel.parentId()));
+            node.put("owner_id", owner.idString());
+            node.put("message_count", 0);
+            node.put("member_count", 1);
+            node.put("total_message_sent", 0);
+            ObjectNode metadata = node.putObject("thread_metadata");
+            metadata.put("archived", channel.archived());
+            metadata.put("auto_archive_duration", 1440);
+            metadata.put("archive_timestamp", now());
+            metadata.put("locked", channel.locked());
+            metadata.put("create_timestamp", now());
+            return node;
+        }
         node.put("position", position);
         node.putArray("permission_overwrites");
         node.put("nsfw", false);
         node.putNull("topic");
         node.putNull("parent_id");
-        node.put("rate_limit_per_user", 0);
-        node.putNull("last_message_id");
+        if (channel.type() == FakeChannel.FORUM) {
+            node.putArray("available_tags");
+            node.put("default_sort_order", 0);
+        }
         return node;
     }
 
@@ -953,14 +1056,21 @@ public final class FakeDiscord implements AutoCloseable {
         roles.values().forEach(r -> roleArray.add(roleJson(r)));
         ArrayNode channelArray = g.putArray("channels");
         int position = 0;
+        ArrayNode threadArray = json.createArrayNode();
         for (FakeChannel c : channels.values()) {
             ObjectNode node = channelJson(c, position++);
+            if (c.isThread()) {
+                if (!c.archived()) {
+                    threadArray.add(node);
+                }
+                continue;
+            }
             node.remove("guild_id");
             channelArray.add(node);
         }
         ArrayNode memberArray = g.putArray("members");
         memberRoles.keySet().forEach(id -> memberArray.add(memberJson(users.get(id))));
-        g.putArray("threads");
+        g.set("threads", threadArray);
         g.putArray("presences");
         g.putArray("voice_states");
         g.putArray("emojis");
@@ -1052,6 +1162,8 @@ public final class FakeDiscord implements AutoCloseable {
             rule("POST", "/interactions/(\\d+)/([^/]+)/callback", Endpoint.INTERACTION_CALLBACK),
             rule("PATCH", "/webhooks/(\\d+)/([^/]+)/messages/@original", Endpoint.EDIT_ORIGINAL_RESPONSE),
             rule("DELETE", "/webhooks/(\\d+)/([^/]+)/messages/@original", Endpoint.DELETE_ORIGINAL_RESPONSE),
+            rule("PATCH", "/webhooks/(\\d+)/([^/]+)/messages/(\\d+)", Endpoint.EDIT_WEBHOOK_MESSAGE),
+            rule("DELETE", "/webhooks/(\\d+)/([^/]+)/messages/(\\d+)", Endpoint.DELETE_WEBHOOK_MESSAGE),
             rule("POST", "/webhooks/(\\d+)/([^/]+)", Endpoint.EXECUTE_WEBHOOK),
             rule("GET", "/webhooks/(\\d+)(?:/([^/]+))?", Endpoint.GET_WEBHOOK),
             rule("PATCH", "/webhooks/(\\d+)(?:/([^/]+))?", Endpoint.MODIFY_WEBHOOK),
@@ -1214,7 +1326,7 @@ public final class FakeDiscord implements AutoCloseable {
     private static boolean needsBotToken(Match match) {
         return switch (match.endpoint()) {
             case GET_GATEWAY, INTERACTION_CALLBACK, EDIT_ORIGINAL_RESPONSE, DELETE_ORIGINAL_RESPONSE,
-                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, UNHANDLED -> false;
+                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, EDIT_WEBHOOK_MESSAGE, DELETE_WEBHOOK_MESSAGE, UNHANDLED -> false;
             case GET_WEBHOOK, MODIFY_WEBHOOK, DELETE_WEBHOOK -> match.param(1) == null;
             default -> true;
         };
@@ -1245,6 +1357,8 @@ public final class FakeDiscord implements AutoCloseable {
                         : error(404, 10015, "Unknown Webhook");
                 case FOLLOWUP_MESSAGE -> followup(match, request);
                 case EXECUTE_WEBHOOK -> executeWebhook(match, request);
+                case EDIT_WEBHOOK_MESSAGE -> editWebhookMessage(match, request);
+                case DELETE_WEBHOOK_MESSAGE -> deleteWebhookMessage(match, request);
                 case GET_WEBHOOK -> getWebhook(match);
                 case MODIFY_WEBHOOK -> modifyWebhook(match, request);
                 case DELETE_WEBHOOK -> deleteWebhook(match);
@@ -1454,7 +1568,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static String messageProblem(JsonNode message, Map<String, String> files) {
         String content = message.path("content").asText("");
-        if (content.length() > 2000) {
+        if (content.codePointCount(0, content.length()) > 2000) {
             return "content must be 2000 or fewer in length";
         }
         if (content.isEmpty() && files.isEmpty() && message.path("embeds").size() == 0
@@ -1515,10 +1629,46 @@ public final class FakeDiscord implements AutoCloseable {
         }
         Optional<String> avatarUrl = Optional.ofNullable(body.get("avatar_url")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
+        FakeChannel home = channels.get(webhook.channelId());
+        String threadParam = request.url() == null ? null : request.url().queryParameter("thread_id");
+        String threadName = body.hasNonNull("thread_name") ? body.get("thread_name").asText() : null;
+        long threadId = 0;
+        if (threadParam != null) {
+            FakeChannel thread = channels.get(Long.parseUnsignedLong(threadParam));
+            if (thread == null || !thread.isThread() || thread.parentId() != webhook.channelId()) {
+                return error(400, 10003, "Unknown Channel");
+            }
+            if (thread.locked()) {
+                return error(403, 160005, "Thread is locked");
+            }
+            if (thread.archived()) {
+                FakeChannel reopened = thread.withState(false, false);
+                channels.put(reopened.id(), reopened);
+                gateway.dispatch("THREAD_UPDATE", channelJson(reopened, 0));
+            }
+            threadId = thread.id();
+        } else if (threadName != null) {
+            if (home == null || home.type() != FakeChannel.FORUM) {
+                return error(400, 220003, "Webhooks can only create threads in forum channels");
+            }
+            if (threadName.isBlank() || threadName.codePointCount(0, threadName.length()) > 100) {
+                return invalidForm("thread_name: must be 1 to 100 in length");
+            }
+            FakeChannel post = new FakeChannel(nextId(), threadName, FakeChannel.PUBLIC_THREAD, home.id(), false,
+                    false);
+            channels.put(post.id(), post);
+            ObjectNode event = channelJson(post, 0);
+            event.put("newly_created", true);
+            gateway.dispatch("THREAD_CREATE", event);
+            threadId = post.id();
+        } else if (home != null && home.type() == FakeChannel.FORUM) {
+            return error(400, 220001, "Webhooks posted to forum channels must have a thread_name or thread_id");
+        }
         long messageId = nextId();
         String content = body.path("content").asText("");
         posts.add(new WebhookPost(messageId, webhook.id(), webhook.channelId(), username, avatarUrl, content,
-                Optional.ofNullable(body.get("allowed_mentions")), body));
+                Optional.ofNullable(body.get("allowed_mentions")), body, threadId,
+                List.copyOf(request.files().keySet()), false));
         lock.notifyAll();
         boolean wait = request.url() != null && "true".equalsIgnoreCase(request.url().queryParameter("wait"));
         if (!wait) {
@@ -1530,7 +1680,56 @@ public final class FakeDiscord implements AutoCloseable {
         author.put("discriminator", "0000");
         author.putNull("avatar");
         author.put("bot", true);
-        return ok(messageJson(messageId, webhook.channelId(), author, webhook.id(), content, 0));
+        return ok(messageJson(messageId, threadId != 0 ? threadId : webhook.channelId(), author, webhook.id(),
+                content, 0));
+    }
+
+    /** Finds a webhook's message by the URL's message id and {@code thread_id}, as Discord does. */
+    private int webhookMessageIndex(FakeWebhook webhook, Match match, Request request) {
+        long messageId = Long.parseUnsignedLong(match.param(2));
+        String threadParam = request.url() == null ? null : request.url().queryParameter("thread_id");
+        long threadId = threadParam == null ? 0 : Long.parseUnsignedLong(threadParam);
+        for (int i = 0; i < posts.size(); i++) {
+            WebhookPost post = posts.get(i);
+            if (post.messageId() == messageId && post.webhookId() == webhook.id() && post.threadId() == threadId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private MockResponse editWebhookMessage(Match match, Request request) {
+        FakeWebhook webhook = webhookFor(match);
+        if (webhook == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        int index = webhookMessageIndex(webhook, match, request);
+        if (index < 0) {
+            return error(404, 10008, "Unknown Message");
+        }
+        String problem = messageProblem(request.body(), request.files());
+        if (problem != null) {
+            return invalidForm(problem);
+        }
+        WebhookPost edited = posts.get(index).editedTo(request.body().path("content").asText(""));
+        posts.set(index, edited);
+        lock.notifyAll();
+        return ok(messageJson(edited.messageId(), edited.threadId() != 0 ? edited.threadId() : edited.channelId(),
+                userJson(botUser), webhook.id(), edited.content(), 0));
+    }
+
+    private MockResponse deleteWebhookMessage(Match match, Request request) {
+        FakeWebhook webhook = webhookFor(match);
+        if (webhook == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        int index = webhookMessageIndex(webhook, match, request);
+        if (index < 0) {
+            return error(404, 10008, "Unknown Message");
+        }
+        deletedMessages.add(posts.remove(index).messageId());
+        lock.notifyAll();
+        return noContent();
     }
 
     private FakeWebhook webhookFor(Match match) {

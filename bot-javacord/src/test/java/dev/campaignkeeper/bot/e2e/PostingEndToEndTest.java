@@ -1,0 +1,175 @@
+package dev.campaignkeeper.bot.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Speaking in character as players expect, end to end through the production wiring: threads and
+ * forum posts, long posts split in order, edit and delete.
+ */
+@ExtendWith(NoThreadLeftRunning.class)
+class PostingEndToEndTest {
+
+    @TempDir
+    Path dataDir;
+
+    private FakeDiscord discord;
+    private BotUnderTest bot;
+    private FakeUser gm;
+    private FakeUser alice;
+    private FakeUser bob;
+    private FakeChannel table;
+
+    @BeforeEach
+    void startFakeDiscordAndBot() throws Exception {
+        discord = FakeDiscord.start();
+        gm = discord.addMember("gwen-the-gm");
+        alice = discord.addMember("alice");
+        bob = discord.addMember("bob");
+        table = discord.addTextChannel("the-lost-mine");
+        bot = BotUnderTest.start(discord, dataDir);
+    }
+
+    @AfterEach
+    void stopEverything() {
+        try {
+            assertThat(discord.unhandledCalls()).as("calls the fake does not implement").isEmpty();
+            assertThat(discord.problems()).as("problems inside the fake").isEmpty();
+            for (FakeInteraction interaction : discord.interactions()) {
+                assertThat(interaction.callbacks()).as("acknowledgements of " + interaction).hasSizeLessThanOrEqualTo(1);
+                assertThat(interaction.lateCallbacks()).as("acknowledgements after Discord's deadline").isEmpty();
+            }
+        } finally {
+            try {
+                bot.close();
+            } finally {
+                discord.close();
+            }
+        }
+    }
+
+    private Reply run(FakeUser user, FakeChannel channel, String command, Option... options) {
+        return discord.slash(user, channel, command, options).awaitReply();
+    }
+
+    /** The GM starts a campaign where given; Alice joins and creates Tilda, Bob joins and creates Borin. */
+    private void gather(FakeChannel where) {
+        assertThat(run(gm, where, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")))
+                .content()).contains("The Lost Mine");
+        run(alice, where, "campaign", Option.sub("join"));
+        run(bob, where, "campaign", Option.sub("join"));
+        assertThat(run(alice, where, "character", Option.sub("create", Option.string("name", "Tilda"))).content())
+                .contains("Tilda");
+        assertThat(run(bob, where, "character", Option.sub("create", Option.string("name", "Borin"))).content())
+                .contains("Borin");
+    }
+
+    private List<WebhookPost> posts() {
+        return discord.webhookPosts();
+    }
+
+    @Test
+    void aPostInAThreadGoesThroughTheParentChannelsWebhookIntoTheThread() {
+        gather(table);
+        FakeChannel quest = discord.addThread(table, "quest");
+
+        Reply reply = run(alice, quest, "say", Option.string("text", "Into the thread we go."));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).contains("Said as **Tilda**");
+        assertThat(posts()).singleElement().satisfies(post -> {
+            assertThat(post.channelId()).isEqualTo(table.id());
+            assertThat(post.threadId()).isEqualTo(quest.id());
+            assertThat(post.username()).hasValue("Tilda");
+            assertThat(post.content()).isEqualTo("Into the thread we go.");
+        });
+        assertThat(discord.webhooks()).singleElement().satisfies(hook -> assertThat(hook.channelId())
+                .isEqualTo(table.id()));
+        assertThat(run(bob, quest, "campaign", Option.sub("info")).content())
+                .as("campaign commands in a thread work on the parent's campaign").contains("The Lost Mine");
+    }
+
+    @Test
+    void anArchivedThreadIsReopenedByPostingAndALockedOneIsRefusedClearly() {
+        gather(table);
+        FakeChannel quest = discord.addThread(table, "quest");
+        FakeChannel archived = discord.setThreadState(quest, true, false);
+
+        run(alice, archived, "say", Option.string("text", "Anyone still here?"));
+
+        assertThat(posts()).extracting(WebhookPost::threadId).containsExactly(quest.id());
+        assertThat(discord.channel(quest.id()).orElseThrow().archived()).isFalse();
+
+        FakeChannel locked = discord.setThreadState(quest, true, true);
+        Reply refused = run(alice, locked, "say", Option.string("text", "Let me in!"));
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).contains("locked");
+        assertThat(posts()).hasSize(1);
+    }
+
+    @Test
+    void aThreadWhoseChannelHasNoCampaignSaysSoAndCreateInAThreadMakesNoPlatformCall() {
+        FakeChannel quest = discord.addThread(table, "quest");
+
+        Reply info = run(alice, quest, "campaign", Option.sub("info"));
+        assertThat(info.content()).contains("This thread's channel has no campaign");
+
+        int callsBefore = discord.calls().size();
+        Reply create = run(gm, quest, "campaign", Option.sub("create", Option.string("name", "Wrong place")));
+        assertThat(create.ephemeral()).isTrue();
+        assertThat(create.content()).contains("not in a thread");
+        assertThat(discord.calls().subList(callsBefore, discord.calls().size()))
+                .extracting(RecordedCall::endpoint)
+                .as("only the interaction's own replies")
+                .allMatch(endpoint -> endpoint == Endpoint.INTERACTION_CALLBACK
+                        || endpoint == Endpoint.EDIT_ORIGINAL_RESPONSE || endpoint == Endpoint.FOLLOWUP_MESSAGE
+                        || endpoint == Endpoint.DELETE_ORIGINAL_RESPONSE);
+        assertThat(discord.createdRoles()).isEmpty();
+        assertThat(discord.webhooks()).isEmpty();
+    }
+
+    @Test
+    void aCampaignCreatedInAForumPostCoversTheForumAndATitleStartsANewPost() {
+        FakeChannel forum = discord.addForumChannel("quests");
+        FakeChannel tavern = discord.addThread(forum, "The Tavern");
+        gather(tavern);
+
+        assertThat(discord.webhooks()).singleElement().satisfies(hook -> assertThat(hook.channelId())
+                .isEqualTo(forum.id()));
+        run(alice, tavern, "say", Option.string("text", "A round for everyone!"));
+        Reply started = run(bob, tavern, "say", Option.string("text", "Off to the caves."),
+                Option.string("title", "The Caves"));
+
+        assertThat(posts()).hasSize(2);
+        assertThat(posts().get(0).threadId()).isEqualTo(tavern.id());
+        FakeChannel caves = discord.threads().stream().filter(t -> t.name().equals("The Caves")).findFirst()
+                .orElseThrow();
+        assertThat(caves.parentId()).isEqualTo(forum.id());
+        assertThat(posts().get(1).threadId()).isEqualTo(caves.id());
+        assertThat(posts().get(1).payload().path("thread_name").asText()).isEqualTo("The Caves");
+        assertThat(started.content()).contains("<#" + caves.idString() + ">");
+
+        run(alice, caves, "say", Option.string("text", "Wait for me!"));
+        assertThat(posts().get(2).threadId()).isEqualTo(caves.id());
+    }
+
+    @Test
+    void aLongPostIsSplitIntoTwoMessagesInOrder() {
+        gather(table);
+        String first = "The mine's entrance is dark and cold. ".repeat(45).strip();
+        String second = "Something moves in the shadows below. ".repeat(45).strip();
+
+        Reply reply = run(alice, table, "say", Option.string("text", first + "\n\n" + second));
+
+        assertThat(posts()).extracting(WebhookPost::content).containsExactly(first, second);
+        assertThat(posts()).allSatisfy(post -> assertThat(post.content().length()).isLessThanOrEqualTo(2000));
+        assertThat(reply.content()).contains("in 2 messages");
+    }
+}
