@@ -25,6 +25,10 @@ public final class CommandCatalog {
     public static final String TEXT_OPTION = "text";
     /** Name of the option that starts a new forum post with a title. */
     public static final String TITLE_OPTION = "title";
+    /** The message command (right-click, Apps) that edits a post in a form. */
+    public static final String EDIT_POST = "Edit post";
+    /** The message command (right-click, Apps) that deletes a post. */
+    public static final String DELETE_POST = "Delete post";
     /** Name of the image attachment option of the post commands. */
     public static final String IMAGE_OPTION = "image";
 
@@ -151,6 +155,15 @@ public final class CommandCatalog {
      */
     public static List<CommandSpec> under(String command) {
         return SPECS.stream().filter(spec -> spec.command().equals(command)).toList();
+    }
+
+    /**
+     * The message commands (right-click a message, then Apps), in display order.
+     *
+     * @return their names
+     */
+    public static List<String> messageCommands() {
+        return List.of(EDIT_POST, DELETE_POST);
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.campaignkeeper.core.usecase.Spoken;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
+import dev.campaignkeeper.core.model.PostRecord;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +101,108 @@ public final class CommandHandlers {
                     .toList();
         } catch (CampaignKeeperException e) {
             return List.of();
+        }
+    }
+
+    /**
+     * The text of a post, to prefill the "Edit post" form.
+     *
+     * @param actor who wants to edit; must be the post's author
+     * @param guild the guild
+     * @param message any message of the post
+     * @return the post's text
+     * @throws CampaignKeeperException if the message is no logged post or the actor may not edit it
+     */
+    public String postToEdit(Actor actor, GuildId guild, MessageId message) {
+        return keeper.speech().editable(actor, guild, message).text();
+    }
+
+    /**
+     * Edits a post ("Edit post" form, the console's {@code /edit}).
+     *
+     * @param actor who edits
+     * @param guild the guild
+     * @param message any message of the post
+     * @param text the new text
+     * @return the reply
+     */
+    public Reply editPost(Actor actor, GuildId guild, MessageId message, String text) {
+        return guarded("edit post", () -> {
+            PostRecord post = keeper.speech().edit(actor, guild, message, text);
+            return Reply.ephemeral("Edited your post as **" + post.speaker() + "**"
+                    + (post.messages().size() > 1 ? " (" + post.messages().size() + " messages)" : "") + ".");
+        });
+    }
+
+    /**
+     * Deletes a post ("Delete post", the console's {@code /delete}).
+     *
+     * @param actor who deletes: the author, or whoever counts as the campaign's GM
+     * @param guild the guild
+     * @param message any message of the post
+     * @return the reply
+     */
+    public Reply deletePost(Actor actor, GuildId guild, MessageId message) {
+        return guarded("delete post", () -> {
+            PostRecord post = keeper.speech().delete(actor, guild, message);
+            String whose = post.author().equals(actor.user()) ? "your post" : users.show(post.author()) + "'s post";
+            return Reply.ephemeral("Deleted " + whose + " as **" + post.speaker() + "**.");
+        });
+    }
+
+    /**
+     * Deletes a post because its author or a GM reacted with ❌; anyone else's reaction is ignored.
+     *
+     * @param actor who reacted
+     * @param guild the guild
+     * @param message the message reacted to
+     * @return whether a post was deleted
+     */
+    public boolean deleteByReaction(Actor actor, GuildId guild, MessageId message) {
+        try {
+            if (keeper.speech().deletableBy(actor, guild, message).isEmpty()) {
+                return false;
+            }
+            keeper.speech().delete(actor, guild, message);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("Could not delete post {} on a reaction: {}", message, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Edits the actor's latest post in the campaign covering a place (the console's {@code /edit}).
+     *
+     * @param request who, where; the options are ignored
+     * @param text the new text
+     * @return the reply
+     */
+    public Reply editLatest(CommandRequest request, String text) {
+        return guarded("edit", () -> editPost(request.actor(), request.guild(),
+                keeper.speech().latest(request.actor(), request.guild(), request.place()).id(), text));
+    }
+
+    /**
+     * Deletes the actor's latest post in the campaign covering a place (the console's {@code /delete}).
+     *
+     * @param request who, where; the options are ignored
+     * @return the reply
+     */
+    public Reply deleteLatest(CommandRequest request) {
+        return guarded("delete", () -> deletePost(request.actor(), request.guild(),
+                keeper.speech().latest(request.actor(), request.guild(), request.place()).id()));
+    }
+
+    private Reply guarded(String what, java.util.function.Supplier<Reply> action) {
+        try {
+            return action.get();
+        } catch (CampaignKeeperException e) {
+            LOG.debug("{} refused: {}", what, e.getMessage());
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", what, e);
+            return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
         }
     }
 

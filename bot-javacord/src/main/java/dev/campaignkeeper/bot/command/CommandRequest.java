@@ -73,4 +73,17 @@ public record CommandRequest(
         return campaign.equals(place.channel()) && !place.kind().isThread() ? this
                 : new CommandRequest(actor, guild, Place.text(campaign), channelName, path, options);
     }
+
+    /**
+     * This request with one more option value (the text a form asked for).
+     *
+     * @param name the option's name
+     * @param value its value
+     * @return the changed request
+     */
+    public CommandRequest withOption(String name, Object value) {
+        java.util.Map<String, Object> values = new java.util.LinkedHashMap<>(options.asMap());
+        values.put(name, value);
+        return new CommandRequest(actor, guild, place, channelName, path, CommandOptions.of(values));
+    }
 }

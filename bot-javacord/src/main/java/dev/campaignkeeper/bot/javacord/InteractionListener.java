@@ -57,6 +57,23 @@ import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
 import org.javacord.api.listener.interaction.AutocompleteCreateListener;
 import org.javacord.api.listener.interaction.SlashCommandCreateListener;
+import dev.campaignkeeper.core.model.MessageId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicLong;
+import org.javacord.api.entity.message.component.ActionRow;
+import org.javacord.api.entity.message.component.TextInput;
+import org.javacord.api.entity.message.component.TextInputBuilder;
+import org.javacord.api.entity.message.component.TextInputStyle;
+import org.javacord.api.event.interaction.MessageContextMenuCommandEvent;
+import org.javacord.api.event.interaction.ModalSubmitEvent;
+import org.javacord.api.event.message.reaction.ReactionAddEvent;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageContextMenuInteraction;
+import org.javacord.api.interaction.ModalInteraction;
+import org.javacord.api.listener.interaction.MessageContextMenuCommandListener;
+import org.javacord.api.listener.interaction.ModalSubmitListener;
+import org.javacord.api.listener.message.reaction.ReactionAddListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,17 +85,43 @@ import org.slf4j.LoggerFactory;
  * event thread: it acknowledges slow commands at once ({@code respondLater}) and hands the work
  * to an executor. Every reply disables mentions.
  */
-final class InteractionListener implements SlashCommandCreateListener, AutocompleteCreateListener {
+final class InteractionListener implements SlashCommandCreateListener, AutocompleteCreateListener,
+        ModalSubmitListener, MessageContextMenuCommandListener, ReactionAddListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
     private static final int MAX_MESSAGE = 2000;
     /** The longest the bot waits for Discord to take one reply. */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
 
+    /** Custom id prefix of the form that asks for a post's text. */
+    static final String POST_FORM = "ck-post:";
+    /** Custom id prefix of the form that edits a post. */
+    static final String EDIT_FORM = "ck-edit:";
+    /** The form's one text field. */
+    static final String TEXT_FIELD = "text";
+    /** The reaction that deletes a post. */
+    static final String DELETE_REACTION = "❌";
+    private static final int MAX_PENDING_FORMS = 1000;
+    private static final Duration FORM_LIFETIME = Duration.ofMinutes(30);
+
+    /** A post command waiting for the text its form asks for. */
+    private record PendingPost(CommandSpec spec, CommandRequest request, Instant asked) {
+    }
+
     private final CommandHandlers handlers;
     private final JavacordChatPlatform platform;
     private final Executor slow;
     private final Executor fast;
+    private final AtomicLong formIds = new AtomicLong(System.nanoTime());
+    private final Map<String, PendingPost> pendingPosts = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PendingPost> eldest) {
+                    return size() > MAX_PENDING_FORMS;
+                }
+            });
 
     /**
      * Creates the listener.
@@ -109,6 +152,11 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         CommandSpec spec = found.get();
+        if (isPostCommand(spec) && !given(interaction, CommandCatalog.TEXT_OPTION)
+                && !given(interaction, CommandCatalog.IMAGE_OPTION)) {
+            askForText(interaction, spec);
+            return;
+        }
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
                 ? interaction.respondLater(spec.successVisibility() == Visibility.EPHEMERAL)
                 : null;
@@ -116,6 +164,173 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred));
         } catch (RejectedExecutionException e) {
             LOG.info("Ignoring /{}: the bot is shutting down", spec.path());
+        }
+    }
+
+    private static boolean isPostCommand(CommandSpec spec) {
+        return spec.path().equals("say") || spec.path().equals("npc say");
+    }
+
+    private static boolean given(SlashCommandInteraction interaction, String option) {
+        return leafOptions(interaction).stream().anyMatch(o -> o.getName().equals(option));
+    }
+
+    /**
+     * {@code /say} or {@code /npc say} without text: a form with a paragraph field (line breaks
+     * kept, up to the longest post), answered within Discord's three seconds.
+     */
+    private void askForText(SlashCommandInteraction interaction, CommandSpec spec) {
+        CommandRequest request;
+        try {
+            request = request(interaction, spec);
+        } catch (CampaignKeeperException e) {
+            respondNow(interaction, Reply.error(e.getMessage()));
+            return;
+        }
+        expireForms();
+        String token = Long.toString(formIds.incrementAndGet(), 36);
+        pendingPosts.put(token, new PendingPost(spec, request, Instant.now()));
+        String title = spec.path().equals("say") ? "Speak as your character" : "Speak as an NPC";
+        interaction.respondWithModal(POST_FORM + token, title, ActionRow.of(textField("What to say", null)))
+                .exceptionally(failure -> {
+                    pendingPosts.remove(token);
+                    LOG.warn("Discord refused the form of /{}", spec.path(), failure);
+                    return null;
+                });
+    }
+
+    private void expireForms() {
+        Instant oldest = Instant.now().minus(FORM_LIFETIME);
+        synchronized (pendingPosts) {
+            pendingPosts.values().removeIf(pending -> pending.asked().isBefore(oldest));
+        }
+    }
+
+    private static TextInput textField(String label, String value) {
+        TextInputBuilder field = new TextInputBuilder(TextInputStyle.PARAGRAPH, TEXT_FIELD, label)
+                .setMinimumLength(1)
+                .setMaximumLength(InputRules.MAX_TEXT_LENGTH)
+                .setRequired(true);
+        if (value != null) {
+            field.setValue(value);
+        }
+        return field.build();
+    }
+
+    @Override
+    public void onModalSubmit(ModalSubmitEvent event) {
+        ModalInteraction interaction = event.getModalInteraction();
+        String id = interaction.getCustomId();
+        if (!id.startsWith(POST_FORM) && !id.startsWith(EDIT_FORM)) {
+            return;
+        }
+        String text = interaction.getTextInputValueByCustomId(TEXT_FIELD).orElse("");
+        PendingPost pending = id.startsWith(POST_FORM) ? pendingPosts.remove(id.substring(POST_FORM.length())) : null;
+        if (id.startsWith(POST_FORM) && pending == null) {
+            respondNow(interaction, Reply.error("This form has expired (the bot restarted, or it was open for "
+                    + "more than " + FORM_LIFETIME.toMinutes() + " minutes). Copy your text and run the command "
+                    + "again."));
+            return;
+        }
+        CompletableFuture<InteractionOriginalResponseUpdater> deferred = interaction.respondLater(true);
+        execute(slow, "a form", () -> {
+            Reply reply;
+            if (pending != null) {
+                reply = handlers.handle(pending.request().withOption(CommandCatalog.TEXT_OPTION, text));
+            } else {
+                reply = onServer(interaction, (actor, guild) -> handlers.editPost(actor, guild,
+                        MessageId.of(id.substring(EDIT_FORM.length())), text));
+            }
+            answerDeferred(deferred, reply);
+        });
+    }
+
+    @Override
+    public void onMessageContextMenuCommand(MessageContextMenuCommandEvent event) {
+        MessageContextMenuInteraction interaction = event.getMessageContextMenuInteraction();
+        String name = interaction.getCommandName();
+        MessageId message = MessageId.of(interaction.getTarget().getId());
+        if (CommandCatalog.EDIT_POST.equals(name)) {
+            execute(fast, "Edit post", () -> {
+                String text;
+                try {
+                    text = requireServer(interaction, (actor, guild) -> handlers.postToEdit(actor, guild, message));
+                } catch (CampaignKeeperException e) {
+                    respondNow(interaction, Reply.error(e.getMessage()));
+                    return;
+                }
+                interaction.respondWithModal(EDIT_FORM + message.value(), "Edit post",
+                        ActionRow.of(textField("The post's text", text)))
+                        .exceptionally(failure -> {
+                            LOG.warn("Discord refused the edit form", failure);
+                            return null;
+                        });
+            });
+        } else if (CommandCatalog.DELETE_POST.equals(name)) {
+            CompletableFuture<InteractionOriginalResponseUpdater> deferred = interaction.respondLater(true);
+            execute(slow, "Delete post", () -> answerDeferred(deferred,
+                    onServer(interaction, (actor, guild) -> handlers.deletePost(actor, guild, message))));
+        }
+    }
+
+    @Override
+    public void onReactionAdd(ReactionAddEvent event) {
+        if (!event.getEmoji().equalsEmoji(DELETE_REACTION) || event.getUserId() == event.getApi().getYourself().getId()) {
+            return;
+        }
+        Optional<Server> server = event.getServer();
+        if (server.isEmpty()) {
+            return;
+        }
+        long userId = event.getUserId();
+        MessageId message = MessageId.of(event.getMessageId());
+        execute(slow, "a reaction", () -> {
+            Actor actor = event.getUser().map(user -> actor(user, server.get()))
+                    .orElseGet(() -> Actor.member(UserId.of(userId)));
+            handlers.deleteByReaction(actor, GuildId.of(server.get().getId()), message);
+        });
+    }
+
+    /** What the message-command and form handlers need: who, in which server. */
+    private interface OnServer<T> {
+        T apply(Actor actor, GuildId guild);
+    }
+
+    private <T> T requireServer(InteractionBase interaction, OnServer<T> action) {
+        Server server = interaction.getServer().orElseThrow(() -> new InvalidInputException(
+                "Campaign Keeper's commands work in servers, not in direct messages."));
+        User user = interaction.getUser();
+        platform.remember(user);
+        return action.apply(actor(user, server), GuildId.of(server.getId()));
+    }
+
+    private Reply onServer(InteractionBase interaction, OnServer<Reply> action) {
+        try {
+            return requireServer(interaction, action);
+        } catch (CampaignKeeperException e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("A post action failed unexpectedly", e);
+            return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
+        }
+    }
+
+    private static void execute(Executor executor, String what, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.info("Ignoring {}: the bot is shutting down", what);
+        }
+    }
+
+    /** Answers an ephemeral deferred acknowledgement by editing it. */
+    private static void answerDeferred(CompletableFuture<InteractionOriginalResponseUpdater> deferred, Reply reply) {
+        try {
+            InteractionOriginalResponseUpdater updater = await(deferred, "the acknowledgement");
+            updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+            await(updater.update(), "the reply");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not answer a form or message command", e);
         }
     }
 
@@ -293,7 +508,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         return options;
     }
 
-    private static void respondNow(SlashCommandInteraction interaction, Reply reply) {
+    private static void respondNow(InteractionBase interaction, Reply reply) {
         var responder = interaction.createImmediateResponder()
                 .setContent(fit(reply.text()))
                 .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);

@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.javacord.api.interaction.ApplicationCommandBuilder;
+import org.javacord.api.interaction.MessageContextMenu;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandOption;
@@ -21,12 +23,12 @@ final class SlashCommands {
     }
 
     /**
-     * One builder per top-level command, for a bulk overwrite.
+     * One builder per top-level command and one per message command, for a bulk overwrite.
      *
      * @return the builders
      */
-    static Set<SlashCommandBuilder> builders() {
-        Set<SlashCommandBuilder> builders = new LinkedHashSet<>();
+    static Set<ApplicationCommandBuilder<?, ?, ?>> builders() {
+        Set<ApplicationCommandBuilder<?, ?, ?>> builders = new LinkedHashSet<>();
         for (Map.Entry<String, String> command : CommandCatalog.commands().entrySet()) {
             List<CommandSpec> specs = CommandCatalog.under(command.getKey());
             List<SlashCommandOption> options = new ArrayList<>();
@@ -40,6 +42,9 @@ final class SlashCommands {
             }
             builders.add(SlashCommand.with(command.getKey(), command.getValue(), options)
                     .setEnabledInDms(false));
+        }
+        for (String name : CommandCatalog.messageCommands()) {
+            builders.add(MessageContextMenu.with(name).setEnabledInDms(false));
         }
         return builders;
     }

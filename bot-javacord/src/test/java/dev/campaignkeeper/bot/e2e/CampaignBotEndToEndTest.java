@@ -139,7 +139,7 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.guildCommands()).isEmpty();
         assertThat(discord.globalCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "Edit post", "Delete post");
         JsonNode campaign = command("campaign");
         assertThat(names(campaign.get("options"))).contains("create", "join", "leave", "info", "kick", "transfer",
                 "rename", "end", "export");
@@ -162,7 +162,7 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.calls(Endpoint.OVERWRITE_GLOBAL_COMMANDS)).isEmpty();
         assertThat(discord.guildCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "Edit post", "Delete post");
         assertThat(run(gm, "campaign", Option.sub("info")).ephemeral()).isTrue();
     }
 

@@ -723,6 +723,136 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Submits the form a bot showed in answer to an interaction, as the user who saw it, with the
+     * given text input values (by custom id). Discord checks them against the form's lengths.
+     *
+     * @param shown  the interaction the bot answered with a form
+     * @param values the text typed, by text input custom id
+     * @return the modal-submit interaction, to await the reply on
+     */
+    public FakeInteraction submitModal(FakeInteraction shown, Map<String, String> values) {
+        JsonNode modal = shown.awaitModal();
+        ObjectNode d;
+        FakeInteraction interaction;
+        synchronized (lock) {
+            long id = nextId();
+            String token = "interaction-token-" + id + "-" + UUID.randomUUID();
+            String customId = modal.path("custom_id").asText();
+            interaction = new FakeInteraction(id, token, 5, "form " + customId, shown.user(), shown.channel());
+            interactions.put(id, interaction);
+            d = interactionBase(id, token, 5, shown.user(), shown.channel());
+            ObjectNode data = d.putObject("data");
+            data.put("custom_id", customId);
+            ArrayNode rows = data.putArray("components");
+            for (JsonNode row : modal.path("components")) {
+                JsonNode input = row.path("components").get(0);
+                String inputId = input.path("custom_id").asText();
+                String value = values.getOrDefault(inputId, input.path("value").asText(""));
+                if (value.codePointCount(0, value.length()) > input.path("max_length").asInt(4000)) {
+                    throw new IllegalArgumentException("Discord would not let the user type that much into "
+                            + inputId);
+                }
+                ObjectNode submitted = rows.addObject().put("type", 1).putArray("components").addObject();
+                submitted.put("type", 4).put("custom_id", inputId).put("value", value);
+            }
+        }
+        if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
+            throw new IllegalStateException("no client is logged in to the fake gateway");
+        }
+        return interaction;
+    }
+
+    /**
+     * Runs a message command (right-click a message, Apps) on a webhook message, as a user.
+     *
+     * @param user    who runs it
+     * @param name    the message command's name, e.g. "Edit post"
+     * @param target  the message
+     * @return the interaction, to await the reply or form on
+     */
+    public FakeInteraction messageCommand(FakeUser user, String name, WebhookPost target) {
+        ObjectNode d;
+        FakeInteraction interaction;
+        synchronized (lock) {
+            ObjectNode registered = guildCommands.containsKey(name) ? guildCommands.get(name) : globalCommands.get(name);
+            if (registered == null || registered.path("type").asInt() != 3) {
+                throw new AssertionError("no message command \"" + name + "\" is registered");
+            }
+            long channelId = target.threadId() != 0 ? target.threadId() : target.channelId();
+            FakeChannel channel = channels.get(channelId);
+            long id = nextId();
+            String token = "interaction-token-" + id + "-" + UUID.randomUUID();
+            interaction = new FakeInteraction(id, token, 2, name, user, channel);
+            interactions.put(id, interaction);
+            d = interactionBase(id, token, 2, user, channel);
+            ObjectNode data = d.putObject("data");
+            data.put("id", registered.get("id").asText());
+            data.put("name", name);
+            data.put("type", 3);
+            data.put("target_id", Long.toUnsignedString(target.messageId()));
+            ObjectNode author = json.createObjectNode();
+            author.put("id", Long.toUnsignedString(target.webhookId()));
+            author.put("username", target.username().orElse("webhook"));
+            author.put("discriminator", "0000");
+            author.putNull("avatar");
+            author.put("bot", true);
+            data.putObject("resolved").putObject("messages").set(Long.toUnsignedString(target.messageId()),
+                    messageJson(target.messageId(), channelId, author, target.webhookId(), target.content(), 0));
+        }
+        if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
+            throw new IllegalStateException("no client is logged in to the fake gateway");
+        }
+        return interaction;
+    }
+
+    /**
+     * A member reacts to a message. Discord sends the event only to a bot that asked for the
+     * guild-message-reactions intent.
+     *
+     * @param user    who reacts
+     * @param target  the message
+     * @param emoji   the emoji, e.g. "❌"
+     * @return whether the event was sent (false without the intent)
+     */
+    public boolean react(FakeUser user, WebhookPost target, String emoji) {
+        ObjectNode d = json.createObjectNode();
+        synchronized (lock) {
+            if ((gateway.lastIntents() & (1L << 10)) == 0) {
+                return false;
+            }
+            long channelId = target.threadId() != 0 ? target.threadId() : target.channelId();
+            d.put("user_id", user.idString());
+            d.put("channel_id", Long.toUnsignedString(channelId));
+            d.put("message_id", Long.toUnsignedString(target.messageId()));
+            d.put("guild_id", Long.toUnsignedString(guildId));
+            d.set("member", memberJson(user));
+            d.putObject("emoji").putNull("id").put("name", emoji);
+            d.put("type", 0);
+        }
+        gateway.dispatch("MESSAGE_REACTION_ADD", d);
+        return true;
+    }
+
+    private ObjectNode interactionBase(long id, String token, int type, FakeUser user, FakeChannel channel) {
+        ObjectNode d = json.createObjectNode();
+        d.put("id", Long.toUnsignedString(id));
+        d.put("application_id", Long.toUnsignedString(applicationId));
+        d.put("type", type);
+        d.put("token", token);
+        d.put("version", 1);
+        d.put("locale", "en-US");
+        d.put("guild_locale", "en-US");
+        d.put("guild_id", Long.toUnsignedString(guildId));
+        d.put("channel_id", channel.idString());
+        d.set("channel", channelJson(channel, 0));
+        d.put("app_permissions", Long.toUnsignedString(permissionsOf(botUser.id())));
+        ObjectNode member = memberJson(user);
+        member.put("permissions", Long.toUnsignedString(permissionsOf(user.id())));
+        d.set("member", member);
+        return d;
+    }
+
+    /**
      * Dispatches an autocomplete request as a user types; exactly one option must be {@link Option#focused}.
      *
      * @param user    who types
@@ -1458,7 +1588,10 @@ public final class FakeDiscord implements AutoCloseable {
     private String commandProblem(JsonNode command) {
         String name = command.path("name").asText("");
         int type = command.path("type").asInt(1);
-        if (!COMMAND_NAME.matcher(name).matches() || (type == 1 && !name.equals(name.toLowerCase(Locale.ROOT)))) {
+        boolean badName = type == 1
+                ? !COMMAND_NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))
+                : name.isBlank() || name.length() > 32;
+        if (badName || type < 1 || type > 3) {
             return "invalid command name '" + name + "'";
         }
         if (type == 1) {
@@ -1557,6 +1690,11 @@ public final class FakeDiscord implements AutoCloseable {
                     return invalidForm("choice names must be 1-100 characters");
                 }
             }
+        } else if (type == FakeInteraction.MODAL) {
+            String problem = modalProblem(data, interaction);
+            if (problem != null) {
+                return invalidForm(problem);
+            }
         } else if (type != FakeInteraction.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE) {
             return invalidForm("unsupported interaction callback type " + type);
         }
@@ -1564,6 +1702,47 @@ public final class FakeDiscord implements AutoCloseable {
             return error(400, 40060, "Interaction has already been acknowledged.");
         }
         return noContent();
+    }
+
+    /** Discord's rules for a modal: not in answer to a modal, id and title, 1-5 rows of one text input each. */
+    private static String modalProblem(JsonNode data, FakeInteraction interaction) {
+        if (interaction.type() == 5) {
+            return "a modal cannot answer a modal submission";
+        }
+        String id = data.path("custom_id").asText("");
+        String title = data.path("title").asText("");
+        if (id.isEmpty() || id.length() > 100) {
+            return "custom_id must be 1-100 characters";
+        }
+        if (title.isEmpty() || title.codePointCount(0, title.length()) > 45) {
+            return "title must be 1-45 characters";
+        }
+        JsonNode rows = data.path("components");
+        if (rows.size() < 1 || rows.size() > 5) {
+            return "a modal has 1 to 5 action rows";
+        }
+        for (JsonNode row : rows) {
+            if (row.path("type").asInt() != 1 || row.path("components").size() != 1) {
+                return "each modal row holds one text input";
+            }
+            JsonNode input = row.path("components").get(0);
+            if (input.path("type").asInt() != 4) {
+                return "modal components must be text inputs";
+            }
+            String label = input.path("label").asText("");
+            if (label.isEmpty() || label.length() > 45) {
+                return "text input label must be 1-45 characters";
+            }
+            int max = input.path("max_length").asInt(4000);
+            if (max < 1 || max > 4000) {
+                return "text input max_length must be 1-4000";
+            }
+            String value = input.path("value").asText("");
+            if (value.codePointCount(0, value.length()) > max) {
+                return "text input value longer than its max_length";
+            }
+        }
+        return null;
     }
 
     private static String messageProblem(JsonNode message, Map<String, String> files) {

@@ -22,6 +22,8 @@ public final class FakeInteraction {
     public static final int DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
     /** Callback type: autocomplete choices. */
     public static final int APPLICATION_COMMAND_AUTOCOMPLETE_RESULT = 8;
+    /** Callback type: show a form (modal). */
+    public static final int MODAL = 9;
     private static final int EPHEMERAL = 1 << 6;
 
     /**
@@ -73,6 +75,11 @@ public final class FakeInteraction {
     /** @return the command name */
     public String commandName() {
         return commandName;
+    }
+
+    /** @return the interaction type: 2 command, 4 autocomplete, 5 form submission */
+    public int type() {
+        return type;
     }
 
     /** @return who ran it */
@@ -185,6 +192,21 @@ public final class FakeInteraction {
             files.putAll(edit.files());
         }
         return new Reply(content, ephemeral, files, allowedMentions, deferred);
+    }
+
+    /**
+     * Waits until the bot answered with a form.
+     *
+     * @return the form's {@code data}: custom_id, title, components
+     * @throws AssertionError if the bot answered otherwise or not in time
+     */
+    public synchronized JsonNode awaitModal() {
+        awaitCondition(Duration.ofSeconds(10), () -> !callbacks.isEmpty(), "a form for /" + commandName);
+        Payload first = callbacks.get(0);
+        if (first.json().path("type").asInt() != MODAL) {
+            throw new AssertionError("expected a form, got " + first.json());
+        }
+        return first.json().path("data");
     }
 
     /**

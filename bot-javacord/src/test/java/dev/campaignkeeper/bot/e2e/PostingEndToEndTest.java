@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,5 +172,93 @@ class PostingEndToEndTest {
         assertThat(posts()).extracting(WebhookPost::content).containsExactly(first, second);
         assertThat(posts()).allSatisfy(post -> assertThat(post.content().length()).isLessThanOrEqualTo(2000));
         assertThat(reply.content()).contains("in 2 messages");
+    }
+
+    @Test
+    void sayWithoutTextOpensAFormAndA3500CharacterPostIsSplitInTwo() {
+        gather(table);
+        String first = "The mine's entrance is dark and cold.\nWater drips somewhere. ".repeat(28).strip();
+        String second = "Something moves in the shadows below. ".repeat(45).strip();
+        String text = first + "\n\n" + second;
+        assertThat(text.length()).isBetween(3400, 3600);
+
+        FakeInteraction say = discord.slash(alice, table, "say");
+        var form = say.awaitModal();
+        assertThat(form.path("components").get(0).path("components").get(0).path("style").asInt())
+                .as("paragraph field").isEqualTo(2);
+        assertThat(form.path("components").get(0).path("components").get(0).path("max_length").asInt())
+                .isEqualTo(4000);
+        Reply reply = discord.submitModal(say, Map.of("text", text)).awaitReply();
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).contains("Said as **Tilda** in 2 messages");
+        assertThat(posts()).extracting(WebhookPost::content).containsExactly(first, second);
+        assertThat(posts().get(0).content()).contains("\n").as("line breaks kept");
+    }
+
+    @Test
+    void theAuthorEditsAndDeletesTheirPostWithMessageCommands() {
+        gather(table);
+        run(alice, table, "say", Option.string("text", "I draw my sword."));
+        WebhookPost post = posts().get(0);
+
+        FakeInteraction edit = discord.messageCommand(alice, "Edit post", post);
+        var form = edit.awaitModal();
+        assertThat(form.path("components").get(0).path("components").get(0).path("value").asText())
+                .as("prefilled with the post's text").isEqualTo("I draw my sword.");
+        Reply edited = discord.submitModal(edit, Map.of("text", "I draw my dagger.")).awaitReply();
+
+        assertThat(edited.ephemeral()).isTrue();
+        assertThat(edited.content()).contains("Edited your post");
+        assertThat(posts()).singleElement().satisfies(p -> {
+            assertThat(p.content()).isEqualTo("I draw my dagger.");
+            assertThat(p.edited()).isTrue();
+            assertThat(p.messageId()).isEqualTo(post.messageId());
+        });
+
+        Reply deleted = discord.messageCommand(alice, "Delete post", posts().get(0)).awaitReply();
+        assertThat(deleted.ephemeral()).isTrue();
+        assertThat(deleted.content()).contains("Deleted your post");
+        assertThat(posts()).isEmpty();
+        assertThat(discord.deletedWebhookMessages()).containsExactly(post.messageId());
+    }
+
+    @Test
+    void anotherPlayerMayNotEditAndTheGmDeletesAnyPost() {
+        gather(table);
+        FakeChannel quest = discord.addThread(table, "quest");
+        run(alice, quest, "say", Option.string("text", "Mine, all mine."));
+        WebhookPost post = posts().get(0);
+
+        Reply refused = discord.messageCommand(bob, "Edit post", post).awaitReply();
+        assertThat(refused.ephemeral()).isTrue();
+        assertThat(refused.content()).contains("Only the player who made a post can edit it");
+        Reply notDeleted = discord.messageCommand(bob, "Delete post", post).awaitReply();
+        assertThat(notDeleted.content()).contains("Only the player who made a post");
+        assertThat(posts()).hasSize(1);
+
+        Reply byGm = discord.messageCommand(gm, "Delete post", post).awaitReply();
+        assertThat(byGm.content()).contains("Deleted").contains("'s post");
+        assertThat(posts()).isEmpty();
+    }
+
+    @Test
+    void aCrossReactionByTheAuthorDeletesThePostAndOneByAnotherPlayerDoesNothing() throws Exception {
+        gather(table);
+        run(alice, table, "say", Option.string("text", "Oops, wrong channel."));
+        WebhookPost post = posts().get(0);
+
+        assertThat(discord.react(bob, post, "❌")).as("the bot asked for the reactions intent").isTrue();
+        assertThat(discord.react(alice, post, "👍")).isTrue();
+        Thread.sleep(500);
+        assertThat(posts()).hasSize(1);
+
+        discord.react(alice, post, "❌");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!posts().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(posts()).isEmpty();
+        assertThat(discord.deletedWebhookMessages()).containsExactly(post.messageId());
     }
 }
