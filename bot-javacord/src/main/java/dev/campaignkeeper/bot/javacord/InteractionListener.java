@@ -93,6 +93,8 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     /** The longest the bot waits for Discord to take one reply. */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
 
+    /** What the ephemeral acknowledgement of a publicly announced command says until it is deleted. */
+    static final String ANNOUNCED = "Done: announced in the channel.";
     /** Custom id prefix of the form that asks for a post's text. */
     static final String POST_FORM = "ck-post:";
     /** Custom id prefix of the form that edits a post. */
@@ -157,8 +159,9 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             askForText(interaction, spec);
             return;
         }
+        // Always ephemeral: a refusal must reach only the user (public answers are announced later).
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
-                ? interaction.respondLater(spec.successVisibility() == Visibility.EPHEMERAL)
+                ? interaction.respondLater(true)
                 : null;
         try {
             (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred));
@@ -521,29 +524,35 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         });
     }
 
+    /**
+     * Answers a deferred command. Every command is deferred ephemerally, so a refusal reaches only
+     * the user. A public answer ({@code /campaign create}, {@code join}, {@code end}) is announced
+     * as a follow-up, after the ephemeral acknowledgement has been settled: Discord makes the first
+     * follow-up replace a still-loading acknowledgement and keep its visibility, ignoring the
+     * follow-up's own flags. The settled acknowledgement is then deleted.
+     */
     private static void respondDeferred(SlashCommandInteraction interaction, CommandSpec spec,
                                         CompletableFuture<InteractionOriginalResponseUpdater> deferred,
                                         Reply reply) {
         InteractionOriginalResponseUpdater updater = await(deferred, "the acknowledgement");
-        boolean deferredPublic = spec.successVisibility() == Visibility.PUBLIC;
-        if (deferredPublic && !reply.isPublic()) {
-            // The "thinking..." message is public: replace it with a reply only the user sees.
-            updater.delete().exceptionally(failure -> {
-                LOG.debug("Could not delete the deferred reply", failure);
-                return null;
-            });
-            var followup = interaction.createFollowupMessageBuilder()
-                    .setContent(fit(reply.text()))
-                    .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS)
-                    .setFlags(MessageFlag.EPHEMERAL);
-            reply.attachment().ifPresent(file -> followup.addAttachment(file.bytes(), file.fileName()));
-            await(followup.send(), "the reply");
+        if (!reply.isPublic()) {
+            updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+            Optional<Attachment> attachment = reply.attachment();
+            attachment.ifPresent(file -> updater.addAttachment(file.bytes(), file.fileName()));
+            await(updater.update(), "the reply");
             return;
         }
-        updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
-        Optional<Attachment> attachment = reply.attachment();
-        attachment.ifPresent(file -> updater.addAttachment(file.bytes(), file.fileName()));
-        await(updater.update(), "the reply");
+        updater.setContent(ANNOUNCED).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+        await(updater.update(), "the acknowledgement");
+        var announcement = interaction.createFollowupMessageBuilder()
+                .setContent(fit(reply.text()))
+                .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+        reply.attachment().ifPresent(file -> announcement.addAttachment(file.bytes(), file.fileName()));
+        await(announcement.send(), "the announcement of /" + spec.path());
+        updater.delete().exceptionally(failure -> {
+            LOG.debug("Could not delete the settled acknowledgement", failure);
+            return null;
+        });
     }
 
     /**

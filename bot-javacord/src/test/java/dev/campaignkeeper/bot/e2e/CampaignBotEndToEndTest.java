@@ -95,6 +95,11 @@ class CampaignBotEndToEndTest {
         return discord.slash(user, table, command, options).awaitReply();
     }
 
+    /** Runs a command that answers publicly, and returns what the channel sees. */
+    private Reply announce(FakeUser user, String command, Option... options) {
+        return discord.slash(user, table, command, options).awaitAnnouncement();
+    }
+
     private FakeRole gmRole() {
         return onlyRoleNamed("The Lost Mine (GM)");
     }
@@ -120,10 +125,10 @@ class CampaignBotEndToEndTest {
 
     /** The GM creates "The Lost Mine"; Alice and Bob join and create characters. */
     private void playersGatherAroundTheTable() {
-        Reply created = run(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        Reply created = announce(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
         assertThat(created.content()).contains("The Lost Mine");
-        assertThat(run(alice, "campaign", Option.sub("join")).ephemeral()).isFalse();
-        assertThat(run(bob, "campaign", Option.sub("join")).ephemeral()).isFalse();
+        assertThat(announce(alice, "campaign", Option.sub("join")).ephemeral()).isFalse();
+        assertThat(announce(bob, "campaign", Option.sub("join")).ephemeral()).isFalse();
         Reply tilda = run(alice, "character", Option.sub("create", Option.string("name", "Tilda"),
                 Option.string("avatar", AVATAR_TILDA), Option.string("description", "A halfling rogue")));
         assertThat(tilda.content()).contains("Tilda");
@@ -170,9 +175,12 @@ class CampaignBotEndToEndTest {
     void gmCreatesCampaignWithTwoRolesAWebhookAndTheGmRole() {
         startBot();
 
-        Reply reply = run(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        FakeInteraction create = discord.slash(gm, table, "campaign",
+                Option.sub("create", Option.string("name", "The Lost Mine")));
+        Reply reply = create.awaitAnnouncement();
 
-        assertThat(reply.deferred()).as("slow command answers 'thinking...' first").isTrue();
+        assertThat(create.awaitReply().deferred()).as("slow command answers 'thinking...' first").isTrue();
+        assertThat(create.awaitReply().ephemeral()).as("the acknowledgement only the GM sees").isTrue();
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.content()).contains("The Lost Mine").contains("<@" + gm.idString() + ">");
         assertThat(reply.allowedMentions()).hasValueSatisfying(m -> assertThat(m.path("parse")).isEmpty());
@@ -395,6 +403,28 @@ class CampaignBotEndToEndTest {
     }
 
     @Test
+    void refusalsOfPubliclyAnnouncedCommandsReachOnlyTheUser() {
+        startBot();
+        playersGatherAroundTheTable();
+
+        FakeInteraction again = discord.slash(bob, table, "campaign",
+                Option.sub("create", Option.string("name", "Mine Two")));
+        FakeInteraction gmJoins = discord.slash(gm, table, "campaign", Option.sub("join"));
+        FakeInteraction notGm = discord.slash(alice, table, "campaign",
+                Option.sub("end", Option.bool("confirm", true)));
+
+        for (FakeInteraction refused : List.of(again, gmJoins, notGm)) {
+            Reply reply = refused.awaitReply();
+            assertThat(reply.ephemeral()).as(refused + " answered only to the user").isTrue();
+            assertThat(reply.content()).isNotBlank();
+            assertThat(refused.seenByOthers()).as("what anyone else saw of " + refused).isEmpty();
+        }
+        assertThat(again.awaitReply().content()).contains("already has a campaign");
+        assertThat(gmJoins.awaitReply().content()).contains("GM");
+        assertThat(notGm.awaitReply().content()).contains("Only the campaign's GM");
+    }
+
+    @Test
     void aRestartOnTheSameDataDirectoryKeepsEverythingAndReusesTheWebhook() {
         startBot();
         playersGatherAroundTheTable();
@@ -435,7 +465,7 @@ class CampaignBotEndToEndTest {
         assertThat(discord.createdRoles()).hasSize(2);
         assertThat(discord.rolesOf(alice)).containsExactly(playerRole());
 
-        Reply ended = run(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
+        Reply ended = announce(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
         assertThat(ended.ephemeral()).isFalse();
         assertThat(discord.webhooks()).as("the webhook found again after the restart is deleted").isEmpty();
         assertThat(discord.createdRoles()).isEmpty();
@@ -451,7 +481,7 @@ class CampaignBotEndToEndTest {
         assertThat(notConfirmed.ephemeral()).isTrue();
         assertThat(discord.createdRoles()).hasSize(2);
 
-        Reply ended = run(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
+        Reply ended = announce(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
 
         assertThat(ended.ephemeral()).isFalse();
         assertThat(ended.content()).contains("The Lost Mine");

@@ -1483,8 +1483,7 @@ public final class FakeDiscord implements AutoCloseable {
                         : error(404, 10004, "Unknown Guild");
                 case INTERACTION_CALLBACK -> interactionCallback(match, request);
                 case EDIT_ORIGINAL_RESPONSE -> editOriginal(match, request);
-                case DELETE_ORIGINAL_RESPONSE -> interactionByToken(match) != null ? noContent()
-                        : error(404, 10015, "Unknown Webhook");
+                case DELETE_ORIGINAL_RESPONSE -> deleteOriginal(match);
                 case FOLLOWUP_MESSAGE -> followup(match, request);
                 case EXECUTE_WEBHOOK -> executeWebhook(match, request);
                 case EDIT_WEBHOOK_MESSAGE -> editWebhookMessage(match, request);
@@ -1780,9 +1779,18 @@ public final class FakeDiscord implements AutoCloseable {
         if (problem != null) {
             return invalidForm(problem);
         }
-        interaction.addFollowup(new FakeInteraction.Payload(request.body(), request.files()));
+        int flags = interaction.addFollowup(new FakeInteraction.Payload(request.body(), request.files()));
         return ok(messageJson(nextId(), interaction.channel().id(), userJson(botUser), applicationId,
-                request.body().path("content").asText(""), request.body().path("flags").asInt(0)));
+                request.body().path("content").asText(""), flags));
+    }
+
+    private MockResponse deleteOriginal(Match match) {
+        FakeInteraction interaction = interactionByToken(match);
+        if (interaction == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        interaction.deleteOriginal();
+        return noContent();
     }
 
     private MockResponse executeWebhook(Match match, Request request) {

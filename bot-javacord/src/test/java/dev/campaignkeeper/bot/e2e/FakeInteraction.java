@@ -52,6 +52,8 @@ public final class FakeInteraction {
     private final List<Payload> followups = new ArrayList<>();
     private final List<Duration> lateCallbacks = new ArrayList<>();
     private Duration firstCallbackLatency;
+    private boolean followupReplacedOriginal;
+    private boolean originalDeleted;
 
     FakeInteraction(long id, String token, int type, String commandName, FakeUser user, FakeChannel channel) {
         this.id = id;
@@ -133,9 +135,72 @@ public final class FakeInteraction {
         notifyAll();
     }
 
-    synchronized void addFollowup(Payload payload) {
+    /**
+     * Records a follow-up message. As on Discord, the first follow-up after a deferred
+     * acknowledgement that has not been edited yet replaces the loading message: it becomes the
+     * original response, with the acknowledgement's visibility, whatever flags it carries.
+     *
+     * @return the flags the message really has
+     */
+    synchronized int addFollowup(Payload payload) {
+        boolean deferred = !callbacks.isEmpty()
+                && callbacks.get(0).json().path("type").asInt() == DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE;
+        if (deferred && edits.isEmpty() && !followupReplacedOriginal) {
+            followupReplacedOriginal = true;
+            edits.add(payload);
+            notifyAll();
+            return callbacks.get(0).json().path("data").path("flags").asInt(0) & EPHEMERAL;
+        }
         followups.add(payload);
         notifyAll();
+        return payload.json().path("flags").asInt(0) & EPHEMERAL;
+    }
+
+    synchronized void deleteOriginal() {
+        originalDeleted = true;
+        notifyAll();
+    }
+
+    /** @return whether the bot deleted its original response */
+    public synchronized boolean originalDeleted() {
+        return originalDeleted;
+    }
+
+    /**
+     * Waits for the message the bot announced to the whole channel as a follow-up.
+     *
+     * @return the announcement
+     */
+    public synchronized Reply awaitAnnouncement() {
+        awaitCondition(Duration.ofSeconds(10), () -> followups.stream().anyMatch(f -> !isEphemeral(f)),
+                "a public announcement for /" + commandName);
+        Payload announcement = followups.stream().filter(f -> !isEphemeral(f)).findFirst().orElseThrow();
+        return new Reply(announcement.json().path("content").asText(""), false, announcement.files(),
+                Optional.ofNullable(announcement.json().get("allowed_mentions")), false);
+    }
+
+    /**
+     * Everything of this interaction that members other than the user saw at some moment: a public
+     * original response in each of its states, and public follow-ups.
+     *
+     * @return the texts, in order
+     */
+    public synchronized List<String> seenByOthers() {
+        List<String> seen = new ArrayList<>();
+        if (!callbacks.isEmpty() && (callbacks.get(0).json().path("data").path("flags").asInt(0) & EPHEMERAL) == 0) {
+            String original = callbacks.get(0).json().path("data").path("content").asText("");
+            if (!original.isEmpty()) {
+                seen.add(original);
+            }
+            edits.stream().map(e -> e.json().path("content").asText("")).filter(t -> !t.isEmpty()).forEach(seen::add);
+        }
+        followups.stream().filter(f -> !isEphemeral(f)).map(f -> f.json().path("content").asText(""))
+                .forEach(seen::add);
+        return seen;
+    }
+
+    private static boolean isEphemeral(Payload payload) {
+        return (payload.json().path("flags").asInt(0) & EPHEMERAL) != 0;
     }
 
     /** @return every callback the bot sent, including rejected second acknowledgements */
@@ -177,11 +242,6 @@ public final class FakeInteraction {
         Map<String, String> files = new LinkedHashMap<>(first.files());
         Optional<JsonNode> allowedMentions = Optional.ofNullable(data.get("allowed_mentions"));
         List<Payload> updates = new ArrayList<>(edits);
-        if (deferred && edits.isEmpty()) {
-            updates.addAll(followups);
-            Payload followup = followups.get(0);
-            ephemeral = (followup.json().path("flags").asInt(0) & EPHEMERAL) != 0 || ephemeral;
-        }
         for (Payload edit : updates) {
             if (edit.json().has("content")) {
                 content = edit.json().get("content").asText("");

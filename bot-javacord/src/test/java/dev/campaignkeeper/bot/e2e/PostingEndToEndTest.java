@@ -62,8 +62,8 @@ class PostingEndToEndTest {
 
     /** The GM starts a campaign where given; Alice joins and creates Tilda, Bob joins and creates Borin. */
     private void gather(FakeChannel where) {
-        assertThat(run(gm, where, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")))
-                .content()).contains("The Lost Mine");
+        assertThat(discord.slash(gm, where, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")))
+                .awaitAnnouncement().content()).contains("The Lost Mine");
         run(alice, where, "campaign", Option.sub("join"));
         run(bob, where, "campaign", Option.sub("join"));
         assertThat(run(alice, where, "character", Option.sub("create", Option.string("name", "Tilda"))).content())
