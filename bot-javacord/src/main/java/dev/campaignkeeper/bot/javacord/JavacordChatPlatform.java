@@ -1,6 +1,8 @@
 package dev.campaignkeeper.bot.javacord;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.MissingPermissionException;
+import dev.campaignkeeper.core.error.PlatformException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
@@ -28,8 +30,11 @@ import okhttp3.OkHttpClient;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
+import org.javacord.api.entity.permission.PermissionState;
+import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.permission.RoleBuilder;
+import org.javacord.api.entity.permission.RoleTags;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.slf4j.Logger;
@@ -123,8 +128,13 @@ public final class JavacordChatPlatform implements ChatPlatform {
 
     @Override
     public void deleteRole(GuildId guild, RoleId role) {
-        Role found = role(server(guild), role);
-        calls.call(MANAGE_ROLES, "delete the role \"" + found.getName() + "\"", () -> found.delete(AUDIT_REASON));
+        Server server = server(guild);
+        Role found = role(server, role);
+        try {
+            calls.call(MANAGE_ROLES, "delete the role \"" + found.getName() + "\"", () -> found.delete(AUDIT_REASON));
+        } catch (MissingPermissionException refused) {
+            throw hierarchyOr(server, found, refused);
+        }
         LOG.info("Deleted role {} in guild {}", role, guild);
     }
 
@@ -147,8 +157,36 @@ public final class JavacordChatPlatform implements ChatPlatform {
         Server server = server(guild);
         Role found = role(server, role);
         User member = user(user);
-        calls.call(MANAGE_ROLES, verb + " the role \"" + found.getName() + "\"",
-                () -> change.apply(server, member, found, AUDIT_REASON));
+        try {
+            calls.call(MANAGE_ROLES, verb + " the role \"" + found.getName() + "\"",
+                    () -> change.apply(server, member, found, AUDIT_REASON));
+        } catch (MissingPermissionException refused) {
+            throw hierarchyOr(server, found, refused);
+        }
+    }
+
+    /**
+     * Tells a refusal caused by the role hierarchy from a missing Manage Roles permission: Discord
+     * answers both with 403 (50013), but a bot that holds Manage Roles can only be refused because
+     * the role is not below its own highest role.
+     */
+    private RuntimeException hierarchyOr(Server server, Role role, MissingPermissionException refused) {
+        long self = connection.api().getYourself().getId();
+        Optional<Role> botRole = server.getRoles().stream()
+                .filter(candidate -> candidate.getRoleTags().flatMap(RoleTags::getBotId).orElse(0L) == self)
+                .findFirst();
+        boolean mayManageRoles = botRole.map(own -> own.getPermissions().getState(PermissionType.MANAGE_ROLES)
+                == PermissionState.ALLOWED || own.getPermissions().getState(PermissionType.ADMINISTRATOR)
+                == PermissionState.ALLOWED).orElse(false);
+        if (!mayManageRoles || botRole.get().getPosition() > role.getPosition()) {
+            return refused;
+        }
+        PlatformException hierarchy = new PlatformException("The bot's role is not above the role \""
+                + role.getName() + "\", so Discord does not let it give or take that role. A server admin can "
+                + "drag the bot's role (\"" + botRole.get().getName() + "\") above it in Server Settings → Roles; "
+                + "then try again.");
+        hierarchy.initCause(refused);
+        return hierarchy;
     }
 
     @Override

@@ -387,6 +387,22 @@ class CampaignBotEndToEndTest {
     }
 
     @Test
+    void aRoleAboveTheBotsOwnIsExplainedAsTheRoleHierarchyNotAMissingPermission() {
+        startBot();
+        announce(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        discord.moveRole(playerRole(), 5);
+
+        Reply reply = run(alice, "campaign", Option.sub("join"));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).contains("The bot's role is not above the role \"The Lost Mine (Players)\"")
+                .contains("drag").doesNotContain("missing the");
+        assertThat(discord.rolesOf(alice)).isEmpty();
+        Reply info = run(alice, "campaign", Option.sub("info"));
+        assertThat(info.content()).as("the join was taken back").doesNotContain("<@" + alice.idString() + ">");
+    }
+
+    @Test
     void aMissingWebhookPermissionAfterTheRolesUndoesWhatWasCreated() {
         startBot();
         discord.failAfter(Endpoint.CREATE_WEBHOOK, 0, Fault.missingPermissions());

@@ -119,7 +119,7 @@ public final class FakeDiscord implements AutoCloseable {
         roles.put(guildId, new FakeRole(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false, false, 0));
         botRoleId = nextId();
         roles.put(botRoleId, new FakeRole(botRoleId, "Campaign Keeper", VIEW_CHANNEL | SEND_MESSAGES | MANAGE_ROLES
-                | MANAGE_WEBHOOKS, 0, false, false, 1));
+                | MANAGE_WEBHOOKS, 0, false, false, 2));
         memberRoles.put(botUser.id(), new LinkedHashSet<>(List.of(botRoleId)));
         memberRoles.put(owner.id(), new LinkedHashSet<>());
         defaultChannel = new FakeChannel(nextId(), "general");
@@ -316,6 +316,29 @@ public final class FakeDiscord implements AutoCloseable {
         }
         gateway.dispatch("CHANNEL_CREATE", event);
         return channel;
+    }
+
+    /**
+     * Moves a role to another position, as an admin dragging it in the role list would (pushes
+     * GUILD_ROLE_UPDATE). The bot's own role is at position 2.
+     *
+     * @param role     the role
+     * @param position its new position
+     * @return the role as it is now
+     */
+    public FakeRole moveRole(FakeRole role, int position) {
+        FakeRole moved;
+        ObjectNode event = json.createObjectNode();
+        synchronized (lock) {
+            FakeRole current = roles.get(role.id());
+            moved = new FakeRole(current.id(), current.name(), current.permissions(), current.color(),
+                    current.hoist(), current.mentionable(), position);
+            roles.put(moved.id(), moved);
+            event.put("guild_id", Long.toUnsignedString(guildId));
+            event.set("role", roleJson(moved));
+        }
+        gateway.dispatch("GUILD_ROLE_UPDATE", event);
+        return moved;
     }
 
     /**
@@ -2050,6 +2073,10 @@ public final class FakeDiscord implements AutoCloseable {
         FakeRole role = roles.get(match.id(2));
         if (role == null) {
             return error(404, 10011, "Unknown Role");
+        }
+        if (role.position() >= roles.get(botRoleId).position()) {
+            // Discord's role hierarchy: a bot may only give or take roles below its highest role.
+            return error(403, 50013, "Missing Permissions");
         }
         boolean changed = add ? memberRoles.get(user.id()).add(role.id()) : memberRoles.get(user.id()).remove(role.id());
         if (changed) {

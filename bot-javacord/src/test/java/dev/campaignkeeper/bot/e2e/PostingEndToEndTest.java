@@ -3,6 +3,7 @@ package dev.campaignkeeper.bot.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -260,5 +261,46 @@ class PostingEndToEndTest {
         }
         assertThat(posts()).isEmpty();
         assertThat(discord.deletedWebhookMessages()).containsExactly(post.messageId());
+    }
+
+    @Test
+    void aGlobal429OnAWebhookPostLeavesOtherRepliesWithinThreeSeconds() throws InterruptedException {
+        gather(table);
+        discord.failNext(Endpoint.EXECUTE_WEBHOOK, Fault.globallyRateLimited(Duration.ofSeconds(4)));
+
+        FakeInteraction held = discord.slash(alice, table, "say", Option.string("text", "Held back a while."));
+        FakeInteraction info = discord.slash(bob, table, "campaign", Option.sub("info"));
+        FakeInteraction show = discord.slash(bob, table, "character", Option.sub("show"));
+        FakeInteraction bobSays = discord.slash(bob, table, "say", Option.string("text", "Me too."));
+
+        assertThat(info.awaitReply().content()).contains("The Lost Mine");
+        assertThat(show.awaitReply().content()).contains("Borin");
+        for (FakeInteraction other : List.of(info, show, bobSays, held)) {
+            long deadline = System.nanoTime() + 5_000_000_000L;
+            while (other.callbackLatency().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(other.callbackLatency()).as("acknowledgement of " + other)
+                    .hasValueSatisfying(latency -> assertThat(latency).isLessThan(Duration.ofSeconds(3)));
+        }
+        assertThat(held.awaitReply(Duration.ofSeconds(20)).content()).contains("Said as **Tilda**");
+        assertThat(bobSays.awaitReply(Duration.ofSeconds(20)).content()).contains("Said as **Borin**");
+        assertThat(posts()).extracting(WebhookPost::content)
+                .containsExactlyInAnyOrder("Held back a while.", "Me too.");
+    }
+
+    @Test
+    void missingAccessToAThreadIsExplainedApartFromMissingPermissions() {
+        gather(table);
+        FakeChannel quest = discord.addThread(table, "quest");
+        discord.failNext(Endpoint.EXECUTE_WEBHOOK, Fault.missingAccess());
+
+        Reply reply = run(alice, quest, "say", Option.string("text", "Hello?"));
+
+        assertThat(reply.content()).contains("cannot see this channel").doesNotContain("Manage Webhooks");
+        discord.failNext(Endpoint.CREATE_WEBHOOK, Fault.missingPermissions());
+        FakeChannel other = discord.addTextChannel("other");
+        Reply create = discord.slash(gm, other, "campaign", Option.sub("create")).awaitReply();
+        assertThat(create.content()).contains("Manage Webhooks");
     }
 }
