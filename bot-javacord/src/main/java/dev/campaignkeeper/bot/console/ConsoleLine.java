@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public sealed interface ConsoleLine {
 
     /** Console directives, which are not bot commands. */
-    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit");
+    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
 
     /** A blank line or a comment. */
     record Nothing() implements ConsoleLine {
@@ -256,6 +256,18 @@ public sealed interface ConsoleLine {
                     } else {
                         current.append(c);
                     }
+                    continue;
+                }
+                if (c == '\n') {
+                    // a line break of a multi-line post: kept as its own word, never an option
+                    if (inToken) {
+                        tokens.add(new Token(current.toString(), quotedName));
+                        current.setLength(0);
+                        inToken = false;
+                        quotedName = false;
+                        colonSeen = false;
+                    }
+                    tokens.add(new Token("\n", true));
                     continue;
                 }
                 if (Character.isWhitespace(c)) {
