@@ -47,8 +47,7 @@ public final class CommandCatalog {
                 .maxLength(InputRules.MAX_TEXT_LENGTH);
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
-        OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, "
-                + "up to 8 MB)");
+        OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
                         Visibility.PUBLIC,
