@@ -130,7 +130,7 @@ public final class JavacordBot {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DiscordStartException("Could not register the slash commands: " + cause.getMessage(), cause);
         }
-        LOG.info("Registered {} slash commands {}", commands.size(), config.devGuild()
+        LOG.info("Registered {} commands (slash and message commands) {}", commands.size(), config.devGuild()
                 .map(guild -> "on guild " + guild + " (available at once)")
                 .orElse("globally (Discord may take up to an hour to show changes)"));
     }
