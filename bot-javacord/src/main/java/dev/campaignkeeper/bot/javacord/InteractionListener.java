@@ -19,7 +19,6 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
-import dev.campaignkeeper.core.error.PlatformException;
 import dev.campaignkeeper.core.port.Upload;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.time.Duration;
@@ -491,14 +490,9 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
      */
     private Upload fetch(org.javacord.api.entity.Attachment file) {
         InputRules.imageSize(file.getFileName(), file.getSize());
-        byte[] content;
-        try {
-            content = file.asByteArray().get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PlatformException("Interrupted while fetching the image.", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new PlatformException("The bot could not fetch the attached image from Discord. Try again.", e);
+        byte[] content = platform.fetchAttachment(file.getUrl().toString(), InputRules.MAX_IMAGE_BYTES);
+        if (content == null) {
+            InputRules.imageSize(file.getFileName(), InputRules.MAX_IMAGE_BYTES + 1L);
         }
         return new Upload(file.getFileName(), InputRules.imageType(file.getFileName(), content), content);
     }

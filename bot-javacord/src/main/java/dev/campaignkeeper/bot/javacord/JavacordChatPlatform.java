@@ -232,6 +232,17 @@ public final class JavacordChatPlatform implements ChatPlatform {
         webhookClient.deleteMessage(hook(target), thread(target), Long.parseUnsignedLong(message.value()));
     }
 
+    /**
+     * Fetches a file attached to an interaction, through the same HTTP client as the webhook posts.
+     *
+     * @param url the attachment's link
+     * @param maxBytes the most bytes to accept
+     * @return the bytes, or null if the file is larger than {@code maxBytes}
+     */
+    byte[] fetchAttachment(String url, int maxBytes) {
+        return webhookClient.download(url, maxBytes);
+    }
+
     private static Optional<Long> thread(WebhookTarget target) {
         return target.thread().map(thread -> Long.parseUnsignedLong(thread.value()));
     }

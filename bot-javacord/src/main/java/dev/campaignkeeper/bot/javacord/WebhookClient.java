@@ -154,6 +154,33 @@ final class WebhookClient {
                 Long.parseUnsignedLong(saved.get("channel_id").getAsString()));
     }
 
+    /**
+     * Fetches a file Discord holds for an interaction (an attachment's CDN link), reading at most
+     * {@code maxBytes}.
+     *
+     * @return the bytes, or null if the file is larger than {@code maxBytes}
+     */
+    byte[] download(String url, int maxBytes) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null) {
+            throw new PlatformException("Discord gave the attachment a link the bot cannot read.");
+        }
+        Request request = new Request.Builder().url(parsed).get().build();
+        try (Response response = http.newCall(request).execute()) {
+            if (!response.isSuccessful() || response.body() == null) {
+                throw new PlatformException("Discord did not hand out the attached file (HTTP " + response.code()
+                        + "). Attach it again and retry.");
+            }
+            okio.BufferedSource source = response.body().source();
+            if (!source.request(maxBytes + 1L)) {
+                return source.readByteArray();
+            }
+            return null;
+        } catch (IOException e) {
+            throw new PlatformException("The bot could not fetch the attached file from Discord. Try again.", e);
+        }
+    }
+
     void edit(Hook hook, Optional<Long> threadId, long messageId, String content) {
         JsonObject body = new JsonObject();
         body.addProperty("content", content);

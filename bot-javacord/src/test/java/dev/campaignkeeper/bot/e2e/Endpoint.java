@@ -29,6 +29,8 @@ public enum Endpoint {
     DELETE_WEBHOOK,
     EXECUTE_WEBHOOK,
     EDIT_WEBHOOK_MESSAGE,
+    /** A file attached to an interaction, fetched from Discord's CDN. */
+    CDN_ATTACHMENT,
     DELETE_WEBHOOK_MESSAGE,
     /** Anything the fake does not implement; answered with 404 and listed by {@code unhandledCalls()}. */
     UNHANDLED

@@ -100,6 +100,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, FakeWebhook> webhooks = new LinkedHashMap<>();
     private final List<WebhookPost> posts = new ArrayList<>();
     private final List<Long> deletedMessages = new ArrayList<>();
+    private final Map<String, FakeAttachment> attachmentFiles = new LinkedHashMap<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
@@ -944,13 +945,19 @@ public final class FakeDiscord implements AutoCloseable {
             }
             ObjectNode resolvedUsers = json.createObjectNode();
             ObjectNode resolvedMembers = json.createObjectNode();
+            ObjectNode resolvedAttachments = json.createObjectNode();
             if (!options.isEmpty()) {
-                data.set("options", optionsJson(options, resolvedUsers, resolvedMembers));
+                data.set("options", optionsJson(options, resolvedUsers, resolvedMembers, resolvedAttachments));
             }
-            if (!resolvedUsers.isEmpty()) {
+            if (!resolvedUsers.isEmpty() || !resolvedAttachments.isEmpty()) {
                 ObjectNode resolved = data.putObject("resolved");
-                resolved.set("users", resolvedUsers);
-                resolved.set("members", resolvedMembers);
+                if (!resolvedUsers.isEmpty()) {
+                    resolved.set("users", resolvedUsers);
+                    resolved.set("members", resolvedMembers);
+                }
+                if (!resolvedAttachments.isEmpty()) {
+                    resolved.set("attachments", resolvedAttachments);
+                }
             }
         }
         if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
@@ -1004,12 +1011,27 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private ArrayNode optionsJson(List<Option> options, ObjectNode resolvedUsers, ObjectNode resolvedMembers) {
+    private ArrayNode optionsJson(List<Option> options, ObjectNode resolvedUsers, ObjectNode resolvedMembers,
+                                  ObjectNode resolvedAttachments) {
         ArrayNode array = json.createArrayNode();
         for (Option option : options) {
             ObjectNode node = array.addObject().put("name", option.name()).put("type", option.type());
             if (option.type() == Option.SUB_COMMAND || option.type() == Option.SUB_COMMAND_GROUP) {
-                node.set("options", optionsJson(option.options(), resolvedUsers, resolvedMembers));
+                node.set("options", optionsJson(option.options(), resolvedUsers, resolvedMembers,
+                        resolvedAttachments));
+            } else if (option.value() instanceof FakeAttachment file) {
+                long id = nextId();
+                node.put("value", Long.toUnsignedString(id));
+                String url = "https://cdn.discordapp.com/attachments/" + guildId + "/" + id + "/" + file.filename();
+                attachmentFiles.put("/attachments/" + guildId + "/" + id + "/" + file.filename(), file);
+                resolvedAttachments.putObject(Long.toUnsignedString(id))
+                        .put("id", Long.toUnsignedString(id))
+                        .put("filename", file.filename())
+                        .put("size", file.content().length)
+                        .put("url", url)
+                        .put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+                        .put("content_type", file.contentType())
+                        .put("ephemeral", true);
             } else if (option.value() instanceof FakeUser user) {
                 node.put("value", user.idString());
                 resolvedUsers.set(user.idString(), userJson(user));
@@ -1335,6 +1357,9 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private Match classify(String method, String path) {
+        if ("GET".equals(method) && path.startsWith("/attachments/")) {
+            return new Match(Endpoint.CDN_ATTACHMENT, List.of(path));
+        }
         if (!path.startsWith(API + "/")) {
             return new Match(Endpoint.UNHANDLED, List.of());
         }
@@ -1479,7 +1504,8 @@ public final class FakeDiscord implements AutoCloseable {
     private static boolean needsBotToken(Match match) {
         return switch (match.endpoint()) {
             case GET_GATEWAY, INTERACTION_CALLBACK, EDIT_ORIGINAL_RESPONSE, DELETE_ORIGINAL_RESPONSE,
-                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, EDIT_WEBHOOK_MESSAGE, DELETE_WEBHOOK_MESSAGE, UNHANDLED -> false;
+                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, EDIT_WEBHOOK_MESSAGE, DELETE_WEBHOOK_MESSAGE, CDN_ATTACHMENT,
+                    UNHANDLED -> false;
             case GET_WEBHOOK, MODIFY_WEBHOOK, DELETE_WEBHOOK -> match.param(1) == null;
             default -> true;
         };
@@ -1510,6 +1536,10 @@ public final class FakeDiscord implements AutoCloseable {
                 case FOLLOWUP_MESSAGE -> followup(match, request);
                 case EXECUTE_WEBHOOK -> executeWebhook(match, request);
                 case EDIT_WEBHOOK_MESSAGE -> editWebhookMessage(match, request);
+                case CDN_ATTACHMENT -> Optional.ofNullable(attachmentFiles.get(match.param(0)))
+                        .map(file -> new MockResponse().setHeader("Content-Type", file.contentType())
+                                .setBody(new Buffer().write(file.content())))
+                        .orElseGet(() -> new MockResponse().setResponseCode(404));
                 case DELETE_WEBHOOK_MESSAGE -> deleteWebhookMessage(match, request);
                 case GET_WEBHOOK -> getWebhook(match);
                 case MODIFY_WEBHOOK -> modifyWebhook(match, request);

@@ -303,4 +303,25 @@ class PostingEndToEndTest {
         Reply create = discord.slash(gm, other, "campaign", Option.sub("create")).awaitReply();
         assertThat(create.content()).contains("Manage Webhooks");
     }
+
+    @Test
+    void anAttachedImageIsUploadedAgainThroughTheWebhookAndOtherFilesAreRefused() {
+        gather(table);
+
+        Reply reply = run(alice, table, "say", Option.string("text", "Look at this map!"),
+                Option.attachment("image", FakeAttachment.png("map.png")));
+
+        assertThat(reply.content()).contains("Said as **Tilda**").contains("with the image");
+        assertThat(posts()).singleElement().satisfies(post -> {
+            assertThat(post.content()).isEqualTo("Look at this map!");
+            assertThat(post.files()).as("re-uploaded, not linked").containsExactly("map.png");
+            assertThat(post.payload().toString()).doesNotContain("cdn.discordapp.com");
+        });
+
+        Reply refused = run(alice, table, "say", Option.string("text", "And my notes."),
+                Option.attachment("image", new FakeAttachment("notes.png", "image/png",
+                        "%PDF-1.7 not an image".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+        assertThat(refused.content()).contains("is not a PNG, JPEG, GIF or WebP image");
+        assertThat(posts()).hasSize(1);
+    }
 }
