@@ -6,14 +6,16 @@ import com.google.inject.Singleton;
 import dev.campaignkeeper.core.dice.DiceRoller;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.rules.Limits;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import java.time.Clock;
 
 /**
  * Provides the core use cases ({@link CampaignKeeper}) from whatever store and chat platform the
- * other modules bind, with the default {@link Limits}, the UTC system clock and a dice roller
- * ({@link DiceRoller#secure()} unless given one, e.g. the console's seeded roller).
+ * other modules bind, with the default {@link Limits}, the UTC system clock, a dice roller
+ * ({@link DiceRoller#secure()} unless given one, e.g. the console's seeded roller). The
+ * {@link PostLog} comes from the store's module (the JSON store's durable post log).
  */
 public final class CoreModule extends AbstractModule {
 
@@ -45,6 +47,7 @@ public final class CoreModule extends AbstractModule {
      *
      * @param store the store
      * @param platform the chat platform
+     * @param postLog the log of posts made as characters and NPCs
      * @param limits the limits
      * @param clock the clock
      * @param dice the dice roller
@@ -52,8 +55,8 @@ public final class CoreModule extends AbstractModule {
      */
     @Provides
     @Singleton
-    CampaignKeeper campaignKeeper(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock,
-                                  DiceRoller dice) {
-        return CampaignKeeper.create(store, platform, limits, clock, dice);
+    CampaignKeeper campaignKeeper(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
+                                  Clock clock, DiceRoller dice) {
+        return CampaignKeeper.create(store, platform, postLog, limits, clock, dice);
     }
 }

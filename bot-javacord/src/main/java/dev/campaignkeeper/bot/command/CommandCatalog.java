@@ -2,10 +2,12 @@ package dev.campaignkeeper.bot.command;
 
 import static dev.campaignkeeper.bot.command.OptionSpec.optional;
 import static dev.campaignkeeper.bot.command.OptionSpec.required;
+import static dev.campaignkeeper.bot.command.OptionType.ATTACHMENT;
 import static dev.campaignkeeper.bot.command.OptionType.BOOLEAN;
 import static dev.campaignkeeper.bot.command.OptionType.STRING;
 import static dev.campaignkeeper.bot.command.OptionType.USER;
 
+import dev.campaignkeeper.core.rules.InputRules;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,16 @@ public final class CommandCatalog {
     public static final String NPC_OPTION = "npc";
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
+    /** Name of the text option of {@code /say} and {@code /npc say}; left out, a form asks for it. */
+    public static final String TEXT_OPTION = "text";
+    /** Name of the option that starts a new forum post with a title. */
+    public static final String TITLE_OPTION = "title";
+    /** The message command (right-click, Apps) that edits a post in a form. */
+    public static final String EDIT_POST = "Edit post";
+    /** The message command (right-click, Apps) that deletes a post. */
+    public static final String DELETE_POST = "Delete post";
+    /** Name of the image attachment option of the post commands. */
+    public static final String IMAGE_OPTION = "image";
 
     private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
     private static final List<CommandSpec> SPECS;
@@ -32,11 +44,17 @@ public final class CommandCatalog {
         COMMANDS.put("npc", "Non-player characters the GM speaks as");
         COMMANDS.put("roll", "Roll dice, posted as your character (or the GM's NPC)");
 
-        OptionSpec npc = required(NPC_OPTION, STRING, "The NPC (name or id)").autocompleted();
+        OptionSpec npc = required(NPC_OPTION, STRING, "The NPC (name or id)").autocompleted()
+                .maxLength(InputRules.MAX_NAME_LENGTH);
+        OptionSpec text = optional(TEXT_OPTION, STRING, "What to say (leave out to write several lines in a form)")
+                .maxLength(InputRules.MAX_TEXT_LENGTH);
+        OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
+                .maxLength(InputRules.MAX_NAME_LENGTH);
+        OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
                         Visibility.PUBLIC,
-                        optional("name", STRING, "The campaign's name (default: the channel's name)")),
+                        optional("name", STRING, "The campaign's name (default: the channel's name)").maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("campaign", "join", "Join this channel's campaign as a player", true, Visibility.PUBLIC),
                 sub("campaign", "leave", "Leave this channel's campaign (your character is removed)", true,
                         Visibility.EPHEMERAL),
@@ -48,7 +66,7 @@ public final class CommandCatalog {
                         Visibility.EPHEMERAL,
                         required("user", USER, "The new game master")),
                 sub("campaign", "rename", "(GM) Rename the campaign", false, Visibility.EPHEMERAL,
-                        required("name", STRING, "The new name")),
+                        required("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("campaign", "end", "(GM) End the campaign, delete its data and get an export", true,
                         Visibility.PUBLIC,
                         required("confirm", BOOLEAN, "Set to true to really end the campaign")),
@@ -57,14 +75,14 @@ public final class CommandCatalog {
 
                 sub("character", "create", "Create your character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
-                        required("name", STRING, "Your character's name"),
-                        optional("avatar", STRING, "Link to an avatar image (https://...)"),
-                        optional("description", STRING, "A short description")),
+                        required("name", STRING, "Your character's name").maxLength(InputRules.MAX_NAME_LENGTH),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH),
+                        optional("description", STRING, "A short description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
                 sub("character", "edit", "Change your character; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
-                        optional("name", STRING, "The new name"),
-                        optional("avatar", STRING, "Link to an avatar image; the word none removes it"),
-                        optional("description", STRING, "The new description")),
+                        optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
+                        optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
                 sub("character", "show", "Show a character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "Whose character (default: yours)")),
@@ -73,22 +91,20 @@ public final class CommandCatalog {
                         optional("user", USER, "(GM) Whose character to delete (default: yours)")),
 
                 top("say", "Speak as your character in this channel's campaign", true, Visibility.EPHEMERAL,
-                        required("text", STRING, "What your character says")),
+                        text, title, image),
 
                 sub("npc", "create", "(GM) Create an NPC", false, Visibility.EPHEMERAL,
-                        required("name", STRING, "The NPC's name"),
-                        optional("avatar", STRING, "Link to an avatar image (https://...)")),
+                        required("name", STRING, "The NPC's name").maxLength(InputRules.MAX_NAME_LENGTH),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH)),
                 sub("npc", "edit", "(GM) Change an NPC; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
                         npc,
-                        optional("name", STRING, "The new name"),
-                        optional("avatar", STRING, "Link to an avatar image; the word none removes it")),
+                        optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH)),
                 sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
-                        npc,
-                        required("text", STRING, "What the NPC says")),
-
+                        npc, text, title, image),
                 // Public: outside a campaign the result is the bot's reply; a secret roll is
                 // acknowledged privately instead (see the listener), a posted one replaced by a
                 // private confirmation.
@@ -148,6 +164,15 @@ public final class CommandCatalog {
      */
     public static List<CommandSpec> under(String command) {
         return SPECS.stream().filter(spec -> spec.command().equals(command)).toList();
+    }
+
+    /**
+     * The message commands (right-click a message, then Apps), in display order.
+     *
+     * @return their names
+     */
+    public static List<String> messageCommands() {
+        return List.of(EDIT_POST, DELETE_POST);
     }
 
     /**

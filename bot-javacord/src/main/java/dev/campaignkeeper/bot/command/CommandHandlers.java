@@ -8,10 +8,13 @@ import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import dev.campaignkeeper.core.usecase.CampaignInfo;
+import dev.campaignkeeper.core.usecase.PostContent;
 import dev.campaignkeeper.core.usecase.Spoken;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
+import dev.campaignkeeper.core.model.PostRecord;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
@@ -106,8 +109,118 @@ public final class CommandHandlers {
         }
     }
 
+    /**
+     * The text of a post, to prefill the "Edit post" form.
+     *
+     * @param actor who wants to edit; must be the post's author
+     * @param guild the guild
+     * @param message any message of the post
+     * @return the post's text
+     * @throws CampaignKeeperException if the message is no logged post or the actor may not edit it
+     */
+    public String postToEdit(Actor actor, GuildId guild, MessageId message) {
+        return keeper.speech().editable(actor, guild, message).text();
+    }
+
+    /**
+     * Edits a post ("Edit post" form, the console's {@code /edit}).
+     *
+     * @param actor who edits
+     * @param guild the guild
+     * @param message any message of the post
+     * @param text the new text
+     * @return the reply
+     */
+    public Reply editPost(Actor actor, GuildId guild, MessageId message, String text) {
+        return guarded("edit post", () -> {
+            PostRecord post = keeper.speech().edit(actor, guild, message, text);
+            return Reply.ephemeral("Edited your post as **" + post.speaker() + "**"
+                    + (post.messages().size() > 1 ? " (" + post.messages().size() + " messages)" : "") + ".");
+        });
+    }
+
+    /**
+     * Deletes a post ("Delete post", the console's {@code /delete}).
+     *
+     * @param actor who deletes: the author, or whoever counts as the campaign's GM
+     * @param guild the guild
+     * @param message any message of the post
+     * @return the reply
+     */
+    public Reply deletePost(Actor actor, GuildId guild, MessageId message) {
+        return guarded("delete post", () -> {
+            PostRecord post = keeper.speech().delete(actor, guild, message);
+            String whose = post.author().equals(actor.user()) ? "your post" : users.show(post.author()) + "'s post";
+            return Reply.ephemeral("Deleted " + whose + " as **" + post.speaker() + "**.");
+        });
+    }
+
+    /**
+     * Deletes a post because its author or a GM reacted with ❌; anyone else's reaction is ignored.
+     *
+     * @param actor who reacted
+     * @param guild the guild
+     * @param message the message reacted to
+     * @return whether a post was deleted
+     */
+    public boolean deleteByReaction(Actor actor, GuildId guild, MessageId message) {
+        try {
+            if (keeper.speech().deletableBy(actor, guild, message).isEmpty()) {
+                return false;
+            }
+            keeper.speech().delete(actor, guild, message);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.info("Could not delete post {} on a reaction: {}", message, e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Edits the actor's latest post in the campaign covering a place (the console's {@code /edit}).
+     *
+     * @param request who, where; the options are ignored
+     * @param text the new text
+     * @return the reply
+     */
+    public Reply editLatest(CommandRequest request, String text) {
+        return guarded("edit", () -> editPost(request.actor(), request.guild(),
+                keeper.speech().latest(request.actor(), request.guild(), request.place()).id(), text));
+    }
+
+    /**
+     * Deletes the actor's latest post in the campaign covering a place (the console's {@code /delete}).
+     *
+     * @param request who, where; the options are ignored
+     * @return the reply
+     */
+    public Reply deleteLatest(CommandRequest request) {
+        return guarded("delete", () -> deletePost(request.actor(), request.guild(),
+                keeper.speech().latest(request.actor(), request.guild(), request.place()).id()));
+    }
+
+    private Reply guarded(String what, java.util.function.Supplier<Reply> action) {
+        try {
+            return action.get();
+        } catch (CampaignKeeperException e) {
+            LOG.debug("{} refused: {}", what, e.getMessage());
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("{} failed unexpectedly", what, e);
+            return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
+        }
+    }
+
     private Reply dispatch(CommandRequest request) {
         CommandOptions options = request.options();
+        CommandRequest r = switch (request.path()) {
+            case "campaign create", "say", "npc say" -> request;
+            default -> request.inCampaignChannel(keeper.campaigns().campaignChannel(request.guild(), request.place()));
+        };
+        return dispatchIn(r, options);
+    }
+
+    private Reply dispatchIn(CommandRequest request, CommandOptions options) {
         return switch (request.path()) {
             case "campaign create" -> campaignCreate(request, options);
             case "campaign join" -> campaignJoin(request);
@@ -136,7 +249,7 @@ public final class CommandHandlers {
     // ---- /campaign ----
 
     private Reply campaignCreate(CommandRequest r, CommandOptions options) {
-        Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.channel(), r.channelName(),
+        Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.place(), r.channelName(),
                 options.string("name"));
         return Reply.visibleToAll("The campaign **" + campaign.name() + "** begins in this channel, run by "
                 + users.show(campaign.gm()) + " as game master. Players: use `/campaign join`, then "
@@ -259,9 +372,28 @@ public final class CommandHandlers {
     // ---- /say ----
 
     private Reply say(CommandRequest r, CommandOptions options) {
-        Spoken spoken = keeper.speech().sayAsCharacter(r.actor(), r.guild(), r.channel(),
-                options.requiredString("text"));
-        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+        Spoken spoken = keeper.speech().sayAsCharacter(r.actor(), r.guild(), r.place(), content(options));
+        return Reply.ephemeral(said(spoken, options));
+    }
+
+    /** What a post command posts: its text (possibly from the modal), title and image. */
+    private static PostContent content(CommandOptions options) {
+        return new PostContent(options.string("text").orElse(""), options.string("title"), options.upload("image"));
+    }
+
+    /** The reply to a post: as whom, how many messages, where. */
+    private static String said(Spoken spoken, CommandOptions options) {
+        StringBuilder text = new StringBuilder("Said as **").append(spoken.displayName()).append("**");
+        if (spoken.messageCount() > 1) {
+            text.append(" in ").append(spoken.messageCount()).append(" messages (the post was longer than one "
+                    + "Discord message)");
+        }
+        options.string("title").ifPresent(title -> text.append(", starting the forum post **")
+                .append(spoken.post().thread().map(t -> "<#" + t.value() + ">").orElse(title)).append("**"));
+        if (options.upload("image").isPresent()) {
+            text.append(", with the image");
+        }
+        return text.append('.').toString();
     }
 
     // ---- /npc ----
@@ -295,9 +427,9 @@ public final class CommandHandlers {
     }
 
     private Reply npcSay(CommandRequest r, CommandOptions options) {
-        Spoken spoken = keeper.speech().sayAsNpc(r.actor(), r.guild(), r.channel(),
-                options.requiredString(CommandCatalog.NPC_OPTION), options.requiredString("text"));
-        return Reply.ephemeral("Said as **" + spoken.displayName() + "**.");
+        Spoken spoken = keeper.speech().sayAsNpc(r.actor(), r.guild(), r.place(),
+                options.requiredString(CommandCatalog.NPC_OPTION), content(options));
+        return Reply.ephemeral(said(spoken, options));
     }
 
     // ---- helpers ----

@@ -2,6 +2,7 @@ package dev.campaignkeeper.bot.command;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.Upload;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +23,7 @@ public final class CommandOptions {
     /**
      * Options from a map of values.
      *
-     * @param values option name to a String, UserId or Boolean
+     * @param values option name to a String, UserId, Boolean or Upload (an attached file)
      * @return the options
      * @throws IllegalArgumentException if a value has another type
      */
@@ -31,7 +32,8 @@ public final class CommandOptions {
         values.forEach((name, value) -> {
             Objects.requireNonNull(name, "option name");
             Objects.requireNonNull(value, "option value");
-            if (!(value instanceof String || value instanceof UserId || value instanceof Boolean)) {
+            if (!(value instanceof String || value instanceof UserId || value instanceof Boolean
+                    || value instanceof Upload)) {
                 throw new IllegalArgumentException("option " + name + " has unsupported type " + value.getClass());
             }
             copy.put(name, value);
@@ -89,6 +91,16 @@ public final class CommandOptions {
      */
     public Optional<Boolean> bool(String name) {
         return typed(name, Boolean.class);
+    }
+
+    /**
+     * An attachment option: the file, already fetched and checked by the adapter.
+     *
+     * @param name the option's name
+     * @return the file, if given
+     */
+    public Optional<Upload> upload(String name) {
+        return typed(name, Upload.class);
     }
 
     /**

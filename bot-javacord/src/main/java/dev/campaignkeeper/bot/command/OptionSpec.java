@@ -11,8 +11,16 @@ import java.util.regex.Pattern;
  * @param description what to type, 1 to 100 characters (Discord's rule)
  * @param required whether the option must be given
  * @param autocomplete whether Discord asks the bot for suggestions while the user types
+ * @param maxLength the most characters a text option accepts (Discord enforces it while typing);
+ *     0 for non-text options
  */
-public record OptionSpec(String name, OptionType type, String description, boolean required, boolean autocomplete) {
+public record OptionSpec(String name, OptionType type, String description, boolean required, boolean autocomplete,
+                         int maxLength) {
+
+    /** Discord's ceiling for a text option's {@code max_length}. */
+    public static final int MAX_TEXT_OPTION_LENGTH = 6000;
+    /** The default {@code max_length} of text options that set none. */
+    public static final int DEFAULT_MAX_LENGTH = 100;
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 
@@ -24,6 +32,8 @@ public record OptionSpec(String name, OptionType type, String description, boole
      * @param description what to type, 1 to 100 characters (Discord's rule)
      * @param required whether the option must be given
      * @param autocomplete whether Discord asks the bot for suggestions while the user types
+     * @param maxLength the most characters a text option accepts (Discord enforces it while typing);
+     *     0 for non-text options
      */
     public OptionSpec {
         Objects.requireNonNull(name, "name");
@@ -38,6 +48,9 @@ public record OptionSpec(String name, OptionType type, String description, boole
         if (autocomplete && type != OptionType.STRING) {
             throw new IllegalArgumentException("only text options autocomplete: " + name);
         }
+        if (type == OptionType.STRING ? maxLength < 1 || maxLength > MAX_TEXT_OPTION_LENGTH : maxLength != 0) {
+            throw new IllegalArgumentException("text options have a max length of 1 to 6000, others none: " + name);
+        }
     }
 
     /**
@@ -49,7 +62,7 @@ public record OptionSpec(String name, OptionType type, String description, boole
      * @return the option
      */
     public static OptionSpec required(String name, OptionType type, String description) {
-        return new OptionSpec(name, type, description, true, false);
+        return new OptionSpec(name, type, description, true, false, defaultLength(type));
     }
 
     /**
@@ -61,7 +74,21 @@ public record OptionSpec(String name, OptionType type, String description, boole
      * @return the option
      */
     public static OptionSpec optional(String name, OptionType type, String description) {
-        return new OptionSpec(name, type, description, false, false);
+        return new OptionSpec(name, type, description, false, false, defaultLength(type));
+    }
+
+    private static int defaultLength(OptionType type) {
+        return type == OptionType.STRING ? DEFAULT_MAX_LENGTH : 0;
+    }
+
+    /**
+     * This text option accepting up to {@code length} characters.
+     *
+     * @param length 1 to 6000
+     * @return the changed option
+     */
+    public OptionSpec maxLength(int length) {
+        return new OptionSpec(name, type, description, required, autocomplete, length);
     }
 
     /**
@@ -70,7 +97,7 @@ public record OptionSpec(String name, OptionType type, String description, boole
      * @return the changed option
      */
     public OptionSpec autocompleted() {
-        return new OptionSpec(name, type, description, required, true);
+        return new OptionSpec(name, type, description, required, true, maxLength);
     }
 
     /**
@@ -83,6 +110,7 @@ public record OptionSpec(String name, OptionType type, String description, boole
             case STRING -> "<text>";
             case USER -> "<user>";
             case BOOLEAN -> "<true|false>";
+            case ATTACHMENT -> "<file>";
         };
         String usage = name + ":" + placeholder;
         return required ? usage : "[" + usage + "]";

@@ -7,5 +7,7 @@ public enum OptionType {
     /** A member of the guild. */
     USER,
     /** True or false. */
-    BOOLEAN
+    BOOLEAN,
+    /** An uploaded file (an image). */
+    ATTACHMENT
 }

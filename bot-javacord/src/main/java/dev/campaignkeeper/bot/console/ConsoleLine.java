@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public sealed interface ConsoleLine {
 
     /** Console directives, which are not bot commands. */
-    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit");
+    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
 
     /** A blank line or a comment. */
     record Nothing() implements ConsoleLine {
@@ -162,8 +162,10 @@ public sealed interface ConsoleLine {
             values.put(optionSpec.name(), value);
         }
         if (!loose.isEmpty()) {
+            // Loose words go to the one option still open: a missing required one, or the post text.
             List<OptionSpec> open = spec.options().stream()
-                    .filter(o -> o.required() && !values.containsKey(o.name()))
+                    .filter(o -> (o.required() || o.name().equals(CommandCatalog.TEXT_OPTION))
+                            && !values.containsKey(o.name()))
                     .toList();
             if (open.size() != 1) {
                 return new Mistake("Did not understand \"" + String.join(" ", loose) + "\". Write options as "
@@ -195,7 +197,23 @@ public sealed interface ConsoleLine {
                 case "false", "no", "off", "0" -> Boolean.FALSE;
                 default -> null;
             };
+            case ATTACHMENT -> localImage(raw);
         };
+    }
+
+    /** The console's attachment: a local image file, checked like an uploaded one; null if unreadable. */
+    private static Object localImage(String raw) {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(raw);
+            dev.campaignkeeper.core.rules.InputRules.imageSize(raw, java.nio.file.Files.size(path));
+            byte[] content = java.nio.file.Files.readAllBytes(path);
+            String name = path.getFileName() == null ? "image" : path.getFileName().toString();
+            return new dev.campaignkeeper.core.port.Upload(name,
+                    dev.campaignkeeper.core.rules.InputRules.imageType(name, content), content);
+        } catch (java.io.IOException | java.nio.file.InvalidPathException
+                 | dev.campaignkeeper.core.error.InvalidInputException e) {
+            return null;
+        }
     }
 
     /**
@@ -238,6 +256,18 @@ public sealed interface ConsoleLine {
                     } else {
                         current.append(c);
                     }
+                    continue;
+                }
+                if (c == '\n') {
+                    // a line break of a multi-line post: kept as its own word, never an option
+                    if (inToken) {
+                        tokens.add(new Token(current.toString(), quotedName));
+                        current.setLength(0);
+                        inToken = false;
+                        quotedName = false;
+                        colonSeen = false;
+                    }
+                    tokens.add(new Token("\n", true));
                     continue;
                 }
                 if (Character.isWhitespace(c)) {

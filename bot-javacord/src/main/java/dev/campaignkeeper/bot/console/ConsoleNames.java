@@ -74,6 +74,21 @@ public final class ConsoleNames {
         return nameOf(user).map(name -> "@" + name).orElse("<@" + user.value() + ">");
     }
 
+    /**
+     * The thread with a name in a channel.
+     *
+     * @param channel the parent channel's name
+     * @param name the thread's name
+     * @return the thread's id
+     */
+    public ChannelId thread(String channel, String name) {
+        String parent = check(channel.startsWith("#") ? channel.substring(1) : channel, "channel");
+        String clean = check(name, "thread");
+        ChannelId id = ChannelId.of(snowflake("thread", parent + "/" + clean));
+        channelNames.putIfAbsent(id, parent + "/" + clean);
+        return id;
+    }
+
     private static String check(String name, String what) {
         String clean = name == null ? "" : name.strip();
         if (clean.isEmpty()) {

@@ -3,11 +3,13 @@ package dev.campaignkeeper.bot.console;
 import dev.campaignkeeper.bot.command.Attachment;
 import dev.campaignkeeper.bot.command.CommandCatalog;
 import dev.campaignkeeper.bot.command.CommandHandlers;
+import dev.campaignkeeper.bot.command.CommandOptions;
 import dev.campaignkeeper.bot.command.CommandRequest;
 import dev.campaignkeeper.bot.command.CommandSpec;
 import dev.campaignkeeper.bot.command.Reply;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import java.io.BufferedReader;
@@ -18,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -40,6 +43,7 @@ public final class ConsoleSession {
 
     private String user = "you";
     private String channel = "general";
+    private String thread;
     private boolean administrator;
 
     /**
@@ -89,11 +93,39 @@ public final class ConsoleSession {
             if (echo) {
                 out.println(line);
             }
+            line = continued(line, in, echo);
             if (!execute(line)) {
                 break;
             }
         }
         out.println("Bye.");
+    }
+
+    /**
+     * A line ending in a backslash goes on on the next line: the lines make one command, joined by
+     * line breaks (a multi-line post).
+     */
+    private String continued(String first, BufferedReader in, boolean echo) {
+        StringBuilder line = new StringBuilder(first);
+        while (line.length() > 0 && line.charAt(line.length() - 1) == '\\') {
+            line.setLength(line.length() - 1);
+            out.print("... ");
+            out.flush();
+            String next;
+            try {
+                next = in.readLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (next == null) {
+                break;
+            }
+            if (echo) {
+                out.println(next);
+            }
+            line.append('\n').append(next);
+        }
+        return line.toString();
     }
 
     /**
@@ -115,14 +147,22 @@ public final class ConsoleSession {
             return directive(directive);
         }
         ConsoleLine.Command command = (ConsoleLine.Command) parsed;
-        CommandRequest request = new CommandRequest(actor(), ConsoleNames.GUILD, names.channel(channel), channel,
-                command.spec().path(), command.options());
-        print(handlers.handle(request));
+        print(handlers.handle(request(command.spec().path(), command.options())));
         return true;
     }
 
+    private CommandRequest request(String path, CommandOptions options) {
+        Place place = thread == null ? Place.text(names.channel(channel))
+                : Place.thread(names.thread(channel, thread), names.channel(channel));
+        return new CommandRequest(actor(), ConsoleNames.GUILD, place, channel, path, options);
+    }
+
+    private String where() {
+        return "#" + channel + (thread == null ? "" : "/" + thread);
+    }
+
     private String prompt() {
-        return user + (administrator ? " (admin)" : "") + " #" + channel + "> ";
+        return user + (administrator ? " (admin)" : "") + " " + where() + "> ";
     }
 
     private Actor actor() {
@@ -141,7 +181,7 @@ public final class ConsoleSession {
             }
             case "help" -> help();
             case "whoami" -> out.println("  You are " + user + (administrator ? ", a server admin," : "")
-                    + " in #" + channel + ".");
+                    + " in " + where() + ".");
             case "as" -> {
                 if (args.isEmpty()) {
                     out.println("  You are " + user + ". Switch with /as NAME, e.g. /as Alice.");
@@ -154,14 +194,28 @@ public final class ConsoleSession {
             }
             case "in" -> {
                 if (args.isEmpty()) {
-                    out.println("  You are in #" + channel + ". Switch with /in CHANNEL, e.g. /in tavern.");
+                    out.println("  You are in " + where() + ". Switch with /in CHANNEL, e.g. /in tavern, or to a "
+                            + "thread of it with /in CHANNEL/THREAD, e.g. /in #tavern/quest.");
                 } else {
                     String name = String.join("-", args).strip();
-                    channel = name.startsWith("#") ? name.substring(1) : name;
+                    name = name.startsWith("#") ? name.substring(1) : name;
+                    int slash = name.indexOf('/');
+                    channel = slash < 0 ? name : name.substring(0, slash);
+                    thread = slash < 0 || slash == name.length() - 1 ? null : name.substring(slash + 1);
                     names.channel(channel);
-                    out.println("  You are now in #" + channel + ".");
+                    out.println("  You are now in " + where() + (thread == null ? "" : ", a thread of #" + channel)
+                            + ".");
                 }
             }
+            case "edit" -> {
+                String text = String.join(" ", args).strip();
+                if (text.isEmpty()) {
+                    out.println("  Give the new text: /edit TEXT (a line ending in \\ goes on on the next line).");
+                } else {
+                    print(handlers.editLatest(request("edit", CommandOptions.of(Map.of())), text));
+                }
+            }
+            case "delete" -> print(handlers.deleteLatest(request("delete", CommandOptions.of(Map.of()))));
             case "admin" -> {
                 String value = args.isEmpty() ? "" : args.get(0).toLowerCase(Locale.ROOT);
                 if (value.equals("on") || value.equals("off")) {
@@ -185,6 +239,10 @@ public final class ConsoleSession {
         out.println("  Console commands:");
         out.println("    /as NAME          act as another user (made up on first use)");
         out.println("    /in CHANNEL       move to another channel (each channel can hold one campaign)");
+        out.println("    /in CHANNEL/THREAD  move into a thread of a channel (part of the channel's campaign)");
+        out.println("    /edit TEXT        replace the text of your latest post in this campaign");
+        out.println("    /delete           delete your latest post in this campaign");
+        out.println("    (a line ending in \\ goes on on the next line: multi-line posts)");
         out.println("    /admin on|off     make the current user a server admin, or not");
         out.println("    /whoami           show who and where you are");
         out.println("    /help             this list");

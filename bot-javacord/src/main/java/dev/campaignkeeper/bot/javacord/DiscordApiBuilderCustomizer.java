@@ -1,5 +1,6 @@
 package dev.campaignkeeper.bot.javacord;
 
+import okhttp3.OkHttpClient;
 import org.javacord.api.DiscordApiBuilder;
 
 /**
@@ -19,6 +20,16 @@ public interface DiscordApiBuilderCustomizer {
      * @param builder the builder, already given the token and the bot's settings
      */
     void customize(DiscordApiBuilder builder);
+
+    /**
+     * Adjusts the HTTP client of the bot's own webhook client (which does not go through Javacord),
+     * so it reaches the same Discord as Javacord does. Production changes nothing.
+     *
+     * @param http the client's builder, already given the bot's timeouts
+     */
+    default void customizeHttp(OkHttpClient.Builder http) {
+        // production: nothing to change
+    }
 
     /**
      * The production customizer: changes nothing.

@@ -96,6 +96,12 @@ final class DiscordCalls {
         int status = failure instanceof DiscordException discord
                 ? discord.getResponse().map(RestRequestResponseInformation::getCode).orElse(0)
                 : 0;
+        if (status == 403 && errorCode(failure) == 50001) {
+            LOG.warn("Missing access when trying to {}: {}", what, failure.getMessage());
+            return new PlatformException("The bot cannot see this channel or what it needed there (Discord: "
+                    + "Missing Access), so it could not " + what + ". Ask a server admin to let the bot's role "
+                    + "view the channel, then try again.", failure);
+        }
         if (failure instanceof MissingPermissionsException || status == 403) {
             LOG.warn("Missing the {} permission when trying to {}: {}", permission, what, failure.getMessage());
             MissingPermissionException missing = new MissingPermissionException(permission);
@@ -114,6 +120,17 @@ final class DiscordCalls {
         LOG.warn("Discord call failed: {}", what, failure);
         return new PlatformException("Discord refused when the bot tried to " + what
                 + (status != 0 ? " (HTTP " + status + ")" : "") + ". Try again in a moment.", failure);
+    }
+
+    /** Discord's JSON error code of a failed call, 0 if there is none. */
+    private static int errorCode(Throwable failure) {
+        if (!(failure instanceof DiscordException discord)) {
+            return 0;
+        }
+        return discord.getResponse().flatMap(RestRequestResponseInformation::getBody).map(body -> {
+            java.util.regex.Matcher code = java.util.regex.Pattern.compile("\"code\"\\s*:\\s*(\\d+)").matcher(body);
+            return code.find() ? Integer.parseInt(code.group(1)) : 0;
+        }).orElse(0);
     }
 
     private static void pause(Duration duration) {

@@ -14,9 +14,14 @@ import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.ChannelKind;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.rules.InputRules;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +29,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import org.javacord.api.entity.channel.ChannelType;
+import org.javacord.api.entity.channel.RegularServerChannel;
 import org.javacord.api.entity.channel.ServerChannel;
+import org.javacord.api.entity.channel.ServerThreadChannel;
+import org.javacord.api.entity.channel.thread.ThreadMetadata;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.MessageFlag;
 import org.javacord.api.entity.permission.PermissionState;
@@ -44,6 +56,23 @@ import org.javacord.api.interaction.SlashCommandOptionChoice;
 import org.javacord.api.interaction.callback.InteractionOriginalResponseUpdater;
 import org.javacord.api.listener.interaction.AutocompleteCreateListener;
 import org.javacord.api.listener.interaction.SlashCommandCreateListener;
+import dev.campaignkeeper.core.model.MessageId;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.concurrent.atomic.AtomicLong;
+import org.javacord.api.entity.message.component.ActionRow;
+import org.javacord.api.entity.message.component.TextInput;
+import org.javacord.api.entity.message.component.TextInputBuilder;
+import org.javacord.api.entity.message.component.TextInputStyle;
+import org.javacord.api.event.interaction.MessageContextMenuCommandEvent;
+import org.javacord.api.event.interaction.ModalSubmitEvent;
+import org.javacord.api.event.message.reaction.ReactionAddEvent;
+import org.javacord.api.interaction.InteractionBase;
+import org.javacord.api.interaction.MessageContextMenuInteraction;
+import org.javacord.api.interaction.ModalInteraction;
+import org.javacord.api.listener.interaction.MessageContextMenuCommandListener;
+import org.javacord.api.listener.interaction.ModalSubmitListener;
+import org.javacord.api.listener.message.reaction.ReactionAddListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,15 +84,45 @@ import org.slf4j.LoggerFactory;
  * event thread: it acknowledges slow commands at once ({@code respondLater}) and hands the work
  * to an executor. Every reply disables mentions.
  */
-final class InteractionListener implements SlashCommandCreateListener, AutocompleteCreateListener {
+final class InteractionListener implements SlashCommandCreateListener, AutocompleteCreateListener,
+        ModalSubmitListener, MessageContextMenuCommandListener, ReactionAddListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractionListener.class);
     private static final int MAX_MESSAGE = 2000;
+    /** The longest the bot waits for Discord to take one reply. */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(15);
+
+    /** What the ephemeral acknowledgement of a publicly announced command says until it is deleted. */
+    static final String ANNOUNCED = "Done: announced in the channel.";
+    /** Custom id prefix of the form that asks for a post's text. */
+    static final String POST_FORM = "ck-post:";
+    /** Custom id prefix of the form that edits a post. */
+    static final String EDIT_FORM = "ck-edit:";
+    /** The form's one text field. */
+    static final String TEXT_FIELD = "text";
+    /** The reaction that deletes a post. */
+    static final String DELETE_REACTION = "❌";
+    private static final int MAX_PENDING_FORMS = 1000;
+    private static final Duration FORM_LIFETIME = Duration.ofMinutes(30);
+
+    /** A post command waiting for the text its form asks for. */
+    private record PendingPost(CommandSpec spec, CommandRequest request, Instant asked) {
+    }
 
     private final CommandHandlers handlers;
     private final JavacordChatPlatform platform;
     private final Executor slow;
     private final Executor fast;
+    private final AtomicLong formIds = new AtomicLong(System.nanoTime());
+    private final Map<String, PendingPost> pendingPosts = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, false) {
+                private static final long serialVersionUID = 1L;
+
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, PendingPost> eldest) {
+                    return size() > MAX_PENDING_FORMS;
+                }
+            });
 
     /**
      * Creates the listener.
@@ -94,14 +153,186 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         CommandSpec spec = found.get();
-        boolean acknowledgePublicly = spec.successVisibility() == Visibility.PUBLIC && !secret(interaction);
+        if (isPostCommand(spec) && !given(interaction, CommandCatalog.TEXT_OPTION)
+                && !given(interaction, CommandCatalog.IMAGE_OPTION)) {
+            askForText(interaction, spec);
+            return;
+        }
+        // Always ephemeral: a refusal must reach only the user (public answers are announced later).
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
-                ? interaction.respondLater(!acknowledgePublicly)
+                ? interaction.respondLater(true)
                 : null;
         try {
-            (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred, acknowledgePublicly));
+            (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred));
         } catch (RejectedExecutionException e) {
             LOG.info("Ignoring /{}: the bot is shutting down", spec.path());
+        }
+    }
+
+    private static boolean isPostCommand(CommandSpec spec) {
+        return spec.path().equals("say") || spec.path().equals("npc say");
+    }
+
+    private static boolean given(SlashCommandInteraction interaction, String option) {
+        return leafOptions(interaction).stream().anyMatch(o -> o.getName().equals(option));
+    }
+
+    /**
+     * {@code /say} or {@code /npc say} without text: a form with a paragraph field (line breaks
+     * kept, up to the longest post), answered within Discord's three seconds.
+     */
+    private void askForText(SlashCommandInteraction interaction, CommandSpec spec) {
+        CommandRequest request;
+        try {
+            request = request(interaction, spec);
+        } catch (CampaignKeeperException e) {
+            respondNow(interaction, Reply.error(e.getMessage()));
+            return;
+        }
+        expireForms();
+        String token = Long.toString(formIds.incrementAndGet(), 36);
+        pendingPosts.put(token, new PendingPost(spec, request, Instant.now()));
+        String title = spec.path().equals("say") ? "Speak as your character" : "Speak as an NPC";
+        interaction.respondWithModal(POST_FORM + token, title, ActionRow.of(textField("What to say", null)))
+                .exceptionally(failure -> {
+                    pendingPosts.remove(token);
+                    LOG.warn("Discord refused the form of /{}", spec.path(), failure);
+                    return null;
+                });
+    }
+
+    private void expireForms() {
+        Instant oldest = Instant.now().minus(FORM_LIFETIME);
+        synchronized (pendingPosts) {
+            pendingPosts.values().removeIf(pending -> pending.asked().isBefore(oldest));
+        }
+    }
+
+    private static TextInput textField(String label, String value) {
+        TextInputBuilder field = new TextInputBuilder(TextInputStyle.PARAGRAPH, TEXT_FIELD, label)
+                .setMinimumLength(1)
+                .setMaximumLength(InputRules.MAX_TEXT_LENGTH)
+                .setRequired(true);
+        if (value != null) {
+            field.setValue(value);
+        }
+        return field.build();
+    }
+
+    @Override
+    public void onModalSubmit(ModalSubmitEvent event) {
+        ModalInteraction interaction = event.getModalInteraction();
+        String id = interaction.getCustomId();
+        if (!id.startsWith(POST_FORM) && !id.startsWith(EDIT_FORM)) {
+            return;
+        }
+        String text = interaction.getTextInputValueByCustomId(TEXT_FIELD).orElse("");
+        PendingPost pending = id.startsWith(POST_FORM) ? pendingPosts.remove(id.substring(POST_FORM.length())) : null;
+        if (id.startsWith(POST_FORM) && pending == null) {
+            respondNow(interaction, Reply.error("This form has expired (the bot restarted, or it was open for "
+                    + "more than " + FORM_LIFETIME.toMinutes() + " minutes). Copy your text and run the command "
+                    + "again."));
+            return;
+        }
+        CompletableFuture<InteractionOriginalResponseUpdater> deferred = interaction.respondLater(true);
+        execute(slow, "a form", () -> {
+            Reply reply;
+            if (pending != null) {
+                reply = handlers.handle(pending.request().withOption(CommandCatalog.TEXT_OPTION, text));
+            } else {
+                reply = onServer(interaction, (actor, guild) -> handlers.editPost(actor, guild,
+                        MessageId.of(id.substring(EDIT_FORM.length())), text));
+            }
+            answerDeferred(deferred, reply);
+        });
+    }
+
+    @Override
+    public void onMessageContextMenuCommand(MessageContextMenuCommandEvent event) {
+        MessageContextMenuInteraction interaction = event.getMessageContextMenuInteraction();
+        String name = interaction.getCommandName();
+        MessageId message = MessageId.of(interaction.getTarget().getId());
+        if (CommandCatalog.EDIT_POST.equals(name)) {
+            execute(fast, "Edit post", () -> {
+                String text;
+                try {
+                    text = requireServer(interaction, (actor, guild) -> handlers.postToEdit(actor, guild, message));
+                } catch (CampaignKeeperException e) {
+                    respondNow(interaction, Reply.error(e.getMessage()));
+                    return;
+                }
+                interaction.respondWithModal(EDIT_FORM + message.value(), "Edit post",
+                        ActionRow.of(textField("The post's text", text)))
+                        .exceptionally(failure -> {
+                            LOG.warn("Discord refused the edit form", failure);
+                            return null;
+                        });
+            });
+        } else if (CommandCatalog.DELETE_POST.equals(name)) {
+            CompletableFuture<InteractionOriginalResponseUpdater> deferred = interaction.respondLater(true);
+            execute(slow, "Delete post", () -> answerDeferred(deferred,
+                    onServer(interaction, (actor, guild) -> handlers.deletePost(actor, guild, message))));
+        }
+    }
+
+    @Override
+    public void onReactionAdd(ReactionAddEvent event) {
+        if (!event.getEmoji().equalsEmoji(DELETE_REACTION) || event.getUserId() == event.getApi().getYourself().getId()) {
+            return;
+        }
+        Optional<Server> server = event.getServer();
+        if (server.isEmpty()) {
+            return;
+        }
+        long userId = event.getUserId();
+        MessageId message = MessageId.of(event.getMessageId());
+        execute(slow, "a reaction", () -> {
+            Actor actor = event.getUser().map(user -> actor(user, server.get()))
+                    .orElseGet(() -> Actor.member(UserId.of(userId)));
+            handlers.deleteByReaction(actor, GuildId.of(server.get().getId()), message);
+        });
+    }
+
+    /** What the message-command and form handlers need: who, in which server. */
+    private interface OnServer<T> {
+        T apply(Actor actor, GuildId guild);
+    }
+
+    private <T> T requireServer(InteractionBase interaction, OnServer<T> action) {
+        Server server = interaction.getServer().orElseThrow(() -> new InvalidInputException(
+                "Campaign Keeper's commands work in servers, not in direct messages."));
+        User user = interaction.getUser();
+        platform.remember(user);
+        return action.apply(actor(user, server), GuildId.of(server.getId()));
+    }
+
+    private Reply onServer(InteractionBase interaction, OnServer<Reply> action) {
+        try {
+            return requireServer(interaction, action);
+        } catch (CampaignKeeperException e) {
+            return Reply.error(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("A post action failed unexpectedly", e);
+            return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
+        }
+    }
+
+    private static void execute(Executor executor, String what, Runnable task) {
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            LOG.info("Ignoring {}: the bot is shutting down", what);
+        }
+    }
+
+    /** Answers an ephemeral deferred acknowledgement by editing it. */
+    private static void answerDeferred(CompletableFuture<InteractionOriginalResponseUpdater> deferred, Reply reply) {
+        try {
+            InteractionOriginalResponseUpdater updater = await(deferred, "the acknowledgement");
+            updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+            await(updater.update(), "the reply");
+        } catch (RuntimeException e) {
+            LOG.warn("Could not answer a form or message command", e);
         }
     }
 
@@ -118,14 +349,8 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         }
     }
 
-    /** A secret roll ({@code secret:true}) is acknowledged privately, so not even "thinking..." shows. */
-    private static boolean secret(SlashCommandInteraction interaction) {
-        return leafOptions(interaction).stream()
-                .anyMatch(option -> option.getName().equals("secret") && option.getBooleanValue().orElse(false));
-    }
-
     private void run(SlashCommandInteraction interaction, CommandSpec spec,
-                     CompletableFuture<InteractionOriginalResponseUpdater> deferred, boolean deferredPublic) {
+                     CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
         Reply reply;
         try {
             reply = handlers.handle(request(interaction, spec));
@@ -139,7 +364,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             if (deferred == null) {
                 respondNow(interaction, reply);
             } else {
-                respondDeferred(interaction, deferredPublic, deferred, reply);
+                respondDeferred(interaction, spec, deferred, reply);
             }
         } catch (RuntimeException e) {
             notDelivered(spec, reply, e);
@@ -187,11 +412,43 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 "Campaign Keeper's commands work in server text channels, not in direct messages."));
         TextChannel channel = interaction.getChannel().orElseThrow(() -> new InvalidInputException(
                 "The bot cannot see this channel. Check that it may view it, then try again."));
-        String channelName = channel.asServerChannel().map(ServerChannel::getName).orElse("");
         User user = interaction.getUser();
         platform.remember(user);
-        return new CommandRequest(actor(user, server), GuildId.of(server.getId()), ChannelId.of(channel.getId()),
-                channelName, spec.path(), options(interaction, spec));
+        return new CommandRequest(actor(user, server), GuildId.of(server.getId()), place(channel),
+                campaignChannelName(channel), spec.path(), options(interaction, spec));
+    }
+
+    /**
+     * Where a command was run, from the channel Discord named: a text channel, a thread of one, a
+     * forum post (a thread whose parent is a forum), or another kind.
+     *
+     * @param channel the channel
+     * @return the place
+     */
+    static Place place(TextChannel channel) {
+        ChannelId id = ChannelId.of(channel.getId());
+        Optional<ServerThreadChannel> thread = channel.asServerThreadChannel();
+        if (thread.isPresent()) {
+            RegularServerChannel parent = thread.get().getParent();
+            ChannelKind kind = parent.getType() == ChannelType.SERVER_FORUM_CHANNEL
+                    ? ChannelKind.FORUM_POST : ChannelKind.THREAD;
+            ThreadMetadata metadata = thread.get().getMetadata();
+            return new Place(id, kind, Optional.of(ChannelId.of(parent.getId())), metadata.isArchived(),
+                    metadata.isLocked());
+        }
+        if (channel.getType() == ChannelType.SERVER_TEXT_CHANNEL) {
+            return Place.text(id);
+        }
+        return new Place(id, ChannelKind.OTHER, Optional.empty(), false, false);
+    }
+
+    /** The name of the channel a campaign here would belong to: a thread's parent, else the channel. */
+    private static String campaignChannelName(TextChannel channel) {
+        Optional<ServerThreadChannel> thread = channel.asServerThreadChannel();
+        if (thread.isPresent()) {
+            return thread.get().getParent().getName();
+        }
+        return channel.asServerChannel().map(ServerChannel::getName).orElse("");
     }
 
     private Actor actor(User user, Server server) {
@@ -219,10 +476,25 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                     option.getStringRepresentationValue()
                             .ifPresent(id -> values.put(option.getName(), UserId.of(id)));
                 }
+                case ATTACHMENT -> option.getAttachmentValue()
+                        .ifPresent(file -> values.put(option.getName(), fetch(file)));
                 default -> throw new IllegalStateException("unknown option type");
             }
         }
         return CommandOptions.of(values);
+    }
+
+    /**
+     * Fetches an attached image so it can be uploaded again through the webhook (the interaction's
+     * link is temporary). Its size is checked before, its type (by content) after fetching.
+     */
+    private Upload fetch(org.javacord.api.entity.Attachment file) {
+        InputRules.imageSize(file.getFileName(), file.getSize());
+        byte[] content = platform.fetchAttachment(file.getUrl().toString(), InputRules.MAX_IMAGE_BYTES);
+        if (content == null) {
+            InputRules.imageSize(file.getFileName(), InputRules.MAX_IMAGE_BYTES + 1L);
+        }
+        return new Upload(file.getFileName(), InputRules.imageType(file.getFileName(), content), content);
     }
 
     private static List<SlashCommandInteractionOption> leafOptions(SlashCommandInteractionOptionsProvider provider) {
@@ -233,7 +505,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         return options;
     }
 
-    private static void respondNow(SlashCommandInteraction interaction, Reply reply) {
+    private static void respondNow(InteractionBase interaction, Reply reply) {
         var responder = interaction.createImmediateResponder()
                 .setContent(fit(reply.text()))
                 .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
@@ -246,28 +518,54 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         });
     }
 
-    private static void respondDeferred(SlashCommandInteraction interaction, boolean deferredPublic,
+    /**
+     * Answers a deferred command. Every command is deferred ephemerally, so a refusal reaches only
+     * the user. A public answer ({@code /campaign create}, {@code join}, {@code end}) is announced
+     * as a follow-up, after the ephemeral acknowledgement has been settled: Discord makes the first
+     * follow-up replace a still-loading acknowledgement and keep its visibility, ignoring the
+     * follow-up's own flags. The settled acknowledgement is then deleted.
+     */
+    private static void respondDeferred(SlashCommandInteraction interaction, CommandSpec spec,
                                         CompletableFuture<InteractionOriginalResponseUpdater> deferred,
                                         Reply reply) {
-        InteractionOriginalResponseUpdater updater = deferred.join();
-        if (deferredPublic && !reply.isPublic()) {
-            // The "thinking..." message is public: replace it with a reply only the user sees.
-            updater.delete().exceptionally(failure -> {
-                LOG.debug("Could not delete the deferred reply", failure);
-                return null;
-            });
-            var followup = interaction.createFollowupMessageBuilder()
-                    .setContent(fit(reply.text()))
-                    .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS)
-                    .setFlags(MessageFlag.EPHEMERAL);
-            reply.attachment().ifPresent(file -> followup.addAttachment(file.bytes(), file.fileName()));
-            followup.send().join();
+        InteractionOriginalResponseUpdater updater = await(deferred, "the acknowledgement");
+        if (!reply.isPublic()) {
+            updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+            Optional<Attachment> attachment = reply.attachment();
+            attachment.ifPresent(file -> updater.addAttachment(file.bytes(), file.fileName()));
+            await(updater.update(), "the reply");
             return;
         }
-        updater.setContent(fit(reply.text())).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
-        Optional<Attachment> attachment = reply.attachment();
-        attachment.ifPresent(file -> updater.addAttachment(file.bytes(), file.fileName()));
-        updater.update().join();
+        updater.setContent(ANNOUNCED).setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+        await(updater.update(), "the acknowledgement");
+        var announcement = interaction.createFollowupMessageBuilder()
+                .setContent(fit(reply.text()))
+                .setAllowedMentions(JavacordChatPlatform.NO_MENTIONS);
+        reply.attachment().ifPresent(file -> announcement.addAttachment(file.bytes(), file.fileName()));
+        await(announcement.send(), "the announcement of /" + spec.path());
+        updater.delete().exceptionally(failure -> {
+            LOG.debug("Could not delete the settled acknowledgement", failure);
+            return null;
+        });
+    }
+
+    /**
+     * Waits for a reply future, at most {@link #REPLY_TIMEOUT}: a stuck reply must not hold a worker
+     * (and with it every other deferred command) forever.
+     */
+    static <T> T await(CompletableFuture<T> future, String what) {
+        try {
+            return future.get(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for " + what, e);
+        } catch (TimeoutException e) {
+            future.cancel(false);
+            throw new IllegalStateException("Discord did not take " + what + " within "
+                    + REPLY_TIMEOUT.toSeconds() + " s", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Discord refused " + what, e.getCause());
+        }
     }
 
     private static String fit(String text) {

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.intent.Intent;
-import org.javacord.api.interaction.SlashCommandBuilder;
+import org.javacord.api.interaction.ApplicationCommandBuilder;
 import org.javacord.api.util.event.ListenerManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,7 +72,7 @@ public final class JavacordBot {
         CommandHandlers commandHandlers = handlers.get();
         DiscordApiBuilder builder = new DiscordApiBuilder()
                 .setToken(config.token())
-                .setIntents(Intent.GUILDS)
+                .setIntents(Intent.GUILDS, Intent.GUILD_MESSAGE_REACTIONS)
                 .setUserCacheEnabled(false)
                 .setShutdownHookRegistrationEnabled(false);
         customizer.customize(builder);
@@ -84,7 +84,8 @@ public final class JavacordBot {
             connection.connected(api);
             InteractionListener listener = new InteractionListener(commandHandlers, platform, slow, fast);
             connected.listeners = Set.of(api.addSlashCommandCreateListener(listener),
-                    api.addAutocompleteCreateListener(listener));
+                    api.addAutocompleteCreateListener(listener), api.addModalSubmitListener(listener),
+                    api.addMessageContextMenuCommandListener(listener), api.addReactionAddListener(listener));
             register(api);
             LOG.info("Campaign Keeper is ready as {} in {} guild(s)", api.getYourself().getName(),
                     api.getServers().size());
@@ -116,7 +117,7 @@ public final class JavacordBot {
     }
 
     private void register(DiscordApi api) {
-        Set<SlashCommandBuilder> commands = SlashCommands.builders();
+        Set<ApplicationCommandBuilder<?, ?, ?>> commands = SlashCommands.builders();
         CompletableFuture<?> registration = config.devGuild()
                 .map(guild -> api.bulkOverwriteServerApplicationCommands(guild, commands))
                 .orElseGet(() -> api.bulkOverwriteGlobalApplicationCommands(commands));
@@ -129,7 +130,7 @@ public final class JavacordBot {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             throw new DiscordStartException("Could not register the slash commands: " + cause.getMessage(), cause);
         }
-        LOG.info("Registered {} slash commands {}", commands.size(), config.devGuild()
+        LOG.info("Registered {} commands (slash and message commands) {}", commands.size(), config.devGuild()
                 .map(guild -> "on guild " + guild + " (available at once)")
                 .orElse("globally (Discord may take up to an hour to show changes)"));
     }

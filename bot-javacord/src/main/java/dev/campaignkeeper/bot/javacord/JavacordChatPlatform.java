@@ -1,37 +1,43 @@
 package dev.campaignkeeper.bot.javacord;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.MissingPermissionException;
+import dev.campaignkeeper.core.error.PlatformException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.Posted;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.port.WebhookTarget;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.URL;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.OkHttpClient;
 import org.javacord.api.DiscordApi;
-import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.message.MessageBuilder;
-import org.javacord.api.entity.message.WebhookMessageBuilder;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
+import org.javacord.api.entity.permission.PermissionState;
+import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.permission.Role;
 import org.javacord.api.entity.permission.RoleBuilder;
+import org.javacord.api.entity.permission.RoleTags;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
-import org.javacord.api.entity.webhook.IncomingWebhook;
-import org.javacord.api.entity.webhook.WebhookBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +48,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every message sent disables all mentions ({@link #NO_MENTIONS}); Javacord 3.8.0 has no
  * API-wide default, so each builder sets it. Calls block the calling worker thread (never a
  * Javacord event thread) until Discord answers; Javacord waits out rate limits.
+ *
+ * <p>Webhooks (create, delete, posts into channels, threads and new forum posts, edits and
+ * deletions of posts) go through {@link WebhookClient}, not Javacord: Javacord 3.8.0 can do none
+ * of the thread and edit work, and its rate limiter would hold interaction replies back during a
+ * global 429 on a webhook. Roles stay on Javacord.
  *
  * <p>Webhook tokens are never stored: a webhook created in this run is remembered in memory, and
  * one created in an earlier run is found again by listing the channel's webhooks.
@@ -65,7 +76,8 @@ public final class JavacordChatPlatform implements ChatPlatform {
 
     private final DiscordConnection connection;
     private final DiscordCalls calls;
-    private final Map<Long, IncomingWebhook> webhooks = new ConcurrentHashMap<>();
+    private final WebhookClient webhookClient;
+    private final Map<Long, WebhookClient.Hook> webhooks = new ConcurrentHashMap<>();
     private final Map<Long, User> users = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
 
@@ -79,12 +91,20 @@ public final class JavacordChatPlatform implements ChatPlatform {
      * Creates the platform.
      *
      * @param connection the Discord connection, set at login
-     * @param config timeouts
+     * @param config token and timeouts
+     * @param customizer the network seam, applied to the webhook client's HTTP client too
      */
     @Inject
-    public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config) {
+    public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config,
+                                DiscordApiBuilderCustomizer customizer) {
         this.connection = Objects.requireNonNull(connection, "connection");
         this.calls = new DiscordCalls(config.requestTimeout());
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .callTimeout(config.requestTimeout())
+                .readTimeout(config.requestTimeout());
+        customizer.customizeHttp(http);
+        this.webhookClient = new WebhookClient(http.build(), WebhookClient.DEFAULT_API, config.token(),
+                config.requestTimeout());
     }
 
     /**
@@ -109,8 +129,13 @@ public final class JavacordChatPlatform implements ChatPlatform {
 
     @Override
     public void deleteRole(GuildId guild, RoleId role) {
-        Role found = role(server(guild), role);
-        calls.call(MANAGE_ROLES, "delete the role \"" + found.getName() + "\"", () -> found.delete(AUDIT_REASON));
+        Server server = server(guild);
+        Role found = role(server, role);
+        try {
+            calls.call(MANAGE_ROLES, "delete the role \"" + found.getName() + "\"", () -> found.delete(AUDIT_REASON));
+        } catch (MissingPermissionException refused) {
+            throw hierarchyOr(server, found, refused);
+        }
         LOG.info("Deleted role {} in guild {}", role, guild);
     }
 
@@ -133,48 +158,67 @@ public final class JavacordChatPlatform implements ChatPlatform {
         Server server = server(guild);
         Role found = role(server, role);
         User member = user(user);
-        calls.call(MANAGE_ROLES, verb + " the role \"" + found.getName() + "\"",
-                () -> change.apply(server, member, found, AUDIT_REASON));
+        try {
+            calls.call(MANAGE_ROLES, verb + " the role \"" + found.getName() + "\"",
+                    () -> change.apply(server, member, found, AUDIT_REASON));
+        } catch (MissingPermissionException refused) {
+            throw hierarchyOr(server, found, refused);
+        }
+    }
+
+    /**
+     * Tells a refusal caused by the role hierarchy from a missing Manage Roles permission: Discord
+     * answers both with 403 (50013), but a bot that holds Manage Roles can only be refused because
+     * the role is not below its own highest role.
+     */
+    private RuntimeException hierarchyOr(Server server, Role role, MissingPermissionException refused) {
+        long self = connection.api().getYourself().getId();
+        Optional<Role> botRole = server.getRoles().stream()
+                .filter(candidate -> candidate.getRoleTags().flatMap(RoleTags::getBotId).orElse(0L) == self)
+                .findFirst();
+        boolean mayManageRoles = botRole.map(own -> own.getPermissions().getState(PermissionType.MANAGE_ROLES)
+                == PermissionState.ALLOWED || own.getPermissions().getState(PermissionType.ADMINISTRATOR)
+                == PermissionState.ALLOWED).orElse(false);
+        if (!mayManageRoles || botRole.get().getPosition() > role.getPosition()) {
+            return refused;
+        }
+        PlatformException hierarchy = new PlatformException("The bot's role is not above the role \""
+                + role.getName() + "\", so Discord does not let it give or take that role. A server admin can "
+                + "drag the bot's role (\"" + botRole.get().getName() + "\") above it in Server Settings → Roles; "
+                + "then try again.");
+        hierarchy.initCause(refused);
+        return hierarchy;
     }
 
     @Override
     public WebhookId createWebhook(GuildId guild, ChannelId channel, String name) {
-        ServerTextChannel textChannel = channel(guild, channel);
-        IncomingWebhook webhook = calls.call(MANAGE_WEBHOOKS, "create a webhook in this channel",
-                () -> new WebhookBuilder(textChannel).setName(name).setAuditLogReason(AUDIT_REASON).create());
-        webhooks.put(webhook.getId(), webhook);
-        LOG.info("Created webhook {} in channel {} of guild {}", webhook.getId(), channel, guild);
-        return WebhookId.of(webhook.getId());
+        WebhookClient.Hook hook = webhookClient.create(Long.parseUnsignedLong(channel.value()), name, AUDIT_REASON);
+        webhooks.put(hook.id(), hook);
+        LOG.info("Created webhook {} in channel {} of guild {}", hook.id(), channel, guild);
+        return WebhookId.of(hook.id());
     }
 
     @Override
     public void deleteWebhook(GuildId guild, WebhookId webhook) {
         long id = Long.parseUnsignedLong(webhook.value());
-        IncomingWebhook cached = webhooks.remove(id);
-        if (cached != null) {
-            calls.call(MANAGE_WEBHOOKS, "delete the campaign's webhook", () -> cached.delete(AUDIT_REASON));
-        } else {
-            DiscordApi api = connection.api();
-            calls.call(MANAGE_WEBHOOKS, "delete the campaign's webhook",
-                    () -> api.getWebhookById(id).thenCompose(found -> found.delete(AUDIT_REASON)));
-        }
+        webhooks.remove(id);
+        webhookClient.delete(id, AUDIT_REASON);
         LOG.info("Deleted webhook {} in guild {}", webhook, guild);
     }
 
     @Override
-    public void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                       Optional<String> avatarUrl, String text) {
-        long id = Long.parseUnsignedLong(webhook.value());
-        IncomingWebhook target = webhook(guild, channel, id);
-        WebhookMessageBuilder message = new WebhookMessageBuilder()
-                .setContent(text)
-                .setDisplayName(displayName)
-                .setAllowedMentions(NO_MENTIONS);
-        avatarUrl.map(JavacordChatPlatform::url).ifPresent(message::setDisplayAvatar);
+    public Posted post(GuildId guild, WebhookTarget target, String displayName, Optional<String> avatarUrl,
+                       String text, List<Upload> files) {
+        avatarUrl.ifPresent(JavacordChatPlatform::checkUrl);
+        WebhookClient.Hook hook = hook(target);
         try {
-            calls.call(MANAGE_WEBHOOKS, "post as " + displayName, () -> message.sendSilently(target));
+            WebhookClient.Message saved = webhookClient.execute(hook, thread(target), target.newThreadName(),
+                    displayName, avatarUrl, text, files);
+            return new Posted(MessageId.of(saved.id()), ChannelId.of(saved.channelId()));
         } catch (PlatformNotFoundException gone) {
-            webhooks.remove(id);
+            if (target.thread().isEmpty()) {
+                webhooks.remove(hook.id());
+            }
             throw gone;
         }
     }
@@ -191,16 +235,39 @@ public final class JavacordChatPlatform implements ChatPlatform {
         LOG.info("Sent a direct message to {} about guild {}", user, guild);
     }
 
-    private IncomingWebhook webhook(GuildId guild, ChannelId channel, long id) {
-        IncomingWebhook cached = webhooks.get(id);
+    @Override
+    public void editPost(GuildId guild, WebhookTarget target, MessageId message, String text) {
+        webhookClient.edit(hook(target), thread(target), Long.parseUnsignedLong(message.value()), text);
+    }
+
+    @Override
+    public void deletePost(GuildId guild, WebhookTarget target, MessageId message) {
+        webhookClient.deleteMessage(hook(target), thread(target), Long.parseUnsignedLong(message.value()));
+    }
+
+    /**
+     * Fetches a file attached to an interaction, through the same HTTP client as the webhook posts.
+     *
+     * @param url the attachment's link
+     * @param maxBytes the most bytes to accept
+     * @return the bytes, or null if the file is larger than {@code maxBytes}
+     */
+    byte[] fetchAttachment(String url, int maxBytes) {
+        return webhookClient.download(url, maxBytes);
+    }
+
+    private static Optional<Long> thread(WebhookTarget target) {
+        return target.thread().map(thread -> Long.parseUnsignedLong(thread.value()));
+    }
+
+    private WebhookClient.Hook hook(WebhookTarget target) {
+        long id = Long.parseUnsignedLong(target.webhook().value());
+        WebhookClient.Hook cached = webhooks.get(id);
         if (cached != null) {
             return cached;
         }
-        ServerTextChannel textChannel = channel(guild, channel);
-        IncomingWebhook found = calls.call(MANAGE_WEBHOOKS, "look up the campaign's webhook",
-                        textChannel::getIncomingWebhooks)
-                .stream()
-                .filter(candidate -> candidate.getId() == id)
+        WebhookClient.Hook found = webhookClient.list(Long.parseUnsignedLong(target.channel().value())).stream()
+                .filter(candidate -> candidate.id() == id)
                 .findFirst()
                 .orElseThrow(() -> new PlatformNotFoundException(
                         "The campaign's webhook " + id + " no longer exists in this channel."));
@@ -220,12 +287,6 @@ public final class JavacordChatPlatform implements ChatPlatform {
                         + "the server."));
     }
 
-    private ServerTextChannel channel(GuildId guild, ChannelId channel) {
-        return server(guild).getTextChannelById(Long.parseUnsignedLong(channel.value()))
-                .orElseThrow(() -> new PlatformNotFoundException("The channel " + channel + " is not a text "
-                        + "channel the bot can see."));
-    }
-
     private User user(UserId user) {
         long id = Long.parseUnsignedLong(user.value());
         User known = users.get(id);
@@ -237,9 +298,9 @@ public final class JavacordChatPlatform implements ChatPlatform {
                 .orElseGet(() -> calls.call("View Members", "look up the user " + user, () -> api.getUserById(id)));
     }
 
-    private static URL url(String avatarUrl) {
+    private static void checkUrl(String avatarUrl) {
         try {
-            return URI.create(avatarUrl).toURL();
+            URI.create(avatarUrl).toURL();
         } catch (IllegalArgumentException | MalformedURLException e) {
             throw new InvalidInputException("The avatar URL \"" + avatarUrl + "\" is not a valid link.");
         }

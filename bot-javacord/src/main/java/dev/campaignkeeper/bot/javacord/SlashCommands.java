@@ -8,6 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.javacord.api.interaction.ApplicationCommandBuilder;
+import org.javacord.api.interaction.MessageContextMenu;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandOption;
@@ -21,12 +23,12 @@ final class SlashCommands {
     }
 
     /**
-     * One builder per top-level command, for a bulk overwrite.
+     * One builder per top-level command and one per message command, for a bulk overwrite.
      *
      * @return the builders
      */
-    static Set<SlashCommandBuilder> builders() {
-        Set<SlashCommandBuilder> builders = new LinkedHashSet<>();
+    static Set<ApplicationCommandBuilder<?, ?, ?>> builders() {
+        Set<ApplicationCommandBuilder<?, ?, ?>> builders = new LinkedHashSet<>();
         for (Map.Entry<String, String> command : CommandCatalog.commands().entrySet()) {
             List<CommandSpec> specs = CommandCatalog.under(command.getKey());
             List<SlashCommandOption> options = new ArrayList<>();
@@ -41,19 +43,25 @@ final class SlashCommands {
             builders.add(SlashCommand.with(command.getKey(), command.getValue(), options)
                     .setEnabledInDms(false));
         }
+        for (String name : CommandCatalog.messageCommands()) {
+            builders.add(MessageContextMenu.with(name).setEnabledInDms(false));
+        }
         return builders;
     }
 
     private static List<SlashCommandOption> options(CommandSpec spec) {
         List<SlashCommandOption> options = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            options.add(new SlashCommandOptionBuilder()
+            SlashCommandOptionBuilder builder = new SlashCommandOptionBuilder()
                     .setType(type(option))
                     .setName(option.name())
                     .setDescription(option.description())
                     .setRequired(option.required())
-                    .setAutocompletable(option.autocomplete())
-                    .build());
+                    .setAutocompletable(option.autocomplete());
+            if (option.maxLength() > 0) {
+                builder.setMaxLength(option.maxLength());
+            }
+            options.add(builder.build());
         }
         return options;
     }
@@ -63,6 +71,7 @@ final class SlashCommands {
             case STRING -> SlashCommandOptionType.STRING;
             case USER -> SlashCommandOptionType.USER;
             case BOOLEAN -> SlashCommandOptionType.BOOLEAN;
+            case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
         };
     }
 }

@@ -48,6 +48,8 @@ class EveryCommandTest {
             keyValues.add(switch (option.type()) {
                 case USER -> ALICE;
                 case BOOLEAN -> Boolean.TRUE;
+                case ATTACHMENT -> new dev.campaignkeeper.core.port.Upload("map.png", "image/png",
+                        new byte[] {(byte) 0x89, 'P', 'N', 'G'});
                 case STRING -> switch (option.name()) {
                     case "avatar" -> "https://example.com/a.png";
                     case "npc" -> "Grik";

@@ -57,6 +57,36 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void postsGoIntoThreadsSpanLinesAndTheLatestCanBeEditedAndDeleted() {
+        String transcript = play("""
+                /as Gwen
+                /in #tavern
+                /campaign create
+                /as Alice
+                /campaign join
+                /character create name:Tilda
+                /in #tavern/quest
+                /say First line, \\
+                second line.
+                /campaign info
+                /edit Better words.
+                /delete
+                /delete
+                /in #market/side-quest
+                /say Hello?
+                """);
+
+        assertThat(transcript)
+                .contains("Alice #tavern/quest> /say First line, \\")
+                .contains("[Tilda] First line,\n    second line.")
+                .contains("[Campaign Keeper, to Alice only] tavern")
+                .contains("Edited your post as Tilda.")
+                .contains("Deleted your post as Tilda.")
+                .contains("Error: You have no post in this campaign that the bot remembers.")
+                .contains("Error: This thread's channel has no campaign.");
+    }
+
+    @Test
     void webhookPostsPrintAsDisplayNameAndRefusalsAsPrivateErrors() {
         String transcript = play("""
                 /as Gwen
@@ -83,7 +113,7 @@ class ConsoleSessionTest {
 
         assertThat(transcript)
                 .contains("/campaign create [name:<text>]")
-                .contains("/npc say npc:<text> text:<text>")
+                .contains("/npc say npc:<text> [text:<text>] [title:<text>] [image:<file>]")
                 .contains("/as NAME")
                 .contains("Unknown command /dance")
                 .contains("Commands start with a slash");

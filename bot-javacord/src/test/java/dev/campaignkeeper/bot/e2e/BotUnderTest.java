@@ -47,7 +47,17 @@ final class BotUnderTest implements AutoCloseable {
      */
     static BotUnderTest start(FakeDiscord discord, Path dataDir, Optional<Long> devGuild) {
         JavacordConfig config = new JavacordConfig(Javacord.uniqueToken(), devGuild, TIMEOUT, TIMEOUT);
-        DiscordApiBuilderCustomizer toFake = discord::configure;
+        DiscordApiBuilderCustomizer toFake = new DiscordApiBuilderCustomizer() {
+            @Override
+            public void customize(org.javacord.api.DiscordApiBuilder builder) {
+                discord.configure(builder);
+            }
+
+            @Override
+            public void customizeHttp(okhttp3.OkHttpClient.Builder http) {
+                discord.configure(http);
+            }
+        };
         Module wiring = Modules.override(BotRunner.productionModules(JsonStoreConfig.defaults(dataDir), config))
                 .with(binder -> binder.bind(DiscordApiBuilderCustomizer.class).toInstance(toFake));
         return new BotUnderTest(BotRunner.create(List.of(wiring)).start());

@@ -95,6 +95,11 @@ class CampaignBotEndToEndTest {
         return discord.slash(user, table, command, options).awaitReply();
     }
 
+    /** Runs a command that answers publicly, and returns what the channel sees. */
+    private Reply announce(FakeUser user, String command, Option... options) {
+        return discord.slash(user, table, command, options).awaitAnnouncement();
+    }
+
     private FakeRole gmRole() {
         return onlyRoleNamed("The Lost Mine (GM)");
     }
@@ -120,10 +125,10 @@ class CampaignBotEndToEndTest {
 
     /** The GM creates "The Lost Mine"; Alice and Bob join and create characters. */
     private void playersGatherAroundTheTable() {
-        Reply created = run(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        Reply created = announce(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
         assertThat(created.content()).contains("The Lost Mine");
-        assertThat(run(alice, "campaign", Option.sub("join")).ephemeral()).isFalse();
-        assertThat(run(bob, "campaign", Option.sub("join")).ephemeral()).isFalse();
+        assertThat(announce(alice, "campaign", Option.sub("join")).ephemeral()).isFalse();
+        assertThat(announce(bob, "campaign", Option.sub("join")).ephemeral()).isFalse();
         Reply tilda = run(alice, "character", Option.sub("create", Option.string("name", "Tilda"),
                 Option.string("avatar", AVATAR_TILDA), Option.string("description", "A halfling rogue")));
         assertThat(tilda.content()).contains("Tilda");
@@ -139,14 +144,19 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.guildCommands()).isEmpty();
         assertThat(discord.globalCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll", "Edit post", "Delete post");
         JsonNode campaign = command("campaign");
         assertThat(names(campaign.get("options"))).contains("create", "join", "leave", "info", "kick", "transfer",
                 "rename", "end", "export");
         JsonNode npcSay = option(command("npc"), "say");
         assertThat(option(npcSay, "npc").path("autocomplete").asBoolean()).isTrue();
         assertThat(option(npcSay, "npc").path("required").asBoolean()).isTrue();
-        assertThat(option(command("say"), "text").path("required").asBoolean()).isTrue();
+        JsonNode text = option(command("say"), "text");
+        assertThat(text.path("required").asBoolean()).as("left out, a form asks for the text").isFalse();
+        assertThat(text.path("max_length").asInt()).isEqualTo(4000);
+        assertThat(option(command("say"), "image").path("type").asInt()).as("attachment").isEqualTo(11);
+        assertThat(option(command("say"), "title").path("max_length").asInt()).isEqualTo(80);
+        assertThat(option(npcSay, "text").path("max_length").asInt()).isEqualTo(4000);
     }
 
     @Test
@@ -157,7 +167,7 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.calls(Endpoint.OVERWRITE_GLOBAL_COMMANDS)).isEmpty();
         assertThat(discord.guildCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll", "Edit post", "Delete post");
         assertThat(run(gm, "campaign", Option.sub("info")).ephemeral()).isTrue();
     }
 
@@ -165,9 +175,12 @@ class CampaignBotEndToEndTest {
     void gmCreatesCampaignWithTwoRolesAWebhookAndTheGmRole() {
         startBot();
 
-        Reply reply = run(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        FakeInteraction create = discord.slash(gm, table, "campaign",
+                Option.sub("create", Option.string("name", "The Lost Mine")));
+        Reply reply = create.awaitAnnouncement();
 
-        assertThat(reply.deferred()).as("slow command answers 'thinking...' first").isTrue();
+        assertThat(create.awaitReply().deferred()).as("slow command answers 'thinking...' first").isTrue();
+        assertThat(create.awaitReply().ephemeral()).as("the acknowledgement only the GM sees").isTrue();
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.content()).contains("The Lost Mine").contains("<@" + gm.idString() + ">");
         assertThat(reply.allowedMentions()).hasValueSatisfying(m -> assertThat(m.path("parse")).isEmpty());
@@ -374,6 +387,22 @@ class CampaignBotEndToEndTest {
     }
 
     @Test
+    void aRoleAboveTheBotsOwnIsExplainedAsTheRoleHierarchyNotAMissingPermission() {
+        startBot();
+        announce(gm, "campaign", Option.sub("create", Option.string("name", "The Lost Mine")));
+        discord.moveRole(playerRole(), 5);
+
+        Reply reply = run(alice, "campaign", Option.sub("join"));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).contains("The bot's role is not above the role \"The Lost Mine (Players)\"")
+                .contains("drag").doesNotContain("missing the");
+        assertThat(discord.rolesOf(alice)).isEmpty();
+        Reply info = run(alice, "campaign", Option.sub("info"));
+        assertThat(info.content()).as("the join was taken back").doesNotContain("<@" + alice.idString() + ">");
+    }
+
+    @Test
     void aMissingWebhookPermissionAfterTheRolesUndoesWhatWasCreated() {
         startBot();
         discord.failAfter(Endpoint.CREATE_WEBHOOK, 0, Fault.missingPermissions());
@@ -387,6 +416,28 @@ class CampaignBotEndToEndTest {
         assertThat(discord.webhooks()).isEmpty();
         assertThat(discord.calls(Endpoint.DELETE_ROLE)).hasSize(2);
         assertThat(storedGuildAfterStopping().isEmpty()).as("nothing stored").isTrue();
+    }
+
+    @Test
+    void refusalsOfPubliclyAnnouncedCommandsReachOnlyTheUser() {
+        startBot();
+        playersGatherAroundTheTable();
+
+        FakeInteraction again = discord.slash(bob, table, "campaign",
+                Option.sub("create", Option.string("name", "Mine Two")));
+        FakeInteraction gmJoins = discord.slash(gm, table, "campaign", Option.sub("join"));
+        FakeInteraction notGm = discord.slash(alice, table, "campaign",
+                Option.sub("end", Option.bool("confirm", true)));
+
+        for (FakeInteraction refused : List.of(again, gmJoins, notGm)) {
+            Reply reply = refused.awaitReply();
+            assertThat(reply.ephemeral()).as(refused + " answered only to the user").isTrue();
+            assertThat(reply.content()).isNotBlank();
+            assertThat(refused.seenByOthers()).as("what anyone else saw of " + refused).isEmpty();
+        }
+        assertThat(again.awaitReply().content()).contains("already has a campaign");
+        assertThat(gmJoins.awaitReply().content()).contains("GM");
+        assertThat(notGm.awaitReply().content()).contains("Only the campaign's GM");
     }
 
     @Test
@@ -430,7 +481,7 @@ class CampaignBotEndToEndTest {
         assertThat(discord.createdRoles()).hasSize(2);
         assertThat(discord.rolesOf(alice)).containsExactly(playerRole());
 
-        Reply ended = run(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
+        Reply ended = announce(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
         assertThat(ended.ephemeral()).isFalse();
         assertThat(discord.webhooks()).as("the webhook found again after the restart is deleted").isEmpty();
         assertThat(discord.createdRoles()).isEmpty();
@@ -446,7 +497,7 @@ class CampaignBotEndToEndTest {
         assertThat(notConfirmed.ephemeral()).isTrue();
         assertThat(discord.createdRoles()).hasSize(2);
 
-        Reply ended = run(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
+        Reply ended = announce(gm, "campaign", Option.sub("end", Option.bool("confirm", true)));
 
         assertThat(ended.ephemeral()).isFalse();
         assertThat(ended.content()).contains("The Lost Mine");

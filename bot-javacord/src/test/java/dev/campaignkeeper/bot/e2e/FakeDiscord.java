@@ -101,6 +101,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<WebhookPost> posts = new ArrayList<>();
     private final Map<Long, FakeUser> dmChannels = new LinkedHashMap<>();
     private final List<DirectMessage> directMessages = new ArrayList<>();
+    private final List<Long> deletedMessages = new ArrayList<>();
+    private final Map<String, FakeAttachment> attachmentFiles = new LinkedHashMap<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
@@ -120,7 +122,7 @@ public final class FakeDiscord implements AutoCloseable {
         roles.put(guildId, new FakeRole(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false, false, 0));
         botRoleId = nextId();
         roles.put(botRoleId, new FakeRole(botRoleId, "Campaign Keeper", VIEW_CHANNEL | SEND_MESSAGES | MANAGE_ROLES
-                | MANAGE_WEBHOOKS, 0, false, false, 1));
+                | MANAGE_WEBHOOKS, 0, false, false, 2));
         memberRoles.put(botUser.id(), new LinkedHashSet<>(List.of(botRoleId)));
         memberRoles.put(owner.id(), new LinkedHashSet<>());
         defaultChannel = new FakeChannel(nextId(), "general");
@@ -177,6 +179,38 @@ public final class FakeDiscord implements AutoCloseable {
     public void configure(DiscordApiBuilder builder) {
         builder.setProxySelector(proxySelector()).setTrustAllCertificates(true);
         DiscordWebSocketAdapter.setGateway(gatewayUrl());
+    }
+
+    /**
+     * Points the bot's own webhook HTTP client at this fake, as {@link #configure(DiscordApiBuilder)}
+     * does for Javacord: same proxy selector, and trust in the fake's certificate.
+     *
+     * @param http the client builder
+     */
+    public void configure(okhttp3.OkHttpClient.Builder http) {
+        javax.net.ssl.X509TrustManager trustAll = new javax.net.ssl.X509TrustManager() {
+            @Override
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+            }
+
+            @Override
+            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                return new java.security.cert.X509Certificate[0];
+            }
+        };
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {trustAll}, new java.security.SecureRandom());
+            http.proxySelector(proxySelector())
+                    .sslSocketFactory(context.getSocketFactory(), trustAll)
+                    .hostnameVerifier((host, session) -> true);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -285,6 +319,113 @@ public final class FakeDiscord implements AutoCloseable {
         }
         gateway.dispatch("CHANNEL_CREATE", event);
         return channel;
+    }
+
+    /**
+     * Moves a role to another position, as an admin dragging it in the role list would (pushes
+     * GUILD_ROLE_UPDATE). The bot's own role is at position 2.
+     *
+     * @param role     the role
+     * @param position its new position
+     * @return the role as it is now
+     */
+    public FakeRole moveRole(FakeRole role, int position) {
+        FakeRole moved;
+        ObjectNode event = json.createObjectNode();
+        synchronized (lock) {
+            FakeRole current = roles.get(role.id());
+            moved = new FakeRole(current.id(), current.name(), current.permissions(), current.color(),
+                    current.hoist(), current.mentionable(), position);
+            roles.put(moved.id(), moved);
+            event.put("guild_id", Long.toUnsignedString(guildId));
+            event.set("role", roleJson(moved));
+        }
+        gateway.dispatch("GUILD_ROLE_UPDATE", event);
+        return moved;
+    }
+
+    /**
+     * Adds a forum channel (pushes CHANNEL_CREATE if a client is logged in).
+     *
+     * @param name channel name
+     * @return the channel
+     */
+    public FakeChannel addForumChannel(String name) {
+        FakeChannel channel = new FakeChannel(nextId(), name, FakeChannel.FORUM, 0, false, false);
+        ObjectNode event;
+        synchronized (lock) {
+            channels.put(channel.id(), channel);
+            event = channelJson(channel, channels.size() - 1);
+        }
+        gateway.dispatch("CHANNEL_CREATE", event);
+        return channel;
+    }
+
+    /**
+     * Adds a public thread to a text channel, or a post to a forum channel, as a member would
+     * (pushes THREAD_CREATE).
+     *
+     * @param parent the text or forum channel
+     * @param name   the thread's title
+     * @return the thread
+     */
+    public FakeChannel addThread(FakeChannel parent, String name) {
+        FakeChannel thread = new FakeChannel(nextId(), name, FakeChannel.PUBLIC_THREAD, parent.id(), false, false);
+        ObjectNode event;
+        synchronized (lock) {
+            if (!channels.containsKey(parent.id()) || parent.isThread()) {
+                throw new IllegalArgumentException(parent + " cannot have threads");
+            }
+            channels.put(thread.id(), thread);
+            event = channelJson(thread, 0);
+            event.put("newly_created", true);
+        }
+        gateway.dispatch("THREAD_CREATE", event);
+        return thread;
+    }
+
+    /**
+     * Archives, unarchives, locks or unlocks a thread, as a moderator would (pushes THREAD_UPDATE).
+     *
+     * @param thread   the thread
+     * @param archived archived
+     * @param locked   locked
+     * @return the thread as it is now
+     */
+    public FakeChannel setThreadState(FakeChannel thread, boolean archived, boolean locked) {
+        FakeChannel changed;
+        ObjectNode event;
+        synchronized (lock) {
+            changed = channels.get(thread.id()).withState(archived, locked);
+            channels.put(changed.id(), changed);
+            event = channelJson(changed, 0);
+        }
+        gateway.dispatch("THREAD_UPDATE", event);
+        return changed;
+    }
+
+    /**
+     * @param id a channel or thread id
+     * @return the channel as it is now, if it exists
+     */
+    public Optional<FakeChannel> channel(long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(channels.get(id));
+        }
+    }
+
+    /** @return the threads and forum posts, in creation order */
+    public List<FakeChannel> threads() {
+        synchronized (lock) {
+            return channels.values().stream().filter(FakeChannel::isThread).toList();
+        }
+    }
+
+    /** @return ids of webhook messages deleted, in order */
+    public List<Long> deletedWebhookMessages() {
+        synchronized (lock) {
+            return List.copyOf(deletedMessages);
+        }
     }
 
     /**
@@ -615,6 +756,136 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Submits the form a bot showed in answer to an interaction, as the user who saw it, with the
+     * given text input values (by custom id). Discord checks them against the form's lengths.
+     *
+     * @param shown  the interaction the bot answered with a form
+     * @param values the text typed, by text input custom id
+     * @return the modal-submit interaction, to await the reply on
+     */
+    public FakeInteraction submitModal(FakeInteraction shown, Map<String, String> values) {
+        JsonNode modal = shown.awaitModal();
+        ObjectNode d;
+        FakeInteraction interaction;
+        synchronized (lock) {
+            long id = nextId();
+            String token = "interaction-token-" + id + "-" + UUID.randomUUID();
+            String customId = modal.path("custom_id").asText();
+            interaction = new FakeInteraction(id, token, 5, "form " + customId, shown.user(), shown.channel());
+            interactions.put(id, interaction);
+            d = interactionBase(id, token, 5, shown.user(), shown.channel());
+            ObjectNode data = d.putObject("data");
+            data.put("custom_id", customId);
+            ArrayNode rows = data.putArray("components");
+            for (JsonNode row : modal.path("components")) {
+                JsonNode input = row.path("components").get(0);
+                String inputId = input.path("custom_id").asText();
+                String value = values.getOrDefault(inputId, input.path("value").asText(""));
+                if (value.codePointCount(0, value.length()) > input.path("max_length").asInt(4000)) {
+                    throw new IllegalArgumentException("Discord would not let the user type that much into "
+                            + inputId);
+                }
+                ObjectNode submitted = rows.addObject().put("type", 1).putArray("components").addObject();
+                submitted.put("type", 4).put("custom_id", inputId).put("value", value);
+            }
+        }
+        if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
+            throw new IllegalStateException("no client is logged in to the fake gateway");
+        }
+        return interaction;
+    }
+
+    /**
+     * Runs a message command (right-click a message, Apps) on a webhook message, as a user.
+     *
+     * @param user    who runs it
+     * @param name    the message command's name, e.g. "Edit post"
+     * @param target  the message
+     * @return the interaction, to await the reply or form on
+     */
+    public FakeInteraction messageCommand(FakeUser user, String name, WebhookPost target) {
+        ObjectNode d;
+        FakeInteraction interaction;
+        synchronized (lock) {
+            ObjectNode registered = guildCommands.containsKey(name) ? guildCommands.get(name) : globalCommands.get(name);
+            if (registered == null || registered.path("type").asInt() != 3) {
+                throw new AssertionError("no message command \"" + name + "\" is registered");
+            }
+            long channelId = target.threadId() != 0 ? target.threadId() : target.channelId();
+            FakeChannel channel = channels.get(channelId);
+            long id = nextId();
+            String token = "interaction-token-" + id + "-" + UUID.randomUUID();
+            interaction = new FakeInteraction(id, token, 2, name, user, channel);
+            interactions.put(id, interaction);
+            d = interactionBase(id, token, 2, user, channel);
+            ObjectNode data = d.putObject("data");
+            data.put("id", registered.get("id").asText());
+            data.put("name", name);
+            data.put("type", 3);
+            data.put("target_id", Long.toUnsignedString(target.messageId()));
+            ObjectNode author = json.createObjectNode();
+            author.put("id", Long.toUnsignedString(target.webhookId()));
+            author.put("username", target.username().orElse("webhook"));
+            author.put("discriminator", "0000");
+            author.putNull("avatar");
+            author.put("bot", true);
+            data.putObject("resolved").putObject("messages").set(Long.toUnsignedString(target.messageId()),
+                    messageJson(target.messageId(), channelId, author, target.webhookId(), target.content(), 0));
+        }
+        if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
+            throw new IllegalStateException("no client is logged in to the fake gateway");
+        }
+        return interaction;
+    }
+
+    /**
+     * A member reacts to a message. Discord sends the event only to a bot that asked for the
+     * guild-message-reactions intent.
+     *
+     * @param user    who reacts
+     * @param target  the message
+     * @param emoji   the emoji, e.g. "❌"
+     * @return whether the event was sent (false without the intent)
+     */
+    public boolean react(FakeUser user, WebhookPost target, String emoji) {
+        ObjectNode d = json.createObjectNode();
+        synchronized (lock) {
+            if ((gateway.lastIntents() & (1L << 10)) == 0) {
+                return false;
+            }
+            long channelId = target.threadId() != 0 ? target.threadId() : target.channelId();
+            d.put("user_id", user.idString());
+            d.put("channel_id", Long.toUnsignedString(channelId));
+            d.put("message_id", Long.toUnsignedString(target.messageId()));
+            d.put("guild_id", Long.toUnsignedString(guildId));
+            d.set("member", memberJson(user));
+            d.putObject("emoji").putNull("id").put("name", emoji);
+            d.put("type", 0);
+        }
+        gateway.dispatch("MESSAGE_REACTION_ADD", d);
+        return true;
+    }
+
+    private ObjectNode interactionBase(long id, String token, int type, FakeUser user, FakeChannel channel) {
+        ObjectNode d = json.createObjectNode();
+        d.put("id", Long.toUnsignedString(id));
+        d.put("application_id", Long.toUnsignedString(applicationId));
+        d.put("type", type);
+        d.put("token", token);
+        d.put("version", 1);
+        d.put("locale", "en-US");
+        d.put("guild_locale", "en-US");
+        d.put("guild_id", Long.toUnsignedString(guildId));
+        d.put("channel_id", channel.idString());
+        d.set("channel", channelJson(channel, 0));
+        d.put("app_permissions", Long.toUnsignedString(permissionsOf(botUser.id())));
+        ObjectNode member = memberJson(user);
+        member.put("permissions", Long.toUnsignedString(permissionsOf(user.id())));
+        d.set("member", member);
+        return d;
+    }
+
+    /**
      * Dispatches an autocomplete request as a user types; exactly one option must be {@link Option#focused}.
      *
      * @param user    who types
@@ -683,13 +954,19 @@ public final class FakeDiscord implements AutoCloseable {
             }
             ObjectNode resolvedUsers = json.createObjectNode();
             ObjectNode resolvedMembers = json.createObjectNode();
+            ObjectNode resolvedAttachments = json.createObjectNode();
             if (!options.isEmpty()) {
-                data.set("options", optionsJson(options, resolvedUsers, resolvedMembers));
+                data.set("options", optionsJson(options, resolvedUsers, resolvedMembers, resolvedAttachments));
             }
-            if (!resolvedUsers.isEmpty()) {
+            if (!resolvedUsers.isEmpty() || !resolvedAttachments.isEmpty()) {
                 ObjectNode resolved = data.putObject("resolved");
-                resolved.set("users", resolvedUsers);
-                resolved.set("members", resolvedMembers);
+                if (!resolvedUsers.isEmpty()) {
+                    resolved.set("users", resolvedUsers);
+                    resolved.set("members", resolvedMembers);
+                }
+                if (!resolvedAttachments.isEmpty()) {
+                    resolved.set("attachments", resolvedAttachments);
+                }
             }
         }
         if (gateway.dispatch("INTERACTION_CREATE", d) == 0) {
@@ -743,12 +1020,27 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
-    private ArrayNode optionsJson(List<Option> options, ObjectNode resolvedUsers, ObjectNode resolvedMembers) {
+    private ArrayNode optionsJson(List<Option> options, ObjectNode resolvedUsers, ObjectNode resolvedMembers,
+                                  ObjectNode resolvedAttachments) {
         ArrayNode array = json.createArrayNode();
         for (Option option : options) {
             ObjectNode node = array.addObject().put("name", option.name()).put("type", option.type());
             if (option.type() == Option.SUB_COMMAND || option.type() == Option.SUB_COMMAND_GROUP) {
-                node.set("options", optionsJson(option.options(), resolvedUsers, resolvedMembers));
+                node.set("options", optionsJson(option.options(), resolvedUsers, resolvedMembers,
+                        resolvedAttachments));
+            } else if (option.value() instanceof FakeAttachment file) {
+                long id = nextId();
+                node.put("value", Long.toUnsignedString(id));
+                String url = "https://cdn.discordapp.com/attachments/" + guildId + "/" + id + "/" + file.filename();
+                attachmentFiles.put("/attachments/" + guildId + "/" + id + "/" + file.filename(), file);
+                resolvedAttachments.putObject(Long.toUnsignedString(id))
+                        .put("id", Long.toUnsignedString(id))
+                        .put("filename", file.filename())
+                        .put("size", file.content().length)
+                        .put("url", url)
+                        .put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+                        .put("content_type", file.contentType())
+                        .put("ephemeral", true);
             } else if (option.value() instanceof FakeUser user) {
                 node.put("value", user.idString());
                 resolvedUsers.set(user.idString(), userJson(user));
@@ -837,16 +1129,34 @@ public final class FakeDiscord implements AutoCloseable {
     private ObjectNode channelJson(FakeChannel channel, int position) {
         ObjectNode node = json.createObjectNode();
         node.put("id", channel.idString());
-        node.put("type", 0);
+        node.put("type", channel.type());
         node.put("guild_id", Long.toUnsignedString(guildId));
         node.put("name", channel.name());
+        node.put("rate_limit_per_user", 0);
+        node.putNull("last_message_id");
+        if (channel.isThread()) {
+            node.put("parent_id", Long.toUnsignedString(channel.parentId()));
+            node.put("owner_id", owner.idString());
+            node.put("message_count", 0);
+            node.put("member_count", 1);
+            node.put("total_message_sent", 0);
+            ObjectNode metadata = node.putObject("thread_metadata");
+            metadata.put("archived", channel.archived());
+            metadata.put("auto_archive_duration", 1440);
+            metadata.put("archive_timestamp", now());
+            metadata.put("locked", channel.locked());
+            metadata.put("create_timestamp", now());
+            return node;
+        }
         node.put("position", position);
         node.putArray("permission_overwrites");
         node.put("nsfw", false);
         node.putNull("topic");
         node.putNull("parent_id");
-        node.put("rate_limit_per_user", 0);
-        node.putNull("last_message_id");
+        if (channel.type() == FakeChannel.FORUM) {
+            node.putArray("available_tags");
+            node.put("default_sort_order", 0);
+        }
         return node;
     }
 
@@ -930,14 +1240,21 @@ public final class FakeDiscord implements AutoCloseable {
         roles.values().forEach(r -> roleArray.add(roleJson(r)));
         ArrayNode channelArray = g.putArray("channels");
         int position = 0;
+        ArrayNode threadArray = json.createArrayNode();
         for (FakeChannel c : channels.values()) {
             ObjectNode node = channelJson(c, position++);
+            if (c.isThread()) {
+                if (!c.archived()) {
+                    threadArray.add(node);
+                }
+                continue;
+            }
             node.remove("guild_id");
             channelArray.add(node);
         }
         ArrayNode memberArray = g.putArray("members");
         memberRoles.keySet().forEach(id -> memberArray.add(memberJson(users.get(id))));
-        g.putArray("threads");
+        g.set("threads", threadArray);
         g.putArray("presences");
         g.putArray("voice_states");
         g.putArray("emojis");
@@ -1029,6 +1346,8 @@ public final class FakeDiscord implements AutoCloseable {
             rule("POST", "/interactions/(\\d+)/([^/]+)/callback", Endpoint.INTERACTION_CALLBACK),
             rule("PATCH", "/webhooks/(\\d+)/([^/]+)/messages/@original", Endpoint.EDIT_ORIGINAL_RESPONSE),
             rule("DELETE", "/webhooks/(\\d+)/([^/]+)/messages/@original", Endpoint.DELETE_ORIGINAL_RESPONSE),
+            rule("PATCH", "/webhooks/(\\d+)/([^/]+)/messages/(\\d+)", Endpoint.EDIT_WEBHOOK_MESSAGE),
+            rule("DELETE", "/webhooks/(\\d+)/([^/]+)/messages/(\\d+)", Endpoint.DELETE_WEBHOOK_MESSAGE),
             rule("POST", "/webhooks/(\\d+)/([^/]+)", Endpoint.EXECUTE_WEBHOOK),
             rule("GET", "/webhooks/(\\d+)(?:/([^/]+))?", Endpoint.GET_WEBHOOK),
             rule("PATCH", "/webhooks/(\\d+)(?:/([^/]+))?", Endpoint.MODIFY_WEBHOOK),
@@ -1049,6 +1368,9 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private Match classify(String method, String path) {
+        if ("GET".equals(method) && path.startsWith("/attachments/")) {
+            return new Match(Endpoint.CDN_ATTACHMENT, List.of(path));
+        }
         if (!path.startsWith(API + "/")) {
             return new Match(Endpoint.UNHANDLED, List.of());
         }
@@ -1193,7 +1515,8 @@ public final class FakeDiscord implements AutoCloseable {
     private static boolean needsBotToken(Match match) {
         return switch (match.endpoint()) {
             case GET_GATEWAY, INTERACTION_CALLBACK, EDIT_ORIGINAL_RESPONSE, DELETE_ORIGINAL_RESPONSE,
-                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, UNHANDLED -> false;
+                    FOLLOWUP_MESSAGE, EXECUTE_WEBHOOK, EDIT_WEBHOOK_MESSAGE, DELETE_WEBHOOK_MESSAGE, CDN_ATTACHMENT,
+                    UNHANDLED -> false;
             case GET_WEBHOOK, MODIFY_WEBHOOK, DELETE_WEBHOOK -> match.param(1) == null;
             default -> true;
         };
@@ -1220,10 +1543,15 @@ public final class FakeDiscord implements AutoCloseable {
                         : error(404, 10004, "Unknown Guild");
                 case INTERACTION_CALLBACK -> interactionCallback(match, request);
                 case EDIT_ORIGINAL_RESPONSE -> editOriginal(match, request);
-                case DELETE_ORIGINAL_RESPONSE -> interactionByToken(match) != null ? noContent()
-                        : error(404, 10015, "Unknown Webhook");
+                case DELETE_ORIGINAL_RESPONSE -> deleteOriginal(match);
                 case FOLLOWUP_MESSAGE -> followup(match, request);
                 case EXECUTE_WEBHOOK -> executeWebhook(match, request);
+                case EDIT_WEBHOOK_MESSAGE -> editWebhookMessage(match, request);
+                case CDN_ATTACHMENT -> Optional.ofNullable(attachmentFiles.get(match.param(0)))
+                        .map(file -> new MockResponse().setHeader("Content-Type", file.contentType())
+                                .setBody(new Buffer().write(file.content())))
+                        .orElseGet(() -> new MockResponse().setResponseCode(404));
+                case DELETE_WEBHOOK_MESSAGE -> deleteWebhookMessage(match, request);
                 case GET_WEBHOOK -> getWebhook(match);
                 case MODIFY_WEBHOOK -> modifyWebhook(match, request);
                 case DELETE_WEBHOOK -> deleteWebhook(match);
@@ -1325,7 +1653,10 @@ public final class FakeDiscord implements AutoCloseable {
     private String commandProblem(JsonNode command) {
         String name = command.path("name").asText("");
         int type = command.path("type").asInt(1);
-        if (!COMMAND_NAME.matcher(name).matches() || (type == 1 && !name.equals(name.toLowerCase(Locale.ROOT)))) {
+        boolean badName = type == 1
+                ? !COMMAND_NAME.matcher(name).matches() || !name.equals(name.toLowerCase(Locale.ROOT))
+                : name.isBlank() || name.length() > 32;
+        if (badName || type < 1 || type > 3) {
             return "invalid command name '" + name + "'";
         }
         if (type == 1) {
@@ -1424,6 +1755,11 @@ public final class FakeDiscord implements AutoCloseable {
                     return invalidForm("choice names must be 1-100 characters");
                 }
             }
+        } else if (type == FakeInteraction.MODAL) {
+            String problem = modalProblem(data, interaction);
+            if (problem != null) {
+                return invalidForm(problem);
+            }
         } else if (type != FakeInteraction.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE) {
             return invalidForm("unsupported interaction callback type " + type);
         }
@@ -1433,9 +1769,50 @@ public final class FakeDiscord implements AutoCloseable {
         return noContent();
     }
 
+    /** Discord's rules for a modal: not in answer to a modal, id and title, 1-5 rows of one text input each. */
+    private static String modalProblem(JsonNode data, FakeInteraction interaction) {
+        if (interaction.type() == 5) {
+            return "a modal cannot answer a modal submission";
+        }
+        String id = data.path("custom_id").asText("");
+        String title = data.path("title").asText("");
+        if (id.isEmpty() || id.length() > 100) {
+            return "custom_id must be 1-100 characters";
+        }
+        if (title.isEmpty() || title.codePointCount(0, title.length()) > 45) {
+            return "title must be 1-45 characters";
+        }
+        JsonNode rows = data.path("components");
+        if (rows.size() < 1 || rows.size() > 5) {
+            return "a modal has 1 to 5 action rows";
+        }
+        for (JsonNode row : rows) {
+            if (row.path("type").asInt() != 1 || row.path("components").size() != 1) {
+                return "each modal row holds one text input";
+            }
+            JsonNode input = row.path("components").get(0);
+            if (input.path("type").asInt() != 4) {
+                return "modal components must be text inputs";
+            }
+            String label = input.path("label").asText("");
+            if (label.isEmpty() || label.length() > 45) {
+                return "text input label must be 1-45 characters";
+            }
+            int max = input.path("max_length").asInt(4000);
+            if (max < 1 || max > 4000) {
+                return "text input max_length must be 1-4000";
+            }
+            String value = input.path("value").asText("");
+            if (value.codePointCount(0, value.length()) > max) {
+                return "text input value longer than its max_length";
+            }
+        }
+        return null;
+    }
+
     private static String messageProblem(JsonNode message, Map<String, String> files) {
         String content = message.path("content").asText("");
-        if (content.length() > 2000) {
+        if (content.codePointCount(0, content.length()) > 2000) {
             return "content must be 2000 or fewer in length";
         }
         if (content.isEmpty() && files.isEmpty() && message.path("embeds").size() == 0
@@ -1468,9 +1845,18 @@ public final class FakeDiscord implements AutoCloseable {
         if (problem != null) {
             return invalidForm(problem);
         }
-        interaction.addFollowup(new FakeInteraction.Payload(request.body(), request.files()));
+        int flags = interaction.addFollowup(new FakeInteraction.Payload(request.body(), request.files()));
         return ok(messageJson(nextId(), interaction.channel().id(), userJson(botUser), applicationId,
-                request.body().path("content").asText(""), request.body().path("flags").asInt(0)));
+                request.body().path("content").asText(""), flags));
+    }
+
+    private MockResponse deleteOriginal(Match match) {
+        FakeInteraction interaction = interactionByToken(match);
+        if (interaction == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        interaction.deleteOriginal();
+        return noContent();
     }
 
     private MockResponse openDmChannel(Request request) {
@@ -1534,10 +1920,46 @@ public final class FakeDiscord implements AutoCloseable {
         }
         Optional<String> avatarUrl = Optional.ofNullable(body.get("avatar_url")).filter(JsonNode::isTextual)
                 .map(JsonNode::asText);
+        FakeChannel home = channels.get(webhook.channelId());
+        String threadParam = request.url() == null ? null : request.url().queryParameter("thread_id");
+        String threadName = body.hasNonNull("thread_name") ? body.get("thread_name").asText() : null;
+        long threadId = 0;
+        if (threadParam != null) {
+            FakeChannel thread = channels.get(Long.parseUnsignedLong(threadParam));
+            if (thread == null || !thread.isThread() || thread.parentId() != webhook.channelId()) {
+                return error(400, 10003, "Unknown Channel");
+            }
+            if (thread.locked()) {
+                return error(403, 160005, "Thread is locked");
+            }
+            if (thread.archived()) {
+                FakeChannel reopened = thread.withState(false, false);
+                channels.put(reopened.id(), reopened);
+                gateway.dispatch("THREAD_UPDATE", channelJson(reopened, 0));
+            }
+            threadId = thread.id();
+        } else if (threadName != null) {
+            if (home == null || home.type() != FakeChannel.FORUM) {
+                return error(400, 220003, "Webhooks can only create threads in forum channels");
+            }
+            if (threadName.isBlank() || threadName.codePointCount(0, threadName.length()) > 100) {
+                return invalidForm("thread_name: must be 1 to 100 in length");
+            }
+            FakeChannel post = new FakeChannel(nextId(), threadName, FakeChannel.PUBLIC_THREAD, home.id(), false,
+                    false);
+            channels.put(post.id(), post);
+            ObjectNode event = channelJson(post, 0);
+            event.put("newly_created", true);
+            gateway.dispatch("THREAD_CREATE", event);
+            threadId = post.id();
+        } else if (home != null && home.type() == FakeChannel.FORUM) {
+            return error(400, 220001, "Webhooks posted to forum channels must have a thread_name or thread_id");
+        }
         long messageId = nextId();
         String content = body.path("content").asText("");
         posts.add(new WebhookPost(messageId, webhook.id(), webhook.channelId(), username, avatarUrl, content,
-                Optional.ofNullable(body.get("allowed_mentions")), body));
+                Optional.ofNullable(body.get("allowed_mentions")), body, threadId,
+                List.copyOf(request.files().keySet()), false));
         lock.notifyAll();
         boolean wait = request.url() != null && "true".equalsIgnoreCase(request.url().queryParameter("wait"));
         if (!wait) {
@@ -1549,7 +1971,56 @@ public final class FakeDiscord implements AutoCloseable {
         author.put("discriminator", "0000");
         author.putNull("avatar");
         author.put("bot", true);
-        return ok(messageJson(messageId, webhook.channelId(), author, webhook.id(), content, 0));
+        return ok(messageJson(messageId, threadId != 0 ? threadId : webhook.channelId(), author, webhook.id(),
+                content, 0));
+    }
+
+    /** Finds a webhook's message by the URL's message id and {@code thread_id}, as Discord does. */
+    private int webhookMessageIndex(FakeWebhook webhook, Match match, Request request) {
+        long messageId = Long.parseUnsignedLong(match.param(2));
+        String threadParam = request.url() == null ? null : request.url().queryParameter("thread_id");
+        long threadId = threadParam == null ? 0 : Long.parseUnsignedLong(threadParam);
+        for (int i = 0; i < posts.size(); i++) {
+            WebhookPost post = posts.get(i);
+            if (post.messageId() == messageId && post.webhookId() == webhook.id() && post.threadId() == threadId) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private MockResponse editWebhookMessage(Match match, Request request) {
+        FakeWebhook webhook = webhookFor(match);
+        if (webhook == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        int index = webhookMessageIndex(webhook, match, request);
+        if (index < 0) {
+            return error(404, 10008, "Unknown Message");
+        }
+        String problem = messageProblem(request.body(), request.files());
+        if (problem != null) {
+            return invalidForm(problem);
+        }
+        WebhookPost edited = posts.get(index).editedTo(request.body().path("content").asText(""));
+        posts.set(index, edited);
+        lock.notifyAll();
+        return ok(messageJson(edited.messageId(), edited.threadId() != 0 ? edited.threadId() : edited.channelId(),
+                userJson(botUser), webhook.id(), edited.content(), 0));
+    }
+
+    private MockResponse deleteWebhookMessage(Match match, Request request) {
+        FakeWebhook webhook = webhookFor(match);
+        if (webhook == null) {
+            return error(404, 10015, "Unknown Webhook");
+        }
+        int index = webhookMessageIndex(webhook, match, request);
+        if (index < 0) {
+            return error(404, 10008, "Unknown Message");
+        }
+        deletedMessages.add(posts.remove(index).messageId());
+        lock.notifyAll();
+        return noContent();
     }
 
     private FakeWebhook webhookFor(Match match) {
@@ -1683,6 +2154,10 @@ public final class FakeDiscord implements AutoCloseable {
         FakeRole role = roles.get(match.id(2));
         if (role == null) {
             return error(404, 10011, "Unknown Role");
+        }
+        if (role.position() >= roles.get(botRoleId).position()) {
+            // Discord's role hierarchy: a bot may only give or take roles below its highest role.
+            return error(403, 50013, "Missing Permissions");
         }
         boolean changed = add ? memberRoles.get(user.id()).add(role.id()) : memberRoles.get(user.id()).remove(role.id());
         if (changed) {

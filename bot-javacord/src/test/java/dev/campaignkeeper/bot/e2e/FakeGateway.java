@@ -26,6 +26,7 @@ final class FakeGateway implements AutoCloseable {
 
     private static final int DISPATCH = 0;
     private static final int HEARTBEAT = 1;
+    private long lastIntents;
     private static final int IDENTIFY = 2;
     private static final int RESUME = 6;
     private static final int INVALID_SESSION = 9;
@@ -135,6 +136,11 @@ final class FakeGateway implements AutoCloseable {
      * @param data event payload
      * @return how many sessions it was sent to
      */
+    /** @return the intents of the last IDENTIFY */
+    synchronized long lastIntents() {
+        return lastIntents;
+    }
+
     int dispatch(String type, JsonNode data) {
         List<Session> ready;
         synchronized (this) {
@@ -215,6 +221,7 @@ final class FakeGateway implements AutoCloseable {
             String token = data.path("token").asText("");
             synchronized (FakeGateway.this) {
                 identifiedTokens.add(token);
+                lastIntents = data.path("intents").asLong(0);
             }
             if (!token.startsWith("Bot ") || token.length() <= "Bot ".length()) {
                 webSocket.close(4004, "Authentication failed.");

@@ -22,6 +22,8 @@ public final class FakeInteraction {
     public static final int DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE = 5;
     /** Callback type: autocomplete choices. */
     public static final int APPLICATION_COMMAND_AUTOCOMPLETE_RESULT = 8;
+    /** Callback type: show a form (modal). */
+    public static final int MODAL = 9;
     private static final int EPHEMERAL = 1 << 6;
 
     /**
@@ -50,6 +52,8 @@ public final class FakeInteraction {
     private final List<Payload> followups = new ArrayList<>();
     private final List<Duration> lateCallbacks = new ArrayList<>();
     private Duration firstCallbackLatency;
+    private boolean followupReplacedOriginal;
+    private boolean originalDeleted;
 
     FakeInteraction(long id, String token, int type, String commandName, FakeUser user, FakeChannel channel) {
         this.id = id;
@@ -73,6 +77,11 @@ public final class FakeInteraction {
     /** @return the command name */
     public String commandName() {
         return commandName;
+    }
+
+    /** @return the interaction type: 2 command, 4 autocomplete, 5 form submission */
+    public int type() {
+        return type;
     }
 
     /** @return who ran it */
@@ -126,9 +135,72 @@ public final class FakeInteraction {
         notifyAll();
     }
 
-    synchronized void addFollowup(Payload payload) {
+    /**
+     * Records a follow-up message. As on Discord, the first follow-up after a deferred
+     * acknowledgement that has not been edited yet replaces the loading message: it becomes the
+     * original response, with the acknowledgement's visibility, whatever flags it carries.
+     *
+     * @return the flags the message really has
+     */
+    synchronized int addFollowup(Payload payload) {
+        boolean deferred = !callbacks.isEmpty()
+                && callbacks.get(0).json().path("type").asInt() == DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE;
+        if (deferred && edits.isEmpty() && !followupReplacedOriginal) {
+            followupReplacedOriginal = true;
+            edits.add(payload);
+            notifyAll();
+            return callbacks.get(0).json().path("data").path("flags").asInt(0) & EPHEMERAL;
+        }
         followups.add(payload);
         notifyAll();
+        return payload.json().path("flags").asInt(0) & EPHEMERAL;
+    }
+
+    synchronized void deleteOriginal() {
+        originalDeleted = true;
+        notifyAll();
+    }
+
+    /** @return whether the bot deleted its original response */
+    public synchronized boolean originalDeleted() {
+        return originalDeleted;
+    }
+
+    /**
+     * Waits for the message the bot announced to the whole channel as a follow-up.
+     *
+     * @return the announcement
+     */
+    public synchronized Reply awaitAnnouncement() {
+        awaitCondition(Duration.ofSeconds(10), () -> followups.stream().anyMatch(f -> !isEphemeral(f)),
+                "a public announcement for /" + commandName);
+        Payload announcement = followups.stream().filter(f -> !isEphemeral(f)).findFirst().orElseThrow();
+        return new Reply(announcement.json().path("content").asText(""), false, announcement.files(),
+                Optional.ofNullable(announcement.json().get("allowed_mentions")), false);
+    }
+
+    /**
+     * Everything of this interaction that members other than the user saw at some moment: a public
+     * original response in each of its states, and public follow-ups.
+     *
+     * @return the texts, in order
+     */
+    public synchronized List<String> seenByOthers() {
+        List<String> seen = new ArrayList<>();
+        if (!callbacks.isEmpty() && (callbacks.get(0).json().path("data").path("flags").asInt(0) & EPHEMERAL) == 0) {
+            String original = callbacks.get(0).json().path("data").path("content").asText("");
+            if (!original.isEmpty()) {
+                seen.add(original);
+            }
+            edits.stream().map(e -> e.json().path("content").asText("")).filter(t -> !t.isEmpty()).forEach(seen::add);
+        }
+        followups.stream().filter(f -> !isEphemeral(f)).map(f -> f.json().path("content").asText(""))
+                .forEach(seen::add);
+        return seen;
+    }
+
+    private static boolean isEphemeral(Payload payload) {
+        return (payload.json().path("flags").asInt(0) & EPHEMERAL) != 0;
     }
 
     /** @return every callback the bot sent, including rejected second acknowledgements */
@@ -170,11 +242,6 @@ public final class FakeInteraction {
         Map<String, String> files = new LinkedHashMap<>(first.files());
         Optional<JsonNode> allowedMentions = Optional.ofNullable(data.get("allowed_mentions"));
         List<Payload> updates = new ArrayList<>(edits);
-        if (deferred && edits.isEmpty()) {
-            updates.addAll(followups);
-            Payload followup = followups.get(0);
-            ephemeral = (followup.json().path("flags").asInt(0) & EPHEMERAL) != 0 || ephemeral;
-        }
         for (Payload edit : updates) {
             if (edit.json().has("content")) {
                 content = edit.json().get("content").asText("");
@@ -185,6 +252,21 @@ public final class FakeInteraction {
             files.putAll(edit.files());
         }
         return new Reply(content, ephemeral, files, allowedMentions, deferred);
+    }
+
+    /**
+     * Waits until the bot answered with a form.
+     *
+     * @return the form's {@code data}: custom_id, title, components
+     * @throws AssertionError if the bot answered otherwise or not in time
+     */
+    public synchronized JsonNode awaitModal() {
+        awaitCondition(Duration.ofSeconds(10), () -> !callbacks.isEmpty(), "a form for /" + commandName);
+        Payload first = callbacks.get(0);
+        if (first.json().path("type").asInt() != MODAL) {
+            throw new AssertionError("expected a form, got " + first.json());
+        }
+        return first.json().path("data");
     }
 
     /**

@@ -41,6 +41,30 @@ public record Fault(int status, Map<String, String> headers, String body) {
                         + ", \"global\": false}");
     }
 
+    /**
+     * A global rate limit as Discord sends it: 429 with {@code X-RateLimit-Global: true} and
+     * {@code "global": true}; the client must send nothing rate-limited until {@code retry_after}
+     * (interaction responses are not bound by it).
+     *
+     * @param retryAfter how long the client must wait
+     * @return the fault
+     */
+    public static Fault globallyRateLimited(Duration retryAfter) {
+        double seconds = retryAfter.toMillis() / 1000.0;
+        return new Fault(429, Map.of(
+                "Via", "1.1 google",
+                "Retry-After", Long.toString((long) Math.ceil(seconds)),
+                "X-RateLimit-Global", "true",
+                "X-RateLimit-Scope", "global"),
+                "{\"message\": \"You are being rate limited.\", \"retry_after\": " + seconds
+                        + ", \"global\": true}");
+    }
+
+    /** @return 403 Missing Access (JSON error code 50001): the bot cannot see the channel */
+    public static Fault missingAccess() {
+        return new Fault(403, Map.of(), "{\"message\": \"Missing Access\", \"code\": 50001}");
+    }
+
     /** @return 403 Missing Permissions (JSON error code 50013) */
     public static Fault missingPermissions() {
         return new Fault(403, Map.of(), "{\"message\": \"Missing Permissions\", \"code\": 50013}");

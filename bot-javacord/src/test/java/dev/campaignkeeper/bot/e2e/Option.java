@@ -26,6 +26,8 @@ public record Option(int type, String name, Object value, List<Option> options, 
     public static final int BOOLEAN = 5;
     /** User option type. */
     public static final int USER = 6;
+    /** Attachment option type. */
+    public static final int ATTACHMENT = 11;
 
     /** Validates the fields. */
     public Option {
@@ -85,5 +87,14 @@ public record Option(int type, String name, Object value, List<Option> options, 
      */
     public static Option user(String name, FakeUser user) {
         return new Option(USER, name, Objects.requireNonNull(user), List.of(), false);
+    }
+
+    /**
+     * @param name option name
+     * @param file the attached file
+     * @return an attachment option (the fake adds the file to the resolved data and serves it)
+     */
+    public static Option attachment(String name, FakeAttachment file) {
+        return new Option(ATTACHMENT, name, Objects.requireNonNull(file), List.of(), false);
     }
 }

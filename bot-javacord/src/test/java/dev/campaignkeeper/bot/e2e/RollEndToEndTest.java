@@ -66,9 +66,10 @@ class RollEndToEndTest {
 
     @Test
     void outsideACampaignTheResultIsThePublicReplyWithTheTotalInBold() {
-        Reply reply = run(alice, lobby, "roll", Option.string("expression", "1d20+5 [attack]"));
+        // acknowledged privately like every deferred command, then announced publicly as a follow-up
+        Reply reply = discord.slash(alice, lobby, "roll", Option.string("expression", "1d20+5 [attack]"))
+                .awaitAnnouncement();
 
-        assertThat(reply.deferred()).isTrue();
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.content()).matches("(?s)<@\\d+> rolls:\\n`1d20\\+5 \\[attack]` → 1d20 \\(\\d+\\) \\+ 5 "
                 + "\\[attack] = \\*\\*\\d+\\*\\*");

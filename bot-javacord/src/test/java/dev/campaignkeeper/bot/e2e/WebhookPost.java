@@ -17,10 +17,13 @@ import java.util.Optional;
  * @param content         the message text
  * @param allowedMentions the {@code allowed_mentions} object sent, if any
  * @param payload         the whole JSON payload
+ * @param threadId        the thread or forum post the message is in, 0 for the webhook's channel itself
+ * @param files           the uploaded files' names
+ * @param edited          whether the message was edited since
  */
 public record WebhookPost(long messageId, long webhookId, long channelId, Optional<String> username,
                           Optional<String> avatarUrl, String content, Optional<JsonNode> allowedMentions,
-                          JsonNode payload) {
+                          JsonNode payload, long threadId, List<String> files, boolean edited) {
 
     /** Validates the fields. */
     public WebhookPost {
@@ -29,6 +32,16 @@ public record WebhookPost(long messageId, long webhookId, long channelId, Option
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(allowedMentions, "allowedMentions");
         Objects.requireNonNull(payload, "payload");
+        files = List.copyOf(files);
+    }
+
+    /**
+     * @param newContent the edited text
+     * @return this message after an edit
+     */
+    public WebhookPost editedTo(String newContent) {
+        return new WebhookPost(messageId, webhookId, channelId, username, avatarUrl, newContent, allowedMentions,
+                payload, threadId, files, true);
     }
 
     /**

@@ -3,10 +3,14 @@ package dev.campaignkeeper.core.memory;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.Posted;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.port.WebhookTarget;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,7 +26,8 @@ import java.util.function.Consumer;
 
 /**
  * A {@link ChatPlatform} in memory, for tests and the offline console: it records roles, who holds
- * them, webhooks and posts, and can be told to fail the next call of an operation.
+ * them, webhooks, posts (edited and deleted in place) and forum posts started by them, and can be
+ * told to fail the next call of an operation.
  *
  * <p>It behaves like the platform where the use cases depend on it: calls naming an unknown role
  * or webhook fail with {@link PlatformNotFoundException}, deleting a role takes it from every
@@ -44,34 +49,46 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         CREATE_WEBHOOK,
         /** {@link ChatPlatform#deleteWebhook}. */
         DELETE_WEBHOOK,
-        /** {@link ChatPlatform#postAs}. */
+        /** {@link ChatPlatform#post}. */
         POST,
+        /** {@link ChatPlatform#editPost}. */
+        EDIT_POST,
+        /** {@link ChatPlatform#deletePost}. */
+        DELETE_POST,
         /** {@link ChatPlatform#sendDirectMessage}. */
         DIRECT_MESSAGE
     }
 
     /**
-     * A message posted through a webhook.
+     * A message posted through a webhook, as it is now (edits replace the text; deleted messages
+     * are gone).
      *
      * @param guild the guild
-     * @param channel the channel
+     * @param channel the channel the webhook belongs to
      * @param webhook the webhook it went through
      * @param displayName the name shown
      * @param avatarUrl the avatar shown, if any
      * @param text the message
+     * @param message the message's id
+     * @param thread the thread or forum post it is in, if not the channel itself
+     * @param files the names of the files uploaded with it
      */
     public record Post(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                       Optional<String> avatarUrl, String text) {
+                       Optional<String> avatarUrl, String text, MessageId message, Optional<ChannelId> thread,
+                       List<String> files) {
 
         /**
          * Validates the fields.
          *
          * @param guild the guild
-         * @param channel the channel
+         * @param channel the channel the webhook belongs to
          * @param webhook the webhook it went through
          * @param displayName the name shown
          * @param avatarUrl the avatar shown, if any
          * @param text the message
+         * @param message the message's id
+         * @param thread the thread or forum post it is in, if not the channel itself
+         * @param files the names of the files uploaded with it
          */
         public Post {
             Objects.requireNonNull(guild, "guild");
@@ -80,6 +97,36 @@ public final class InMemoryChatPlatform implements ChatPlatform {
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(avatarUrl, "avatarUrl");
             Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(message, "message");
+            Objects.requireNonNull(thread, "thread");
+            files = List.copyOf(files);
+        }
+
+        private Post withText(String newText) {
+            return new Post(guild, channel, webhook, displayName, avatarUrl, newText, message, thread, files);
+        }
+    }
+
+    /**
+     * A forum post (thread) started by a webhook message with a title.
+     *
+     * @param forum the forum channel
+     * @param thread the new post's id
+     * @param name its title
+     */
+    public record StartedThread(ChannelId forum, ChannelId thread, String name) {
+
+        /**
+         * Validates the fields.
+         *
+         * @param forum the forum channel
+         * @param thread the new post's id
+         * @param name its title
+         */
+        public StartedThread {
+            Objects.requireNonNull(forum, "forum");
+            Objects.requireNonNull(thread, "thread");
+            Objects.requireNonNull(name, "name");
         }
     }
 
@@ -139,6 +186,7 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     private final Map<GuildRole, Set<UserId>> holders = new LinkedHashMap<>();
     private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
     private final List<Post> posts = new ArrayList<>();
+    private final List<StartedThread> threads = new ArrayList<>();
     private final Map<Operation, Queue<RuntimeException>> failures = new EnumMap<>(Operation.class);
     private long nextId = 1_100_000_000_000_000_000L;
 
@@ -206,6 +254,15 @@ public final class InMemoryChatPlatform implements ChatPlatform {
      */
     public synchronized List<Post> posts() {
         return List.copyOf(posts);
+    }
+
+    /**
+     * The forum posts started by webhook messages, in order.
+     *
+     * @return a snapshot
+     */
+    public synchronized List<StartedThread> startedThreads() {
+        return List.copyOf(threads);
     }
 
     /**
@@ -302,19 +359,66 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     }
 
     @Override
-    public void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                       Optional<String> avatarUrl, String text) {
-        Post post = new Post(guild, channel, webhook, displayName, avatarUrl, text);
+    public Posted post(GuildId guild, WebhookTarget target, String displayName, Optional<String> avatarUrl,
+                       String text, List<Upload> files) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(displayName, "displayName");
+        Objects.requireNonNull(avatarUrl, "avatarUrl");
+        Objects.requireNonNull(text, "text");
+        Post post;
         synchronized (this) {
             failIfAsked(Operation.POST);
-            Webhook existing = webhooks.get(webhook);
-            if (existing == null || !existing.guild().equals(guild) || !existing.channel().equals(channel)) {
-                throw new PlatformNotFoundException("Webhook " + webhook + " does not exist in channel "
-                        + channel + ".");
+            requireWebhook(guild, target);
+            Optional<ChannelId> thread = target.thread();
+            if (target.newThreadName().isPresent()) {
+                ChannelId started = ChannelId.of(nextId++);
+                threads.add(new StartedThread(target.channel(), started, target.newThreadName().get()));
+                thread = Optional.of(started);
             }
+            post = new Post(guild, target.channel(), target.webhook(), displayName, avatarUrl, text,
+                    MessageId.of(nextId++), thread, files.stream().map(Upload::fileName).toList());
             posts.add(post);
         }
         onPost.accept(post);
+        return new Posted(post.message(), post.thread().orElse(post.channel()));
+    }
+
+    @Override
+    public synchronized void editPost(GuildId guild, WebhookTarget target, MessageId message, String text) {
+        Objects.requireNonNull(text, "text");
+        failIfAsked(Operation.EDIT_POST);
+        requireWebhook(guild, target);
+        int index = indexOf(target, message);
+        posts.set(index, posts.get(index).withText(text));
+    }
+
+    @Override
+    public synchronized void deletePost(GuildId guild, WebhookTarget target, MessageId message) {
+        failIfAsked(Operation.DELETE_POST);
+        requireWebhook(guild, target);
+        posts.remove(indexOf(target, message));
+    }
+
+    private void requireWebhook(GuildId guild, WebhookTarget target) {
+        Webhook existing = webhooks.get(target.webhook());
+        if (existing == null || !existing.guild().equals(guild) || !existing.channel().equals(target.channel())) {
+            throw new PlatformNotFoundException("Webhook " + target.webhook() + " does not exist in channel "
+                    + target.channel() + ".");
+        }
+    }
+
+    private int indexOf(WebhookTarget target, MessageId message) {
+        Objects.requireNonNull(message, "message");
+        for (int i = 0; i < posts.size(); i++) {
+            Post post = posts.get(i);
+            if (post.message().equals(message) && post.webhook().equals(target.webhook())
+                    && post.thread().equals(target.thread())) {
+                return i;
+            }
+        }
+        throw new PlatformNotFoundException("Message " + message + " of webhook " + target.webhook()
+                + " does not exist there.");
     }
 
     @Override

@@ -2,9 +2,11 @@ package dev.campaignkeeper.core.port;
 
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,8 +73,46 @@ public interface ChatPlatform {
     void deleteWebhook(GuildId guild, WebhookId webhook);
 
     /**
-     * Posts text through a webhook under a display name and avatar, with every mention disabled:
-     * no {@code @everyone}, {@code @here}, role or user ping can be triggered by the text.
+     * Posts one message through a webhook under a display name and avatar, with every mention
+     * disabled: no {@code @everyone}, {@code @here}, role or user ping can be triggered by the text.
+     * Returns only once the platform confirmed it saved the message; a message it did not save is
+     * an exception, never a silent success.
+     *
+     * @param guild the guild
+     * @param target the webhook, its channel, and the thread to post into or forum post to start
+     * @param displayName the name to show
+     * @param avatarUrl the avatar to show, if any
+     * @param text the message, at most one platform message long
+     * @param files files to upload with the message (images), possibly none
+     * @return the saved message and the channel or thread it is in
+     * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the webhook is gone
+     */
+    Posted post(GuildId guild, WebhookTarget target, String displayName, Optional<String> avatarUrl, String text,
+                List<Upload> files);
+
+    /**
+     * Replaces the text of a message the webhook posted, mentions still disabled.
+     *
+     * @param guild the guild
+     * @param target the webhook, its channel and the thread the message is in
+     * @param message the message
+     * @param text the new text, at most one platform message long
+     * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the webhook or message is gone
+     */
+    void editPost(GuildId guild, WebhookTarget target, MessageId message, String text);
+
+    /**
+     * Deletes a message the webhook posted.
+     *
+     * @param guild the guild
+     * @param target the webhook, its channel and the thread the message is in
+     * @param message the message
+     * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the webhook or message is gone
+     */
+    void deletePost(GuildId guild, WebhookTarget target, MessageId message);
+
+    /**
+     * Posts text into a webhook's own channel; {@link #post} without files or thread.
      *
      * @param guild the guild
      * @param channel the channel the webhook belongs to
@@ -82,8 +122,10 @@ public interface ChatPlatform {
      * @param text the message
      * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the webhook is gone
      */
-    void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                Optional<String> avatarUrl, String text);
+    default void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
+                        Optional<String> avatarUrl, String text) {
+        post(guild, WebhookTarget.channel(channel, webhook), displayName, avatarUrl, text, List.of());
+    }
 
     /**
      * Sends a user a direct (private) message from the bot, with every mention disabled. Used for

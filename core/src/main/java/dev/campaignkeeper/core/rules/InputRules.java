@@ -27,6 +27,8 @@ public final class InputRules {
      * {@link MessageSplitter} splits it into several.
      */
     public static final int MAX_TEXT_LENGTH = 4000;
+    /** Largest image posted with a post, in bytes (8 MiB, within Discord's upload limit for bots). */
+    public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     /** Longest avatar URL. */
     public static final int MAX_URL_LENGTH = 2048;
 
@@ -194,6 +196,61 @@ public final class InputRules {
                     + "https://example.com/avatar.png");
         }
         return Optional.of(url);
+    }
+
+    /**
+     * Checks the size of an image before it is fetched.
+     *
+     * @param fileName the file's name, for the message
+     * @param size its size in bytes
+     * @throws InvalidInputException if it is larger than {@link #MAX_IMAGE_BYTES}
+     */
+    public static void imageSize(String fileName, long size) {
+        if (size > MAX_IMAGE_BYTES) {
+            throw new InvalidInputException("The image \"" + abbreviate(clean(fileName, false)) + "\" is "
+                    + (size + 1024 * 1024 - 1) / (1024 * 1024) + " MB; the bot posts images of up to "
+                    + MAX_IMAGE_BYTES / (1024 * 1024) + " MB. Make it smaller and try again.");
+        }
+    }
+
+    /**
+     * Checks an image to post: at most {@link #MAX_IMAGE_BYTES}, and a PNG, JPEG, GIF or WebP by
+     * its content (not its name).
+     *
+     * @param fileName the file's name as uploaded
+     * @param content its bytes
+     * @return the media type, e.g. {@code image/png}
+     * @throws InvalidInputException if it is too large, empty or not such an image
+     */
+    public static String imageType(String fileName, byte[] content) {
+        imageSize(fileName, content.length);
+        if (startsWith(content, 0x89, 'P', 'N', 'G')) {
+            return "image/png";
+        }
+        if (startsWith(content, 0xFF, 0xD8, 0xFF)) {
+            return "image/jpeg";
+        }
+        if (startsWith(content, 'G', 'I', 'F', '8')) {
+            return "image/gif";
+        }
+        if (startsWith(content, 'R', 'I', 'F', 'F') && content.length >= 12 && content[8] == 'W'
+                && content[9] == 'E' && content[10] == 'B' && content[11] == 'P') {
+            return "image/webp";
+        }
+        throw new InvalidInputException("The file \"" + abbreviate(clean(fileName, false)) + "\" is not a PNG, "
+                + "JPEG, GIF or WebP image, so the bot does not post it. Attach one of those.");
+    }
+
+    private static boolean startsWith(byte[] content, int... prefix) {
+        if (content.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((content[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isInvisible(int c) {

@@ -1,14 +1,17 @@
 package dev.campaignkeeper.core.usecase;
 
 import dev.campaignkeeper.core.error.ConflictException;
+import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.ChannelKind;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.text.Normalizer;
 import java.util.List;
@@ -36,6 +39,50 @@ final class CampaignAccess {
     static Campaign requireCampaign(GuildState state, ChannelId channel) {
         return state.campaign(channel).orElseThrow(() -> new NotFoundException(
                 "There is no campaign in this channel. A GM can start one here with /campaign create."));
+    }
+
+    /** Why a command cannot run in a channel of another kind. */
+    static final String WRONG_KIND = "Campaign Keeper works in text channels, their threads, forum channels and "
+            + "forum posts, not in this kind of channel.";
+
+    /**
+     * The campaign covering a place: a text or forum channel's own, or a thread's or forum post's
+     * parent's.
+     *
+     * @throws InvalidInputException if no campaign can live in this kind of channel
+     * @throws NotFoundException if there is none, saying where one would be started
+     */
+    static Campaign requireCampaign(GuildState state, Place place) {
+        Objects.requireNonNull(place, "place");
+        if (place.kind() == ChannelKind.OTHER) {
+            throw new InvalidInputException(WRONG_KIND);
+        }
+        Optional<Campaign> found = state.campaign(place.campaignChannel());
+        if (found.isPresent()) {
+            return found.get();
+        }
+        throw switch (place.kind()) {
+            case THREAD -> new NotFoundException("This thread's channel has no campaign. A GM can start one with "
+                    + "/campaign create in the channel itself (not in a thread); its threads are then part of it.");
+            case FORUM_POST -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
+                    + "forum with /campaign create in any of its posts.");
+            case FORUM -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
+                    + "forum with /campaign create in any of its posts.");
+            default -> new NotFoundException(
+                    "There is no campaign in this channel. A GM can start one here with /campaign create.");
+        };
+    }
+
+    /**
+     * Refuses posting into a locked thread (an archived one is reopened by posting).
+     *
+     * @throws NotPermittedException if the thread is locked
+     */
+    static void requirePostable(Place place) {
+        if (place.locked()) {
+            throw new NotPermittedException("This thread is locked, so nothing can be posted in it. "
+                    + "A moderator can unlock it; then post again.");
+        }
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.campaignkeeper.core.usecase;
 
 import dev.campaignkeeper.core.dice.DiceRoller;
+import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.rules.Limits;
 import java.time.Clock;
 import java.util.Objects;
@@ -13,7 +15,7 @@ import java.util.Objects;
  * @param campaigns creating, joining, leaving, transferring and ending campaigns
  * @param characters players' characters
  * @param npcs the GM's non-player characters
- * @param speech speaking in character through the campaign's webhook
+ * @param speech speaking in character through the campaign's webhook, editing and deleting posts
  * @param rolls rolling dice, posted in character like speech
  */
 public record CampaignKeeper(
@@ -41,8 +43,9 @@ public record CampaignKeeper(
     }
 
     /**
-     * Wires every service to the same store, platform, limits and clock; dice draw from {@link
-     * DiceRoller#secure()}.
+     * Wires every service to the same store, platform, limits and clock, with posts logged in
+     * memory only ({@link InMemoryPostLog}: edit and delete work until a restart) and dice drawn
+     * from {@link DiceRoller#secure()}.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -51,11 +54,11 @@ public record CampaignKeeper(
      * @return the use cases
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
-        return create(store, platform, limits, clock, DiceRoller.secure());
+        return create(store, platform, new InMemoryPostLog(), limits, clock, DiceRoller.secure());
     }
 
     /**
-     * Wires every service to the same store, platform, limits, clock and dice roller.
+     * Wires every service with posts logged in memory only and the given dice roller.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -66,9 +69,40 @@ public record CampaignKeeper(
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock,
                                         DiceRoller dice) {
-        SpeakService speech = new SpeakService(store, platform, dice);
+        return create(store, platform, new InMemoryPostLog(), limits, clock, dice);
+    }
+
+    /**
+     * Wires every service with the given post log; dice draw from {@link DiceRoller#secure()}.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param postLog where posts as characters and NPCs are recorded
+     * @param limits the configured limits
+     * @param clock the clock export timestamps and post times come from
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
+                                        Clock clock) {
+        return create(store, platform, postLog, limits, clock, DiceRoller.secure());
+    }
+
+    /**
+     * Wires every service to the same store, platform, post log, limits, clock and dice roller.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param postLog where posts as characters and NPCs are recorded
+     * @param limits the configured limits
+     * @param clock the clock export timestamps and post times come from
+     * @param dice rolls {@code /roll} and inline rolls
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
+                                        Clock clock, DiceRoller dice) {
+        SpeakService speech = new SpeakService(store, platform, postLog, clock, dice);
         return new CampaignKeeper(
-                new CampaignService(store, platform, limits, clock),
+                new CampaignService(store, platform, postLog, limits, clock),
                 new CharacterService(store),
                 new NpcService(store, limits),
                 speech,

@@ -13,9 +13,11 @@ import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.ChannelKind;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.RoleId;
@@ -23,6 +25,7 @@ import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
 import dev.campaignkeeper.core.rules.Limits;
@@ -57,6 +60,7 @@ public final class CampaignService {
 
     private final CampaignStore store;
     private final ChatPlatform platform;
+    private final PostLog postLog;
     private final Limits limits;
     private final Clock clock;
 
@@ -65,14 +69,38 @@ public final class CampaignService {
      *
      * @param store where campaigns live
      * @param platform the chat platform roles and webhooks are made on
+     * @param postLog the log of posts, emptied of a campaign's posts when it ends
      * @param limits the limits on campaigns per guild and players per campaign
      * @param clock the clock export timestamps come from
      */
-    public CampaignService(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
+    public CampaignService(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits, Clock clock) {
         this.store = Objects.requireNonNull(store, "store");
         this.platform = Objects.requireNonNull(platform, "platform");
+        this.postLog = Objects.requireNonNull(postLog, "postLog");
         this.limits = Objects.requireNonNull(limits, "limits");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /**
+     * The campaign channel whose campaign covers a place: the channel itself, or a thread's or
+     * forum post's parent, which must then have a campaign. Commands run in a thread or forum post
+     * work on that campaign.
+     *
+     * @param guild the guild
+     * @param place where the command was run
+     * @return the channel to run the command on
+     * @throws InvalidInputException if no campaign can live in this kind of channel
+     * @throws NotFoundException if the place is a thread or forum post whose parent has no campaign
+     */
+    public ChannelId campaignChannel(GuildId guild, Place place) {
+        Objects.requireNonNull(place, "place");
+        if (place.kind() == ChannelKind.OTHER) {
+            throw new InvalidInputException(CampaignAccess.WRONG_KIND);
+        }
+        if (!place.kind().isThread()) {
+            return place.channel();
+        }
+        return requireCampaign(store.guild(guild), place).channel();
     }
 
     /**
@@ -93,6 +121,37 @@ public final class CampaignService {
      * @throws PlatformException if a role or the webhook cannot be created or the role not given
      */
     public Campaign create(Actor actor, GuildId guild, ChannelId channel, String channelName, Optional<String> name) {
+        return create(actor, guild, Place.text(channel), channelName, name);
+    }
+
+    /**
+     * Starts a campaign where the command was run: in a text channel (covering its threads), or,
+     * run in a forum post, for the whole forum (the webhook belongs to the forum). The place is
+     * checked before anything is created: refused here, the platform is not called at all.
+     *
+     * @param actor who runs the command; becomes the GM
+     * @param guild the guild
+     * @param place where the command was run
+     * @param channelName the campaign channel's name (the forum's, in a forum post), the default name
+     * @param name the campaign name, if given
+     * @return the new campaign
+     * @throws InvalidInputException if the given name breaks the name rules, or the place is a thread
+     *     of a text channel or a kind of channel no campaign can live in
+     * @throws ConflictException if the channel already has a campaign
+     * @throws LimitReachedException if the guild runs as many campaigns as allowed
+     * @throws PlatformException if a role or the webhook cannot be created or the role not given
+     */
+    public Campaign create(Actor actor, GuildId guild, Place place, String channelName, Optional<String> name) {
+        Objects.requireNonNull(place, "place");
+        switch (place.kind()) {
+            case THREAD -> throw new InvalidInputException("Campaigns live in a text channel and cover its threads: "
+                    + "run /campaign create in the thread's channel itself, not in a thread.");
+            case OTHER -> throw new InvalidInputException("Campaigns can be started in text channels and forum "
+                    + "channels only, not in this kind of channel.");
+            default -> {
+            }
+        }
+        ChannelId channel = place.campaignChannel();
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");
@@ -383,7 +442,7 @@ public final class CampaignService {
 
     /**
      * Ends the campaign (GM or guild admin): one store update removes the campaign with all its
-     * characters and NPCs; then its roles and webhook are deleted on the platform (failures there
+     * characters and NPCs; then its logged posts are removed from the post log, and its roles and webhook are deleted on the platform (failures there
      * are logged, the data is already gone).
      *
      * @param actor who ends it; must count as GM
@@ -410,6 +469,12 @@ public final class CampaignService {
             return new Update<>(changes, export);
         });
         Campaign campaign = removed.campaign();
+        try {
+            int posts = postLog.removeCampaign(guild, channel);
+            LOG.debug("Removed {} logged posts of the ended campaign {}", posts, channel);
+        } catch (RuntimeException e) {
+            LOG.warn("Could not remove the logged posts of the ended campaign {} in guild {}", channel, guild, e);
+        }
         campaign.webhook().ifPresent(webhook -> bestEffort("delete the webhook " + webhook,
                 () -> platform.deleteWebhook(guild, webhook)));
         bestEffort("delete the GM role " + campaign.gmRole(), () -> platform.deleteRole(guild, campaign.gmRole()));

@@ -66,9 +66,13 @@ class InMemoryChatPlatformTest {
 
         platform.postAs(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
 
-        Post expected = new Post(GUILD, CHANNEL, webhook, "Aria", Optional.empty(), "Hello");
-        assertThat(platform.posts()).containsExactly(expected);
-        assertThat(printed).containsExactly(expected);
+        assertThat(platform.posts()).singleElement().satisfies(post -> {
+            assertThat(post.displayName()).isEqualTo("Aria");
+            assertThat(post.text()).isEqualTo("Hello");
+            assertThat(post.webhook()).isEqualTo(webhook);
+            assertThat(post.thread()).isEmpty();
+        });
+        assertThat(printed).isEqualTo(platform.posts());
         assertThat(platform.webhooks().get(webhook).channel()).isEqualTo(CHANNEL);
     }
 
@@ -195,8 +199,21 @@ class InMemoryChatPlatformTest {
             }
 
             @Override
-            public void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                               Optional<String> avatarUrl, String text) {
+            public dev.campaignkeeper.core.port.Posted post(GuildId guild,
+                    dev.campaignkeeper.core.port.WebhookTarget target, String displayName, Optional<String> avatarUrl,
+                    String text, List<dev.campaignkeeper.core.port.Upload> files) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void editPost(GuildId guild, dev.campaignkeeper.core.port.WebhookTarget target,
+                                 dev.campaignkeeper.core.model.MessageId message, String text) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void deletePost(GuildId guild, dev.campaignkeeper.core.port.WebhookTarget target,
+                                   dev.campaignkeeper.core.model.MessageId message) {
                 throw new UnsupportedOperationException();
             }
         };

@@ -164,6 +164,27 @@ class InputRulesTest {
         assertThat(InputRules.spokenText("Hello\nthere")).isEqualTo("Hello\nthere");
     }
 
+    // ---- images ----
+
+    @Test
+    void imagesAreRecognisedByTheirContent() {
+        assertThat(InputRules.imageType("a.png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 1})).isEqualTo("image/png");
+        assertThat(InputRules.imageType("a.jpg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0}))
+                .isEqualTo("image/jpeg");
+        assertThat(InputRules.imageType("a", "GIF89a".getBytes())).isEqualTo("image/gif");
+        assertThat(InputRules.imageType("a", "RIFF0000WEBPVP8 ".getBytes())).isEqualTo("image/webp");
+    }
+
+    @Test
+    void otherFilesAndHugeImagesAreRefusedClearly() {
+        assertThatThrownBy(() -> InputRules.imageType("evil.png", "<svg onload=x>".getBytes()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("evil.png").hasMessageContaining("not a PNG, JPEG, GIF or WebP");
+        assertThatThrownBy(() -> InputRules.imageSize("big.png", 9L * 1024 * 1024))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("9 MB").hasMessageContaining("up to 8 MB");
+    }
+
     // ---- avatar URLs ----
 
     @Test

@@ -2,13 +2,21 @@ package dev.campaignkeeper.core.usecase;
 
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.ChatPlatform;
+import dev.campaignkeeper.core.port.Posted;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.port.WebhookTarget;
+import java.util.List;
 import java.util.Optional;
 
-/** A platform that forwards to another and can run something just before the next createWebhook. */
+/**
+ * A platform that forwards to another, can run something just before the next createWebhook, and can
+ * fail a post after letting some through.
+ */
 final class ForwardingPlatform implements ChatPlatform {
 
     private final ChatPlatform delegate;
@@ -16,6 +24,15 @@ final class ForwardingPlatform implements ChatPlatform {
 
     ForwardingPlatform(ChatPlatform delegate) {
         this.delegate = delegate;
+    }
+
+    private int postsBeforeFailure = -1;
+    private RuntimeException postFailure;
+
+    /** Lets {@code passing} more posts through, then fails the one after with {@code failure}. */
+    synchronized void failPostAfter(int passing, RuntimeException failure) {
+        this.postsBeforeFailure = passing;
+        this.postFailure = failure;
     }
 
     void beforeNextWebhook(Runnable action) {
@@ -58,8 +75,27 @@ final class ForwardingPlatform implements ChatPlatform {
     }
 
     @Override
-    public void postAs(GuildId guild, ChannelId channel, WebhookId webhook, String displayName,
-                       Optional<String> avatarUrl, String text) {
-        delegate.postAs(guild, channel, webhook, displayName, avatarUrl, text);
+    public Posted post(GuildId guild, WebhookTarget target, String displayName, Optional<String> avatarUrl,
+                       String text, List<Upload> files) {
+        synchronized (this) {
+            if (postsBeforeFailure == 0) {
+                postsBeforeFailure = -1;
+                throw postFailure;
+            }
+            if (postsBeforeFailure > 0) {
+                postsBeforeFailure--;
+            }
+        }
+        return delegate.post(guild, target, displayName, avatarUrl, text, files);
+    }
+
+    @Override
+    public void editPost(GuildId guild, WebhookTarget target, MessageId message, String text) {
+        delegate.editPost(guild, target, message, text);
+    }
+
+    @Override
+    public void deletePost(GuildId guild, WebhookTarget target, MessageId message) {
+        delegate.deletePost(guild, target, message);
     }
 }

@@ -45,10 +45,17 @@ class SpeakServiceTest {
 
         Spoken spoken = world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "  Hello\u200B,   tavern!\nAll well? ");
 
-        assertThat(spoken).isEqualTo(new Spoken("Aria", Optional.of("https://example.com/aria.png"),
-                "Hello, tavern!\nAll well?"));
-        assertThat(world.platform.posts()).containsExactly(new Post(GUILD, CHANNEL, webhook(), "Aria",
-                Optional.of("https://example.com/aria.png"), "Hello, tavern!\nAll well?"));
+        assertThat(spoken.displayName()).isEqualTo("Aria");
+        assertThat(spoken.avatarUrl()).hasValue("https://example.com/aria.png");
+        assertThat(spoken.text()).isEqualTo("Hello, tavern!\nAll well?");
+        assertThat(world.platform.posts()).singleElement().satisfies(post -> {
+            assertThat(post.channel()).isEqualTo(CHANNEL);
+            assertThat(post.webhook()).isEqualTo(webhook());
+            assertThat(post.displayName()).isEqualTo("Aria");
+            assertThat(post.avatarUrl()).hasValue("https://example.com/aria.png");
+            assertThat(post.text()).isEqualTo("Hello, tavern!\nAll well?");
+            assertThat(spoken.post().messages()).containsExactly(post.message());
+        });
     }
 
     @Test
@@ -115,7 +122,7 @@ class SpeakServiceTest {
         assertThat(world.platform.posts()).isEmpty();
 
         world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(4000));
-        assertThat(world.platform.posts()).hasSize(1);
+        assertThat(world.platform.posts()).extracting(p -> p.text().length()).containsExactly(2000, 2000);
     }
 
     @Test
@@ -250,7 +257,8 @@ class SpeakServiceTest {
 
         Spoken spoken = world.speech().sayAsNpc(GM, GUILD, CHANNEL, "old gus", " Welcome. ");
 
-        assertThat(spoken).isEqualTo(new Spoken("Old Gus", Optional.of("https://example.com/gus.png"), "Welcome."));
+        assertThat(spoken).extracting(Spoken::displayName, Spoken::avatarUrl, Spoken::text)
+                .containsExactly("Old Gus", Optional.of("https://example.com/gus.png"), "Welcome.");
     }
 
     @Test
@@ -260,7 +268,8 @@ class SpeakServiceTest {
 
         Spoken spoken = world.speech().sayAsCharacter(BOB, GUILD, CHANNEL, "Still here?");
 
-        assertThat(spoken).isEqualTo(new Spoken("Brom", Optional.empty(), "Still here?"));
+        assertThat(spoken).extracting(Spoken::displayName, Spoken::avatarUrl, Spoken::text)
+                .containsExactly("Brom", Optional.empty(), "Still here?");
         assertThat(world.platform.posts()).extracting(Post::text).containsExactly("Still here?");
     }
 
@@ -301,6 +310,7 @@ class SpeakServiceTest {
     void inlineRollsInTheTextArePostedWithTheirResults() {
         world.campaignWithTwoCharacters();
         SpeakService speech = new SpeakService(world.memoryStore, world.platform,
+                new dev.campaignkeeper.core.memory.InMemoryPostLog(), java.time.Clock.systemUTC(),
                 dev.campaignkeeper.core.dice.DiceRoller.seeded(3));
         String expected = dev.campaignkeeper.core.dice.DiceFormatter.format(
                 dev.campaignkeeper.core.dice.DiceRoller.seeded(3).roll("1d20+5"));

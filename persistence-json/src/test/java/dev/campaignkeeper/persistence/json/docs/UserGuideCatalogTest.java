@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -33,16 +35,30 @@ class UserGuideCatalogTest {
         while (top.find()) {
             commands.add("/" + top.group(1));
         }
+        Map<String, String> constants = new HashMap<>();
+        Matcher constant = Pattern.compile("String ([A-Z_]+) = \"([^\"]+)\"").matcher(catalog);
+        while (constant.find()) {
+            constants.put(constant.group(1), constant.group(2));
+        }
         List<String> options = new ArrayList<>();
-        Matcher option = Pattern.compile("(?:required|optional)\\((\"[a-z]+\"|NPC_OPTION), [A-Z]+, \"([^\"]+)\"\\)")
+        Matcher option = Pattern.compile("(?:required|optional)\\((\"[a-z]+\"|[A-Z_]+_OPTION), [A-Z]+, \"([^\"]+)\"\\)")
                 .matcher(catalog);
         while (option.find()) {
-            String name = option.group(1).equals("NPC_OPTION") ? "npc" : option.group(1).replace("\"", "");
+            String name = option.group(1).startsWith("\"") ? option.group(1).replace("\"", "")
+                    : constants.get(option.group(1));
             options.add("`" + name + "`: " + option.group(2));
+        }
+        List<String> messageCommands = new ArrayList<>();
+        Matcher messageCommand = Pattern.compile("String [A-Z_]+_POST = \"([^\"]+)\"").matcher(catalog);
+        while (messageCommand.find()) {
+            messageCommands.add("**" + messageCommand.group(1) + "**");
         }
 
         assertThat(commands).as("commands found in " + CATALOG).hasSizeGreaterThanOrEqualTo(19);
-        assertThat(options).as("options found in " + CATALOG).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(options).as("options found in " + CATALOG).hasSizeGreaterThanOrEqualTo(20)
+                .contains("`text`: What to say (leave out to write several lines in a form)");
+        assertThat(messageCommands).as("message commands found in " + CATALOG).hasSize(2);
+        assertThat(guide).as("docs/user-guide.md must show every message command").contains(messageCommands);
         assertThat(guide).as("docs/user-guide.md must show every command of the catalog")
                 .contains(commands.stream().map(c -> "`" + c).toList());
         assertThat(guide).as("docs/user-guide.md must show every option with the catalog's description")
