@@ -43,6 +43,21 @@ final class JsonStoreAdmin implements StoreAdmin {
         return new View(guilds, contents.sequence(), notes);
     }
 
+    /** Names the store (or the seed's bot) writes at the top of a data directory. */
+    private static final java.util.Set<String> STORE_FILES = java.util.Set.of("campaigns.json", "characters.json",
+            "npcs.json", "manifest.json", "backups");
+
+    @Override
+    public boolean holdsData(Path dir) {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            return entries.map(path -> path.getFileName().toString())
+                    .anyMatch(name -> STORE_FILES.contains(name)
+                            || name.startsWith("journal-") && name.contains(".log"));
+        } catch (java.io.IOException e) {
+            return true; // unreadable: let the command report what it cannot read
+        }
+    }
+
     @Override
     public OptionalLong lockHolder(Path dir) {
         return at(dir).lockHolder();
