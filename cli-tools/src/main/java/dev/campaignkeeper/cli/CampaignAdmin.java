@@ -49,9 +49,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
-                "1:problems found (verify), nothing found (show), or refused (declined, conflict)",
+                "1:problems found (verify), nothing found (show), no data here, or refused (declined, conflict)",
                 "2:usage error",
-                "3:data directory locked by a running bot, or not readable",
+                "3:data directory locked by a running bot, not readable, or owned by another user",
                 "4:data damaged beyond recovery"},
         footerHeading = "%nEnvironment:%n",
         footer = "  CAMPAIGN_DATA_DIR  data directory when --data is not given (default ./data)")
