@@ -13,8 +13,12 @@ import java.util.Optional;
  * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
  * @param console {@code --console}: run the offline console instead of connecting to Discord
  * @param help {@code --help}: print usage and exit
+ * @param version {@code --version}: print the version and exit
+ * @param exports {@code --exports DIR}: where the console saves exports attached to replies (default:
+ *     an {@code exports} directory beside the data directory)
  */
-public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help) {
+public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, boolean version,
+                         Optional<Path> exports) {
 
     /** Environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
@@ -23,7 +27,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console] [--help]
+            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--exports DIR]] [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
               --dev-guild ID   register the slash commands on this server only; they appear at once
@@ -31,7 +35,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                hour to show)
               --console        try the bot offline: type its commands in this terminal, no Discord
                                needed (e.g. /campaign create name:"The Lost Mine")
+              --exports DIR    where the console saves exports attached to replies (default: an
+                               exports directory beside the data directory; created 0700,
+                               files 0600)
               --help           show this help
+              --version        show the version
 
             Environment:
               DISCORD_TOKEN      the bot's token (required unless --console); it is never stored
@@ -45,10 +53,24 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
      * @param console {@code --console}: run the offline console instead of connecting to Discord
      * @param help {@code --help}: print usage and exit
+     * @param version {@code --version}: print the version and exit
+     * @param exports {@code --exports DIR}: where the console saves attached exports
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");
+        Objects.requireNonNull(exports, "exports");
+    }
+
+    /**
+     * The version, from the jar's manifest.
+     *
+     * @return e.g. {@code campaign-bot 0.1.0-SNAPSHOT}
+     */
+    public static String versionText() {
+        String version = BotOptions.class.getPackage().getImplementationVersion();
+        return "campaign-bot " + (version == null ? "(development build)" : version) + "\nJava "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
     /**
@@ -64,6 +86,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Optional<Long> devGuild = Optional.empty();
         boolean console = false;
         boolean help = false;
+        boolean version = false;
+        Optional<Path> exports = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -92,8 +116,16 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                         throw new UsageException("--dev-guild: \"" + value + "\" is too large for a server id.");
                     }
                 }
+                case "--exports" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--exports", "a directory");
+                    if (value.isBlank()) {
+                        throw new UsageException("--exports needs a directory.");
+                    }
+                    exports = Optional.of(Path.of(value));
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
+                case "--version", "-V" -> version = true;
                 default -> throw new UsageException("Unknown option \"" + args[i] + "\".");
             }
         }
@@ -101,7 +133,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             String fromEnv = env.get(DATA_DIR_VARIABLE);
             dataDir = Path.of(fromEnv == null || fromEnv.isBlank() ? "data" : fromEnv);
         }
-        return new BotOptions(dataDir, devGuild, console, help);
+        return new BotOptions(dataDir, devGuild, console, help, version, exports);
     }
 
     private static String value(String[] args, int index, String option, String what) {

@@ -79,7 +79,8 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         try {
             out.println("Data directory: " + options.dataDir().toAbsolutePath().normalize());
             ConsoleSession session = new ConsoleSession(injector.getInstance(CommandHandlers.class),
-                    injector.getInstance(InMemoryChatPlatform.class), names, out, exportDir(options.dataDir()));
+                    injector.getInstance(InMemoryChatPlatform.class), names, out,
+                    options.exports().orElseGet(() -> exportDir(options.dataDir())));
             session.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), !interactive);
             return 0;
         } finally {

@@ -1,6 +1,7 @@
 package dev.campaignkeeper.bot.console;
 
 import dev.campaignkeeper.bot.command.Attachment;
+import dev.campaignkeeper.bot.command.Markdown;
 import dev.campaignkeeper.bot.command.CommandCatalog;
 import dev.campaignkeeper.bot.command.CommandHandlers;
 import dev.campaignkeeper.bot.command.CommandRequest;
@@ -199,13 +200,14 @@ public final class ConsoleSession {
 
     private void save(Attachment attachment) {
         try {
-            Files.createDirectories(exportDir);
+            // exports hold every record of a campaign: readable by this user only, like the data files
+            PrivateFiles.createDirectory(exportDir);
             Path file = exportDir.resolve(attachment.fileName());
             String base = attachment.fileName().replaceFirst("\\.json$", "");
             for (int n = 2; Files.exists(file); n++) {
                 file = exportDir.resolve(base + "-" + n + ".json");
             }
-            Files.writeString(file, attachment.text());
+            PrivateFiles.write(file, attachment.text());
             out.println("  (attached " + attachment.fileName() + ", saved as " + file + ")");
         } catch (IOException e) {
             out.println("  (attached " + attachment.fileName() + ", but it could not be saved: " + e.getMessage()
@@ -224,7 +226,7 @@ public final class ConsoleSession {
     }
 
     private static String plain(String text) {
-        return text.replace("**", "");
+        return Markdown.plain(text);
     }
 
     private static String indent(String text) {

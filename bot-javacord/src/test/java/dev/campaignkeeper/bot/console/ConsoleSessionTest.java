@@ -90,6 +90,32 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void theExportDirectoryIsCreatedPrivateWithPrivateFiles() throws Exception {
+        exports = exports.resolve("new").resolve("exports");
+
+        play("""
+                /campaign create name:"The Lost Mine"
+                /campaign export
+                """);
+
+        assertThat(Files.getPosixFilePermissions(exports))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(exports.getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(exports.resolve("the-lost-mine-export.json")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void theConsoleShowsNamesExactlyAsStored() {
+        String transcript = play("""
+                /campaign create name:"**x** ||y|| [l](https://example.com)"
+                """);
+
+        assertThat(transcript).contains("The campaign **x** ||y|| [l](https://example.com) begins in this channel");
+    }
+
+    @Test
     void anAttachedExportIsSavedToTheExportDirectory() throws Exception {
         String transcript = play("""
                 /campaign create name:"The Lost Mine"
