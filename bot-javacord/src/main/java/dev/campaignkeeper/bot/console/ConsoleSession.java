@@ -14,12 +14,12 @@ import dev.campaignkeeper.core.model.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -71,26 +71,21 @@ public final class ConsoleSession {
      *     the transcript shows what was run)
      */
     public void run(BufferedReader in, boolean echo) {
+        run(new PlainInput(in, out, echo));
+    }
+
+    /**
+     * Runs until end of input or {@code /quit}.
+     *
+     * @param input where the lines come from (a plain reader, or the line editor on a terminal)
+     */
+    public void run(ConsoleInput input) {
         out.println("Campaign Keeper console: the bot's commands without Discord, in one made-up server.");
         out.println("You are " + user + " in #" + channel + ". Switch with /as NAME and /in CHANNEL; "
                 + "/help lists the commands; /quit ends.");
         while (true) {
-            out.print(prompt());
-            out.flush();
-            String line;
-            try {
-                line = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (line == null) {
-                out.println();
-                break;
-            }
-            if (echo) {
-                out.println(line);
-            }
-            if (!execute(line)) {
+            Optional<String> line = input.readLine(prompt());
+            if (line.isEmpty() || !execute(line.get())) {
                 break;
             }
         }
