@@ -231,8 +231,8 @@ public final class CommandHandlers {
         if (options.string("name").isEmpty() && options.string("avatar").isEmpty()
                 && options.string("description").isEmpty()) {
             ownCharacter(r); // no campaign or no character: say that first
-            return Reply.ephemeral("Nothing changed: give at least one of `name`, `avatar` or `description`,"
-                    + " e.g. `/character edit description:A dwarf with a lantern`.");
+            return Reply.ephemeral("Nothing changed: give at least one of the options `name`, `avatar` or"
+                    + " `description` (`avatar:none` removes the avatar).");
         }
         PlayerCharacter character = keeper.characters().edit(r.actor(), r.guild(), r.channel(),
                 options.string("name"), avatar(options), options.string("description"));

@@ -107,6 +107,19 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void everyCommandExampleOfTheUserGuideIsUnderstoodWhenPastedIntoTheConsole() throws Exception {
+        java.util.List<String> examples = Files.readAllLines(Path.of("..", "docs", "user-guide.md")).stream()
+                .filter(line -> line.matches("/(campaign|character|say|npc)\\b.*"))
+                .toList();
+
+        assertThat(examples).hasSizeGreaterThan(15);
+        for (String example : examples) {
+            assertThat(ConsoleLine.parse(example, new ConsoleNames())).as(example)
+                    .isInstanceOf(ConsoleLine.Command.class);
+        }
+    }
+
+    @Test
     void theConsoleShowsNamesExactlyAsStored() {
         String transcript = play("""
                 /campaign create name:"**x** ||y|| [l](https://example.com)"
