@@ -7,10 +7,14 @@ import java.util.regex.Pattern;
 /** Puts messages into plain words: no Java class names, no doubled punctuation. */
 final class Messages {
 
-    /** A full stop (or several) right before other punctuation: "name.; nothing imported". */
-    private static final Pattern STOP_BEFORE_PUNCTUATION = Pattern.compile("(?<!\\.)\\.+(?=[;,:])");
-    /** The same punctuation twice: ";;", ",,", or "." twice that is not an ellipsis. */
-    private static final Pattern DOUBLED = Pattern.compile("([;,:])\\s*\\1|(?<!\\.)\\.\\.(?!\\.)");
+    /**
+     * A sentence's full stop right before a clause separator: "name.; nothing imported". Only after
+     * a word, a closing bracket or quote, and only before "; " or ", ", so paths ("../data:"), file
+     * names ("campaigns.json:") and addresses are left alone.
+     */
+    private static final Pattern STOP_BEFORE_SEPARATOR = Pattern.compile("(?<=[\\p{L}\\p{N})\"'])\\.(?=[;,]\\s)");
+    /** The same separator twice: ";;" or ",," (never ":", which IPv6 addresses double). */
+    private static final Pattern DOUBLED = Pattern.compile("([;,])\\s*\\1");
 
     private Messages() {
     }
@@ -22,8 +26,8 @@ final class Messages {
      * @return the message with "x.; y" as "x; y" and "x;; y" as "x; y"
      */
     static String clean(String message) {
-        String once = STOP_BEFORE_PUNCTUATION.matcher(message).replaceAll("");
-        return DOUBLED.matcher(once).replaceAll(match -> match.group(1) != null ? match.group(1) : ".");
+        String once = STOP_BEFORE_SEPARATOR.matcher(message).replaceAll("");
+        return DOUBLED.matcher(once).replaceAll("$1");
     }
 
     /**
