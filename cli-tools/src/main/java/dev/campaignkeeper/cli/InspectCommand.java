@@ -94,7 +94,8 @@ final class InspectCommand implements Callable<Integer> {
                 topJson.add(guildRow(state));
             }
             document.put("top_guilds", topJson);
-            document.put("files", new TreeMap<>(stats.files()));
+            document.put("files", storeFiles(stats, true));
+            document.put("other_files", new ArrayList<>(storeFiles(stats, false).keySet()));
             document.put("total_bytes", stats.totalBytes());
             document.put("journal_entries", stats.journalEntries());
             document.put("sequence", unloadable.isPresent() ? null : view.sequence());
@@ -146,10 +147,15 @@ final class InspectCommand implements Callable<Integer> {
             out.println();
         }
         Table files = new Table("file", "bytes");
-        new TreeMap<>(stats.files()).forEach(files::row);
+        storeFiles(stats, true).forEach(files::row);
         files.row("(total, backups included)", stats.totalBytes());
         files.print(out);
         out.println();
+        Map<String, Long> others = storeFiles(stats, false);
+        if (!others.isEmpty()) {
+            out.println("Other files (not the store's, counted in the total): " + String.join(", ", others.keySet()));
+            out.println();
+        }
         out.println("Journal entries since last checkpoint: " + stats.journalEntries());
         out.println("Sequence number:                       " + (unloadable.isPresent() ? "-" : view.sequence())
                 + " (snapshot at " + stats.snapshotSequence() + ")");
@@ -172,6 +178,20 @@ final class InspectCommand implements Callable<Integer> {
             return ExitCodes.DAMAGED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The top-level files the store (or the seed's bot) writes, or the others (a stray
+     * {@code notes.txt}), by name.
+     */
+    private static Map<String, Long> storeFiles(StoreAdmin.Stats stats, boolean store) {
+        Map<String, Long> files = new TreeMap<>();
+        stats.files().forEach((name, size) -> {
+            if (JsonStoreAdmin.isStoreFile(name) == store) {
+                files.put(name, size);
+            }
+        });
+        return files;
     }
 
     /** The last journal write, else the last checkpoint, else the newest snapshot file's time. */

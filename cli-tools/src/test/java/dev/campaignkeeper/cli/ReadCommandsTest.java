@@ -74,6 +74,20 @@ class ReadCommandsTest {
     }
 
     @Test
+    void inspectListsFilesThatAreNotTheStoresApartFromTheData() throws java.io.IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        Run table = Run.of("--data", dir.toString(), "inspect");
+        JsonObject json = Run.of("--data", dir.toString(), "inspect", "--json").json();
+
+        assertThat(table.out()).contains("Other files (not the store's, counted in the total): notes.txt");
+        assertThat(json.getAsJsonObject("files").keySet()).contains("campaigns.json", "manifest.json")
+                .doesNotContain("notes.txt");
+        assertThat(json.getAsJsonArray("other_files").toString()).contains("notes.txt");
+    }
+
+    @Test
     void inspectWorksOnADirectoryItCannotWrite() throws Exception {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         ReadOnly.makeReadOnlyForOthers(tmp, dir);
