@@ -39,7 +39,6 @@ public final class LineEditorInput implements ConsoleInput {
                 .completer(new ConsoleCompleter())
                 // "!" is text (Hello there!), not a history reference
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
                 .variable(LineReader.HISTORY_SIZE, 500)
                 .build();
