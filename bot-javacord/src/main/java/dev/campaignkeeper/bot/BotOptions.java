@@ -13,12 +13,13 @@ import java.util.Optional;
  * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
  * @param console {@code --console}: run the offline console instead of connecting to Discord
  * @param help {@code --help}: print usage and exit
+ * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
  * @param version {@code --version}: print the version and exit
  * @param exports {@code --exports DIR}: where the console saves exports attached to replies (default:
  *     an {@code exports} directory beside the data directory)
  */
-public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, boolean version,
-                         Optional<Path> exports) {
+public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                         boolean version, Optional<Path> exports) {
 
     /** Environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
@@ -27,7 +28,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--exports DIR]] [--help] [--version]
+            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--seed N] [--exports DIR]]
+                                [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
               --dev-guild ID   register the slash commands on this server only; they appear at once
@@ -35,6 +37,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                hour to show)
               --console        try the bot offline: type its commands in this terminal, no Discord
                                needed (e.g. /campaign create name:"The Lost Mine")
+              --seed N         with --console: roll dice from seed N, so the same commands roll
+                               the same (for docs and tests); without it dice are SecureRandom
               --exports DIR    where the console saves exports attached to replies (default: an
                                exports directory beside the data directory; created 0700,
                                files 0600)
@@ -53,12 +57,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
      * @param console {@code --console}: run the offline console instead of connecting to Discord
      * @param help {@code --help}: print usage and exit
+     * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
      * @param version {@code --version}: print the version and exit
      * @param exports {@code --exports DIR}: where the console saves attached exports
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");
+        Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(exports, "exports");
     }
 
@@ -86,6 +92,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Optional<Long> devGuild = Optional.empty();
         boolean console = false;
         boolean help = false;
+        Optional<Long> seed = Optional.empty();
         boolean version = false;
         Optional<Path> exports = Optional.empty();
         for (int i = 0; i < args.length; i++) {
@@ -116,6 +123,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                         throw new UsageException("--dev-guild: \"" + value + "\" is too large for a server id.");
                     }
                 }
+                case "--seed" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--seed", "a number");
+                    try {
+                        seed = Optional.of(Long.parseLong(value.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--seed needs a whole number, not \"" + value + "\".");
+                    }
+                }
                 case "--exports" -> {
                     String value = inlineValue != null ? inlineValue : value(args, ++i, "--exports", "a directory");
                     if (value.isBlank()) {
@@ -133,7 +148,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             String fromEnv = env.get(DATA_DIR_VARIABLE);
             dataDir = Path.of(fromEnv == null || fromEnv.isBlank() ? "data" : fromEnv);
         }
-        return new BotOptions(dataDir, devGuild, console, help, version, exports);
+        if (seed.isPresent() && !console) {
+            throw new UsageException("--seed works only with --console; the bot on Discord always rolls with"
+                    + " SecureRandom.");
+        }
+        return new BotOptions(dataDir, devGuild, console, help, seed, version, exports);
     }
 
     private static String value(String[] args, int index, String option, String what) {

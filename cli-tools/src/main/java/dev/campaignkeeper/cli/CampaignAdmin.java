@@ -230,7 +230,7 @@ public final class CampaignAdmin implements Runnable {
         if (!allowEmpty && !store.holdsData(dir)) {
             throw new CliException(ExitCodes.PROBLEMS, "no data here: " + dir.toAbsolutePath()
                     + " holds none of the store's files (campaigns.json, characters.json, npcs.json, manifest.json,"
-                    + " journal, backups); give the data directory with --data, or pass --allow-empty");
+                    + " journal, backups, posts); give the data directory with --data, or pass --allow-empty");
         }
         return dir;
     }

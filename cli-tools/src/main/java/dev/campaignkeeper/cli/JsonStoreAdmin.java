@@ -45,7 +45,7 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     /** Names the store (or the seed's bot) writes at the top of a data directory. */
     private static final java.util.Set<String> STORE_FILES = java.util.Set.of("campaigns.json", "characters.json",
-            "npcs.json", "manifest.json", "backups");
+            "npcs.json", "manifest.json", "backups", "posts");
 
     @Override
     public boolean holdsData(Path dir) {
@@ -75,9 +75,12 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public Stats stats(Path dir) {
-        DataDirectory.Stats stats = at(dir).stats();
+        DataDirectory data = at(dir);
+        DataDirectory.Stats stats = data.stats();
+        DataDirectory.PostLogSummary posts = data.postLog();
         return new Stats(stats.fileSizes(), stats.totalBytes(), stats.snapshotSequence(),
-                stats.journalEntriesSinceCheckpoint(), stats.lastWrite(), stats.lastCheckpoint());
+                stats.journalEntriesSinceCheckpoint(), stats.lastWrite(), stats.lastCheckpoint(), posts.posts(),
+                posts.bytes());
     }
 
     @Override

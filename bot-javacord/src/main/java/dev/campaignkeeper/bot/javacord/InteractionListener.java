@@ -94,11 +94,12 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         CommandSpec spec = found.get();
+        boolean acknowledgePublicly = spec.successVisibility() == Visibility.PUBLIC && !secret(interaction);
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
-                ? interaction.respondLater(spec.successVisibility() == Visibility.EPHEMERAL)
+                ? interaction.respondLater(!acknowledgePublicly)
                 : null;
         try {
-            (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred));
+            (deferred == null ? fast : slow).execute(() -> run(interaction, spec, deferred, acknowledgePublicly));
         } catch (RejectedExecutionException e) {
             LOG.info("Ignoring /{}: the bot is shutting down", spec.path());
         }
@@ -117,8 +118,14 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         }
     }
 
+    /** A secret roll ({@code secret:true}) is acknowledged privately, so not even "thinking..." shows. */
+    private static boolean secret(SlashCommandInteraction interaction) {
+        return leafOptions(interaction).stream()
+                .anyMatch(option -> option.getName().equals("secret") && option.getBooleanValue().orElse(false));
+    }
+
     private void run(SlashCommandInteraction interaction, CommandSpec spec,
-                     CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
+                     CompletableFuture<InteractionOriginalResponseUpdater> deferred, boolean deferredPublic) {
         Reply reply;
         try {
             reply = handlers.handle(request(interaction, spec));
@@ -132,7 +139,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             if (deferred == null) {
                 respondNow(interaction, reply);
             } else {
-                respondDeferred(interaction, spec, deferred, reply);
+                respondDeferred(interaction, deferredPublic, deferred, reply);
             }
         } catch (RuntimeException e) {
             notDelivered(spec, reply, e);
@@ -239,11 +246,10 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         });
     }
 
-    private static void respondDeferred(SlashCommandInteraction interaction, CommandSpec spec,
+    private static void respondDeferred(SlashCommandInteraction interaction, boolean deferredPublic,
                                         CompletableFuture<InteractionOriginalResponseUpdater> deferred,
                                         Reply reply) {
         InteractionOriginalResponseUpdater updater = deferred.join();
-        boolean deferredPublic = spec.successVisibility() == Visibility.PUBLIC;
         if (deferredPublic && !reply.isPublic()) {
             // The "thinking..." message is public: replace it with a reply only the user sees.
             updater.delete().exceptionally(failure -> {

@@ -176,10 +176,10 @@ class CharacterAndSayCommandsTest {
     void sayWithTooLongTextIsRefused() {
         bot.campaignWithCharacters();
 
-        Reply reply = bot.run(ALICE, TAVERN, "say", "text", "a".repeat(2001));
+        Reply reply = bot.run(ALICE, TAVERN, "say", "text", "a".repeat(4001));
 
         assertThat(reply.error()).isTrue();
-        assertThat(reply.text()).contains("2000");
+        assertThat(reply.text()).contains("4000");
         assertThat(bot.platform.posts()).isEmpty();
     }
 

@@ -109,7 +109,7 @@ class ConsoleSessionTest {
     @Test
     void everyCommandExampleOfTheUserGuideIsUnderstoodWhenPastedIntoTheConsole() throws Exception {
         java.util.List<String> examples = Files.readAllLines(Path.of("..", "docs", "user-guide.md")).stream()
-                .filter(line -> line.matches("/(campaign|character|say|npc)\\b.*"))
+                .filter(line -> line.matches("/(campaign|character|say|npc|roll)\\b.*"))
                 .toList();
 
         assertThat(examples).hasSizeGreaterThan(15);

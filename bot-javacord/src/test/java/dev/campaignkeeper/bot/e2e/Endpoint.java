@@ -28,6 +28,10 @@ public enum Endpoint {
     MODIFY_WEBHOOK,
     DELETE_WEBHOOK,
     EXECUTE_WEBHOOK,
+    /** {@code POST /users/@me/channels}: open (or reuse) the DM channel with a user. */
+    OPEN_DM_CHANNEL,
+    /** {@code POST /channels/{id}/messages}; the fake implements it for DM channels only. */
+    CREATE_MESSAGE,
     /** Anything the fake does not implement; answered with 404 and listed by {@code unhandledCalls()}. */
     UNHANDLED
 }

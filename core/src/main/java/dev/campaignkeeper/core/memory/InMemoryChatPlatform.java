@@ -45,7 +45,9 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         /** {@link ChatPlatform#deleteWebhook}. */
         DELETE_WEBHOOK,
         /** {@link ChatPlatform#postAs}. */
-        POST
+        POST,
+        /** {@link ChatPlatform#sendDirectMessage}. */
+        DIRECT_MESSAGE
     }
 
     /**
@@ -82,6 +84,29 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     }
 
     /**
+     * A direct message the bot sent.
+     *
+     * @param guild the guild it was about
+     * @param user the recipient
+     * @param text the message
+     */
+    public record DirectMessage(GuildId guild, UserId user, String text) {
+
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild it was about
+         * @param user the recipient
+         * @param text the message
+         */
+        public DirectMessage {
+            Objects.requireNonNull(guild, "guild");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * A webhook that exists.
      *
      * @param guild the guild
@@ -108,6 +133,8 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     }
 
     private final Consumer<Post> onPost;
+    private final Consumer<DirectMessage> onDirectMessage;
+    private final List<DirectMessage> directMessages = new ArrayList<>();
     private final Map<GuildRole, String> roles = new LinkedHashMap<>();
     private final Map<GuildRole, Set<UserId>> holders = new LinkedHashMap<>();
     private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
@@ -127,7 +154,27 @@ public final class InMemoryChatPlatform implements ChatPlatform {
      * @param onPost called for each post, after it was recorded
      */
     public InMemoryChatPlatform(Consumer<Post> onPost) {
+        this(onPost, message -> { });
+    }
+
+    /**
+     * Creates a platform that hands every successful post and direct message to consumers.
+     *
+     * @param onPost called for each post, after it was recorded
+     * @param onDirectMessage called for each direct message, after it was recorded
+     */
+    public InMemoryChatPlatform(Consumer<Post> onPost, Consumer<DirectMessage> onDirectMessage) {
         this.onPost = Objects.requireNonNull(onPost, "onPost");
+        this.onDirectMessage = Objects.requireNonNull(onDirectMessage, "onDirectMessage");
+    }
+
+    /**
+     * Every direct message sent so far, in order.
+     *
+     * @return a copy
+     */
+    public synchronized List<DirectMessage> directMessages() {
+        return List.copyOf(directMessages);
     }
 
     /**
@@ -268,6 +315,16 @@ public final class InMemoryChatPlatform implements ChatPlatform {
             posts.add(post);
         }
         onPost.accept(post);
+    }
+
+    @Override
+    public void sendDirectMessage(GuildId guild, UserId user, String text) {
+        DirectMessage message = new DirectMessage(guild, user, text);
+        synchronized (this) {
+            failIfAsked(Operation.DIRECT_MESSAGE);
+            directMessages.add(message);
+        }
+        onDirectMessage.accept(message);
     }
 
     private void failIfAsked(Operation operation) {

@@ -24,8 +24,11 @@ public final class InputRules {
     public static final int MAX_NAME_LENGTH = 80;
     /** Longest description. */
     public static final int MAX_DESCRIPTION_LENGTH = 1000;
-    /** Longest spoken message, Discord's message limit. */
-    public static final int MAX_TEXT_LENGTH = 2000;
+    /**
+     * Longest post as a character or NPC, in code points. Longer than one Discord message (2000):
+     * {@link MessageSplitter} splits it into several.
+     */
+    public static final int MAX_TEXT_LENGTH = 4000;
     /** Longest avatar URL. */
     public static final int MAX_URL_LENGTH = 2048;
 
@@ -147,7 +150,7 @@ public final class InputRules {
     }
 
     /**
-     * Checks spoken text: 1 to 2000 characters after cleaning; keeps newlines.
+     * Checks spoken text: 1 to 4000 characters (code points) after cleaning; keeps newlines.
      *
      * @param raw the message as typed
      * @return the cleaned message
@@ -160,8 +163,8 @@ public final class InputRules {
             throw new InvalidInputException("The message is empty. Type something to say.");
         }
         if (length > MAX_TEXT_LENGTH) {
-            throw new InvalidInputException("The message is " + length + " characters long; Discord allows "
-                    + MAX_TEXT_LENGTH + ". Split it into shorter messages.");
+            throw new InvalidInputException("The message is " + length + " characters long; the bot posts at most "
+                    + MAX_TEXT_LENGTH + " at once. Split it into two posts.");
         }
         return text;
     }

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.dice.DiceRoller;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
 import dev.campaignkeeper.core.rules.Limits;
@@ -13,12 +14,14 @@ import java.util.Objects;
  * @param characters players' characters
  * @param npcs the GM's non-player characters
  * @param speech speaking in character through the campaign's webhook
+ * @param rolls rolling dice, posted in character like speech
  */
 public record CampaignKeeper(
         CampaignService campaigns,
         CharacterService characters,
         NpcService npcs,
-        SpeakService speech) {
+        SpeakService speech,
+        RollService rolls) {
 
     /**
      * Validates the fields.
@@ -27,16 +30,19 @@ public record CampaignKeeper(
      * @param characters players' characters
      * @param npcs the GM's non-player characters
      * @param speech speaking in character through the campaign's webhook
+     * @param rolls rolling dice, posted in character like speech
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(npcs, "npcs");
         Objects.requireNonNull(speech, "speech");
+        Objects.requireNonNull(rolls, "rolls");
     }
 
     /**
-     * Wires every service to the same store, platform, limits and clock.
+     * Wires every service to the same store, platform, limits and clock; dice draw from {@link
+     * DiceRoller#secure()}.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -45,10 +51,27 @@ public record CampaignKeeper(
      * @return the use cases
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
+        return create(store, platform, limits, clock, DiceRoller.secure());
+    }
+
+    /**
+     * Wires every service to the same store, platform, limits, clock and dice roller.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param limits the configured limits
+     * @param clock the clock export timestamps come from
+     * @param dice rolls {@code /roll} and inline rolls (seeded for repeatable tests and demos)
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock,
+                                        DiceRoller dice) {
+        SpeakService speech = new SpeakService(store, platform, dice);
         return new CampaignKeeper(
                 new CampaignService(store, platform, limits, clock),
                 new CharacterService(store),
                 new NpcService(store, limits),
-                new SpeakService(store, platform));
+                speech,
+                new RollService(store, speech, platform, dice));
     }
 }

@@ -3,6 +3,8 @@ package dev.campaignkeeper.core.usecase;
 import static dev.campaignkeeper.core.usecase.CampaignAccess.requireCampaign;
 import static dev.campaignkeeper.core.usecase.CampaignAccess.requireGm;
 
+import dev.campaignkeeper.core.dice.DiceRoller;
+import dev.campaignkeeper.core.dice.InlineRolls;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A campaign without a webhook (seed data has none), or whose webhook the platform reports
  * gone, gets a new one, stored on the campaign, and the post is retried once.
+ *
+ * <p>Inline rolls in the text, {@code [[1d20+5]]}, are replaced by their results ({@link
+ * InlineRolls}) before posting; a bad one refuses the post with a one-line error naming it.
  */
 public final class SpeakService {
 
@@ -38,16 +43,29 @@ public final class SpeakService {
 
     private final CampaignStore store;
     private final ChatPlatform platform;
+    private final DiceRoller dice;
+
+    /**
+     * Creates the service; inline rolls draw from {@link DiceRoller#secure()}.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform) {
+        this(store, platform, DiceRoller.secure());
+    }
 
     /**
      * Creates the service.
      *
      * @param store where campaigns live
      * @param platform the chat platform posts go through
+     * @param dice rolls the inline rolls {@code [[...]]} of posts
      */
-    public SpeakService(CampaignStore store, ChatPlatform platform) {
+    public SpeakService(CampaignStore store, ChatPlatform platform, DiceRoller dice) {
         this.store = Objects.requireNonNull(store, "store");
         this.platform = Objects.requireNonNull(platform, "platform");
+        this.dice = Objects.requireNonNull(dice, "dice");
     }
 
     /**
@@ -58,7 +76,8 @@ public final class SpeakService {
      * @param channel the campaign's channel
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or the player has no character
      * @throws NotPermittedException if the actor is not a player (the GM speaks as NPCs)
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -66,7 +85,7 @@ public final class SpeakService {
     public Spoken sayAsCharacter(Actor actor, GuildId guild, ChannelId channel, String text) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(channel, "channel");
-        String cleanText = InputRules.spokenText(text);
+        String cleanText = withInlineRolls(InputRules.spokenText(text));
         GuildState state = store.guild(guild);
         Campaign campaign = requireCampaign(state, channel);
         Optional<PlayerCharacter> found = state.character(channel, actor.user());
@@ -94,7 +113,8 @@ public final class SpeakService {
      * @param npc the NPC's id or name
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or no such NPC
      * @throws NotPermittedException if the actor is not a GM
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -103,12 +123,17 @@ public final class SpeakService {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(npc, "npc");
-        String cleanText = InputRules.spokenText(text);
+        String cleanText = withInlineRolls(InputRules.spokenText(text));
         GuildState state = store.guild(guild);
         Campaign campaign = requireCampaign(state, channel);
         requireGm(actor, campaign, "speak as NPCs");
         Npc speaker = CampaignAccess.resolveNpc(state, channel, npc);
         return post(guild, campaign, new Spoken(speaker.name(), speaker.avatarUrl(), cleanText));
+    }
+
+    /** The cleaned text with its inline rolls rolled; still within Discord's limit. */
+    private String withInlineRolls(String cleanText) {
+        return InlineRolls.expand(cleanText, dice, InputRules.MAX_TEXT_LENGTH).text();
     }
 
     private Spoken post(GuildId guild, Campaign campaign, Spoken spoken) {

@@ -176,11 +176,11 @@ class InputRulesTest {
     // ---- spoken text ----
 
     @Test
-    void spokenTextOf2000IsAcceptedAnd2001Rejected() {
-        assertThat(InputRules.spokenText("x".repeat(2000))).hasSize(2000);
-        assertThatThrownBy(() -> InputRules.spokenText("x".repeat(2001)))
+    void spokenTextOf4000IsAcceptedAnd4001Rejected() {
+        assertThat(InputRules.spokenText("x".repeat(4000))).hasSize(4000);
+        assertThatThrownBy(() -> InputRules.spokenText("x".repeat(4001)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("2001")
+                .hasMessageContaining("4001")
                 .hasMessageContaining("Split it");
     }
 

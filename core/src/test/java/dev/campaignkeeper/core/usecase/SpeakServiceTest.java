@@ -109,12 +109,12 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, " \u200B\n "))
                 .isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(2001)))
+        assertThatThrownBy(() -> world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(4001)))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("2000");
+                .hasMessageContaining("4000");
         assertThat(world.platform.posts()).isEmpty();
 
-        world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(2000));
+        world.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "x".repeat(4000));
         assertThat(world.platform.posts()).hasSize(1);
     }
 
@@ -295,6 +295,30 @@ class SpeakServiceTest {
                 .hasMessageContaining("just been ended");
 
         assertThat(world.platform.webhooks()).isEmpty();
+    }
+
+    @Test
+    void inlineRollsInTheTextArePostedWithTheirResults() {
+        world.campaignWithTwoCharacters();
+        SpeakService speech = new SpeakService(world.memoryStore, world.platform,
+                dev.campaignkeeper.core.dice.DiceRoller.seeded(3));
+        String expected = dev.campaignkeeper.core.dice.DiceFormatter.format(
+                dev.campaignkeeper.core.dice.DiceRoller.seeded(3).roll("1d20+5"));
+
+        Spoken spoken = speech.sayAsCharacter(ALICE, GUILD, CHANNEL, "I swing!  [[1d20+5]]");
+
+        assertThat(spoken.text()).isEqualTo("I swing! " + expected);
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing! " + expected);
+    }
+
+    @Test
+    void aBadInlineRollRefusesThePost() {
+        world.campaignWithTwoCharacters();
+        world.npcs().create(GM, GUILD, CHANNEL, "Old Gus", Optional.empty());
+
+        assertThatThrownBy(() -> world.speech().sayAsNpc(GM, GUILD, CHANNEL, "Old Gus", "Roll [[1d1!]]"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("The inline roll [[1d1!]] cannot be rolled: ! matches every face");
         assertThat(world.platform.posts()).isEmpty();
     }
 }

@@ -327,6 +327,47 @@ public final class DataDirectory {
     // ------------------------------------------------------------------ read-only
 
     /**
+     * What the post log in {@code posts/} holds, read without changing anything.
+     *
+     * @param posts posts kept
+     * @param bytes bytes of its valid lines
+     * @param segments segment files
+     * @param problems damage found, one line each (empty when healthy)
+     * @param dataLost whether events may have been lost to damage
+     */
+    public record PostLogSummary(int posts, long bytes, int segments, List<String> problems, boolean dataLost) {
+        /**
+         * Copies the list.
+         *
+         * @param posts posts kept
+         * @param bytes bytes of its valid lines
+         * @param segments segment files
+         * @param problems damage found, one line each (empty when healthy)
+         * @param dataLost whether events may have been lost to damage
+         */
+        public PostLogSummary {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Reads the post log (what the bot posted as characters and NPCs) without taking the lock.
+     *
+     * @return its summary
+     * @throws StoreException if it cannot be read (damage is reported in the summary instead)
+     */
+    public PostLogSummary postLog() {
+        try {
+            JsonPostLog.Loaded loaded = JsonPostLog.load(fs, dir, config);
+            return new PostLogSummary(loaded.index().size(), loaded.bytes(), loaded.segments().size(),
+                    loaded.events(), loaded.dataLost());
+        } catch (IOException e) {
+            throw new StoreException("cannot read the post log in " + JsonPostLog.dir(dir) + ": "
+                    + IoProblems.describe(e), e);
+        }
+    }
+
+    /**
      * PID of the process holding the directory lock.
      *
      * @return the PID, -1 if held but the PID is unreadable, empty when nobody holds it
@@ -453,6 +494,12 @@ public final class DataDirectory {
             for (Backups.Ref ref : backups) {
                 total += Backups.size(fs, ref);
             }
+            Path posts = JsonPostLog.dir(dir);
+            if (fs.kind(posts) == FileSystemOps.Kind.DIRECTORY) {
+                for (Path segment : fs.list(posts)) {
+                    total += fs.size(segment);
+                }
+            }
             Optional<Manifest> manifest = manifestQuietly();
             long from = manifest.map(Manifest::journalFrom).orElse(0L);
             long snapshotSeq = manifest.map(Manifest::seq).orElse(0L);
@@ -563,6 +610,15 @@ public final class DataDirectory {
             }
         } catch (DataDamagedException e) {
             problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
+        }
+        try {
+            PostLogSummary posts = postLog();
+            for (String problem : posts.problems()) {
+                problems.add(new Problem(posts.dataLost() ? Severity.ERROR : Severity.WARNING, JsonPostLog.DIR, "",
+                        problem));
+            }
+        } catch (StoreException e) {
+            problems.add(new Problem(Severity.ERROR, JsonPostLog.DIR, "", e.getMessage()));
         }
         problems.sort(Comparator.comparing(Problem::severity));
         return new Verification(problems, recovery);

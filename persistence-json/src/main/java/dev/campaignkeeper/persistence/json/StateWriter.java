@@ -145,17 +145,21 @@ final class StateWriter {
 
     /** Removes orphaned dot-prefixed temp files and directories left by a crash. */
     static List<Path> removeOrphans(FileSystemOps fs, Path dataDir) throws IOException {
+        List<Path> removed = new ArrayList<>(removeTemps(fs, dataDir));
+        if (fs.kind(Backups.dir(dataDir)) == FileSystemOps.Kind.DIRECTORY) {
+            removed.addAll(removeTemps(fs, Backups.dir(dataDir)));
+        }
+        return removed;
+    }
+
+    /** Removes the dot-prefixed {@code .tmp} files and directories directly in one directory. */
+    static List<Path> removeTemps(FileSystemOps fs, Path dir) throws IOException {
         List<Path> removed = new ArrayList<>();
-        for (Path dir : List.of(dataDir, Backups.dir(dataDir))) {
-            if (fs.kind(dir) != FileSystemOps.Kind.DIRECTORY && !dir.equals(dataDir)) {
-                continue;
-            }
-            for (Path path : fs.list(dir)) {
-                String name = path.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    removeTree(fs, path);
-                    removed.add(path);
-                }
+        for (Path path : fs.list(dir)) {
+            String name = path.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                removeTree(fs, path);
+                removed.add(path);
             }
         }
         return removed;

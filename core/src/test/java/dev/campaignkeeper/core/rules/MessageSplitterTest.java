@@ -1,0 +1,171 @@
+package dev.campaignkeeper.core.rules;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class MessageSplitterTest {
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    /** The text without whitespace, to compare content regardless of the whitespace dropped at cuts. */
+    private static String visible(String text) {
+        return text.replaceAll("\\s+", "");
+    }
+
+    @Test
+    void aTextThatFitsIsOneMessage() {
+        assertThat(MessageSplitter.split("Hello there.")).containsExactly("Hello there.");
+        assertThat(MessageSplitter.split("x".repeat(2000))).hasSize(1);
+    }
+
+    @Test
+    void aLongTextSplitsAtTheLastParagraphBreakThatFits() {
+        String first = "First paragraph. ".repeat(60).strip();     // 1019 code points
+        String second = "Second paragraph. ".repeat(60).strip();   // 1079
+        String third = "Third one.";
+
+        List<String> parts = MessageSplitter.split(first + "\n\n" + second + "\n\n" + third);
+
+        assertThat(parts).containsExactly(first, second + "\n\n" + third);
+    }
+
+    @Test
+    void withoutParagraphsItSplitsAtASentenceEnd() {
+        String sentence = "The dragon sleeps on its gold, dreaming of knights. ";
+        String text = sentence.repeat(60).strip(); // about 3,100 code points, no line breaks
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0)).endsWith("knights.");
+        assertThat(parts.get(1)).startsWith("The dragon");
+        assertThat(parts).allSatisfy(part -> assertThat(length(part)).isLessThanOrEqualTo(2000));
+        assertThat(String.join(" ", parts)).isEqualTo(text);
+    }
+
+    @Test
+    void withoutSentencesItSplitsAtASpace() {
+        String text = "word ".repeat(700).strip();
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(length(part)).isLessThanOrEqualTo(2000);
+            assertThat(part).startsWith("word").endsWith("word");
+        });
+        assertThat(String.join(" ", parts)).isEqualTo(text);
+    }
+
+    @Test
+    void oneEndlessWordIsCutAtTheLimit() {
+        List<String> parts = MessageSplitter.split("a".repeat(4500));
+
+        assertThat(parts).extracting(String::length).containsExactly(2000, 2000, 500);
+    }
+
+    @Test
+    void lengthsAreCountedInCodePointsAndNoSurrogatePairIsCut() {
+        String dragons = "🐉".repeat(3000); // 3,000 code points, 6,000 UTF-16 chars
+
+        List<String> parts = MessageSplitter.split(dragons);
+
+        assertThat(parts).extracting(MessageSplitterTest::length).containsExactly(2000, 1000);
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(Character.isLowSurrogate(part.charAt(0))).isFalse();
+            assertThat(Character.isHighSurrogate(part.charAt(part.length() - 1))).isFalse();
+        });
+        assertThat(String.join("", parts)).isEqualTo(dragons);
+    }
+
+    @Test
+    void aCodeBlockIsNotSplitWhenItFitsInTheNextMessage() {
+        String intro = "Here is the spell. ".repeat(50).strip(); // 949
+        String code = "```\n" + "fireball(radius=20)\n".repeat(60) + "```"; // 1,207
+        String text = intro + "\n" + code + "\nThat is all.";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).containsExactly(intro, code + "\nThat is all.");
+    }
+
+    @Test
+    void aCodeBlockTooLongForOneMessageIsClosedAndReopenedWithItsLanguage() {
+        String body = "let x = 1; // a line of code that is rather long\n".repeat(70); // 3,500
+        String text = "```js\n" + body + "```";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).hasSize(2);
+        assertThat(parts.get(0)).startsWith("```js\n").endsWith("\n```");
+        assertThat(parts.get(1)).startsWith("```js\n").endsWith("```");
+        assertThat(parts).allSatisfy(part -> {
+            assertThat(length(part)).isLessThanOrEqualTo(2000);
+            assertThat(part.split("```", -1)).as("balanced fences").hasSize(3);
+        });
+        assertThat(visible(String.join("", parts)).replace("``````js", ""))
+                .isEqualTo(visible(text));
+    }
+
+    @Test
+    void aParagraphBreakInsideACodeBlockIsNotUsed() {
+        String before = "x".repeat(1500);
+        String code = "```\n" + "a\n\nb\n".repeat(200) + "```"; // 1,208 with blank lines inside
+        List<String> parts = MessageSplitter.split(before + " " + code);
+
+        assertThat(parts.get(0)).isEqualTo(before);
+        assertThat(parts.get(1)).isEqualTo(code);
+    }
+
+    @Test
+    void aFourThousandCharacterPostWithLineBreaksSplitsInTwoInOrder() {
+        StringBuilder text = new StringBuilder();
+        int line = 0;
+        while (length(text.toString()) < 3900) {
+            text.append("Line ").append(line++).append(" of the tale.\n");
+        }
+        String post = text.toString().strip();
+
+        List<String> parts = MessageSplitter.split(post);
+
+        assertThat(parts).hasSize(2);
+        assertThat(String.join("\n", parts)).isEqualTo(post);
+    }
+
+    @Test
+    void randomTextsKeepEveryVisibleCharacterInOrderAndEveryPartFits() {
+        Random random = new Random(11);
+        String[] pieces = {"word", " ", "\n", "\n\n", ". ", "```", "🐉", "é", "\u200d", "longerword", "! "};
+        for (int run = 0; run < 300; run++) {
+            StringBuilder text = new StringBuilder();
+            int target = 500 + random.nextInt(4000);
+            while (length(text.toString()) < target) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String input = text.toString().strip();
+            if (input.isEmpty()) {
+                continue;
+            }
+            List<String> parts = MessageSplitter.split(input, 500);
+
+            assertThat(parts).allSatisfy(part -> {
+                assertThat(length(part)).isBetween(1, 500);
+                assertThat(Character.isLowSurrogate(part.charAt(0))).isFalse();
+            });
+            String joined = visible(String.join("", parts));
+            // a block closed and reopened adds "```" + "\n" + "```"; remove such pairs when comparing
+            assertThat(joined.replace("``````", "")).isEqualTo(visible(input).replace("``````", ""));
+        }
+    }
+
+    @Test
+    void aTinyLimitIsRefused() {
+        assertThatThrownBy(() -> MessageSplitter.split("text", 10)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
