@@ -14,8 +14,12 @@ import java.util.Optional;
  * @param console {@code --console}: run the offline console instead of connecting to Discord
  * @param help {@code --help}: print usage and exit
  * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
+ * @param version {@code --version}: print the version and exit
+ * @param exports {@code --exports DIR}: where the console saves exports attached to replies (default:
+ *     an {@code exports} directory beside the data directory)
  */
-public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed) {
+public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                         boolean version, Optional<Path> exports) {
 
     /** Environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
@@ -24,7 +28,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--seed N]] [--help]
+            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--seed N] [--exports DIR]]
+                                [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
               --dev-guild ID   register the slash commands on this server only; they appear at once
@@ -34,7 +39,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                needed (e.g. /campaign create name:"The Lost Mine")
               --seed N         with --console: roll dice from seed N, so the same commands roll
                                the same (for docs and tests); without it dice are SecureRandom
+              --exports DIR    where the console saves exports attached to replies (default: an
+                               exports directory beside the data directory; created 0700,
+                               files 0600)
               --help           show this help
+              --version        show the version
 
             Environment:
               DISCORD_TOKEN      the bot's token (required unless --console); it is never stored
@@ -49,11 +58,25 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param console {@code --console}: run the offline console instead of connecting to Discord
      * @param help {@code --help}: print usage and exit
      * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
+     * @param version {@code --version}: print the version and exit
+     * @param exports {@code --exports DIR}: where the console saves attached exports
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");
         Objects.requireNonNull(seed, "seed");
+        Objects.requireNonNull(exports, "exports");
+    }
+
+    /**
+     * The version, from the jar's manifest.
+     *
+     * @return e.g. {@code campaign-bot 0.1.0-SNAPSHOT}
+     */
+    public static String versionText() {
+        String version = BotOptions.class.getPackage().getImplementationVersion();
+        return "campaign-bot " + (version == null ? "(development build)" : version) + "\nJava "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 
     /**
@@ -70,6 +93,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         boolean console = false;
         boolean help = false;
         Optional<Long> seed = Optional.empty();
+        boolean version = false;
+        Optional<Path> exports = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -106,8 +131,16 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                         throw new UsageException("--seed needs a whole number, not \"" + value + "\".");
                     }
                 }
+                case "--exports" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--exports", "a directory");
+                    if (value.isBlank()) {
+                        throw new UsageException("--exports needs a directory.");
+                    }
+                    exports = Optional.of(Path.of(value));
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
+                case "--version", "-V" -> version = true;
                 default -> throw new UsageException("Unknown option \"" + args[i] + "\".");
             }
         }
@@ -119,7 +152,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             throw new UsageException("--seed works only with --console; the bot on Discord always rolls with"
                     + " SecureRandom.");
         }
-        return new BotOptions(dataDir, devGuild, console, help, seed);
+        return new BotOptions(dataDir, devGuild, console, help, seed, version, exports);
     }
 
     private static String value(String[] args, int index, String option, String what) {

@@ -30,7 +30,8 @@ public final class CampaignBot {
                  application (or pick yours).
               2. Under "Bot", reset and copy the token. Keep it secret; never commit it.
               3. Under "OAuth2" > "URL Generator", tick the scopes "bot" and "applications.commands",
-                 and the bot permissions "Manage Roles", "Manage Webhooks" and "Send Messages";
+                 and the bot permissions "View Channels", "Send Messages", "Manage Roles",
+                 "Manage Webhooks" and "Use Application Commands" (permissions integer 2952793088);
                  open the generated URL to invite the bot to your server.
               4. Start the bot:  DISCORD_TOKEN=... bin/campaign-bot --dev-guild YOUR_SERVER_ID
 
@@ -112,6 +113,10 @@ public final class CampaignBot {
         }
         if (options.help()) {
             out.println(BotOptions.USAGE);
+            return 0;
+        }
+        if (options.version()) {
+            out.println(BotOptions.versionText());
             return 0;
         }
         if (options.console()) {

@@ -7,6 +7,7 @@ import dev.campaignkeeper.bot.command.CommandHandlers;
 import dev.campaignkeeper.bot.console.ConsoleModule;
 import dev.campaignkeeper.bot.console.ConsoleNames;
 import dev.campaignkeeper.bot.console.ConsoleSession;
+import dev.campaignkeeper.bot.console.LineEditorInput;
 import dev.campaignkeeper.bot.javacord.DiscordStartException;
 import dev.campaignkeeper.bot.javacord.JavacordConfig;
 import dev.campaignkeeper.core.dice.DiceRoller;
@@ -77,14 +78,31 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         } catch (ProvisionException e) {
             return startFailed(e);
         }
+        // SIGTERM (or Ctrl-C while a command runs) ends the JVM: close the store first, with its
+        // final checkpoint, as /quit and end of input do; closing twice is harmless
+        Thread closeOnSignal = new Thread(store::close, "campaign-keeper-console-shutdown");
+        Runtime.getRuntime().addShutdownHook(closeOnSignal);
         try {
             out.println("Data directory: " + options.dataDir().toAbsolutePath().normalize());
             ConsoleSession session = new ConsoleSession(injector.getInstance(CommandHandlers.class),
-                    injector.getInstance(InMemoryChatPlatform.class), names, out, exportDir(options.dataDir()));
-            session.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), !interactive);
+                    injector.getInstance(InMemoryChatPlatform.class), names, out,
+                    options.exports().orElseGet(() -> exportDir(options.dataDir())));
+            if (interactive) {
+                // a terminal: line editing, history and tab completion
+                try (LineEditorInput editor = LineEditorInput.onSystemTerminal()) {
+                    session.run(editor);
+                }
+            } else {
+                session.run(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), true);
+            }
             return 0;
         } finally {
             store.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(closeOnSignal);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs (or ran) and closes nothing twice
+            }
         }
     }
 

@@ -28,6 +28,6 @@ class BotOptionsTest {
 
     @Test
     void theUsageNamesTheSeed() {
-        assertThat(BotOptions.USAGE).contains("[--console [--seed N]]").contains("--seed N");
+        assertThat(BotOptions.USAGE).contains("[--console [--seed N]").contains("--seed N");
     }
 }

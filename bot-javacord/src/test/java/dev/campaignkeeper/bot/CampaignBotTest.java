@@ -65,6 +65,42 @@ class CampaignBotTest {
     }
 
     @Test
+    void theNoTokenHelpListsEveryPermissionTheUserGuideRequires() throws java.io.IOException {
+        String guide = java.nio.file.Files.readString(Path.of("..", "docs", "user-guide.md"));
+        List<String> permissions = new ArrayList<>();
+        java.util.regex.Matcher row = java.util.regex.Pattern.compile("(?m)^\\| ([A-Z][A-Za-z ]+) \\| `1 << \\d+`")
+                .matcher(guide);
+        while (row.find()) {
+            permissions.add(row.group(1));
+        }
+
+        run(Map.of());
+
+        assertThat(permissions).contains("View Channels", "Manage Roles", "Manage Webhooks");
+        for (String permission : permissions) {
+            assertThat(err()).as(permission).contains("\"" + permission + "\"");
+        }
+        assertThat(err()).contains("2952793088");
+    }
+
+    @Test
+    void versionPrintsTheBotsVersionAndStartsNothing() {
+        int code = run(Map.of(), "--version");
+
+        assertThat(code).isZero();
+        assertThat(out()).startsWith("campaign-bot ").contains("Java ");
+        assertThat(launched).isEmpty();
+    }
+
+    @Test
+    void exportsOptionNamesTheConsolesExportDirectory() {
+        run(Map.of(), "--console", "--exports", "/tmp/somewhere");
+
+        assertThat(options.get(0).exports()).contains(Path.of("/tmp/somewhere"));
+        assertThat(run(Map.of(), "--console", "--exports=")).isEqualTo(CampaignBot.EXIT_USAGE);
+    }
+
+    @Test
     void aBlankTokenCountsAsNoToken() {
         assertThat(run(Map.of("DISCORD_TOKEN", "   "))).isEqualTo(CampaignBot.EXIT_USAGE);
         assertThat(launched).isEmpty();

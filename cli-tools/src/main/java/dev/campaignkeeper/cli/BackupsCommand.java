@@ -26,7 +26,11 @@ final class BackupsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Path dir = admin.existingDataDir();
-        List<StoreAdmin.Backup> backups = admin.store().backups(dir, true);
+        List<StoreAdmin.Backup> backups;
+        try (Progress progress = admin.progress("backups")) {
+            progress.phase("reading and checking every backup");
+            backups = admin.store().backups(dir, true);
+        }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("data_dir", dir.toAbsolutePath().toString());

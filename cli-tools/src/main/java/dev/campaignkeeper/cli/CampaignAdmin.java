@@ -16,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +49,9 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:ok",
-                "1:problems found (verify), nothing found (show), or refused (declined, conflict)",
+                "1:problems found (verify), nothing found (show), no data here, or refused (declined, conflict)",
                 "2:usage error",
-                "3:data directory locked by a running bot, or not readable",
+                "3:data directory locked by a running bot, not readable, or owned by another user",
                 "4:data damaged beyond recovery"},
         footerHeading = "%nEnvironment:%n",
         footer = "  CAMPAIGN_DATA_DIR  data directory when --data is not given (default ./data)")
@@ -59,11 +60,12 @@ public final class CampaignAdmin implements Runnable {
     /** Name of the environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
 
-    @Option(names = "--data", paramLabel = "DIR",
-            description = "data directory (default: $CAMPAIGN_DATA_DIR, else ./data)")
-    private Path data;
+    @Option(names = "--data", paramLabel = "DIR", scope = CommandLine.ScopeType.INHERIT,
+            description = "data directory (default: $CAMPAIGN_DATA_DIR, else ./data); before or after the command")
+    private String data;
 
-    @Option(names = "--verbose", description = "show stack traces and library warnings")
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "show stack traces and library warnings")
     private boolean verbose;
 
     @Spec
@@ -125,11 +127,20 @@ public final class CampaignAdmin implements Runnable {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> admin.report(ex, cmd.getErr()));
+        commandLine.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            int code = admin.report(ex, cmd.getErr());
+            if (cmd.getParseResult() != null && cmd.getParseResult().hasMatchedOption("--json")) {
+                admin.printJsonError(cmd.getOut(), admin.message(ex), code);
+            }
+            return code;
+        });
         commandLine.setParameterExceptionHandler((ex, args) -> {
+            String message = usageMessage(ex);
+            if (java.util.Arrays.asList(args).contains("--json")) {
+                admin.printJsonError(ex.getCommandLine().getOut(), message, ExitCodes.USAGE);
+            }
             PrintWriter errors = ex.getCommandLine().getErr();
-            errors.println("campaign-admin: " + Table.oneLine(String.valueOf(ex.getMessage())) + " (see `"
-                    + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help`)");
+            errors.println("campaign-admin: " + message);
             errors.flush();
             return ExitCodes.USAGE;
         });
@@ -138,6 +149,24 @@ public final class CampaignAdmin implements Runnable {
             return new CommandLine.RunLast().execute(parseResult);
         });
         return commandLine;
+    }
+
+    /**
+     * A usage error in plain words with where to read more: an unknown command is named as such,
+     * never "Unmatched argument at index 0".
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        CommandLine.Model.CommandSpec spec = ex.getCommandLine().getCommandSpec();
+        String help = "`" + spec.qualifiedName() + " --help`";
+        if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !spec.subcommands().isEmpty()
+                && !unmatched.getUnmatched().isEmpty()
+                && ex.getCommandLine().getParseResult().subcommand() == null) {
+            String first = unmatched.getUnmatched().get(0);
+            if (!first.startsWith("-")) {
+                return "unknown command '" + first + "'; see " + (spec.parent() == null ? "--help" : help);
+            }
+        }
+        return Messages.clean(Messages.clause(Table.oneLine(String.valueOf(ex.getMessage())))) + " (see " + help + ")";
     }
 
     @Override
@@ -153,7 +182,14 @@ public final class CampaignAdmin implements Runnable {
      */
     Path dataDir() {
         if (data != null) {
-            return data;
+            if (data.isBlank()) {
+                throw new CliException(ExitCodes.USAGE, "--data needs a directory; it was given an empty value");
+            }
+            try {
+                return Path.of(data);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new CliException(ExitCodes.USAGE, "--data " + data + " is not a valid path: " + e.getReason());
+            }
         }
         String fromEnvironment = environment.get(DATA_DIR_VARIABLE);
         if (fromEnvironment != null && !fromEnvironment.isBlank()) {
@@ -183,12 +219,51 @@ public final class CampaignAdmin implements Runnable {
     }
 
     /**
+     * The data directory, which must exist and hold the store's files (or the seed's).
+     *
+     * @param allowEmpty whether a directory without any of the store's files is accepted
+     * @return the directory
+     * @throws CliException with exit code 1 ("no data here") when it holds none of the store's files
+     */
+    Path dataDirWithData(boolean allowEmpty) {
+        Path dir = existingDataDir();
+        if (!allowEmpty && !store.holdsData(dir)) {
+            throw new CliException(ExitCodes.PROBLEMS, "no data here: " + dir.toAbsolutePath()
+                    + " holds none of the store's files (campaigns.json, characters.json, npcs.json, manifest.json,"
+                    + " journal, backups, posts); give the data directory with --data, or pass --allow-empty");
+        }
+        return dir;
+    }
+
+    /**
+     * Refuses to write a data directory as another user than its owner: files this process
+     * creates would belong to it (root, under {@code sudo}), and the bot, running as the owner,
+     * could not read them and would not start.
+     *
+     * @param dir the data directory
+     * @param what the operation, for the message
+     */
+    void requireOwner(Path dir, String what) {
+        Optional<Owners.Mismatch> mismatch = Owners.mismatch(dir);
+        if (mismatch.isPresent()) {
+            Owners.Mismatch m = mismatch.get();
+            String again = spec == null ? "campaign-admin ..." : "campaign-admin " + String.join(" ",
+                    spec.commandLine().getParseResult().originalArgs().stream().map(Owners::shellQuote).toList());
+            throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
+                    + dir.toAbsolutePath() + " belongs to user " + m.owner() + ", but this runs as " + m.current()
+                    + ", and the files it writes would not be readable by the bot; run it as the owner: sudo -u "
+                    + Owners.shellQuote(m.owner()) + " " + again);
+        }
+    }
+
+    /**
      * Refuses a writing command while a bot holds the directory.
      *
      * @param dir the data directory
      * @param what the operation, for the message
      */
     void requireUnlocked(Path dir, String what) {
+        requireOwner(dir, what);
         java.util.OptionalLong holder = store.lockHolder(dir);
         if (holder.isPresent()) {
             throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
@@ -242,6 +317,25 @@ public final class CampaignAdmin implements Runnable {
         return spec.commandLine().getErr();
     }
 
+    /**
+     * A progress line for a job (drawn on stderr only when it is a terminal).
+     *
+     * @param label the job
+     * @return the progress line, to close when the job ends
+     */
+    Progress progress(String label) {
+        return new Progress(err(), terminal, label, 0);
+    }
+
+    /** Prints {@code {"error": MESSAGE, "exit": CODE}} on stdout, for scripts that asked for --json. */
+    void printJsonError(PrintWriter out, String message, int code) {
+        Map<String, Object> document = new java.util.LinkedHashMap<>();
+        document.put("error", message);
+        document.put("exit", code);
+        out.println(GSON.toJson(document));
+        out.flush();
+    }
+
     /** Prints one JSON document on stdout. */
     void printJson(Object document) {
         PrintWriter out = out();
@@ -258,21 +352,27 @@ public final class CampaignAdmin implements Runnable {
     /** Turns a failure into one line on stderr and an exit code. */
     int report(Exception ex, PrintWriter err) {
         int code = exitCodeOf(ex);
-        String message = ex.getMessage() == null || ex.getMessage().isBlank()
-                ? ex.getClass().getSimpleName() : ex.getMessage();
-        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
-            message = describeIo(ex);
-        } else if (!(ex instanceof CliException || ex instanceof CampaignKeeperException)) {
-            // not one of the failures the CLI expects: name the type, and say how to see more
-            message = ex.getClass().getSimpleName() + (ex.getMessage() == null || ex.getMessage().isBlank() ? ""
-                    : ": " + ex.getMessage()) + (verbose ? "" : " (unexpected; run with --verbose for details)");
-        }
-        err.println("campaign-admin: " + Table.oneLine(message));
+        err.println("campaign-admin: " + message(ex));
         if (verbose) {
             ex.printStackTrace(err);
         }
         err.flush();
         return code;
+    }
+
+    /** A failure in plain words: one line, no Java class names, no doubled punctuation. */
+    String message(Exception ex) {
+        String message;
+        if (ex instanceof UncheckedIOException || ex instanceof IOException) {
+            message = describeIo(ex);
+        } else if (ex instanceof CliException || ex instanceof CampaignKeeperException) {
+            message = ex.getMessage() == null || ex.getMessage().isBlank() ? "failed" : ex.getMessage();
+        } else {
+            // not one of the failures the CLI expects (a bug): say so, and how to see more
+            message = "unexpected internal error" + (ex.getMessage() == null || ex.getMessage().isBlank() ? ""
+                    : ": " + ex.getMessage()) + (verbose ? "" : " (run with --verbose for details)");
+        }
+        return Messages.clean(Table.oneLine(message));
     }
 
     private static String describeIo(Exception ex) {
@@ -283,7 +383,7 @@ public final class CampaignAdmin implements Runnable {
         if (cause instanceof java.nio.file.AccessDeniedException denied) {
             return "permission denied: " + denied.getFile();
         }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        return Messages.ioReason(cause);
     }
 
     static int exitCodeOf(Throwable ex) {

@@ -25,7 +25,11 @@ final class CheckpointCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = admin.existingDataDir();
         admin.requireUnlocked(dir, "checkpoint");
-        long sequence = admin.store().checkpoint(dir);
+        long sequence;
+        try (Progress progress = admin.progress("checkpoint")) {
+            progress.phase("loading the state, writing the snapshot and a backup");
+            sequence = admin.store().checkpoint(dir);
+        }
         StoreAdmin.Stats stats = admin.store().stats(dir);
         Optional<String> backup = admin.store().backups(dir, false).stream().findFirst()
                 .filter(b -> b.sequence().isPresent() && b.sequence().getAsLong() == sequence)

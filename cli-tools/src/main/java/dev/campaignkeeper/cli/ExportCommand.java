@@ -74,7 +74,11 @@ final class ExportCommand implements Callable<Integer> {
                     + "; write the export somewhere else (it would replace or clutter the store's files)");
         }
         StoreAdmin store = admin.store();
-        GuildState state = store.read(dataDir).guild(guild);
+        GuildState state;
+        try (Progress progress = admin.progress("export")) {
+            progress.phase("reading the state");
+            state = store.read(dataDir).guild(guild);
+        }
         Instant now = Instant.now();
         String document;
         if (channelId != null) {

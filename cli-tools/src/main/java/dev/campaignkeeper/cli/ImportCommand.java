@@ -62,8 +62,16 @@ final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Path dir = admin.existingDataDir();
+        try (Progress progress = admin.progress("import")) {
+            return importInto(dir, progress);
+        }
+    }
+
+    private int importInto(Path dir, Progress progress) throws IOException {
+        progress.phase("reading " + file);
         List<CampaignExport> exports = readFile();
         Limits limits = Limits.defaults();
+        progress.phase("checking every value", exports.size());
         List<CampaignExport> cleaned = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (CampaignExport export : exports) {
@@ -73,6 +81,7 @@ final class ImportCommand implements Callable<Integer> {
                         + " twice");
             }
             cleaned.add(validate(export, limits));
+            progress.update(cleaned.size());
         }
         admin.requireUnlocked(dir, "import");
         Map<GuildId, List<CampaignExport>> byGuild = new LinkedHashMap<>();
@@ -80,8 +89,9 @@ final class ImportCommand implements Callable<Integer> {
 
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
-        try (CampaignStore store = admin.store().openForWrite(dir);
-             Progress progress = new Progress(admin.err(), admin.terminal(), "import", byGuild.size())) {
+        progress.phase("opening the data directory");
+        try (CampaignStore store = admin.store().openForWrite(dir)) {
+            progress.phase("checking for conflicts", byGuild.size());
             // check every guild before writing any, so a conflict leaves the directory untouched
             boolean overwrites = false;
             for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
@@ -91,6 +101,7 @@ final class ImportCommand implements Callable<Integer> {
                                 || change instanceof RecordChange.RemoveNpc);
             }
             if (overwrites) {
+                progress.phase("taking a safety backup");
                 // like restore: what --replace overwrites stays restorable
                 safetyBackup = admin.store().safetyBackup(store, dir);
                 if (safetyBackup.isEmpty()) {
@@ -100,6 +111,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
             }
             int done = 0;
+            progress.phase("writing guilds", byGuild.size());
             for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
                 store.update(entry.getKey(), state -> new Update<>(changesFor(state, entry.getValue(), limits), null));
                 for (CampaignExport export : entry.getValue()) {
@@ -113,6 +125,7 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 progress.update(++done);
             }
+            progress.phase("closing the data directory (checkpoint)");
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -221,7 +234,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private CliException invalid(String message) {
-        return new CliException(ExitCodes.PROBLEMS, file + ": " + message + "; nothing imported");
+        return new CliException(ExitCodes.PROBLEMS, file + ": " + Messages.clause(message) + "; nothing imported");
     }
 
     private List<CampaignExport> readFile() throws IOException {
@@ -235,7 +248,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new CliException(ExitCodes.USAGE, "cannot read import file " + file + ": "
                     + (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null ? fs.getReason()
-                    : e.getClass().getSimpleName()), e);
+                    : Messages.ioReason(e)), e);
         }
         JsonElement root;
         try {

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.model.GuildState;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,17 +34,38 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of tables")
     private boolean json;
 
+    @Option(names = "--allow-empty", description = "accept a directory holding none of the store's files"
+            + " (otherwise \"no data here\", exit 1)")
+    private boolean allowEmpty;
+
     @Override
     public Integer call() {
         if (limit < 0) {
             throw new CliException(ExitCodes.USAGE, "--limit must be 0 or more");
         }
-        Path dir = admin.existingDataDir();
+        Path dir = admin.dataDirWithData(allowEmpty);
         StoreAdmin store = admin.store();
-        OptionalLong holder = store.lockHolder(dir);
-        StoreAdmin.View view = store.read(dir);
-        StoreAdmin.Stats stats = store.stats(dir);
-        List<StoreAdmin.Backup> backups = store.backups(dir, false);
+        OptionalLong holder;
+        StoreAdmin.View view;
+        StoreAdmin.Stats stats;
+        List<StoreAdmin.Backup> backups;
+        Optional<RuntimeException> unloadable = Optional.empty();
+        try (Progress progress = admin.progress("inspect")) {
+            progress.phase("checking the lock");
+            holder = store.lockHolder(dir);
+            progress.phase("reading the state");
+            try {
+                view = store.read(dir);
+            } catch (DataDamagedException e) {
+                // the files, backups and lock holder are what is needed to repair it: show them anyway
+                unloadable = Optional.of(e);
+                view = new StoreAdmin.View(new TreeMap<>(Records.GUILD_ORDER), -1, List.of());
+            }
+            progress.phase("measuring files and the journal");
+            stats = store.stats(dir);
+            progress.phase("listing backups");
+            backups = store.backups(dir, false);
+        }
         Optional<StoreAdmin.Backup> newestValid = backups.stream().filter(StoreAdmin.Backup::valid)
                 .max(Comparator.comparing(StoreAdmin.Backup::time));
 
@@ -72,10 +94,11 @@ final class InspectCommand implements Callable<Integer> {
                 topJson.add(guildRow(state));
             }
             document.put("top_guilds", topJson);
-            document.put("files", new TreeMap<>(stats.files()));
+            document.put("files", storeFiles(stats, true));
+            document.put("other_files", new ArrayList<>(storeFiles(stats, false).keySet()));
             document.put("total_bytes", stats.totalBytes());
             document.put("journal_entries", stats.journalEntries());
-            document.put("sequence", view.sequence());
+            document.put("sequence", unloadable.isPresent() ? null : view.sequence());
             document.put("snapshot_sequence", stats.snapshotSequence());
             document.put("last_write", lastWrite(stats).map(Object::toString).orElse(null));
             document.put("last_checkpoint", stats.lastCheckpoint().map(Object::toString).orElse(null));
@@ -93,8 +116,12 @@ final class InspectCommand implements Callable<Integer> {
             List<Map<String, Object>> notes = new ArrayList<>();
             view.notes().forEach(note -> notes.add(VerifyCommand.problemJson(note)));
             document.put("recovery_notes", notes);
+            if (unloadable.isPresent()) {
+                document.put("error", admin.message(unloadable.get()));
+                document.put("exit", ExitCodes.DAMAGED);
+            }
             admin.printJson(document);
-            return ExitCodes.OK;
+            return unloadable.isPresent() ? ExitCodes.DAMAGED : ExitCodes.OK;
         }
 
         PrintWriter out = admin.out();
@@ -102,9 +129,15 @@ final class InspectCommand implements Callable<Integer> {
         out.println("Bot lock:       " + (holder.isEmpty() ? "free (no bot running)"
                 : "held by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong() : "another process")));
         out.println();
-        new Table("guilds", "campaigns", "characters", "npcs")
-                .row(view.guilds().size(), campaigns, characters, npcs).print(out);
-        out.println();
+        if (unloadable.isPresent()) {
+            out.println("State:          DAMAGED BEYOND RECOVERY: nothing valid can be loaded (see below, then"
+                    + " `campaign-admin backups` and `restore`)");
+            out.println();
+        } else {
+            new Table("guilds", "campaigns", "characters", "npcs")
+                    .row(view.guilds().size(), campaigns, characters, npcs).print(out);
+            out.println();
+        }
         if (!top.isEmpty()) {
             out.println("Biggest guilds (top " + top.size() + " of " + bySize.size() + "):");
             Table guilds = new Table("guild", "campaigns", "characters", "npcs", "records");
@@ -116,12 +149,17 @@ final class InspectCommand implements Callable<Integer> {
             out.println();
         }
         Table files = new Table("file", "bytes");
-        new TreeMap<>(stats.files()).forEach(files::row);
+        storeFiles(stats, true).forEach(files::row);
         files.row("(total, backups included)", stats.totalBytes());
         files.print(out);
         out.println();
+        Map<String, Long> others = storeFiles(stats, false);
+        if (!others.isEmpty()) {
+            out.println("Other files (not the store's, counted in the total): " + String.join(", ", others.keySet()));
+            out.println();
+        }
         out.println("Journal entries since last checkpoint: " + stats.journalEntries());
-        out.println("Sequence number:                       " + view.sequence()
+        out.println("Sequence number:                       " + (unloadable.isPresent() ? "-" : view.sequence())
                 + " (snapshot at " + stats.snapshotSequence() + ")");
         out.println("Last write:                            " + lastWrite(stats).map(Object::toString).orElse("-"));
         out.println("Last checkpoint:                       "
@@ -137,7 +175,27 @@ final class InspectCommand implements Callable<Integer> {
                     + (note.where().isEmpty() ? "" : note.where() + ": ") + note.message()));
         }
         out.flush();
+        if (unloadable.isPresent()) {
+            // the one-line reason on stderr, as for every failure, and exit 4
+            admin.err().println("campaign-admin: " + admin.message(unloadable.get()));
+            admin.err().flush();
+            return ExitCodes.DAMAGED;
+        }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The top-level files the store (or the seed's bot) writes, or the others (a stray
+     * {@code notes.txt}), by name.
+     */
+    private static Map<String, Long> storeFiles(StoreAdmin.Stats stats, boolean store) {
+        Map<String, Long> files = new TreeMap<>();
+        stats.files().forEach((name, size) -> {
+            if (JsonStoreAdmin.isStoreFile(name) == store) {
+                files.put(name, size);
+            }
+        });
+        return files;
     }
 
     /** The last journal write, else the last checkpoint, else the newest snapshot file's time. */

@@ -43,6 +43,31 @@ final class JsonStoreAdmin implements StoreAdmin {
         return new View(guilds, contents.sequence(), notes);
     }
 
+    /** Names the store (or the seed's bot) writes at the top of a data directory. */
+    private static final java.util.Set<String> STORE_FILES = java.util.Set.of("campaigns.json", "characters.json",
+            "npcs.json", "manifest.json", "backups", "posts");
+
+    @Override
+    public boolean holdsData(Path dir) {
+        try (java.util.stream.Stream<Path> entries = java.nio.file.Files.list(dir)) {
+            return entries.map(path -> path.getFileName().toString()).anyMatch(JsonStoreAdmin::isStoreFile);
+        } catch (java.io.IOException e) {
+            return true; // unreadable: let the command report what it cannot read
+        }
+    }
+
+    /**
+     * Whether a top-level name is one the store (or the seed's bot) writes: the snapshot files,
+     * the manifest, journals, backups, and damaged files moved aside ({@code *.corrupt-*}).
+     *
+     * @param name a file name in the data directory
+     * @return false for anything else
+     */
+    static boolean isStoreFile(String name) {
+        String base = name.contains(".corrupt-") ? name.substring(0, name.indexOf(".corrupt-")) : name;
+        return STORE_FILES.contains(base) || base.startsWith("journal-") && base.endsWith(".log");
+    }
+
     @Override
     public OptionalLong lockHolder(Path dir) {
         return at(dir).lockHolder();

@@ -1,53 +1,160 @@
 package dev.campaignkeeper.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
 /**
- * A progress bar on stderr, drawn only when stderr is a terminal; otherwise every call does nothing.
+ * Live progress on stderr, drawn only when stderr is a terminal; otherwise every call does nothing.
+ *
+ * <p>Nothing is drawn during the first second, so quick jobs print nothing. After that a
+ * background ticker redraws the line ten times a second: the job, what it is doing now, a bar with
+ * the count when the total is known (else a spinner), and the time elapsed, so a long step that
+ * reports no counts (loading 20,000 guilds, say) still visibly moves.
  */
 final class Progress implements AutoCloseable {
 
     private static final int BAR = 30;
-    private static final long REDRAW_NANOS = 100_000_000L;
+    private static final long QUIET_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long TICK_MILLIS = 100;
+    private static final String SPINNER = "|/-\\";
 
     private final PrintWriter err;
     private final boolean enabled;
     private final String label;
-    private final long total;
-    private long lastDraw;
-    private boolean drawn;
+    private final LongSupplier clock;
+    private final long start;
+    private final Thread ticker;
+    private String phase = "";
+    private long total;
+    private long done;
+    private int frame;
+    private int drawnWidth;
 
+    /**
+     * A progress line with a ticker thread (when enabled).
+     *
+     * @param err standard error
+     * @param enabled whether stderr is a terminal
+     * @param label the job, e.g. "verify"
+     * @param total the number of steps, or 0 when unknown (a spinner is drawn)
+     */
     Progress(PrintWriter err, boolean enabled, String label, long total) {
+        this(err, enabled, label, total, System::nanoTime, enabled);
+    }
+
+    /**
+     * A progress line on an explicit clock (tests call {@link #tick()} themselves).
+     *
+     * @param err standard error
+     * @param enabled whether stderr is a terminal
+     * @param label the job
+     * @param total the number of steps, or 0 when unknown
+     * @param clock nanoseconds, like {@link System#nanoTime()}
+     * @param withTicker whether a background thread redraws the line
+     */
+    Progress(PrintWriter err, boolean enabled, String label, long total, LongSupplier clock, boolean withTicker) {
         this.err = err;
         this.enabled = enabled;
         this.label = label;
-        this.total = Math.max(1, total);
+        this.total = Math.max(0, total);
+        this.clock = clock;
+        this.start = clock.getAsLong();
+        if (enabled && withTicker) {
+            ticker = new Thread(this::tickUntilInterrupted, "campaign-admin-progress");
+            ticker.setDaemon(true);
+            ticker.start();
+        } else {
+            ticker = null;
+        }
     }
 
-    /** Reports progress; redraws at most ten times a second. */
-    void update(long done) {
+    private void tickUntilInterrupted() {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(TICK_MILLIS);
+                tick();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Says what the job does now (shown until the next phase).
+     *
+     * @param what e.g. "reading the snapshot"
+     */
+    synchronized void phase(String what) {
+        phase = what;
+    }
+
+    /**
+     * Says what the job does now and how many steps it has.
+     *
+     * @param what what the job does now
+     * @param steps the number of steps of this phase, 0 when unknown
+     */
+    synchronized void phase(String what, long steps) {
+        phase = what;
+        total = Math.max(0, steps);
+        done = 0;
+    }
+
+    /**
+     * Reports the steps done so far.
+     *
+     * @param count steps done
+     */
+    synchronized void update(long count) {
+        done = count;
+    }
+
+    /** Redraws the line now (the ticker calls this; nothing during the first second). */
+    synchronized void tick() {
         if (!enabled) {
             return;
         }
-        long now = System.nanoTime();
-        if (drawn && now - lastDraw < REDRAW_NANOS && done < total) {
+        long elapsed = clock.getAsLong() - start;
+        if (elapsed < QUIET_NANOS) {
             return;
         }
-        lastDraw = now;
-        drawn = true;
-        long clamped = Math.min(Math.max(done, 0), total);
-        int filled = (int) (clamped * BAR / total);
-        int percent = (int) (clamped * 100 / total);
-        err.print("\r" + label + " [" + "#".repeat(filled) + "-".repeat(BAR - filled) + "] "
-                + percent + "% " + clamped + "/" + total + "  ");
+        StringBuilder line = new StringBuilder(label);
+        if (!phase.isEmpty()) {
+            line.append(": ").append(phase);
+        }
+        if (total > 0) {
+            long clamped = Math.min(Math.max(done, 0), total);
+            int filled = (int) (clamped * BAR / total);
+            line.append(" [").append("#".repeat(filled)).append("-".repeat(BAR - filled)).append("] ")
+                    .append(clamped * 100 / total).append("% ").append(clamped).append('/').append(total);
+        } else {
+            line.append(' ').append(SPINNER.charAt(frame++ % SPINNER.length()));
+        }
+        line.append(' ').append(TimeUnit.NANOSECONDS.toSeconds(elapsed)).append('s');
+        int width = line.length();
+        line.append(" ".repeat(Math.max(0, drawnWidth - width)));
+        err.print("\r" + line);
         err.flush();
+        drawnWidth = Math.max(drawnWidth, width);
     }
 
     @Override
     public void close() {
-        if (enabled && drawn) {
-            err.print("\r" + " ".repeat(label.length() + BAR + 30) + "\r");
-            err.flush();
+        if (ticker != null) {
+            ticker.interrupt();
+            try {
+                ticker.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            if (enabled && drawnWidth > 0) {
+                err.print("\r" + " ".repeat(drawnWidth) + "\r");
+                err.flush();
+                drawnWidth = 0;
+            }
         }
     }
 }

@@ -33,7 +33,11 @@ final class PruneCommand implements Callable<Integer> {
         if (!dryRun) {
             admin.requireUnlocked(dir, "prune backups");
         }
-        List<StoreAdmin.Backup> removed = admin.store().prune(dir, dryRun);
+        List<StoreAdmin.Backup> removed;
+        try (Progress progress = admin.progress("prune")) {
+            progress.phase("applying the retention policy");
+            removed = admin.store().prune(dir, dryRun);
+        }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("dry_run", dryRun);

@@ -47,7 +47,7 @@ final class Records {
         json.put("user_id", character.user().value());
         json.put("channel_id", character.channel().value());
         json.put("name", character.name());
-        json.put("avatar_url", character.avatarUrl().orElse(null));
+        json.put("avatar_url", character.avatarUrl().orElse("")); // as the data files write it: "" for none
         json.put("description", character.description());
         return json;
     }
@@ -58,7 +58,7 @@ final class Records {
         json.put("channel_id", npc.channel().value());
         json.put("npc_id", npc.id().value());
         json.put("name", npc.name());
-        json.put("avatar_url", npc.avatarUrl().orElse(null));
+        json.put("avatar_url", npc.avatarUrl().orElse(""));
         json.put("creator_id", npc.creator().value());
         return json;
     }

@@ -68,10 +68,9 @@ final class RestoreCommand implements Callable<Integer> {
         }
         String id = which.latest ? null : which.id;
         StoreAdmin.Restore preview;
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: comparing", 1)) {
-            progress.update(0);
+        try (Progress progress = admin.progress("restore")) {
+            progress.phase("reading the backup and comparing it with the current state");
             preview = store.restore(dir, id, true);
-            progress.update(1);
         } catch (NotFoundException e) {
             if (id != null) {
                 throw new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
@@ -102,10 +101,9 @@ final class RestoreCommand implements Callable<Integer> {
             return ExitCodes.PROBLEMS;
         }
         StoreAdmin.Restore done;
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "restore: replacing state", 1)) {
-            progress.update(0);
+        try (Progress progress = admin.progress("restore")) {
+            progress.phase("taking a safety backup and replacing the state");
             done = store.restore(dir, preview.backup().id(), false);
-            progress.update(1);
         }
         if (json) {
             admin.printJson(document(done));

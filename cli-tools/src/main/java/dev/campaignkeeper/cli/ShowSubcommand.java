@@ -34,7 +34,11 @@ abstract class ShowSubcommand implements Callable<Integer> {
         GuildId guild = ShowCommand.guild(spec, guildId);
         parseIds(spec);
         CampaignAdmin admin = show.admin;
-        GuildState state = admin.store().read(admin.existingDataDir()).guild(guild);
+        GuildState state;
+        try (Progress progress = admin.progress("show")) {
+            progress.phase("reading the state");
+            state = admin.store().read(admin.existingDataDir()).guild(guild);
+        }
         if (json) {
             admin.printJson(json(state));
         } else {

@@ -29,6 +29,15 @@ interface StoreAdmin {
     View read(Path dir);
 
     /**
+     * Whether a directory holds any of the store's files (or the seed's): the snapshot files, the
+     * manifest, a journal or backups.
+     *
+     * @param dir the directory
+     * @return false for a directory that holds none of them (the parent of the data directory, say)
+     */
+    boolean holdsData(Path dir);
+
+    /**
      * The process holding the write lock, if any; never takes the lock.
      *
      * @param dir the data directory

@@ -27,14 +27,17 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
+    @Option(names = "--allow-empty", description = "accept a directory holding none of the store's files"
+            + " (otherwise \"no data here\", exit 1)")
+    private boolean allowEmpty;
+
     @Override
     public Integer call() {
-        Path dir = admin.existingDataDir();
+        Path dir = admin.dataDirWithData(allowEmpty);
         StoreAdmin.Verification verification;
-        try (Progress progress = new Progress(admin.err(), admin.terminal(), "verify", 1)) {
-            progress.update(0);
+        try (Progress progress = admin.progress("verify")) {
+            progress.phase("checking the snapshot, journal, backups and records");
             verification = admin.store().verify(dir);
-            progress.update(1);
         }
         List<StoreAdmin.Problem> problems = verification.problems();
         boolean damaged = !verification.loadable();

@@ -93,6 +93,79 @@ class CampaignAdminTest {
     }
 
     @Test
+    void anEmptyDataOptionIsAUsageErrorNotTheCurrentDirectory() {
+        Run equals = Run.of("--data=", "verify");
+        Run separate = Run.of("--data", "", "inspect");
+
+        assertThat(equals.exitCode()).isEqualTo(2);
+        assertThat(equals.err().strip()).isEqualTo("campaign-admin: --data needs a directory; it was given an empty value");
+        assertThat(separate.exitCode()).isEqualTo(2);
+        assertThat(equals.out()).isEmpty();
+    }
+
+    @Test
+    void anUnknownCommandIsNamedWithAPointerToHelp() {
+        Run run = Run.of("frob");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("campaign-admin: unknown command 'frob'; see --help");
+        assertThat(Run.of("show", "frob").err().strip())
+                .isEqualTo("campaign-admin: unknown command 'frob'; see `campaign-admin show --help`");
+    }
+
+    @Test
+    void dataOptionIsAcceptedAfterTheCommand() {
+        Path data = NativeDirs.healthy(dir.resolve("native"));
+
+        Run after = Run.of("inspect", "--data", data.toString(), "--json");
+        Run afterShow = Run.of("show", "guild", NativeDirs.GUILD.value(), "--data", data.toString());
+
+        assertThat(after.exitCode()).as(after.err()).isZero();
+        assertThat(after.json().get("data_dir").getAsString()).isEqualTo(data.toAbsolutePath().toString());
+        assertThat(afterShow.exitCode()).as(afterShow.err()).isZero();
+    }
+
+    @Test
+    void jsonFailurePrintsAnErrorDocumentOnStdout() {
+        Path missing = dir.resolve("nowhere");
+
+        Run failed = Run.of("--data", missing.toString(), "inspect", "--json");
+        Run usage = Run.of("inspect", "--json", "--bogus");
+
+        assertThat(failed.exitCode()).isEqualTo(3);
+        assertThat(failed.json().get("exit").getAsInt()).isEqualTo(3);
+        assertThat(failed.json().get("error").getAsString()).contains(missing.toString()).contains("does not exist");
+        assertThat(failed.err()).contains("does not exist");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.json().get("exit").getAsInt()).isEqualTo(2);
+        assertThat(usage.json().get("error").getAsString()).contains("--bogus");
+    }
+
+    @Test
+    void writingAsAnotherUserThanTheDirectoryOwnerIsRefusedWithTheSudoToUse() throws Exception {
+        Path data = NativeDirs.healthy(dir.resolve("native"));
+        java.nio.file.attribute.UserPrincipal current = java.nio.file.Files.getOwner(data);
+        java.nio.file.attribute.UserPrincipal other = data.getFileSystem().getUserPrincipalLookupService()
+                .lookupPrincipalByName(current.getName().equals("nobody") ? "root" : "nobody");
+        java.nio.file.Files.setOwner(data, other);
+        long journalBefore = Run.of("--data", data.toString(), "inspect", "--json").json()
+                .get("journal_entries").getAsLong();
+
+        Run checkpoint = Run.of("--data", data.toString(), "checkpoint");
+        Run prune = Run.of("--data", data.toString(), "prune");
+        Run restore = Run.of("--data", data.toString(), "restore", "--latest", "--yes");
+
+        assertThat(checkpoint.exitCode()).isEqualTo(3);
+        assertThat(checkpoint.err().strip()).doesNotContain("\n").contains("belongs to user " + other.getName())
+                .contains("sudo -u " + other.getName() + " campaign-admin --data " + data + " checkpoint");
+        assertThat(prune.exitCode()).isEqualTo(3);
+        assertThat(restore.exitCode()).isEqualTo(3);
+        assertThat(Run.of("--data", data.toString(), "inspect", "--json").json().get("journal_entries").getAsLong())
+                .isEqualTo(journalBefore);
+        assertThat(Run.of("--data", data.toString(), "restore", "--latest", "--dry-run").exitCode()).isZero();
+    }
+
+    @Test
     void defaultDataDirectoryIsDotSlashData() {
         CampaignAdmin admin = new CampaignAdmin(Map.of(), java.io.InputStream.nullInputStream(), false);
 

@@ -33,6 +33,11 @@ final class CountingStoreAdmin implements StoreAdmin {
     }
 
     @Override
+    public boolean holdsData(Path dir) {
+        return delegate.holdsData(dir);
+    }
+
+    @Override
     public OptionalLong lockHolder(Path dir) {
         return delegate.lockHolder(dir);
     }

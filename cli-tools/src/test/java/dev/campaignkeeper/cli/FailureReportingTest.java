@@ -34,7 +34,23 @@ class FailureReportingTest {
         assertThat(inspect.exitCode()).isEqualTo(4);
         assertThat(inspect.err().strip()).doesNotContain("\n").contains("campaigns.json")
                 .doesNotContain("Exception");
-        assertThat(inspect.out()).isEmpty();
+    }
+
+    @Test
+    void inspectOfDataDamagedBeyondRecoveryStillShowsFilesBackupsAndLockHolder() {
+        Path dir = damagedBeyondRecovery();
+
+        Run table = Run.of("--data", dir.toString(), "inspect");
+        Run json = Run.of("--data", dir.toString(), "inspect", "--json");
+
+        assertThat(table.out()).contains("Bot lock:       free").contains("DAMAGED BEYOND RECOVERY")
+                .contains("campaigns.json").contains("characters.json").contains("Backups:");
+        assertThat(json.exitCode()).isEqualTo(4);
+        assertThat(json.json().get("exit").getAsInt()).isEqualTo(4);
+        assertThat(json.json().get("error").getAsString()).contains("campaigns.json");
+        assertThat(json.json().getAsJsonObject("files").keySet()).contains("campaigns.json");
+        assertThat(json.json().get("locked").getAsBoolean()).isFalse();
+        assertThat(json.json().has("backups")).isTrue();
     }
 
     @Test
@@ -61,7 +77,7 @@ class FailureReportingTest {
     }
 
     @Test
-    void anUnexpectedFailureNamesItsTypeAndPointsToVerbose() {
+    void anUnexpectedFailureSaysSoWithoutAJavaClassNameAndPointsToVerbose() {
         java.io.StringWriter err = new java.io.StringWriter();
         CampaignAdmin admin = new CampaignAdmin(java.util.Map.of(), java.io.InputStream.nullInputStream(), false);
 
@@ -69,8 +85,18 @@ class FailureReportingTest {
 
         assertThat(code).isEqualTo(1);
         assertThat(err.toString().strip()).doesNotContain("\n")
-                .isEqualTo("campaign-admin: NullPointerException"
-                        + " (unexpected; run with --verbose for details)");
+                .isEqualTo("campaign-admin: unexpected internal error (run with --verbose for details)");
+    }
+
+    @Test
+    void anInputOutputFailureIsReportedWithoutTheExceptionsName() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CampaignAdmin admin = new CampaignAdmin(java.util.Map.of(), java.io.InputStream.nullInputStream(), false);
+
+        admin.report(new java.io.UncheckedIOException(new java.io.EOFException()), new java.io.PrintWriter(err));
+        admin.report(new java.io.IOException("disk on fire."), new java.io.PrintWriter(err));
+
+        assertThat(err.toString()).doesNotContain("Exception").contains("cut off").contains("disk on fire");
     }
 
     @Test
@@ -83,17 +109,34 @@ class FailureReportingTest {
     }
 
     @Test
-    void progressBarIsDrawnOnATerminal() {
+    void progressIsDrawnLiveOnATerminalOnceAJobTakesOverASecond() {
         java.io.StringWriter err = new java.io.StringWriter();
-        java.io.PrintWriter writer = new java.io.PrintWriter(err);
-        try (Progress progress = new Progress(writer, true, "verify", 4)) {
+        long[] now = {0};
+        try (Progress progress = new Progress(new java.io.PrintWriter(err), true, "verify", 4, () -> now[0], false)) {
             progress.update(2);
-        }
-        assertThat(err.toString()).contains("verify [").contains("50%").contains("\r");
+            progress.tick();
+            assertThat(err.toString()).as("nothing during the first second").isEmpty();
 
+            now[0] = 1_500_000_000L;
+            progress.tick();
+            assertThat(err.toString()).contains("verify [").contains("50% 2/4").contains("1s").contains("\r");
+
+            progress.phase("reading the state", 0);
+            now[0] = 59_000_000_000L;
+            progress.tick();
+            assertThat(err.toString()).contains("verify: reading the state |").contains("59s");
+        }
+    }
+
+    @Test
+    void progressDrawsNothingWhenStderrIsNotATerminal() {
         java.io.StringWriter silent = new java.io.StringWriter();
-        try (Progress progress = new Progress(new java.io.PrintWriter(silent), false, "verify", 4)) {
+        long[] now = {0};
+        try (Progress progress = new Progress(new java.io.PrintWriter(silent), false, "verify", 4, () -> now[0],
+                false)) {
             progress.update(2);
+            now[0] = 30_000_000_000L;
+            progress.tick();
         }
         assertThat(silent.toString()).isEmpty();
     }

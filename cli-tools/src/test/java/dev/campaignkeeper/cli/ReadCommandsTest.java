@@ -58,6 +58,62 @@ class ReadCommandsTest {
     }
 
     @Test
+    void inspectOfADirectoryWithoutDataIsNoDataHereUnlessAllowed() throws java.io.IOException {
+        Path docs = tmp.resolve("docs");
+        java.nio.file.Files.createDirectories(docs);
+        java.nio.file.Files.writeString(docs.resolve("admin-guide.md"), "# guide");
+
+        Run refused = Run.of("--data", docs.toString(), "inspect");
+        Run allowed = Run.of("--data", docs.toString(), "inspect", "--allow-empty", "--json");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).startsWith("campaign-admin: no data here: ");
+        assertThat(refused.out()).isEmpty();
+        assertThat(allowed.exitCode()).as(allowed.err()).isZero();
+        assertThat(allowed.json().get("campaigns").getAsInt()).isZero();
+    }
+
+    @Test
+    void inspectListsFilesThatAreNotTheStoresApartFromTheData() throws java.io.IOException {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        java.nio.file.Files.writeString(dir.resolve("notes.txt"), "mine");
+
+        Run table = Run.of("--data", dir.toString(), "inspect");
+        JsonObject json = Run.of("--data", dir.toString(), "inspect", "--json").json();
+
+        assertThat(table.out()).contains("Other files (not the store's, counted in the total): notes.txt");
+        assertThat(json.getAsJsonObject("files").keySet()).contains("campaigns.json", "manifest.json")
+                .doesNotContain("notes.txt");
+        assertThat(json.getAsJsonArray("other_files").toString()).contains("notes.txt");
+    }
+
+    @Test
+    void inspectWorksOnADirectoryItCannotWrite() throws Exception {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        ReadOnly.makeReadOnlyForOthers(tmp, dir);
+
+        Run run = ReadOnly.asAnotherUser(tmp, dir, "inspect", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.json().get("campaigns").getAsInt()).isEqualTo(1);
+        assertThat(run.json().get("locked").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void showCampaignJsonWritesAvatarUrlAsTheDataFilesDo() {
+        Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
+
+        JsonObject campaign = Run.of("--data", dir.toString(), "show", "campaign", SeedDirs.GUILD, SeedDirs.CHANNEL,
+                "--json").json();
+
+        assertThat(campaign.getAsJsonArray("characters")).map(c -> c.getAsJsonObject().get("avatar_url"))
+                .allSatisfy(url -> assertThat(url.isJsonPrimitive()).as("avatar_url is a string").isTrue())
+                .anySatisfy(url -> assertThat(url.getAsString()).isEmpty());
+        assertThat(campaign.getAsJsonArray("npcs")).map(c -> c.getAsJsonObject().get("avatar_url"))
+                .allSatisfy(url -> assertThat(url.isJsonPrimitive()).isTrue());
+    }
+
+    @Test
     void inspectCountsThePostLogAndVerifyReportsItsDamage() throws Exception {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         try (var store = dev.campaignkeeper.persistence.json.JsonCampaignStore.open(NativeDirs.config(dir))) {

@@ -97,6 +97,34 @@ class VerifyCommandTest {
     }
 
     @Test
+    void aDirectoryWithoutTheStoresFilesIsNoDataHere() throws IOException {
+        Path parent = tmp.resolve("parent");
+        NativeDirs.healthy(parent.resolve("data"));
+        Files.writeString(parent.resolve("notes.txt"), "not data");
+
+        Run run = Run.of("--data", parent.toString(), "verify");
+        Run json = Run.of("--data", parent.toString(), "verify", "--json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("campaign-admin: no data here: " + parent.toAbsolutePath())
+                .doesNotContain("\n");
+        assertThat(run.out()).isEmpty();
+        assertThat(json.json().get("error").getAsString()).startsWith("no data here");
+        assertThat(json.json().get("exit").getAsInt()).isEqualTo(1);
+    }
+
+    @Test
+    void allowEmptyAcceptsADirectoryWithoutData() {
+        Path empty = tmp.resolve("empty");
+        NativeDirs.healthy(tmp.resolve("data"));
+        empty.toFile().mkdirs();
+
+        Run run = Run.of("--data", empty.toString(), "verify", "--allow-empty");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+
+    @Test
     void verifyNeverTakesTheLock() {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         try (var store = NativeDirs.hold(dir)) {

@@ -1,6 +1,7 @@
 package dev.campaignkeeper.bot.command;
 
 import dev.campaignkeeper.core.error.CampaignKeeperException;
+import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.Npc;
@@ -251,27 +252,27 @@ public final class CommandHandlers {
     private Reply campaignCreate(CommandRequest r, CommandOptions options) {
         Campaign campaign = keeper.campaigns().create(r.actor(), r.guild(), r.place(), r.channelName(),
                 options.string("name"));
-        return Reply.visibleToAll("The campaign **" + campaign.name() + "** begins in this channel, run by "
+        return Reply.visibleToAll("The campaign **" + Markdown.escape(campaign.name()) + "** begins in this channel, run by "
                 + users.show(campaign.gm()) + " as game master. Players: use `/campaign join`, then "
                 + "`/character create` to make your character.");
     }
 
     private Reply campaignJoin(CommandRequest r) {
         Campaign campaign = keeper.campaigns().join(r.actor(), r.guild(), r.channel());
-        return Reply.visibleToAll(users.show(r.actor().user()) + " joined **" + campaign.name()
+        return Reply.visibleToAll(users.show(r.actor().user()) + " joined **" + Markdown.escape(campaign.name())
                 + "** as a player. Next: `/character create` to make your character.");
     }
 
     private Reply campaignLeave(CommandRequest r) {
         Campaign campaign = keeper.campaigns().leave(r.actor(), r.guild(), r.channel());
-        return Reply.ephemeral("You left **" + campaign.name() + "**; your character there was removed.");
+        return Reply.ephemeral("You left **" + Markdown.escape(campaign.name()) + "**; your character there was removed.");
     }
 
     private Reply campaignInfo(CommandRequest r) {
         CampaignInfo info = keeper.campaigns().info(r.guild(), r.channel());
         Campaign campaign = info.campaign();
         StringBuilder text = new StringBuilder();
-        text.append("**").append(campaign.name()).append("**\n");
+        text.append("**").append(Markdown.escape(campaign.name())).append("**\n");
         text.append("Game master: ").append(users.show(campaign.gm())).append('\n');
         if (campaign.players().isEmpty()) {
             text.append("Players: none yet (`/campaign join`)\n");
@@ -280,7 +281,7 @@ public final class CommandHandlers {
             for (UserId player : campaign.players()) {
                 text.append("- ").append(users.show(player));
                 info.characters().stream().filter(c -> c.user().equals(player)).findFirst()
-                        .ifPresentOrElse(c -> text.append(" as **").append(c.name()).append("**"),
+                        .ifPresentOrElse(c -> text.append(" as **").append(Markdown.escape(c.name())).append("**"),
                                 () -> text.append(" (no character yet)"));
                 text.append('\n');
             }
@@ -288,7 +289,7 @@ public final class CommandHandlers {
         if (info.npcs().isEmpty()) {
             text.append("NPCs: none");
         } else {
-            text.append("NPCs: ").append(info.npcs().stream().map(Npc::name).collect(Collectors.joining(", ")));
+            text.append("NPCs: ").append(info.npcs().stream().map(npc -> Markdown.escape(npc.name())).collect(Collectors.joining(", ")));
         }
         return Reply.ephemeral(text.toString());
     }
@@ -297,36 +298,38 @@ public final class CommandHandlers {
         UserId player = options.requiredUser("user");
         Campaign campaign = keeper.campaigns().kick(r.actor(), r.guild(), r.channel(), player);
         return Reply.ephemeral("Removed " + users.show(player) + " and their character from **"
-                + campaign.name() + "**.");
+                + Markdown.escape(campaign.name()) + "**.");
     }
 
     private Reply campaignTransfer(CommandRequest r, CommandOptions options) {
         UserId newGm = options.requiredUser("user");
         Campaign campaign = keeper.campaigns().transferGm(r.actor(), r.guild(), r.channel(), newGm);
-        return Reply.ephemeral(users.show(campaign.gm()) + " is now the game master of **" + campaign.name()
+        return Reply.ephemeral(users.show(campaign.gm()) + " is now the game master of **" + Markdown.escape(campaign.name())
                 + "**.");
     }
 
     private Reply campaignRename(CommandRequest r, CommandOptions options) {
         Campaign campaign = keeper.campaigns().rename(r.actor(), r.guild(), r.channel(),
                 options.requiredString("name"));
-        return Reply.ephemeral("The campaign is now called **" + campaign.name() + "**.");
+        return Reply.ephemeral("The campaign is now called **" + Markdown.escape(campaign.name()) + "**.");
     }
 
     private Reply campaignEnd(CommandRequest r, CommandOptions options) {
         if (!options.bool("confirm").orElse(false)) {
+            // who may not end it is told so first, not how to confirm something they cannot do
+            keeper.campaigns().checkEnd(r.actor(), r.guild(), r.channel());
             return Reply.error("Ending a campaign deletes its roles, webhook, characters and NPCs. "
                     + "To go ahead, run `/campaign end confirm:true`; you will get an export of its data.");
         }
         CampaignExport export = keeper.campaigns().end(r.actor(), r.guild(), r.channel());
-        return Reply.visibleToAll("The campaign **" + export.campaign().name() + "** has ended. Thanks for "
+        return Reply.visibleToAll("The campaign **" + Markdown.escape(export.campaign().name()) + "** has ended. Thanks for "
                         + "playing! Its data is attached as an export.")
                 .with(exportFile(export));
     }
 
     private Reply campaignExport(CommandRequest r) {
         CampaignExport export = keeper.campaigns().export(r.actor(), r.guild(), r.channel());
-        return Reply.ephemeral("Here is **" + export.campaign().name() + "** with " + export.characters().size()
+        return Reply.ephemeral("Here is **" + Markdown.escape(export.campaign().name()) + "** with " + export.characters().size()
                         + " character(s) and " + export.npcs().size() + " NPC(s).")
                 .with(exportFile(export));
     }
@@ -340,19 +343,26 @@ public final class CommandHandlers {
     private Reply characterCreate(CommandRequest r, CommandOptions options) {
         PlayerCharacter character = keeper.characters().create(r.actor(), r.guild(), r.channel(),
                 options.requiredString("name"), avatar(options), options.string("description"));
-        return Reply.ephemeral("Created your character **" + character.name() + "**. Speak as them with `/say`.");
+        return Reply.ephemeral("Created your character **" + Markdown.escape(character.name()) + "**. Speak as them with `/say`.");
     }
 
     private Reply characterEdit(CommandRequest r, CommandOptions options) {
+        if (options.string("name").isEmpty() && options.string("avatar").isEmpty()
+                && options.string("description").isEmpty()) {
+            ownCharacter(r); // no campaign or no character: say that first
+            return Reply.ephemeral("Nothing changed: give at least one of the options `name`, `avatar` or"
+                    + " `description` (`avatar:none` removes the avatar).");
+        }
         PlayerCharacter character = keeper.characters().edit(r.actor(), r.guild(), r.channel(),
                 options.string("name"), avatar(options), options.string("description"));
-        return Reply.ephemeral("Updated your character **" + character.name() + "**.");
+        return Reply.ephemeral("Updated your character **" + Markdown.escape(character.name()) + "**.");
     }
 
     private Reply characterShow(CommandRequest r, CommandOptions options) {
-        UserId owner = options.user("user").orElse(r.actor().user());
-        PlayerCharacter character = keeper.characters().show(r.guild(), r.channel(), owner);
-        StringBuilder text = new StringBuilder("**").append(character.name()).append("**, played by ")
+        Optional<UserId> other = options.user("user").filter(user -> !user.equals(r.actor().user()));
+        PlayerCharacter character = other.isPresent()
+                ? keeper.characters().show(r.guild(), r.channel(), other.get()) : ownCharacter(r);
+        StringBuilder text = new StringBuilder("**").append(Markdown.escape(character.name())).append("**, played by ")
                 .append(users.show(character.user()));
         if (!character.description().isEmpty()) {
             text.append('\n').append(character.description());
@@ -366,7 +376,7 @@ public final class CommandHandlers {
         PlayerCharacter character = keeper.characters().delete(r.actor(), r.guild(), r.channel(), owner);
         String whose = character.user().equals(r.actor().user()) ? "your character" : users.show(character.user())
                 + "'s character";
-        return Reply.ephemeral("Deleted " + whose + " **" + character.name() + "**.");
+        return Reply.ephemeral("Deleted " + whose + " **" + Markdown.escape(character.name()) + "**.");
     }
 
     // ---- /say ----
@@ -383,7 +393,7 @@ public final class CommandHandlers {
 
     /** The reply to a post: as whom, how many messages, where. */
     private static String said(Spoken spoken, CommandOptions options) {
-        StringBuilder text = new StringBuilder("Said as **").append(spoken.displayName()).append("**");
+        StringBuilder text = new StringBuilder("Said as **").append(Markdown.escape(spoken.displayName())).append("**");
         if (spoken.messageCount() > 1) {
             text.append(" in ").append(spoken.messageCount()).append(" messages (the post was longer than one "
                     + "Discord message)");
@@ -401,19 +411,19 @@ public final class CommandHandlers {
     private Reply npcCreate(CommandRequest r, CommandOptions options) {
         Npc npc = keeper.npcs().create(r.actor(), r.guild(), r.channel(), options.requiredString("name"),
                 avatar(options));
-        return Reply.ephemeral("Created the NPC **" + npc.name() + "**. Speak as them with `/npc say`.");
+        return Reply.ephemeral("Created the NPC **" + Markdown.escape(npc.name()) + "**. Speak as them with `/npc say`.");
     }
 
     private Reply npcEdit(CommandRequest r, CommandOptions options) {
         Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
                 options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
-        return Reply.ephemeral("Updated the NPC **" + npc.name() + "**.");
+        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**.");
     }
 
     private Reply npcDelete(CommandRequest r, CommandOptions options) {
         Npc npc = keeper.npcs().delete(r.actor(), r.guild(), r.channel(),
                 options.requiredString(CommandCatalog.NPC_OPTION));
-        return Reply.ephemeral("Deleted the NPC **" + npc.name() + "**.");
+        return Reply.ephemeral("Deleted the NPC **" + Markdown.escape(npc.name()) + "**.");
     }
 
     private Reply npcList(CommandRequest r) {
@@ -422,7 +432,7 @@ public final class CommandHandlers {
             return Reply.ephemeral("This campaign has no NPCs yet. The GM creates them with `/npc create`.");
         }
         return Reply.ephemeral("NPCs (" + npcs.size() + "):\n" + npcs.stream()
-                .map(npc -> "- **" + npc.name() + "** (id `" + npc.id().value() + "`)")
+                .map(npc -> "- **" + Markdown.escape(npc.name()) + "** (id `" + npc.id().value() + "`)")
                 .collect(Collectors.joining("\n")));
     }
 
@@ -433,6 +443,17 @@ public final class CommandHandlers {
     }
 
     // ---- helpers ----
+
+    /** The actor's own character here; refused with "you have no character" when there is none. */
+    private PlayerCharacter ownCharacter(CommandRequest r) {
+        keeper.campaigns().info(r.guild(), r.channel()); // no campaign: the core says so
+        try {
+            return keeper.characters().show(r.guild(), r.channel(), r.actor().user());
+        } catch (NotFoundException e) {
+            throw new NotFoundException("You have no character in this campaign yet. Create one with "
+                    + "`/character create`.");
+        }
+    }
 
     /** Avatar option: absent = unchanged; the word "none" (or "-") = remove, passed on as blank. */
     private static Optional<String> avatar(CommandOptions options) {

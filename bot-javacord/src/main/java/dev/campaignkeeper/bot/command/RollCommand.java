@@ -24,7 +24,7 @@ final class RollCommand {
         String roller = users.show(r.actor().user());
         Rolled rolled = rolls.roll(r.actor(), r.guild(), r.channel(), options.requiredString("expression"),
                 options.bool("secret").orElse(false), options.string(CommandCatalog.AS_OPTION), roller);
-        String as = rolled.speaker().map(name -> " as **" + name + "**").orElse("");
+        String as = rolled.speaker().map(name -> " as **" + Markdown.escape(name) + "**").orElse("");
         return switch (rolled.delivery()) {
             case CHARACTER, NPC -> Reply.ephemeral("Rolled" + as + ".");
             case BOT -> Reply.visibleToAll(roller + " rolls:\n" + rolled.text());

@@ -1,6 +1,7 @@
 package dev.campaignkeeper.bot.console;
 
 import dev.campaignkeeper.bot.command.Attachment;
+import dev.campaignkeeper.bot.command.Markdown;
 import dev.campaignkeeper.bot.command.CommandCatalog;
 import dev.campaignkeeper.bot.command.CommandHandlers;
 import dev.campaignkeeper.bot.command.CommandOptions;
@@ -15,13 +16,13 @@ import dev.campaignkeeper.core.model.UserId;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -74,27 +75,24 @@ public final class ConsoleSession {
      *     the transcript shows what was run)
      */
     public void run(BufferedReader in, boolean echo) {
+        run(new PlainInput(in, out, echo));
+    }
+
+    /**
+     * Runs until end of input or {@code /quit}.
+     *
+     * @param input where the lines come from (a plain reader, or the line editor on a terminal)
+     */
+    public void run(ConsoleInput input) {
         out.println("Campaign Keeper console: the bot's commands without Discord, in one made-up server.");
         out.println("You are " + user + " in #" + channel + ". Switch with /as NAME and /in CHANNEL; "
                 + "/help lists the commands; /quit ends.");
         while (true) {
-            out.print(prompt());
-            out.flush();
-            String line;
-            try {
-                line = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+            Optional<String> line = input.readLine(prompt());
+            if (line.isPresent()) {
+                line = continued(line.get(), input);
             }
-            if (line == null) {
-                out.println();
-                break;
-            }
-            if (echo) {
-                out.println(line);
-            }
-            line = continued(line, in, echo);
-            if (!execute(line)) {
+            if (line.isEmpty() || !execute(line.get())) {
                 break;
             }
         }
@@ -105,27 +103,17 @@ public final class ConsoleSession {
      * A line ending in a backslash goes on on the next line: the lines make one command, joined by
      * line breaks (a multi-line post).
      */
-    private String continued(String first, BufferedReader in, boolean echo) {
+    private Optional<String> continued(String first, ConsoleInput input) {
         StringBuilder line = new StringBuilder(first);
         while (line.length() > 0 && line.charAt(line.length() - 1) == '\\') {
             line.setLength(line.length() - 1);
-            out.print("... ");
-            out.flush();
-            String next;
-            try {
-                next = in.readLine();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            if (next == null) {
+            Optional<String> next = input.readLine("... ");
+            if (next.isEmpty()) {
                 break;
             }
-            if (echo) {
-                out.println(next);
-            }
-            line.append('\n').append(next);
+            line.append('\n').append(next.get());
         }
-        return line.toString();
+        return Optional.of(line.toString());
     }
 
     /**
@@ -257,13 +245,14 @@ public final class ConsoleSession {
 
     private void save(Attachment attachment) {
         try {
-            Files.createDirectories(exportDir);
+            // exports hold every record of a campaign: readable by this user only, like the data files
+            PrivateFiles.createDirectory(exportDir);
             Path file = exportDir.resolve(attachment.fileName());
             String base = attachment.fileName().replaceFirst("\\.json$", "");
             for (int n = 2; Files.exists(file); n++) {
                 file = exportDir.resolve(base + "-" + n + ".json");
             }
-            Files.writeString(file, attachment.text());
+            PrivateFiles.write(file, attachment.text());
             out.println("  (attached " + attachment.fileName() + ", saved as " + file + ")");
         } catch (IOException e) {
             out.println("  (attached " + attachment.fileName() + ", but it could not be saved: " + e.getMessage()
@@ -282,7 +271,7 @@ public final class ConsoleSession {
     }
 
     private static String plain(String text) {
-        return text.replace("**", "");
+        return Markdown.plain(text);
     }
 
     private static String indent(String text) {

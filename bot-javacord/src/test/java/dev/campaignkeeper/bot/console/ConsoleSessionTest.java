@@ -120,6 +120,45 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void theExportDirectoryIsCreatedPrivateWithPrivateFiles() throws Exception {
+        exports = exports.resolve("new").resolve("exports");
+
+        play("""
+                /campaign create name:"The Lost Mine"
+                /campaign export
+                """);
+
+        assertThat(Files.getPosixFilePermissions(exports))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(exports.getParent()))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThat(Files.getPosixFilePermissions(exports.resolve("the-lost-mine-export.json")))
+                .isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
+    @Test
+    void everyCommandExampleOfTheUserGuideIsUnderstoodWhenPastedIntoTheConsole() throws Exception {
+        java.util.List<String> examples = Files.readAllLines(Path.of("..", "docs", "user-guide.md")).stream()
+                .filter(line -> line.matches("/(campaign|character|say|npc|roll)\\b.*"))
+                .toList();
+
+        assertThat(examples).hasSizeGreaterThan(15);
+        for (String example : examples) {
+            assertThat(ConsoleLine.parse(example, new ConsoleNames())).as(example)
+                    .isInstanceOf(ConsoleLine.Command.class);
+        }
+    }
+
+    @Test
+    void theConsoleShowsNamesExactlyAsStored() {
+        String transcript = play("""
+                /campaign create name:"**x** ||y|| [l](https://example.com)"
+                """);
+
+        assertThat(transcript).contains("The campaign **x** ||y|| [l](https://example.com) begins in this channel");
+    }
+
+    @Test
     void anAttachedExportIsSavedToTheExportDirectory() throws Exception {
         String transcript = play("""
                 /campaign create name:"The Lost Mine"

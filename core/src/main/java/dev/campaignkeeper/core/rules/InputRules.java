@@ -12,7 +12,9 @@ import java.util.Optional;
  * goes through it, so the rules are the same from Discord, the console and the admin CLI.
  *
  * <p>Cleaning: Unicode NFC; control, format (zero-width, bidi) and other invisible characters
- * removed; runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
+ * removed, except the zero-width joiner and non-joiner inside words and emoji sequences (between
+ * two visible non-ASCII characters: 👨‍👩‍👧‍👦, 🏳️‍🌈, Persian words), where they are part of the text;
+ * runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
  * newlines (at most two in a row). Every rejection is an {@link InvalidInputException} whose
  * message says what to change.
  */
@@ -76,6 +78,12 @@ public final class InputRules {
                 pendingSpace = out.length() > 0 && out.charAt(out.length() - 1) != '\n';
                 continue;
             }
+            if (isJoiner(c)) {
+                if (!pendingSpace && joins(out, normalized, i)) {
+                    out.appendCodePoint(c);
+                }
+                continue;
+            }
             if (isInvisible(c)) {
                 continue;
             }
@@ -115,7 +123,8 @@ public final class InputRules {
             throw new InvalidInputException("The " + what + " is " + length + " characters long; shorten it to "
                     + MAX_NAME_LENGTH + " or fewer.");
         }
-        String lower = name.toLowerCase(Locale.ROOT);
+        // joiners are kept inside words, so look through them: "disc\u200Dord" is still "discord"
+        String lower = name.replace(ZWJ, "").replace(ZWNJ, "").toLowerCase(Locale.ROOT);
         for (String word : FORBIDDEN_IN_NAMES) {
             if (lower.contains(word)) {
                 throw new InvalidInputException("The " + what + " may not contain \"" + word
@@ -191,9 +200,18 @@ public final class InputRules {
             throw new InvalidInputException("The avatar URL must start with http:// or https:// "
                     + "(an image link), not \"" + (scheme.isEmpty() ? abbreviate(url) : abbreviate(scheme) + ":") + "\".");
         }
-        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+        String authority = uri.getRawAuthority();
+        if (authority != null && authority.contains("@")) {
+            throw new InvalidInputException("The avatar URL may not contain a user name or password (the part"
+                    + " before @). Give a public image link such as https://example.com/avatar.png");
+        }
+        URI server = serverForm(uri, authority);
+        if (server == null || server.getHost() == null || server.getHost().isEmpty()) {
             throw new InvalidInputException("The avatar URL has no host name. Give a full link such as "
                     + "https://example.com/avatar.png");
+        }
+        if (server.getPort() == 0 || server.getPort() > MAX_PORT) {
+            throw invalidPort();
         }
         return Optional.of(url);
     }
@@ -253,6 +271,33 @@ public final class InputRules {
         return true;
     }
 
+    private static final String ZWJ = "\u200D";
+    private static final String ZWNJ = "\u200C";
+
+    private static boolean isJoiner(int c) {
+        return c == 0x200D || c == 0x200C;
+    }
+
+    /**
+     * Whether a joiner at this point joins two visible non-ASCII characters: the one written last
+     * and the next one in the input. ASCII neighbours never need one (and a joiner there could
+     * only disguise a word); a joiner at a word's edge or beside another invisible character joins
+     * nothing.
+     */
+    private static boolean joins(StringBuilder out, String input, int next) {
+        if (out.length() == 0 || next >= input.length()) {
+            return false;
+        }
+        int before = out.codePointBefore(out.length());
+        int after = input.codePointAt(next);
+        return visibleNonAscii(before) && visibleNonAscii(after);
+    }
+
+    private static boolean visibleNonAscii(int c) {
+        return c >= 0x80 && !Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isInvisible(c)
+                && !isJoiner(c);
+    }
+
     private static boolean isInvisible(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL
@@ -263,6 +308,48 @@ public final class InputRules {
                 || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0   // Hangul fillers
                 || c == 0x2800                                                // braille blank
                 || c == 0x034F; // combining grapheme joiner
+    }
+
+    /**
+     * The URL with an internationalised host name in its ASCII (punycode) form, parsed as a
+     * server-based authority; null when the authority is not a host with an optional port.
+     */
+    private static URI serverForm(URI uri, String authority) {
+        if (authority == null || authority.isEmpty()) {
+            return null;
+        }
+        String host = authority;
+        String port = "";
+        if (!authority.startsWith("[")) {
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0) {
+                host = authority.substring(0, colon);
+                port = authority.substring(colon);
+            }
+            String digits = port.isEmpty() ? "" : port.substring(1);
+            if (!digits.matches("[0-9]*") || digits.length() > 5
+                    || !digits.isEmpty() && (Integer.parseInt(digits) == 0 || Integer.parseInt(digits) > MAX_PORT)) {
+                throw invalidPort();
+            }
+            try {
+                host = java.net.IDN.toASCII(host, java.net.IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        try {
+            return new URI(uri.getScheme() + "://" + host + port + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        } catch (URISyntaxException e) {
+            return null;
+        }
+    }
+
+    private static final int MAX_PORT = 65535;
+
+    private static InvalidInputException invalidPort() {
+        return new InvalidInputException("The avatar URL has an invalid port: a port is a number from 1 to "
+                + MAX_PORT + ", and most links need none. Give a link such as https://example.com/avatar.png");
     }
 
     private static String abbreviate(String text) {

@@ -441,6 +441,21 @@ public final class CampaignService {
     }
 
     /**
+     * Checks, changing nothing, that the actor may end the campaign of a channel: a command can
+     * refuse someone who may not before asking them to confirm.
+     *
+     * @param actor who would end it
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @throws NotFoundException if there is no campaign
+     * @throws dev.campaignkeeper.core.error.NotPermittedException if the actor is not a GM
+     */
+    public void checkEnd(Actor actor, GuildId guild, ChannelId channel) {
+        Objects.requireNonNull(actor, "actor");
+        requireGm(actor, requireCampaign(store.guild(guild), channel), "end the campaign");
+    }
+
+    /**
      * Ends the campaign (GM or guild admin): one store update removes the campaign with all its
      * characters and NPCs; then its logged posts are removed from the post log, and its roles and webhook are deleted on the platform (failures there
      * are logged, the data is already gone).

@@ -20,6 +20,38 @@ class InputRulesTest {
     }
 
     @Test
+    void keepsJoinersInsideEmojiSequences() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67\u200D\uD83D\uDC66"; // 👨‍👩‍👧‍👦
+        String rainbowFlag = "\uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08"; // 🏳️‍🌈
+        String coder = "\uD83D\uDC69\uD83C\uDFFD\u200D\uD83D\uDCBB"; // 👩🏽‍💻
+
+        assertThat(InputRules.name(family + " " + rainbowFlag, "name")).isEqualTo(family + " " + rainbowFlag);
+        assertThat(InputRules.clean(coder, false)).isEqualTo(coder);
+        assertThat(InputRules.description("We are " + family + "\n" + rainbowFlag)).contains(family, rainbowFlag);
+    }
+
+    @Test
+    void keepsTheNonJoinerInsidePersianWords() {
+        String word = "\u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645"; // می‌خواهم
+
+        assertThat(InputRules.name(word, "character name")).isEqualTo(word);
+    }
+
+    @Test
+    void dropsJoinersAtWordEdgesAndBetweenAsciiLetters() {
+        assertThat(InputRules.clean("\u200D\uD83D\uDC68 \u200DTom\u200C", false)).isEqualTo("\uD83D\uDC68 Tom");
+        assertThat(InputRules.clean("\u0645\u200C \u062E", false)).isEqualTo("\u0645 \u062E");
+        assertThat(InputRules.clean("Ga\u200Dnd\u200Calf", false)).isEqualTo("Gandalf");
+    }
+
+    @Test
+    void aJoinerDoesNotHideAForbiddenWord() {
+        assertThatThrownBy(() -> InputRules.name("Dis\u200Dcord", "name")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> InputRules.name("\u00C9 cl\u200Cyde", "name"))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void removesControlCharacters() {
         assertThat(InputRules.clean("Gan\u0000dal\u0007f\u001B\u007F\u009F", false)).isEqualTo("Gandalf");
     }
@@ -192,6 +224,38 @@ class InputRulesTest {
         assertThat(InputRules.avatarUrl("https://example.com/a.png")).contains("https://example.com/a.png");
         assertThat(InputRules.avatarUrl(" HTTP://cdn.example.org:8080/x/y.gif?size=64 "))
                 .contains("HTTP://cdn.example.org:8080/x/y.gif?size=64");
+    }
+
+    @Test
+    void acceptsInternationalisedDomainNames() {
+        assertThat(InputRules.avatarUrl("https://例え.jp/x.png")).contains("https://例え.jp/x.png");
+        assertThat(InputRules.avatarUrl("https://bücher.example/ä.png")).contains("https://bücher.example/ä.png");
+        assertThat(InputRules.avatarUrl("https://xn--r8jz45g.jp/x.png")).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://user:pass@example.com/a.png", "https://user@example.com/a.png",
+            "https://example.com@evil.example/a.png", "https://例え:pw@例え.jp/x.png"})
+    void refusesUrlsWithAUserNameOrPassword(String url) {
+        assertThatThrownBy(() -> InputRules.avatarUrl(url))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("user name or password");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com:0/a.png", "https://example.com:65536/a.png",
+            "https://example.com:99999999999/a.png", "https://example.com:abc/a.png", "https://例え.jp:70000/x.png"})
+    void refusesInvalidPorts(String url) {
+        assertThatThrownBy(() -> InputRules.avatarUrl(url))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("invalid port");
+    }
+
+    @Test
+    void acceptsValidPorts() {
+        assertThat(InputRules.avatarUrl("https://example.com:1/a.png")).isPresent();
+        assertThat(InputRules.avatarUrl("https://example.com:65535/a.png")).isPresent();
+        assertThat(InputRules.avatarUrl("http://[::1]:8080/a.png")).isPresent();
     }
 
     @Test

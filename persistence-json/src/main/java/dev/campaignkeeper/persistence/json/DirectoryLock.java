@@ -168,10 +168,12 @@ final class DirectoryLock implements AutoCloseable {
             if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return OptionalLong.empty();
             }
-            try (FileChannel channel = openLockFile(file, false)) {
+            // read-only: the probe must work on a directory (or lock file) this process cannot write,
+            // and a shared lock conflicts with the holder's exclusive one just as well
+            try (FileChannel channel = openLockFileForReading(file)) {
                 FileLock probe;
                 try {
-                    probe = channel.tryLock();
+                    probe = channel.tryLock(0, Long.MAX_VALUE, true);
                 } catch (OverlappingFileLockException e) {
                     probe = null;
                 }
@@ -206,6 +208,19 @@ final class DirectoryLock implements AutoCloseable {
         FileChannel channel = FileChannel.open(file, options, NioFileSystemOps.fileAttributes());
         try {
             // the open may have raced with a swap of the path: check what was opened
+            NioFileSystemOps.requireRegularFile(file);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
+    /** Opens an existing lock file for reading only, without following a link, only if regular. */
+    private static FileChannel openLockFileForReading(Path file) throws IOException {
+        NioFileSystemOps.requireRegularFile(file);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS);
+        try {
             NioFileSystemOps.requireRegularFile(file);
         } catch (IOException e) {
             channel.close();
