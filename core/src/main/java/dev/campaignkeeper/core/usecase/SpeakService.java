@@ -246,6 +246,12 @@ public final class SpeakService {
             throw new NotPermittedException("Only the player who made a post, or " + CampaignAccess.GM_WHO
                     + ", can delete it.");
         }
+        if (campaign.isPresent() && campaign.get().webhook().isPresent()
+                && !campaign.get().webhook().get().equals(post.webhook())) {
+            log.remove(guild, post.id());
+            throw new NotFoundException("That post was made through the campaign's old webhook, which is gone, so "
+                    + "the bot can no longer delete it. A moderator can delete it from the message's menu.");
+        }
         WebhookTarget target = new WebhookTarget(post.campaign(), post.webhook(), post.thread(), Optional.empty());
         for (MessageId part : post.messages()) {
             try {
