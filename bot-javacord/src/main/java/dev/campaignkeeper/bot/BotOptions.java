@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
  * @param console {@code --console}: run the offline console instead of connecting to Discord
  * @param help {@code --help}: print usage and exit
+ * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
  */
-public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help) {
+public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed) {
 
     /** Environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
@@ -23,7 +24,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console] [--help]
+            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--seed N]] [--help]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
               --dev-guild ID   register the slash commands on this server only; they appear at once
@@ -31,6 +32,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                hour to show)
               --console        try the bot offline: type its commands in this terminal, no Discord
                                needed (e.g. /campaign create name:"The Lost Mine")
+              --seed N         with --console: roll dice from seed N, so the same commands roll
+                               the same (for docs and tests); without it dice are SecureRandom
               --help           show this help
 
             Environment:
@@ -45,10 +48,12 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param devGuild {@code --dev-guild ID}: register commands on this guild only, instantly
      * @param console {@code --console}: run the offline console instead of connecting to Discord
      * @param help {@code --help}: print usage and exit
+     * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");
+        Objects.requireNonNull(seed, "seed");
     }
 
     /**
@@ -64,6 +69,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Optional<Long> devGuild = Optional.empty();
         boolean console = false;
         boolean help = false;
+        Optional<Long> seed = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -92,6 +98,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                         throw new UsageException("--dev-guild: \"" + value + "\" is too large for a server id.");
                     }
                 }
+                case "--seed" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--seed", "a number");
+                    try {
+                        seed = Optional.of(Long.parseLong(value.strip()));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--seed needs a whole number, not \"" + value + "\".");
+                    }
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
                 default -> throw new UsageException("Unknown option \"" + args[i] + "\".");
@@ -101,7 +115,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             String fromEnv = env.get(DATA_DIR_VARIABLE);
             dataDir = Path.of(fromEnv == null || fromEnv.isBlank() ? "data" : fromEnv);
         }
-        return new BotOptions(dataDir, devGuild, console, help);
+        if (seed.isPresent() && !console) {
+            throw new UsageException("--seed works only with --console; the bot on Discord always rolls with"
+                    + " SecureRandom.");
+        }
+        return new BotOptions(dataDir, devGuild, console, help, seed);
     }
 
     private static String value(String[] args, int index, String option, String what) {

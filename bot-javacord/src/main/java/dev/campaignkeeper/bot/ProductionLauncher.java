@@ -9,6 +9,7 @@ import dev.campaignkeeper.bot.console.ConsoleNames;
 import dev.campaignkeeper.bot.console.ConsoleSession;
 import dev.campaignkeeper.bot.javacord.DiscordStartException;
 import dev.campaignkeeper.bot.javacord.JavacordConfig;
+import dev.campaignkeeper.core.dice.DiceRoller;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.port.CampaignStore;
@@ -67,7 +68,7 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         ConsoleNames names = new ConsoleNames();
         Injector injector = Guice.createInjector(
                 new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir())),
-                new CoreModule(),
+                new CoreModule(options.seed().map(DiceRoller::seeded).orElseGet(DiceRoller::secure)),
                 new CommandModule(ExportJson::write),
                 new ConsoleModule(out, names));
         CampaignStore store;

@@ -23,7 +23,9 @@ import picocli.CommandLine.ParentCommand;
                     + " 6 players with a character each, 4 NPCs per channel).",
             "Measures open (load + journal replay), durable mutation p50/p99, throughput with 1 and 16"
                     + " writers, a checkpoint and mutation p99 during it, peak heap, and the raw"
-                    + " append+fsync cost of the same disk. Ignores --data."})
+                    + " append+fsync cost of the same disk. Ignores --data.",
+            "With --dice, measures dice parse+roll instead (issue 13's target: at most 50 us per"
+                    + " typical expression), with no data directory."})
 final class BenchCommand implements Callable<Integer> {
 
     /** Issue 3's table order and labels; the keys are the --json keys. */
@@ -39,6 +41,9 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"checkpoint_mutation_p99_ms", "mutation p99 during checkpoint", "ms"},
             new String[] {"peak_heap_mb", "peak heap", "MB"},
             new String[] {"fsync_p50_ms", "raw append+fsync p50", "ms"},
+            new String[] {"post_append_p50_ms", "durable post-log append p50", "ms"},
+            new String[] {"post_append_p99_ms", "durable post-log append p99", "ms"},
+            new String[] {"post_append_p50_over_fsync", "post append p50 / its fsync p50", "x"},
             new String[] {"p50_over_fsync", "mutation p50 / fsync p50", "x"},
             new String[] {"json_bytes", "of which the three JSON files", "bytes"},
             new String[] {"replay_entries", "journal entries replayed at open", ""},
@@ -72,6 +77,27 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of a table")
     private boolean json;
 
+    @Option(names = "--dice", description = "benchmark dice parse+roll of typical expressions instead of the"
+            + " store")
+    private boolean dice;
+
+    @Option(names = "--dice-operations", paramLabel = "N", defaultValue = "200000",
+            description = "timed parse+roll operations with --dice (default ${DEFAULT-VALUE})")
+    private int diceOperations;
+
+    /** Labels of the --dice table; the keys are the --json keys. */
+    private static final List<String[]> DICE_ROWS = List.of(
+            new String[] {"dice_expressions", "expressions (in turn)", ""},
+            new String[] {"dice_operations", "timed operations per measure", ""},
+            new String[] {"dice_parse_roll_us", "parse + roll p50 (SecureRandom)", "us"},
+            new String[] {"dice_parse_roll_p99_us", "parse + roll p99 (SecureRandom)", "us"},
+            new String[] {"dice_parse_roll_mean_us", "parse + roll mean (SecureRandom)", "us"},
+            new String[] {"dice_parse_roll_seeded_us", "parse + roll p50 (seeded java.util.Random)", "us"},
+            new String[] {"dice_parse_us", "parse only p50", "us"},
+            new String[] {"dice_roll_us", "roll only p50 (SecureRandom)", "us"},
+            new String[] {"dice_parse_roll_format_us", "parse + roll + format p50", "us"},
+            new String[] {"dice_target_us", "target (issue 13)", "us"});
+
     private final BenchRunner.StoreFactory factory;
 
     /** Benchmarks the JSON store. */
@@ -90,6 +116,19 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (dice) {
+            if (diceOperations < DiceBench.EXPRESSIONS.size()) {
+                throw new CliException(ExitCodes.USAGE, "--dice-operations must be at least "
+                        + DiceBench.EXPRESSIONS.size());
+            }
+            Map<String, Object> result = new DiceBench(diceOperations).run();
+            if (json) {
+                admin.printJson(result);
+            } else {
+                printTable(admin.out(), result, DICE_ROWS);
+            }
+            return ExitCodes.OK;
+        }
         if (guilds < 1 || mutations < 1 || (replayEntries != null && replayEntries < 0)) {
             throw new CliException(ExitCodes.USAGE, "--guilds and --mutations must be at least 1,"
                     + " --replay-entries at least 0");
@@ -128,14 +167,14 @@ final class BenchCommand implements Callable<Integer> {
         if (json) {
             admin.printJson(result);
         } else {
-            printTable(admin.out(), result);
+            printTable(admin.out(), result, ROWS);
         }
         return ExitCodes.OK;
     }
 
-    private static void printTable(PrintWriter out, Map<String, Object> result) {
+    private static void printTable(PrintWriter out, Map<String, Object> result, List<String[]> rows) {
         Table table = new Table("measure", "value", "unit");
-        for (String[] row : ROWS) {
+        for (String[] row : rows) {
             if (result.containsKey(row[0])) {
                 Object value = result.get(row[0]);
                 table.row(row[1], value, row[2]);

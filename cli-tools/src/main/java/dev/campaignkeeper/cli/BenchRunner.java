@@ -61,6 +61,14 @@ final class BenchRunner {
          * @param store a store from {@link #open}
          */
         void checkpoint(CampaignStore store);
+
+        /**
+         * The post log that goes with the store.
+         *
+         * @param store a store from {@link #open}
+         * @return its post log
+         */
+        dev.campaignkeeper.core.port.PostLog postLog(CampaignStore store);
     }
 
     /** Reports which phase runs and how far it got. */
@@ -172,6 +180,26 @@ final class BenchRunner {
                 }
                 listener.phaseDone();
 
+                // the post log: one durable append per post (as /say records it), sampled beside the
+                // same raw append+fsync probe
+                listener.phase("single-writer post-log appends (+ raw append+fsync)", settings.mutations());
+                long[] posts = new long[settings.mutations()];
+                long[] postFsync = new long[settings.mutations()];
+                dev.campaignkeeper.core.port.PostLog postLog = factory.postLog(store);
+                try (AppendProbe probe = new AppendProbe(dir)) {
+                    for (int i = 0; i < Math.min(200, posts.length); i++) {
+                        appendPost(postLog, guilds);
+                    }
+                    for (int i = 0; i < posts.length; i++) {
+                        long t0 = System.nanoTime();
+                        appendPost(postLog, guilds);
+                        posts[i] = System.nanoTime() - t0;
+                        postFsync[i] = probe.sample();
+                        listener.progress(i + 1);
+                    }
+                }
+                listener.phaseDone();
+
                 // warm up the group-commit path un-timed, then time enough mutations for about a second
                 concurrentMutations(store, guilds, Math.min(2000, settings.mutations()), settings.writers(), false);
                 int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 10);
@@ -187,6 +215,8 @@ final class BenchRunner {
 
                 Arrays.sort(single);
                 Arrays.sort(fsync);
+                Arrays.sort(posts);
+                Arrays.sort(postFsync);
                 Arrays.sort(overwrite);
                 Arrays.sort(checkpointLatencies);
                 double fsyncP50 = millis(percentile(fsync, 50));
@@ -216,6 +246,12 @@ final class BenchRunner {
                 result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
                 result.put("fsync_p99_ms", round(millis(percentile(fsync, 99))));
                 result.put("fsync_overwrite_p50_ms", round(millis(percentile(overwrite, 50))));
+                double postFsyncP50 = millis(percentile(postFsync, 50));
+                result.put("post_append_p50_ms", round(millis(percentile(posts, 50))));
+                result.put("post_append_p99_ms", round(millis(percentile(posts, 99))));
+                result.put("post_fsync_p50_ms", round(postFsyncP50));
+                result.put("post_append_p50_over_fsync", postFsyncP50 > 0
+                        ? round(millis(percentile(posts, 50)) / postFsyncP50) : null);
                 return result;
             } finally {
                 store.close();
@@ -309,6 +345,23 @@ final class BenchRunner {
     }
 
     /** One durable character edit in a random guild. */
+    private final java.util.concurrent.atomic.AtomicLong nextMessage = new java.util.concurrent.atomic.AtomicLong(
+            900_000_000_000_000_000L);
+
+    /** One post of a random generated character, as {@code /say} records it. */
+    private void appendPost(dev.campaignkeeper.core.port.PostLog log, int guilds) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        int g = random.nextInt(guilds);
+        int c = random.nextInt(SeedDataGenerator.CHANNELS);
+        int p = random.nextInt(SeedDataGenerator.PLAYERS);
+        log.append(new dev.campaignkeeper.core.model.PostRecord(SeedDataGenerator.guild(g),
+                SeedDataGenerator.channel(g, c), dev.campaignkeeper.core.model.WebhookId.of(1),
+                java.util.Optional.empty(), List.of(dev.campaignkeeper.core.model.MessageId.of(
+                        nextMessage.incrementAndGet())), SeedDataGenerator.player(g, c, p), java.util.Optional.empty(),
+                "Benchmark character", java.time.Instant.now(),
+                "The benchmark speaks in character, post " + sequence.incrementAndGet() + "."));
+    }
+
     private void mutate(CampaignStore store, int guilds) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int g = random.nextInt(guilds);

@@ -79,6 +79,8 @@ final class InspectCommand implements Callable<Integer> {
             document.put("snapshot_sequence", stats.snapshotSequence());
             document.put("last_write", lastWrite(stats).map(Object::toString).orElse(null));
             document.put("last_checkpoint", stats.lastCheckpoint().map(Object::toString).orElse(null));
+            document.put("posts", stats.posts());
+            document.put("post_log_bytes", stats.postBytes());
             document.put("backups", backups.size());
             document.put("newest_valid_backup", newestValid.map(b -> {
                 Map<String, Object> backup = new LinkedHashMap<>();
@@ -124,6 +126,8 @@ final class InspectCommand implements Callable<Integer> {
         out.println("Last write:                            " + lastWrite(stats).map(Object::toString).orElse("-"));
         out.println("Last checkpoint:                       "
                 + stats.lastCheckpoint().map(Object::toString).orElse("- (never: a new or seed-format directory)"));
+        out.println("Posts logged:                          " + stats.posts() + " (" + stats.postBytes()
+                + " bytes in posts/)");
         out.println("Backups:                               " + backups.size() + newestValid
                 .map(b -> " (newest valid: " + b.id() + " at " + b.time() + ")").orElse(" (none valid)"));
         if (!view.notes().isEmpty()) {

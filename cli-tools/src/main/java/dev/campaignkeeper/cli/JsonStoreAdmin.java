@@ -50,9 +50,12 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public Stats stats(Path dir) {
-        DataDirectory.Stats stats = at(dir).stats();
+        DataDirectory data = at(dir);
+        DataDirectory.Stats stats = data.stats();
+        DataDirectory.PostLogSummary posts = data.postLog();
         return new Stats(stats.fileSizes(), stats.totalBytes(), stats.snapshotSequence(),
-                stats.journalEntriesSinceCheckpoint(), stats.lastWrite(), stats.lastCheckpoint());
+                stats.journalEntriesSinceCheckpoint(), stats.lastWrite(), stats.lastCheckpoint(), posts.posts(),
+                posts.bytes());
     }
 
     @Override

@@ -26,4 +26,9 @@ final class JsonStoreBenchFactory implements BenchRunner.StoreFactory {
     public void checkpoint(CampaignStore store) {
         ((JsonCampaignStore) store).checkpoint();
     }
+
+    @Override
+    public dev.campaignkeeper.core.port.PostLog postLog(CampaignStore store) {
+        return ((JsonCampaignStore) store).postLog();
+    }
 }

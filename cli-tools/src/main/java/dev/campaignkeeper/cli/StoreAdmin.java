@@ -153,9 +153,11 @@ interface StoreAdmin {
      * @param journalEntries journal entries since the last checkpoint
      * @param lastWrite time of the last journal write
      * @param lastCheckpoint time of the last checkpoint
+     * @param posts posts in the post log
+     * @param postBytes bytes of the post log's valid lines
      */
     record Stats(Map<String, Long> files, long totalBytes, long snapshotSequence, long journalEntries,
-                 Optional<Instant> lastWrite, Optional<Instant> lastCheckpoint) {
+                 Optional<Instant> lastWrite, Optional<Instant> lastCheckpoint, int posts, long postBytes) {
         /** Validates and copies. */
         public Stats {
             files = Map.copyOf(files);

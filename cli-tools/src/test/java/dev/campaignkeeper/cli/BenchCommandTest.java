@@ -54,4 +54,32 @@ class BenchCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("not empty");
     }
+
+    @Test
+    void diceModePrintsTheParseAndRollFigureWithoutTouchingAStore() {
+        Run run = Run.of("bench", "--dice", "--dice-operations", "2000", "--json");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        JsonObject json = run.json();
+        assertThat(json.keySet()).contains("dice_parse_roll_us", "dice_parse_roll_p99_us", "dice_parse_us",
+                "dice_roll_us", "dice_parse_roll_format_us").doesNotContain("guilds");
+        assertThat(json.get("dice_parse_roll_us").getAsDouble()).isPositive();
+        assertThat(json.get("dice_operations").getAsInt()).isEqualTo(2000);
+    }
+
+    @Test
+    void diceTableNamesTheMeasures() {
+        Run run = Run.of("bench", "--dice", "--dice-operations", "500");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("parse + roll p50 (SecureRandom)").contains("4d6kh3").contains("target");
+    }
+
+    @Test
+    void tooFewDiceOperationsAreAUsageError() {
+        Run run = Run.of("bench", "--dice", "--dice-operations", "1");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--dice-operations");
+    }
 }

@@ -34,6 +34,14 @@ class BenchRunnerTest {
         public void checkpoint(CampaignStore store) {
             checkpoints++;
         }
+
+        private final dev.campaignkeeper.core.memory.InMemoryPostLog posts =
+                new dev.campaignkeeper.core.memory.InMemoryPostLog();
+
+        @Override
+        public dev.campaignkeeper.core.port.PostLog postLog(CampaignStore store) {
+            return posts;
+        }
     }
 
     @Test
@@ -49,6 +57,8 @@ class BenchRunnerTest {
         assertThat(result.get("guilds")).isEqualTo(3);
         assertThat((Long) result.get("bytes")).isPositive();
         assertThat((Double) result.get("fsync_p50_ms")).isPositive();
+        assertThat(result).containsKeys("post_append_p50_ms", "post_append_p99_ms", "post_append_p50_over_fsync");
+        assertThat(factory.posts.size()).as("warm-up and measured appends").isEqualTo(20 + 20);
         assertThat(factory.opens).isEqualTo(2);
         assertThat(factory.checkpoints).isEqualTo(1);
         assertThat(dir.resolve("bench").resolve(".bench-fsync.probe")).doesNotExist();

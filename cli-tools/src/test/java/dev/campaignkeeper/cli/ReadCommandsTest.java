@@ -58,6 +58,34 @@ class ReadCommandsTest {
     }
 
     @Test
+    void inspectCountsThePostLogAndVerifyReportsItsDamage() throws Exception {
+        Path dir = NativeDirs.healthy(tmp.resolve("native"));
+        try (var store = dev.campaignkeeper.persistence.json.JsonCampaignStore.open(NativeDirs.config(dir))) {
+            for (int i = 1; i <= 3; i++) {
+                store.postLog().append(new dev.campaignkeeper.core.model.PostRecord(NativeDirs.GUILD,
+                        NativeDirs.CHANNEL, dev.campaignkeeper.core.model.WebhookId.of(5), java.util.Optional.empty(),
+                        java.util.List.of(dev.campaignkeeper.core.model.MessageId.of(100 + i)), NativeDirs.PLAYER,
+                        java.util.Optional.empty(), "Hero", java.time.Instant.parse("2026-12-01T20:00:00Z"), "post " + i));
+            }
+        }
+        Run inspect = Run.of("--data", dir.toString(), "inspect", "--json");
+        assertThat(inspect.exitCode()).as(inspect.err()).isZero();
+        assertThat(inspect.json().get("posts").getAsInt()).isEqualTo(3);
+        assertThat(Run.of("--data", dir.toString(), "inspect").out()).contains("Posts logged:").contains(" 3 (");
+
+        Path segment;
+        try (var files = java.nio.file.Files.list(dir.resolve("posts"))) {
+            segment = files.filter(p -> p.getFileName().toString().startsWith("journal-")).findFirst().orElseThrow();
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(segment);
+        bytes[10] ^= 0x20; // the first post's line: two valid lines follow
+        java.nio.file.Files.write(segment, bytes);
+        Run verify = Run.of("--data", dir.toString(), "verify");
+        assertThat(verify.exitCode()).isEqualTo(1);
+        assertThat(verify.out()).contains("posts").contains("checksum mismatch");
+    }
+
+    @Test
     void inspectLimitsTheGuildTable() {
         Path dir = SeedDirs.seedWritten(tmp.resolve("seed"));
 

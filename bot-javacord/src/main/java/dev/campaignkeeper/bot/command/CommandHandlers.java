@@ -38,6 +38,7 @@ public final class CommandHandlers {
     private final CampaignKeeper keeper;
     private final ExportFormat exportFormat;
     private final UserDisplay users;
+    private final RollCommand roll;
 
     /**
      * Creates the handlers.
@@ -51,6 +52,7 @@ public final class CommandHandlers {
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
         this.users = Objects.requireNonNull(users, "users");
+        this.roll = new RollCommand(keeper.rolls(), users);
     }
 
     /**
@@ -78,8 +80,9 @@ public final class CommandHandlers {
     }
 
     /**
-     * Suggestions for an autocompleted option. Only the {@code npc} option autocompletes; a
-     * channel without a campaign gets no suggestions.
+     * Suggestions for an autocompleted option. Only the NPC options autocomplete ({@code npc} of
+     * the {@code /npc} commands, {@code as} of {@code /roll}); a channel without a campaign gets
+     * no suggestions.
      *
      * @param actor who is typing
      * @param guild the guild
@@ -91,7 +94,9 @@ public final class CommandHandlers {
      */
     public List<Choice> autocomplete(Actor actor, GuildId guild, ChannelId channel, String path, String option,
                                      String typed) {
-        if (!CommandCatalog.NPC_OPTION.equals(option) || !path.startsWith("npc ")) {
+        boolean npcOption = CommandCatalog.NPC_OPTION.equals(option) && path.startsWith("npc ");
+        boolean rollAs = CommandCatalog.AS_OPTION.equals(option) && path.equals("roll");
+        if (!npcOption && !rollAs) {
             return List.of();
         }
         try {
@@ -236,6 +241,7 @@ public final class CommandHandlers {
             case "npc delete" -> npcDelete(request, options);
             case "npc list" -> npcList(request);
             case "npc say" -> npcSay(request, options);
+            case "roll" -> roll.roll(request, options);
             default -> Reply.error("Unknown command /" + request.path() + ".");
         };
     }

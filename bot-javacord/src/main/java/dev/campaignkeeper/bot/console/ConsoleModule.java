@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Guice wiring of the console in place of Discord: the core's {@link InMemoryChatPlatform}, whose
- * webhook posts print as {@code [Display Name] text}, and users shown by their console names.
+ * webhook posts print as {@code [Display Name] text} and direct messages as {@code [Campaign
+ * Keeper, direct message to Gina] text}, and users shown by their console names.
  */
 public final class ConsoleModule extends AbstractModule {
 
@@ -29,10 +30,24 @@ public final class ConsoleModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> out.println(ConsoleSession.formatPost(post)));
+        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> out.println(ConsoleSession.formatPost(post)),
+                message -> out.println(formatDirectMessage(message, names)));
         bind(ConsoleNames.class).toInstance(names);
         bind(InMemoryChatPlatform.class).toInstance(platform);
         bind(ChatPlatform.class).toInstance(platform);
         bind(UserDisplay.class).toInstance(names::show);
+    }
+
+    /**
+     * How the console shows a direct message from the bot.
+     *
+     * @param message the message
+     * @param names the session's names
+     * @return {@code [Campaign Keeper, direct message to Gina] text}, continuation lines indented
+     */
+    static String formatDirectMessage(InMemoryChatPlatform.DirectMessage message, ConsoleNames names) {
+        String to = names.nameOf(message.user()).orElse(message.user().value());
+        return ("[" + ConsoleSession.BOT_NAME + ", direct message to " + to + "] " + message.text())
+                .replace("\n", "\n    ");
     }
 }

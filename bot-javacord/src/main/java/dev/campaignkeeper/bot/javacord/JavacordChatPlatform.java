@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 import org.javacord.api.DiscordApi;
+import org.javacord.api.entity.message.MessageBuilder;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
 import org.javacord.api.entity.permission.PermissionState;
@@ -220,6 +221,18 @@ public final class JavacordChatPlatform implements ChatPlatform {
             }
             throw gone;
         }
+    }
+
+    /**
+     * Sends a direct message with mentions disabled. Discord refuses (403) when the user does not
+     * accept direct messages from the server's members; that surfaces as a platform failure.
+     */
+    @Override
+    public void sendDirectMessage(GuildId guild, UserId user, String text) {
+        User recipient = user(user);
+        calls.call("Send Messages", "send a direct message to " + user,
+                () -> new MessageBuilder().setContent(text).setAllowedMentions(NO_MENTIONS).send(recipient));
+        LOG.info("Sent a direct message to {} about guild {}", user, guild);
     }
 
     @Override

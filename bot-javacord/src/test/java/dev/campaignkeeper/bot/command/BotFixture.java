@@ -1,5 +1,6 @@
 package dev.campaignkeeper.bot.command;
 
+import dev.campaignkeeper.core.dice.DiceRoller;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
@@ -45,9 +46,14 @@ final class BotFixture implements AutoCloseable {
     final CommandHandlers handlers;
 
     BotFixture(Path dataDir) {
+        this(dataDir, DiceRoller.secure());
+    }
+
+    /** The same with dice from a given roller (seeded for rolls a test can predict). */
+    BotFixture(Path dataDir, DiceRoller dice) {
         this.store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir));
         CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC));
+                Clock.fixed(NOW, ZoneOffset.UTC), dice);
         this.handlers = new CommandHandlers(keeper, ExportJson::write, UserDisplay.DISCORD_MENTION);
     }
 

@@ -11,31 +11,33 @@ class CommandCatalogTest {
 
     @Test
     void theIssuesCommandsAreAllThere() {
-        assertThat(CommandCatalog.commands()).containsOnlyKeys("campaign", "character", "say", "npc");
+        assertThat(CommandCatalog.commands()).containsOnlyKeys("campaign", "character", "say", "npc", "roll");
         assertThat(CommandCatalog.specs()).extracting(CommandSpec::path).containsExactly(
                 "campaign create", "campaign join", "campaign leave", "campaign info", "campaign kick",
                 "campaign transfer", "campaign rename", "campaign end", "campaign export",
                 "character create", "character edit", "character show", "character delete",
                 "say",
-                "npc create", "npc edit", "npc delete", "npc list", "npc say");
+                "npc create", "npc edit", "npc delete", "npc list", "npc say",
+                "roll");
     }
 
     @Test
-    void onlyTheNpcOptionAutocompletes() {
+    void onlyTheNpcOptionsAutocomplete() {
         List<String> autocompleted = CommandCatalog.specs().stream()
                 .flatMap(spec -> spec.options().stream().filter(OptionSpec::autocomplete)
                         .map(option -> spec.path() + " " + option.name()))
                 .toList();
 
-        assertThat(autocompleted).containsExactly("npc edit npc", "npc delete npc", "npc say npc");
+        assertThat(autocompleted).containsExactly("npc edit npc", "npc delete npc", "npc say npc", "roll as");
+        assertThat(CommandCatalog.AS_OPTION).isEqualTo("as");
     }
 
     @Test
     void createJoinAndEndArePublicAndSlowCommandsAreDeferred() {
         assertThat(CommandCatalog.specs().stream().filter(spec -> spec.successVisibility() == Visibility.PUBLIC))
-                .extracting(CommandSpec::path).containsExactly("campaign create", "campaign join", "campaign end");
+                .extracting(CommandSpec::path).containsExactly("campaign create", "campaign join", "campaign end", "roll");
         assertThat(CommandCatalog.specs().stream().filter(CommandSpec::deferred)).extracting(CommandSpec::path)
-                .contains("campaign create", "campaign join", "campaign end", "campaign export", "say", "npc say");
+                .contains("campaign create", "campaign join", "campaign end", "campaign export", "say", "npc say", "roll");
     }
 
     @Test

@@ -53,6 +53,7 @@ class EveryCommandTest {
                 case STRING -> switch (option.name()) {
                     case "avatar" -> "https://example.com/a.png";
                     case "npc" -> "Grik";
+                    case "expression" -> "1d20";
                     default -> "Something";
                 };
             });

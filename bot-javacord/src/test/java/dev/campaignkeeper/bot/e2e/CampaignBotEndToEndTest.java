@@ -144,7 +144,7 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.guildCommands()).isEmpty();
         assertThat(discord.globalCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "Edit post", "Delete post");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll", "Edit post", "Delete post");
         JsonNode campaign = command("campaign");
         assertThat(names(campaign.get("options"))).contains("create", "join", "leave", "info", "kick", "transfer",
                 "rename", "end", "export");
@@ -167,7 +167,7 @@ class CampaignBotEndToEndTest {
                 .containsExactly(200);
         assertThat(discord.calls(Endpoint.OVERWRITE_GLOBAL_COMMANDS)).isEmpty();
         assertThat(discord.guildCommands()).extracting(c -> c.get("name").asText())
-                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "Edit post", "Delete post");
+                .containsExactlyInAnyOrder("campaign", "character", "say", "npc", "roll", "Edit post", "Delete post");
         assertThat(run(gm, "campaign", Option.sub("info")).ephemeral()).isTrue();
     }
 
@@ -522,14 +522,14 @@ class CampaignBotEndToEndTest {
     @Test
     void commandsTheBotDoesNotOwnAreLeftUnanswered() throws Exception {
         startBot();
-        discord.registerForeignGuildCommand("roll", "Rolls dice (another bot's command)");
+        discord.registerForeignGuildCommand("weather", "Tells the weather (another bot's command)");
 
-        FakeInteraction foreign = discord.slash(alice, table, "roll");
+        FakeInteraction foreign = discord.slash(alice, table, "weather");
         Reply info = run(alice, "campaign", Option.sub("info"));
         Thread.sleep(1000);
 
         assertThat(info.ephemeral()).isTrue();
-        assertThat(foreign.callbacks()).as("the bot must not answer /roll").isEmpty();
+        assertThat(foreign.callbacks()).as("the bot must not answer /weather").isEmpty();
         for (FakeInteraction interaction : discord.interactions()) {
             if (interaction != foreign) {
                 assertThat(interaction.callbacks()).as("acknowledgements of " + interaction).hasSize(1);

@@ -101,6 +101,8 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<WebhookPost> posts = new ArrayList<>();
     private final List<Long> deletedMessages = new ArrayList<>();
     private final Map<String, FakeAttachment> attachmentFiles = new LinkedHashMap<>();
+    private final Map<Long, FakeUser> dmChannels = new LinkedHashMap<>();
+    private final List<DirectMessage> directMessages = new ArrayList<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();
@@ -511,6 +513,13 @@ public final class FakeDiscord implements AutoCloseable {
     public List<FakeWebhook> webhooks() {
         synchronized (lock) {
             return List.copyOf(webhooks.values());
+        }
+    }
+
+    /** @return every direct message the bot sent, in order */
+    public List<DirectMessage> directMessages() {
+        synchronized (lock) {
+            return List.copyOf(directMessages);
         }
     }
 
@@ -1349,6 +1358,8 @@ public final class FakeDiscord implements AutoCloseable {
             rule("POST", "/guilds/(\\d+)/roles", Endpoint.CREATE_ROLE),
             rule("PATCH", "/guilds/(\\d+)/roles/(\\d+)", Endpoint.MODIFY_ROLE),
             rule("DELETE", "/guilds/(\\d+)/roles/(\\d+)", Endpoint.DELETE_ROLE),
+            rule("POST", "/users/@me/channels", Endpoint.OPEN_DM_CHANNEL),
+            rule("POST", "/channels/(\\d+)/messages", Endpoint.CREATE_MESSAGE),
             rule("PUT", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.ADD_MEMBER_ROLE),
             rule("DELETE", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.REMOVE_MEMBER_ROLE));
 
@@ -1554,6 +1565,8 @@ public final class FakeDiscord implements AutoCloseable {
                 case DELETE_ROLE -> deleteRole(match);
                 case ADD_MEMBER_ROLE -> changeMemberRole(match, true);
                 case REMOVE_MEMBER_ROLE -> changeMemberRole(match, false);
+                case OPEN_DM_CHANNEL -> openDmChannel(request);
+                case CREATE_MESSAGE -> createMessage(match, request);
                 case UNHANDLED -> error(404, 0, "404: Not Found (not implemented by the fake Discord)");
             };
         }
@@ -1844,6 +1857,44 @@ public final class FakeDiscord implements AutoCloseable {
         }
         interaction.deleteOriginal();
         return noContent();
+    }
+
+    private MockResponse openDmChannel(Request request) {
+        FakeUser recipient = users.get(Long.parseUnsignedLong(request.body().path("recipient_id").asText("0")));
+        if (recipient == null) {
+            return error(400, 50033, "Invalid Recipient(s)");
+        }
+        long channelId = dmChannels.entrySet().stream().filter(e -> e.getValue().equals(recipient))
+                .map(Map.Entry::getKey).findFirst().orElseGet(() -> {
+                    long id = nextId();
+                    dmChannels.put(id, recipient);
+                    return id;
+                });
+        ObjectNode channel = json.createObjectNode();
+        channel.put("id", Long.toUnsignedString(channelId));
+        channel.put("type", 1);
+        channel.putNull("last_message_id");
+        channel.putArray("recipients").add(userJson(recipient));
+        return ok(channel);
+    }
+
+    private MockResponse createMessage(Match match, Request request) {
+        FakeUser recipient = dmChannels.get(match.id(0));
+        if (recipient == null) {
+            return error(404, 0, "404: Not Found (the fake implements create message for DM channels only)");
+        }
+        JsonNode body = request.body();
+        String problem = messageProblem(body, request.files());
+        if (problem != null) {
+            return invalidForm(problem);
+        }
+        String content = body.path("content").asText("");
+        directMessages.add(new DirectMessage(match.id(0), recipient, content,
+                Optional.ofNullable(body.get("allowed_mentions"))));
+        lock.notifyAll();
+        ObjectNode message = messageJson(nextId(), match.id(0), userJson(botUser), null, content, 0);
+        message.remove("guild_id");
+        return ok(message);
     }
 
     private MockResponse executeWebhook(Match match, Request request) {

@@ -54,7 +54,9 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         /** {@link ChatPlatform#editPost}. */
         EDIT_POST,
         /** {@link ChatPlatform#deletePost}. */
-        DELETE_POST
+        DELETE_POST,
+        /** {@link ChatPlatform#sendDirectMessage}. */
+        DIRECT_MESSAGE
     }
 
     /**
@@ -129,6 +131,29 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     }
 
     /**
+     * A direct message the bot sent.
+     *
+     * @param guild the guild it was about
+     * @param user the recipient
+     * @param text the message
+     */
+    public record DirectMessage(GuildId guild, UserId user, String text) {
+
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild it was about
+         * @param user the recipient
+         * @param text the message
+         */
+        public DirectMessage {
+            Objects.requireNonNull(guild, "guild");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * A webhook that exists.
      *
      * @param guild the guild
@@ -155,6 +180,8 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     }
 
     private final Consumer<Post> onPost;
+    private final Consumer<DirectMessage> onDirectMessage;
+    private final List<DirectMessage> directMessages = new ArrayList<>();
     private final Map<GuildRole, String> roles = new LinkedHashMap<>();
     private final Map<GuildRole, Set<UserId>> holders = new LinkedHashMap<>();
     private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
@@ -175,7 +202,27 @@ public final class InMemoryChatPlatform implements ChatPlatform {
      * @param onPost called for each post, after it was recorded
      */
     public InMemoryChatPlatform(Consumer<Post> onPost) {
+        this(onPost, message -> { });
+    }
+
+    /**
+     * Creates a platform that hands every successful post and direct message to consumers.
+     *
+     * @param onPost called for each post, after it was recorded
+     * @param onDirectMessage called for each direct message, after it was recorded
+     */
+    public InMemoryChatPlatform(Consumer<Post> onPost, Consumer<DirectMessage> onDirectMessage) {
         this.onPost = Objects.requireNonNull(onPost, "onPost");
+        this.onDirectMessage = Objects.requireNonNull(onDirectMessage, "onDirectMessage");
+    }
+
+    /**
+     * Every direct message sent so far, in order.
+     *
+     * @return a copy
+     */
+    public synchronized List<DirectMessage> directMessages() {
+        return List.copyOf(directMessages);
     }
 
     /**
@@ -372,6 +419,16 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         }
         throw new PlatformNotFoundException("Message " + message + " of webhook " + target.webhook()
                 + " does not exist there.");
+    }
+
+    @Override
+    public void sendDirectMessage(GuildId guild, UserId user, String text) {
+        DirectMessage message = new DirectMessage(guild, user, text);
+        synchronized (this) {
+            failIfAsked(Operation.DIRECT_MESSAGE);
+            directMessages.add(message);
+        }
+        onDirectMessage.accept(message);
     }
 
     private void failIfAsked(Operation operation) {

@@ -154,6 +154,31 @@ public final class InMemoryPostLog implements PostLog {
         return Optional.ofNullable(latest);
     }
 
+    /**
+     * Every post, each campaign's oldest first: what a durable log built on this one writes when it
+     * compacts its file.
+     *
+     * @return a copy
+     */
+    public synchronized List<PostRecord> all() {
+        List<PostRecord> all = new ArrayList<>(byMessage.size());
+        campaigns.values().forEach(posts -> all.addAll(posts.values()));
+        return List.copyOf(all);
+    }
+
+    /**
+     * How many posts are logged.
+     *
+     * @return the number of posts
+     */
+    public synchronized int size() {
+        int size = 0;
+        for (LinkedHashMap<MessageId, PostRecord> posts : campaigns.values()) {
+            size += posts.size();
+        }
+        return size;
+    }
+
     private void index(PostRecord post) {
         for (MessageId message : post.messages()) {
             byMessage.put(new Key(post.guild(), message), post);

@@ -232,6 +232,9 @@ public final class GuildState {
             } else if (change instanceof RecordChange.RemoveNpc remove) {
                 newNpcs = newNpcs == null ? copy(npcs, 0) : newNpcs;
                 mutableNpcs |= remove(newNpcs, remove.channel(), remove.id());
+            } else {
+                // RecordChange is sealed; a new kind must get a branch here, never be skipped
+                throw new IllegalArgumentException("GuildState.apply does not know the change " + change);
             }
         }
         if (mutableCharacters) {

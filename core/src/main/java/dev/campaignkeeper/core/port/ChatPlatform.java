@@ -126,4 +126,19 @@ public interface ChatPlatform {
                         Optional<String> avatarUrl, String text) {
         post(guild, WebhookTarget.channel(channel, webhook), displayName, avatarUrl, text, List.of());
     }
+
+    /**
+     * Sends a user a direct (private) message from the bot, with every mention disabled. Used for
+     * the GM's copy of a secret roll. Platforms that cannot do this keep the default, which fails.
+     *
+     * @param guild the guild the message is about (the user is one of its members)
+     * @param user the recipient
+     * @param text the message, at most 2,000 characters
+     * @throws dev.campaignkeeper.core.error.PlatformException if the message cannot be sent, e.g.
+     *     because the user does not accept direct messages
+     */
+    default void sendDirectMessage(GuildId guild, UserId user, String text) {
+        throw new dev.campaignkeeper.core.error.PlatformException(
+                "This chat platform cannot send direct messages.");
+    }
 }

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.dice.DiceRoller;
 import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
@@ -15,12 +16,14 @@ import java.util.Objects;
  * @param characters players' characters
  * @param npcs the GM's non-player characters
  * @param speech speaking in character through the campaign's webhook, editing and deleting posts
+ * @param rolls rolling dice, posted in character like speech
  */
 public record CampaignKeeper(
         CampaignService campaigns,
         CharacterService characters,
         NpcService npcs,
-        SpeakService speech) {
+        SpeakService speech,
+        RollService rolls) {
 
     /**
      * Validates the fields.
@@ -29,17 +32,20 @@ public record CampaignKeeper(
      * @param characters players' characters
      * @param npcs the GM's non-player characters
      * @param speech speaking in character through the campaign's webhook
+     * @param rolls rolling dice, posted in character like speech
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(npcs, "npcs");
         Objects.requireNonNull(speech, "speech");
+        Objects.requireNonNull(rolls, "rolls");
     }
 
     /**
-     * Wires every service to the same store, platform, limits and clock, with posts logged in
-     * memory only ({@link InMemoryPostLog}: edit and delete work until a restart).
+     * Wires every service to the same store, platform, limits and clock; dice draw from {@link
+     * DiceRoller#secure()}, posts are logged in memory only ({@link InMemoryPostLog}: edit and
+     * delete work until a restart).
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -48,11 +54,28 @@ public record CampaignKeeper(
      * @return the use cases
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock) {
-        return create(store, platform, new InMemoryPostLog(), limits, clock);
+        return create(store, platform, new InMemoryPostLog(), limits, clock, DiceRoller.secure());
     }
 
     /**
-     * Wires every service to the same store, platform, post log, limits and clock.
+     * Wires every service to the same store, platform, limits, clock and dice roller, with posts
+     * logged in memory only.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param limits the configured limits
+     * @param clock the clock export timestamps come from
+     * @param dice rolls {@code /roll} and inline rolls (seeded for repeatable tests and demos)
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, Limits limits, Clock clock,
+                                        DiceRoller dice) {
+        return create(store, platform, new InMemoryPostLog(), limits, clock, dice);
+    }
+
+    /**
+     * Wires every service to the same store, platform, post log, limits and clock; dice draw from
+     * {@link DiceRoller#secure()}.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -63,10 +86,28 @@ public record CampaignKeeper(
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
                                         Clock clock) {
+        return create(store, platform, postLog, limits, clock, DiceRoller.secure());
+    }
+
+    /**
+     * Wires every service to the same store, platform, post log, limits, clock and dice roller.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform
+     * @param postLog where posts as characters and NPCs are recorded
+     * @param limits the configured limits
+     * @param clock the clock export timestamps and post times come from
+     * @param dice rolls {@code /roll} and inline rolls (seeded for repeatable tests and demos)
+     * @return the use cases
+     */
+    public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,
+                                        Clock clock, DiceRoller dice) {
+        SpeakService speech = new SpeakService(store, platform, postLog, clock, dice);
         return new CampaignKeeper(
                 new CampaignService(store, platform, postLog, limits, clock),
                 new CharacterService(store),
                 new NpcService(store, limits),
-                new SpeakService(store, platform, postLog, clock));
+                speech,
+                new RollService(store, speech, platform, dice));
     }
 }

@@ -3,11 +3,14 @@ package dev.campaignkeeper.core.usecase;
 import static dev.campaignkeeper.core.usecase.CampaignAccess.requireCampaign;
 import static dev.campaignkeeper.core.usecase.CampaignAccess.requireGm;
 
+import dev.campaignkeeper.core.dice.DiceRoller;
+import dev.campaignkeeper.core.dice.InlineRolls;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -53,6 +56,9 @@ import org.slf4j.LoggerFactory;
  * <p>A campaign without a webhook (seed data has none), or whose webhook the platform reports
  * gone, gets a new one, stored on the campaign, and the post is retried once.
  *
+ * <p>Inline rolls in the text, {@code [[1d20+5]]}, are replaced by their results ({@link
+ * InlineRolls}) before posting; a bad one refuses the post with a one-line error naming it.
+ *
  * <p>Who may change a post: its author may edit and delete it; the campaign's GM (co-GMs and
  * server admins included) may delete any post of the campaign.
  */
@@ -64,6 +70,41 @@ public final class SpeakService {
     private final ChatPlatform platform;
     private final PostLog log;
     private final Clock clock;
+    private final DiceRoller dice;
+
+    /**
+     * Creates the service with posts logged in memory only, the UTC clock and inline rolls from
+     * {@link DiceRoller#secure()}.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform) {
+        this(store, platform, DiceRoller.secure());
+    }
+
+    /**
+     * Creates the service with posts logged in memory only and the UTC clock.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     * @param dice rolls the inline rolls {@code [[...]]} of posts
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform, DiceRoller dice) {
+        this(store, platform, new InMemoryPostLog(), Clock.systemUTC(), dice);
+    }
+
+    /**
+     * Creates the service; inline rolls draw from {@link DiceRoller#secure()}.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     * @param log where posts are recorded
+     * @param clock the clock post times come from
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform, PostLog log, Clock clock) {
+        this(store, platform, log, clock, DiceRoller.secure());
+    }
 
     /**
      * Creates the service.
@@ -72,12 +113,14 @@ public final class SpeakService {
      * @param platform the chat platform posts go through
      * @param log where posts are recorded
      * @param clock the clock post times come from
+     * @param dice rolls the inline rolls {@code [[...]]} of posts
      */
-    public SpeakService(CampaignStore store, ChatPlatform platform, PostLog log, Clock clock) {
+    public SpeakService(CampaignStore store, ChatPlatform platform, PostLog log, Clock clock, DiceRoller dice) {
         this.store = Objects.requireNonNull(store, "store");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.log = Objects.requireNonNull(log, "log");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.dice = Objects.requireNonNull(dice, "dice");
     }
 
     /**
@@ -88,7 +131,8 @@ public final class SpeakService {
      * @param channel the campaign's channel
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or the player has no character
      * @throws NotPermittedException if the actor is not a player (the GM speaks as NPCs)
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -144,7 +188,8 @@ public final class SpeakService {
      * @param npc the NPC's id or name
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or no such NPC
      * @throws NotPermittedException if the actor is not a GM
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -324,8 +369,8 @@ public final class SpeakService {
     private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image) {
     }
 
-    /** Everything checked before anything is read or posted. */
-    private static Draft draft(Place place, PostContent content) {
+    /** Everything checked before anything is posted; inline rolls are rolled here. */
+    private Draft draft(Place place, PostContent content) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(content, "content");
         CampaignAccess.requirePostable(place);
@@ -338,7 +383,7 @@ public final class SpeakService {
         if (content.image().isPresent() && InputRules.clean(content.text(), true).isEmpty()) {
             text = "";
         } else {
-            text = InputRules.spokenText(content.text());
+            text = withInlineRolls(InputRules.spokenText(content.text()));
         }
         List<String> parts = text.isEmpty() ? List.of("") : MessageSplitter.split(text);
         return new Draft(text, parts, title, content.image());
@@ -396,6 +441,11 @@ public final class SpeakService {
             }
             throw e;
         }
+    }
+
+    /** The cleaned text with its inline rolls rolled; still within the post limit. */
+    private String withInlineRolls(String cleanText) {
+        return InlineRolls.expand(cleanText, dice, InputRules.MAX_TEXT_LENGTH).text();
     }
 
     private PostRecord requirePost(GuildId guild, MessageId message) {

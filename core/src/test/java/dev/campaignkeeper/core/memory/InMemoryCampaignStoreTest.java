@@ -123,4 +123,11 @@ class InMemoryCampaignStoreTest {
 
         assertThat(store.guild(GUILD).campaign(CHANNEL).orElseThrow().players()).hasSize(400);
     }
+
+    @Test
+    void closedStoreRefusesToListGuilds() {
+        store.close();
+
+        assertThatThrownBy(() -> store.guilds()).isInstanceOf(StoreException.class);
+    }
 }

@@ -134,4 +134,91 @@ class InMemoryChatPlatformTest {
         assertThat(List.of(a.value(), b.value(), w.value())).doesNotHaveDuplicates()
                 .allMatch(v -> v.matches("[0-9]{1,20}"));
     }
+
+    @Test
+    void failNextCanFailTakingARoleAwayLeavingTheHolderWithIt() {
+        RoleId role = platform.createRole(GUILD, "r");
+        platform.addRole(GUILD, USER, role);
+        MissingPermissionException failure = new MissingPermissionException("Manage Roles");
+        platform.failNext(Operation.REMOVE_ROLE, failure);
+
+        assertThatThrownBy(() -> platform.removeRole(GUILD, USER, role)).isSameAs(failure);
+
+        assertThat(platform.holders(GUILD, role)).containsExactly(USER);
+        platform.removeRole(GUILD, USER, role);
+        assertThat(platform.holders(GUILD, role)).isEmpty();
+    }
+
+    @Test
+    void recordsDirectMessagesHandsThemOnAndCanFailThem() {
+        List<InMemoryChatPlatform.DirectMessage> handed = new ArrayList<>();
+        InMemoryChatPlatform messaging = new InMemoryChatPlatform(post -> { }, handed::add);
+        messaging.failNext(Operation.DIRECT_MESSAGE, new MissingPermissionException("Send Messages"));
+
+        assertThatThrownBy(() -> messaging.sendDirectMessage(GUILD, USER, "lost"))
+                .isInstanceOf(MissingPermissionException.class);
+        messaging.sendDirectMessage(GUILD, USER, "Secret roll: **12**");
+
+        InMemoryChatPlatform.DirectMessage sent = new InMemoryChatPlatform.DirectMessage(GUILD, USER,
+                "Secret roll: **12**");
+        assertThat(messaging.directMessages()).containsExactly(sent);
+        assertThat(handed).containsExactly(sent);
+    }
+
+    @Test
+    void aPlatformWithoutDirectMessagesRefusesThemByDefault() {
+        dev.campaignkeeper.core.port.ChatPlatform bare = new dev.campaignkeeper.core.port.ChatPlatform() {
+            @Override
+            public RoleId createRole(GuildId guild, String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void deleteRole(GuildId guild, RoleId role) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void addRole(GuildId guild, UserId user, RoleId role) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void removeRole(GuildId guild, UserId user, RoleId role) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public WebhookId createWebhook(GuildId guild, ChannelId channel, String name) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void deleteWebhook(GuildId guild, WebhookId webhook) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public dev.campaignkeeper.core.port.Posted post(GuildId guild,
+                    dev.campaignkeeper.core.port.WebhookTarget target, String displayName,
+                    Optional<String> avatarUrl, String text, java.util.List<dev.campaignkeeper.core.port.Upload> files) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void editPost(GuildId guild, dev.campaignkeeper.core.port.WebhookTarget target,
+                                 dev.campaignkeeper.core.model.MessageId message, String text) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public void deletePost(GuildId guild, dev.campaignkeeper.core.port.WebhookTarget target,
+                                   dev.campaignkeeper.core.model.MessageId message) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        assertThatThrownBy(() -> bare.sendDirectMessage(GUILD, USER, "x"))
+                .isInstanceOf(dev.campaignkeeper.core.error.PlatformException.class)
+                .hasMessageContaining("cannot send direct messages");
+    }
 }

@@ -210,4 +210,45 @@ class GuildStateTest {
         assertThatThrownBy(() -> after.npcsByChannel().get(A).clear())
                 .isInstanceOf(UnsupportedOperationException.class);
     }
+
+    @Test
+    void toStringCountsCampaignsCharactersAndNpcs() {
+        assertThat(populated().toString()).isEqualTo("GuildState[1: 2 campaigns, 3 characters, 2 npcs]");
+    }
+
+    @Test
+    void equalStatesHaveEqualHashCodesAndDifferentStatesDiffer() {
+        GuildState one = populated();
+        GuildState same = populated();
+        GuildState other = one.apply(List.of(new RecordChange.RemoveCampaign(GUILD, B)));
+
+        assertThat(one).isEqualTo(same).hasSameHashCodeAs(same).isNotEqualTo(other);
+        assertThat(one.hashCode()).isNotEqualTo(other.hashCode());
+    }
+
+    @Test
+    void everyKindOfChangeIsAppliedNoneSkipped() {
+        GuildId guild = GuildId.of(1);
+        ChannelId channel = ChannelId.of(2);
+        UserId user = UserId.of(3);
+        Campaign campaign = new Campaign(guild, channel, "c", UserId.of(4), RoleId.of(5), RoleId.of(6),
+                Optional.empty(), List.of(user));
+        PlayerCharacter character = new PlayerCharacter(guild, user, channel, "pc", Optional.empty(), "");
+        Npc npc = new Npc(guild, channel, NpcId.of("n"), "npc", Optional.empty(), UserId.of(4));
+        List<RecordChange> every = List.of(new RecordChange.PutCampaign(campaign), new RecordChange.PutCharacter(character),
+                new RecordChange.PutNpc(npc), new RecordChange.RemoveNpc(guild, channel, NpcId.of("n")),
+                new RecordChange.RemoveCharacter(guild, user, channel), new RecordChange.RemoveCampaign(guild, channel));
+        // a new kind of change (RecordChange is sealed) must be added here and get a branch in apply
+        assertThat(RecordChange.class.getPermittedSubclasses())
+                .extracting(Class::getSimpleName)
+                .containsExactlyInAnyOrderElementsOf(every.stream().map(c -> c.getClass().getSimpleName()).toList());
+
+        GuildState state = GuildState.empty(guild);
+        for (RecordChange change : every) {
+            GuildState next = state.apply(List.of(change));
+            assertThat(next).as("%s changes the state", change.getClass().getSimpleName()).isNotEqualTo(state);
+            state = next;
+        }
+        assertThat(state.isEmpty()).isTrue();
+    }
 }

@@ -56,4 +56,25 @@ class SnowflakeIdsTest {
         assertThatThrownBy(() -> UserId.of("x".repeat(10_000)))
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(120));
     }
+
+    @Test
+    void rejectionMessageQuotesUpTo40CharactersWholeAndShortensLongerOnes() {
+        String forty = "a".repeat(40);
+        String fortyOne = "b".repeat(41);
+
+        assertThatThrownBy(() -> UserId.of(forty))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"" + forty + "\"");
+        assertThatThrownBy(() -> UserId.of(fortyOne))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"" + "b".repeat(40) + "...\"")
+                .hasMessageNotContaining(fortyOne);
+    }
+
+    @Test
+    void rejectionMessageShowsControlCharactersAsQuestionMarks() {
+        assertThatThrownBy(() -> GuildId.of("12\n\u000734"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("\"12??34\"");
+    }
 }

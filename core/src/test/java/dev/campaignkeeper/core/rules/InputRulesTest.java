@@ -248,4 +248,42 @@ class InputRulesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
     }
+
+    @Test
+    void crLfIsOneLineBreak() {
+        assertThat(InputRules.description("first\r\nsecond")).isEqualTo("first\nsecond");
+        assertThat(InputRules.description("first\rsecond")).isEqualTo("first\nsecond");
+    }
+
+    @Test
+    void carriageReturnAtTheVeryEndIsDropped() {
+        assertThat(InputRules.clean("last line\r", true)).isEqualTo("last line");
+        assertThat(InputRules.clean("last line\r", false)).isEqualTo("last line");
+    }
+
+    @Test
+    void leadingLineBreaksAreDropped() {
+        assertThat(InputRules.clean("\n\nHello", true)).isEqualTo("Hello");
+        assertThat(InputRules.clean("\nHello", false)).isEqualTo("Hello");
+    }
+
+    @Test
+    void spacesBeforeALineBreakAreDropped() {
+        assertThat(InputRules.clean("Hello   \nthere", true)).isEqualTo("Hello\nthere");
+        assertThat(InputRules.clean("Hello \u00A0\n\n\n\nthere", true)).isEqualTo("Hello\n\nthere");
+    }
+
+    @Test
+    void rejectedUrlSchemeIsQuotedWholeUpTo60CharactersAndShortenedBeyond() {
+        String sixty = "x".repeat(60);
+        String sixtyOne = "y".repeat(61);
+
+        assertThatThrownBy(() -> InputRules.avatarUrl(sixty + ":rest"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("\"" + sixty + ":\"");
+        assertThatThrownBy(() -> InputRules.avatarUrl(sixtyOne + ":rest"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("\"" + "y".repeat(60) + "...:\"")
+                .hasMessageNotContaining(sixtyOne);
+    }
 }

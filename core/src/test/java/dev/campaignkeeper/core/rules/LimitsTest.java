@@ -18,4 +18,13 @@ class LimitsTest {
         assertThatThrownBy(() -> new Limits(50, 0, 100)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Limits(50, 25, -1)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void acceptsLimitsOfExactlyOne() {
+        Limits smallest = new Limits(1, 1, 1);
+
+        assertThat(smallest.campaignsPerGuild()).isEqualTo(1);
+        assertThat(smallest.playersPerCampaign()).isEqualTo(1);
+        assertThat(smallest.npcsPerCampaign()).isEqualTo(1);
+    }
 }

@@ -653,4 +653,74 @@ class CampaignServiceTest {
         assertThat(again.gm()).isEqualTo(ALICE.user());
         assertThat(world.campaign().name()).isEqualTo("round-two");
     }
+
+    // ---- what the tests above leave open ----
+
+    @Test
+    void occupiedChannelIsRefusedBeforeThePlatformIsAsked() {
+        world.createCampaign();
+        MissingPermissionException queued = new MissingPermissionException("Manage Roles");
+        world.platform.failNext(Operation.CREATE_ROLE, queued);
+
+        assertThatThrownBy(() -> world.campaigns().create(BOB, GUILD, CHANNEL, "x", Optional.of("Another")))
+                .isInstanceOf(ConflictException.class);
+        // the queued failure is still waiting for the first role anyone asks for: create asked for none
+        assertThatThrownBy(() -> world.platform.createRole(GUILD, "probe")).isSameAs(queued);
+    }
+
+    @Test
+    void conflictMessageQuotesAnEightyCharacterNameWhole() {
+        String eighty = "N".repeat(80);
+        world.campaigns().create(GM, GUILD, CHANNEL, "x", Optional.of(eighty));
+
+        assertThatThrownBy(() -> world.campaigns().create(BOB, GUILD, CHANNEL, "x", Optional.of("Another")))
+                .isInstanceOf(ConflictException.class)
+                .hasMessageContaining("\"" + eighty + "\"");
+    }
+
+    @Test
+    void refusedCreateTakesTheGmRoleBackEvenWhenTheRoleCannotBeDeleted() {
+        ForwardingStore store = new ForwardingStore(world.memoryStore);
+        CampaignKeeper keeper = Fixture.keeper(store, world.platform, Limits.defaults());
+        store.refuseNextUpdate(() -> new StoreException("The disk is full."));
+        world.platform.failNext(Operation.DELETE_ROLE, new PlatformException("cannot delete"));
+        world.platform.failNext(Operation.DELETE_ROLE, new PlatformException("cannot delete either"));
+
+        assertThatThrownBy(() -> keeper.campaigns().create(GM, GUILD, CHANNEL, "general", Optional.empty()))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).hasSize(2));
+
+        assertThat(world.platform.roles(GUILD)).hasSize(2);
+        assertThat(world.platform.roles(GUILD).keySet())
+                .allSatisfy(role -> assertThat(world.platform.holders(GUILD, role)).isEmpty());
+        assertThat(world.platform.webhooks()).isEmpty();
+    }
+
+    @Test
+    void failedJoinWhoseTakeBackIsRefusedReportsBothFailures() {
+        world.createCampaign();
+        ForwardingStore store = new ForwardingStore(world.memoryStore);
+        CampaignKeeper keeper = Fixture.keeper(store, world.platform, Limits.defaults());
+        StoreException refused = new StoreException("The disk is full.");
+        store.refuseUpdateAfter(1, () -> refused);
+        world.platform.failNext(Operation.ADD_ROLE, new MissingPermissionException("Manage Roles"));
+
+        assertThatThrownBy(() -> keeper.campaigns().join(ALICE, GUILD, CHANNEL))
+                .isInstanceOf(MissingPermissionException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(refused));
+
+        // the take-back could not be stored: the join stays, so the player can try again
+        assertThat(world.campaign().players()).containsExactly(ALICE.user());
+        assertThat(store.updates).hasValue(2);
+    }
+
+    @Test
+    void kickReturnsTheCampaignWithoutThePlayer() {
+        world.campaignWithTwoCharacters();
+
+        Campaign kicked = world.campaigns().kick(GM, GUILD, CHANNEL, BOB.user());
+
+        assertThat(kicked).isEqualTo(world.campaign());
+        assertThat(kicked.players()).containsExactly(ALICE.user());
+    }
 }

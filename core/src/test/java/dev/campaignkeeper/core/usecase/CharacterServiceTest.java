@@ -280,4 +280,16 @@ class CharacterServiceTest {
                 .isInstanceOf(NotFoundException.class)
                 .hasMessageContaining("no character");
     }
+
+    @Test
+    void deletingAMissingCharacterSaysWhoseIsMissing() {
+        campaignWithAliceAndBobJoined();
+
+        assertThatThrownBy(() -> world.characters().delete(BOB, GUILD, CHANNEL, Optional.empty()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("You have no character in this campaign, so there is nothing to delete.");
+        assertThatThrownBy(() -> world.characters().delete(GM, GUILD, CHANNEL, Optional.of(BOB.user())))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessage("That user has no character in this campaign.");
+    }
 }

@@ -14,12 +14,19 @@ final class ForwardingStore implements CampaignStore {
     private final CampaignStore delegate;
     final AtomicInteger updates = new AtomicInteger();
     private volatile Supplier<RuntimeException> refuseNext;
+    private volatile int passBeforeRefusing;
 
     ForwardingStore(CampaignStore delegate) {
         this.delegate = delegate;
     }
 
     void refuseNextUpdate(Supplier<RuntimeException> failure) {
+        refuseUpdateAfter(0, failure);
+    }
+
+    /** Lets {@code passing} more updates through, then refuses the one after them. */
+    void refuseUpdateAfter(int passing, Supplier<RuntimeException> failure) {
+        this.passBeforeRefusing = passing;
         this.refuseNext = failure;
     }
 
@@ -37,7 +44,9 @@ final class ForwardingStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         updates.incrementAndGet();
         Supplier<RuntimeException> failure = refuseNext;
-        if (failure != null) {
+        if (failure != null && passBeforeRefusing > 0) {
+            passBeforeRefusing--;
+        } else if (failure != null) {
             refuseNext = null;
             throw failure.get();
         }

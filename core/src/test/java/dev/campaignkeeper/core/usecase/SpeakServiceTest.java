@@ -249,4 +249,87 @@ class SpeakServiceTest {
         assertThat(world.platform.posts()).extracting(Post::webhook).containsExactly(stored, stored);
         assertThat(world.platform.posts()).extracting(Post::text).containsExactly("Me first", "Me second");
     }
+
+    @Test
+    void sayingAsNpcReturnsWhatWasPosted() {
+        world.createCampaign();
+        world.npcs().create(GM, GUILD, CHANNEL, "Old Gus", Optional.of("https://example.com/gus.png"));
+
+        Spoken spoken = world.speech().sayAsNpc(GM, GUILD, CHANNEL, "old gus", " Welcome. ");
+
+        assertThat(spoken.displayName()).isEqualTo("Old Gus");
+        assertThat(spoken.avatarUrl()).hasValue("https://example.com/gus.png");
+        assertThat(spoken.text()).isEqualTo("Welcome.");
+    }
+
+    @Test
+    void speakingThroughARecreatedWebhookReturnsWhatWasPosted() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+
+        Spoken spoken = world.speech().sayAsCharacter(BOB, GUILD, CHANNEL, "Still here?");
+
+        assertThat(spoken.displayName()).isEqualTo("Brom");
+        assertThat(spoken.avatarUrl()).isEmpty();
+        assertThat(spoken.text()).isEqualTo("Still here?");
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("Still here?");
+    }
+
+    @Test
+    void replacementWebhookThatCannotBeDeletedIsReportedWithTheStoreFailure() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+        ForwardingStore store = new ForwardingStore(world.memoryStore);
+        CampaignKeeper keeper = Fixture.keeper(store, world.platform, Limits.defaults());
+        store.refuseNextUpdate(() -> new StoreException("The disk is full."));
+        MissingPermissionException deleteFailure = new MissingPermissionException("Manage Webhooks");
+        world.platform.failNext(Operation.DELETE_WEBHOOK, deleteFailure);
+
+        assertThatThrownBy(() -> keeper.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "Hello"))
+                .isInstanceOf(StoreException.class)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(deleteFailure));
+
+        assertThat(world.platform.webhooks()).hasSize(1);
+        assertThat(world.platform.posts()).isEmpty();
+    }
+
+    @Test
+    void campaignEndedWhileItsWebhookIsReplacedIsNotFoundAndTheNewWebhookDeleted() {
+        world.campaignWithTwoCharacters();
+        world.platform.forgetWebhook(webhook());
+        ForwardingPlatform platform = new ForwardingPlatform(world.platform);
+        CampaignKeeper keeper = Fixture.keeper(world.memoryStore, platform, Limits.defaults());
+        platform.beforeNextWebhook(() -> world.campaigns().end(GM, GUILD, CHANNEL));
+
+        assertThatThrownBy(() -> keeper.speech().sayAsCharacter(ALICE, GUILD, CHANNEL, "Hello?"))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("just been ended");
+
+        assertThat(world.platform.webhooks()).isEmpty();
+    }
+
+    @Test
+    void inlineRollsInTheTextArePostedWithTheirResults() {
+        world.campaignWithTwoCharacters();
+        SpeakService speech = new SpeakService(world.memoryStore, world.platform,
+                dev.campaignkeeper.core.dice.DiceRoller.seeded(3));
+        String expected = dev.campaignkeeper.core.dice.DiceFormatter.format(
+                dev.campaignkeeper.core.dice.DiceRoller.seeded(3).roll("1d20+5"));
+
+        Spoken spoken = speech.sayAsCharacter(ALICE, GUILD, CHANNEL, "I swing!  [[1d20+5]]");
+
+        assertThat(spoken.text()).isEqualTo("I swing! " + expected);
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing! " + expected);
+    }
+
+    @Test
+    void aBadInlineRollRefusesThePost() {
+        world.campaignWithTwoCharacters();
+        world.npcs().create(GM, GUILD, CHANNEL, "Old Gus", Optional.empty());
+
+        assertThatThrownBy(() -> world.speech().sayAsNpc(GM, GUILD, CHANNEL, "Old Gus", "Roll [[1d1!]]"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("The inline roll [[1d1!]] cannot be rolled: ! matches every face");
+        assertThat(world.platform.posts()).isEmpty();
+    }
 }

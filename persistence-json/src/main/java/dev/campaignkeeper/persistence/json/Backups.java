@@ -68,18 +68,23 @@ final class Backups {
     static List<Ref> list(FileSystemOps fs, Path dataDir) throws IOException {
         List<Ref> refs = new ArrayList<>();
         List<SeedFile> seed = new ArrayList<>();
+        if (unsafeDir(fs, dataDir) != null) {
+            return refs; // never read through a link; recovery reports it
+        }
         for (Path path : fs.list(dir(dataDir))) {
             String name = path.getFileName().toString();
             Matcher nativeName = NATIVE.matcher(name);
             Matcher seedName = SEED.matcher(name);
-            if (nativeName.matches() && fs.isDirectory(path)) {
+            FileSystemOps.Kind kind = fs.kind(path);
+            // links and special files under a backup's name are listed, so loading reports them
+            if (nativeName.matches() && kind != FileSystemOps.Kind.FILE) {
                 try {
                     Instant time = NATIVE_TIME.parse(nativeName.group(1), Instant::from);
                     refs.add(new Ref(name, time, Long.parseLong(nativeName.group(2)), false, List.of(path)));
                 } catch (DateTimeParseException | NumberFormatException ignored) {
                     // not one of ours
                 }
-            } else if (seedName.matches() && !fs.isDirectory(path)) {
+            } else if (seedName.matches() && kind != FileSystemOps.Kind.DIRECTORY) {
                 try {
                     LocalDateTime time = LocalDateTime.parse(seedName.group(2), SEED_TIME);
                     seed.add(new SeedFile(seedName.group(1), seedName.group(2), time, path));
@@ -139,6 +144,19 @@ final class Backups {
         return sets;
     }
 
+    /**
+     * Why the backups directory cannot be used (it is a link or not a directory), or null when it
+     * is a real directory or absent.
+     */
+    static String unsafeDir(FileSystemOps fs, Path dataDir) {
+        return switch (fs.kind(dir(dataDir))) {
+            case MISSING, DIRECTORY -> null;
+            case LINK -> "is a symbolic link";
+            case FILE -> "is a file, not a directory";
+            case OTHER -> "is a special file (a FIFO, socket or device), not a directory";
+        };
+    }
+
     static Optional<Ref> find(FileSystemOps fs, Path dataDir, String id) throws IOException {
         return list(fs, dataDir).stream().filter(ref -> ref.id().equals(id)).findFirst();
     }
@@ -162,11 +180,18 @@ final class Backups {
             return new Loaded(guilds, warnings);
         }
         Path dir = ref.paths().get(0);
+        FileSystemOps.Kind kind = fs.kind(dir);
+        if (kind != FileSystemOps.Kind.DIRECTORY) {
+            throw new FormatException(kind == FileSystemOps.Kind.LINK ? "is a symbolic link (never followed)"
+                    : kind == FileSystemOps.Kind.MISSING ? "has disappeared" : "is not a directory");
+        }
         Manifest manifest;
         try (InputStream in = fs.openRead(dir.resolve(MANIFEST))) {
             manifest = Manifest.decode(in);
         } catch (FormatException e) {
             throw new FormatException(MANIFEST + ": " + e.getMessage(), e.line(), e.column(), e);
+        } catch (UnsafeFileException e) {
+            throw new FormatException(MANIFEST + " " + e.reason());
         }
         if (manifest.seq() != ref.seq() || !manifest.kind().equals(Manifest.BACKUP)) {
             throw new FormatException(MANIFEST + " does not match the backup's name");
@@ -177,12 +202,19 @@ final class Backups {
                 throw new FormatException(MANIFEST + " lists no " + file);
             }
             SeedFormat.FileSum actual;
-            try (InputStream in = new GZIPInputStream(fs.openRead(dir.resolve(gzName(file))), 1 << 16)) {
+            // bounded by the size the manifest lists: a gzip bomb stops at that many bytes
+            try (InputStream in = new LimitedInputStream(
+                    new GZIPInputStream(fs.openRead(dir.resolve(gzName(file))), 1 << 16), expected.size())) {
                 actual = SeedFormat.read(file, in, guilds, warnings);
             } catch (FormatException e) {
+                if (e.getCause() instanceof LimitedInputStream.LimitExceededException) {
+                    throw tooLarge(file, expected);
+                }
                 throw new FormatException(gzName(file) + ": " + e.getMessage(), e.line(), e.column(), e);
+            } catch (LimitedInputStream.LimitExceededException e) {
+                throw tooLarge(file, expected);
             } catch (IOException e) {
-                throw new FormatException(gzName(file) + ": cannot be read: " + e.getMessage());
+                throw new FormatException(gzName(file) + ": cannot be read: " + IoProblems.reason(e));
             }
             if (!actual.equals(expected)) {
                 throw new FormatException(gzName(file) + ": checksum mismatch (expected " + expected.crcHex()
@@ -192,11 +224,16 @@ final class Backups {
         return new Loaded(guilds, warnings);
     }
 
+    private static FormatException tooLarge(String file, SeedFormat.FileSum expected) {
+        return new FormatException(gzName(file) + ": decompresses to more than the " + expected.size()
+                + " bytes " + MANIFEST + " lists (damaged, or not written by this store); reading stopped there");
+    }
+
     static long size(FileSystemOps fs, Ref ref) {
         long total = 0;
         try {
             for (Path path : ref.paths()) {
-                if (fs.isDirectory(path)) {
+                if (fs.kind(path) == FileSystemOps.Kind.DIRECTORY) {
                     for (Path inner : fs.list(path)) {
                         total += fs.size(inner);
                     }
@@ -215,8 +252,10 @@ final class Backups {
         if (verify) {
             try {
                 load(fs, ref);
-            } catch (FormatException | IOException | RuntimeException e) {
-                problem = Optional.of(e.getMessage() == null ? e.toString() : e.getMessage());
+            } catch (FormatException e) {
+                problem = Optional.of(e.getMessage());
+            } catch (IOException e) {
+                problem = Optional.of(IoProblems.reason(e));
             }
         }
         return new BackupInfo(ref.id(), ref.time(), ref.seq(), size(fs, ref), problem.isEmpty(), ref.seedStyle(),
@@ -225,12 +264,19 @@ final class Backups {
 
     static void delete(FileSystemOps fs, Ref ref) throws IOException {
         for (Path path : ref.paths()) {
-            if (fs.isDirectory(path)) {
-                for (Path inner : fs.list(path)) {
+            // a link is deleted itself; what it points to is never touched
+            if (fs.kind(path) == FileSystemOps.Kind.DIRECTORY) {
+                // renamed first, so a reader sees the whole backup or none of it (an unfinished
+                // deletion is a dot-prefixed .tmp orphan, removed at the next open)
+                Path doomed = path.resolveSibling(".deleted-" + path.getFileName() + ".tmp");
+                fs.moveAtomic(path, doomed);
+                for (Path inner : fs.list(doomed)) {
                     fs.delete(inner);
                 }
+                fs.delete(doomed);
+            } else {
+                fs.delete(path);
             }
-            fs.delete(path);
         }
     }
 

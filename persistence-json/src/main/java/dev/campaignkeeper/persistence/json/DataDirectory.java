@@ -327,6 +327,47 @@ public final class DataDirectory {
     // ------------------------------------------------------------------ read-only
 
     /**
+     * What the post log in {@code posts/} holds, read without changing anything.
+     *
+     * @param posts posts kept
+     * @param bytes bytes of its valid lines
+     * @param segments segment files
+     * @param problems damage found, one line each (empty when healthy)
+     * @param dataLost whether events may have been lost to damage
+     */
+    public record PostLogSummary(int posts, long bytes, int segments, List<String> problems, boolean dataLost) {
+        /**
+         * Copies the list.
+         *
+         * @param posts posts kept
+         * @param bytes bytes of its valid lines
+         * @param segments segment files
+         * @param problems damage found, one line each (empty when healthy)
+         * @param dataLost whether events may have been lost to damage
+         */
+        public PostLogSummary {
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /**
+     * Reads the post log (what the bot posted as characters and NPCs) without taking the lock.
+     *
+     * @return its summary
+     * @throws StoreException if it cannot be read (damage is reported in the summary instead)
+     */
+    public PostLogSummary postLog() {
+        try {
+            JsonPostLog.Loaded loaded = JsonPostLog.load(fs, dir, config);
+            return new PostLogSummary(loaded.index().size(), loaded.bytes(), loaded.segments().size(),
+                    loaded.events(), loaded.dataLost());
+        } catch (IOException e) {
+            throw new StoreException("cannot read the post log in " + JsonPostLog.dir(dir) + ": "
+                    + IoProblems.describe(e), e);
+        }
+    }
+
+    /**
      * PID of the process holding the directory lock.
      *
      * @return the PID, -1 if held but the PID is unreadable, empty when nobody holds it
@@ -353,14 +394,20 @@ public final class DataDirectory {
      * @throws DataDamagedException if nothing valid can be read
      */
     public Contents read() {
+        Loader.Result result = load();
+        return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+    }
+
+    /** {@link #read()}'s consistent load, with where each event is (for verify). */
+    private Loader.Result load() {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Result result = Loader.load(fs, dir);
+                Loader.Result result = Loader.load(fs, dir, config.journalPreallocateBytes());
                 if (finalAttempt || before.equals(version())) {
-                    return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+                    return result;
                 }
             } catch (DataDamagedException e) {
                 if (finalAttempt || before.equals(version())) {
@@ -368,7 +415,7 @@ public final class DataDirectory {
                 }
                 last = e;
             } catch (IOException e) {
-                StoreException failure = new StoreException("cannot read " + dir + ": " + e.getMessage(), e);
+                StoreException failure = new StoreException("cannot read " + dir + ": " + IoProblems.describe(e), e);
                 // a file listed at the start of the load and gone now also proves a change (e.g. the
                 // empty next journal a checkpoint with nothing to write creates and deletes at once)
                 boolean vanished = e instanceof java.nio.file.NoSuchFileException;
@@ -447,6 +494,12 @@ public final class DataDirectory {
             for (Backups.Ref ref : backups) {
                 total += Backups.size(fs, ref);
             }
+            Path posts = JsonPostLog.dir(dir);
+            if (fs.kind(posts) == FileSystemOps.Kind.DIRECTORY) {
+                for (Path segment : fs.list(posts)) {
+                    total += fs.size(segment);
+                }
+            }
             Optional<Manifest> manifest = manifestQuietly();
             long from = manifest.map(Manifest::journalFrom).orElse(0L);
             long snapshotSeq = manifest.map(Manifest::seq).orElse(0L);
@@ -459,6 +512,8 @@ public final class DataDirectory {
                 long[] count = {0};
                 try (InputStream in = fs.openRead(journal)) {
                     Journal.scan(in, (line, length, offset) -> count[0]++);
+                } catch (UnsafeFileException e) {
+                    continue; // not read; verify and recovery report it
                 }
                 entries += count[0];
                 if (count[0] > 0) {
@@ -469,7 +524,7 @@ public final class DataDirectory {
                     lastWrite < 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(lastWrite)),
                     manifest.map(Manifest::writtenAt), backups.size());
         } catch (IOException e) {
-            throw new StoreException("cannot inspect " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot inspect " + dir + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -488,7 +543,7 @@ public final class DataDirectory {
             }
             return infos;
         } catch (IOException e) {
-            throw new StoreException("cannot list backups in " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot list backups in " + dir + ": " + IoProblems.describe(e), e);
         }
     }
 
@@ -496,6 +551,11 @@ public final class DataDirectory {
         Optional<String> problem = Optional.empty();
         if (!ref.seedStyle()) {
             Path backup = ref.paths().get(0);
+            FileSystemOps.Kind kind = fs.kind(backup);
+            if (kind != FileSystemOps.Kind.DIRECTORY) {
+                return new BackupInfo(ref.id(), ref.time(), ref.seq(), 0, false, false, Optional.of(
+                        kind == FileSystemOps.Kind.LINK ? "is a symbolic link (never followed)" : "is not a directory"));
+            }
             try (InputStream in = fs.openRead(backup.resolve(Backups.MANIFEST))) {
                 Manifest.decode(in);
                 for (String file : SeedFormat.FILES) {
@@ -503,8 +563,10 @@ public final class DataDirectory {
                         problem = Optional.of(Backups.gzName(file) + " is missing");
                     }
                 }
-            } catch (IOException | FormatException e) {
+            } catch (FormatException e) {
                 problem = Optional.of(Backups.MANIFEST + ": " + e.getMessage());
+            } catch (IOException e) {
+                problem = Optional.of(Backups.MANIFEST + ": " + IoProblems.reason(e));
             }
         }
         return new BackupInfo(ref.id(), ref.time(), ref.seq(), Backups.size(fs, ref), problem.isEmpty(),
@@ -524,6 +586,61 @@ public final class DataDirectory {
      * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
      */
     public Verification verify() {
+        // the file checks and the load each see one version of the directory: a running writer's
+        // checkpoint between reading the manifest and the files would otherwise look like damage
+        List<Problem> problems = fileProblems();
+        Optional<RecoveryReport> recovery = Optional.empty();
+        try {
+            Loader.Result loaded = load();
+            RecoveryReport report = loaded.report(List.of());
+            recovery = Optional.of(report);
+            for (String event : report.events()) {
+                Loader.Located at = loaded.located.get(event);
+                problems.add(new Problem(report.dataLost() ? Severity.ERROR : Severity.WARNING,
+                        at == null ? "recovery" : at.file(), at == null ? "" : at.where(), event));
+            }
+            for (LoadWarning warning : loaded.warnings) {
+                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
+                        warning.message()));
+            }
+            List<GuildId> ids = new ArrayList<>(loaded.guilds.keySet());
+            ids.sort(SeedFormat.GUILD_ORDER);
+            for (GuildId guild : ids) {
+                checkReferences(loaded.guilds.get(guild), problems);
+            }
+        } catch (DataDamagedException e) {
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
+        }
+        try {
+            PostLogSummary posts = postLog();
+            for (String problem : posts.problems()) {
+                problems.add(new Problem(posts.dataLost() ? Severity.ERROR : Severity.WARNING, JsonPostLog.DIR, "",
+                        problem));
+            }
+        } catch (StoreException e) {
+            problems.add(new Problem(Severity.ERROR, JsonPostLog.DIR, "", e.getMessage()));
+        }
+        problems.sort(Comparator.comparing(Problem::severity));
+        return new Verification(problems, recovery);
+    }
+
+    /**
+     * The manifest, snapshot and backup checks, repeated (a few times at most) until the directory
+     * did not change while they ran. Journals are judged by the load, which replays them.
+     */
+    private List<Problem> fileProblems() {
+        List<Problem> problems = List.of();
+        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
+            DirectoryVersion before = version();
+            problems = checkFiles();
+            if (before.equals(version())) {
+                break;
+            }
+        }
+        return problems;
+    }
+
+    private List<Problem> checkFiles() {
         List<Problem> problems = new ArrayList<>();
         try {
             Manifest manifest = null;
@@ -534,6 +651,8 @@ public final class DataDirectory {
                 } catch (FormatException e) {
                     problems.add(new Problem(Severity.ERROR, Manifest.FILE, "",
                             e.getMessage() + Loader.locate(fs, manifestPath, e)));
+                } catch (IOException e) {
+                    problems.add(new Problem(Severity.ERROR, Manifest.FILE, "", IoProblems.reason(e)));
                 }
             } else if (liveExists()) {
                 problems.add(new Problem(Severity.WARNING, Manifest.FILE, "",
@@ -547,89 +666,48 @@ public final class DataDirectory {
                     }
                     continue;
                 }
-                try (InputStream in = fs.openRead(path)) {
-                    SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
-                    if (manifest != null && !sum.equals(manifest.files().get(file))) {
-                        problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
-                                + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
+                SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
+                try {
+                    if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE
+                            && fs.size(path) != expected.size()) {
+                        problems.add(new Problem(Severity.ERROR, file, "", "is " + fs.size(path) + " bytes, "
+                                + Manifest.FILE + " lists " + expected.size() + " (damaged, or a checkpoint is in progress)"));
+                        continue;
+                    }
+                    try (InputStream in = fs.openRead(path)) {
+                        SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
+                        if (manifest != null && !sum.equals(expected)) {
+                            problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
+                                    + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
+                        }
                     }
                 } catch (FormatException e) {
                     problems.add(new Problem(Severity.ERROR, file, "", e.getMessage() + Loader.locate(fs, path, e)));
+                } catch (IOException e) {
+                    problems.add(new Problem(Severity.ERROR, file, "", IoProblems.reason(e)));
                 }
             }
-            verifyJournals(manifest, problems);
+            String unsafeBackups = Backups.unsafeDir(fs, dir);
+            if (unsafeBackups != null) {
+                problems.add(new Problem(Severity.ERROR, Backups.DIR, "", unsafeBackups + " (never followed)"));
+            }
             for (Backups.Ref ref : Backups.list(fs, dir)) {
                 BackupInfo info = Backups.info(fs, ref, true);
-                if (!info.valid()) {
+                boolean prunedMeanwhile = ref.paths().stream()
+                        .allMatch(path -> fs.kind(path) == FileSystemOps.Kind.MISSING);
+                if (!info.valid() && !prunedMeanwhile) {
                     problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(), "",
                             info.problem().orElse("invalid")));
                 }
             }
         } catch (IOException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + e.getMessage()));
+            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + IoProblems.describe(e)));
         }
-        Optional<RecoveryReport> recovery = Optional.empty();
-        try {
-            Contents contents = read();
-            recovery = Optional.of(contents.report());
-            for (String event : contents.report().events()) {
-                problems.add(new Problem(contents.report().dataLost() ? Severity.ERROR : Severity.WARNING,
-                        "recovery", "", event));
-            }
-            for (LoadWarning warning : contents.warnings()) {
-                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
-                        warning.message()));
-            }
-            List<GuildId> ids = new ArrayList<>(contents.guilds().keySet());
-            ids.sort(SeedFormat.GUILD_ORDER);
-            for (GuildId guild : ids) {
-                checkReferences(contents.guilds().get(guild), problems);
-            }
-        } catch (DataDamagedException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
-        }
-        problems.sort(Comparator.comparing(Problem::severity));
-        return new Verification(problems, recovery);
+        return problems;
     }
 
     private boolean liveExists() {
         return SeedFormat.FILES.stream().anyMatch(file -> fs.exists(dir.resolve(file)));
-    }
-
-    private void verifyJournals(Manifest manifest, List<Problem> problems) throws IOException {
-        long from = manifest == null ? 0 : manifest.journalFrom();
-        long[] expected = {manifest == null ? -1 : manifest.seq() + 1};
-        for (Path journal : Journal.list(fs, dir)) {
-            if (Journal.generation(journal) < from) {
-                continue;
-            }
-            String name = journal.getFileName().toString();
-            Journal.Scan scan;
-            try (InputStream in = fs.openRead(journal)) {
-                scan = Journal.scan(in, (line, length, offset) -> {
-                    try {
-                        JournalCodec.Entry entry = JournalCodec.decode(line, length);
-                        if (expected[0] >= 0 && entry.seq() >= expected[0] && entry.seq() != expected[0]) {
-                            problems.add(new Problem(Severity.ERROR, name, "byte " + offset,
-                                    "entry " + entry.seq() + " follows " + (expected[0] - 1)
-                                            + ": mutations in between are missing"));
-                        }
-                        if (expected[0] < 0 || entry.seq() >= expected[0]) {
-                            expected[0] = entry.seq() + 1;
-                        }
-                    } catch (FormatException e) {
-                        problems.add(new Problem(Severity.ERROR, name, "byte " + offset, e.getMessage()));
-                    }
-                });
-            }
-            if (scan.corrupt()) {
-                problems.add(new Problem(Severity.ERROR, name, "byte " + scan.problemOffset(), scan.problem()
-                        + "; " + scan.entriesAfterProblem() + " valid entries after it cannot be replayed"));
-            } else if (!scan.clean()) {
-                problems.add(new Problem(Severity.WARNING, name, "byte " + scan.problemOffset(), scan.problem()
-                        + " (a write interrupted by a crash; never acknowledged)"));
-            }
-        }
     }
 
     private static void checkReferences(GuildState state, List<Problem> problems) {
@@ -708,7 +786,7 @@ public final class DataDirectory {
                 Loader.Result current = null;
                 Optional<String> currentUnloadable = Optional.empty();
                 try {
-                    current = Loader.load(fs, dir);
+                    current = Loader.load(fs, dir, config.journalPreallocateBytes());
                 } catch (DataDamagedException e) {
                     // no safety backup possible; the damaged files are moved aside below
                     currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
@@ -729,6 +807,8 @@ public final class DataDirectory {
                     generation = Math.max(generation, current.maxGeneration + 1);
                 }
                 Instant now = config.clock().instant();
+                // the journal a manifest names exists before the manifest does (recovery relies on it)
+                Journal.Writer.create(fs, dir, generation, 0).close();
                 Optional<String> safety = Optional.empty();
                 long seq;
                 Map<GuildId, GuildState> before;
@@ -752,7 +832,12 @@ public final class DataDirectory {
                 StateWriter.write(fs, dir, restored.guilds().values(), seq, generation, now.plusMillis(1));
                 for (Path journal : Journal.list(fs, dir)) {
                     if (Journal.generation(journal) < generation) {
-                        fs.delete(journal);
+                        if (current != null && current.damagedJournals.contains(journal)) {
+                            // entries it holds were not replayed: keep them for a person to look at
+                            movedAside.add(JsonCampaignStore.moveAside(fs, journal, now));
+                        } else {
+                            fs.delete(journal);
+                        }
                     }
                 }
                 fs.fsyncDirectory(dir);
@@ -762,7 +847,7 @@ public final class DataDirectory {
                         currentRecovery, currentUnloadable);
             }
         } catch (IOException e) {
-            throw new StoreException("restore in " + dir + " failed: " + e.getMessage()
+            throw new StoreException("restore in " + dir + " failed: " + IoProblems.describe(e)
                     + " (the directory recovers to the previous or the restored state on next open)", e);
         }
     }
@@ -852,7 +937,7 @@ public final class DataDirectory {
                 return pruneUnlocked(false);
             }
         } catch (IOException e) {
-            throw new StoreException("prune in " + dir + " failed: " + e.getMessage(), e);
+            throw new StoreException("prune in " + dir + " failed: " + IoProblems.describe(e), e);
         }
     }
 

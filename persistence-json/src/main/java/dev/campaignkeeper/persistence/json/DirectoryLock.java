@@ -9,7 +9,9 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -117,10 +119,9 @@ final class DirectoryLock implements AutoCloseable {
             Path file = dataDir.resolve(LOCK_FILE);
             FileChannel channel;
             try {
-                channel = FileChannel.open(file, Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ,
-                        StandardOpenOption.WRITE), NioFileSystemOps.fileAttributes());
+                channel = openLockFile(file, true);
             } catch (IOException e) {
-                throw new StoreException("cannot open lock file " + file + ": " + e.getMessage(), e);
+                throw cannotUse(file, e);
             }
             try {
                 FileLock lock;
@@ -164,10 +165,10 @@ final class DirectoryLock implements AutoCloseable {
                 return OptionalLong.of(ProcessHandle.current().pid());
             }
             Path file = dataDir.resolve(LOCK_FILE);
-            if (!Files.exists(file)) {
+            if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
                 return OptionalLong.empty();
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = openLockFile(file, false)) {
                 FileLock probe;
                 try {
                     probe = channel.tryLock();
@@ -183,9 +184,40 @@ final class DirectoryLock implements AutoCloseable {
             } catch (NoSuchFileException e) {
                 return OptionalLong.empty();
             } catch (IOException e) {
-                throw new StoreException("cannot inspect lock file " + file + ": " + e.getMessage(), e);
+                throw cannotUse(file, e);
             }
         }
+    }
+
+    /**
+     * Opens the lock file without following a link (O_NOFOLLOW) and only if it is a regular file:
+     * a lock file linked elsewhere (to {@code /etc/passwd}, say) would otherwise be truncated and
+     * overwritten with the PID, and a FIFO would block. A new lock file is created 0600.
+     */
+    private static FileChannel openLockFile(Path file, boolean create) throws IOException {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            NioFileSystemOps.requireRegularFile(file);
+        }
+        Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.READ, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS));
+        if (create) {
+            options.add(StandardOpenOption.CREATE);
+        }
+        FileChannel channel = FileChannel.open(file, options, NioFileSystemOps.fileAttributes());
+        try {
+            // the open may have raced with a swap of the path: check what was opened
+            NioFileSystemOps.requireRegularFile(file);
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
+        return channel;
+    }
+
+    private static StoreException cannotUse(Path file, IOException e) {
+        String fix = e instanceof UnsafeFileException
+                ? "; remove it (the store creates a regular lock file itself)" : "";
+        return new StoreException("cannot use lock file " + file + ": " + IoProblems.reason(e) + fix, e);
     }
 
     private static OptionalLong readPid(FileChannel channel) {

@@ -28,11 +28,26 @@ interface FileSystemOps {
     /** Creates a new file (fails if it exists) with permissions 0600, open for writing. */
     WritableFile createNew(Path path) throws IOException;
 
-    /** Opens a file for reading. */
+    /**
+     * Opens a regular file for reading without following a symbolic link.
+     *
+     * @throws UnsafeFileException if the path is a link, a directory, a FIFO, a socket or a device
+     */
     InputStream openRead(Path path) throws IOException;
 
-    /** Whether a file or directory exists. */
+    /** Whether anything (a file, a directory, a link, even a dangling one) exists at the path. */
     boolean exists(Path path);
+
+    /** What is at a path, without following a symbolic link. */
+    enum Kind { MISSING, FILE, DIRECTORY, LINK, OTHER }
+
+    /** What is at the path, without following a symbolic link. */
+    default Kind kind(Path path) {
+        if (!exists(path)) {
+            return Kind.MISSING;
+        }
+        return isDirectory(path) ? Kind.DIRECTORY : Kind.FILE;
+    }
 
     /** Whether the path is a directory. */
     boolean isDirectory(Path path);

@@ -126,15 +126,42 @@ final class Journal {
         }
     }
 
-    /** What a scan of one journal found. */
-    record Scan(long validEnd, String problem, long problemOffset, int entriesAfterProblem) {
+    /**
+     * What a scan of one journal found.
+     *
+     * @param validEnd byte offset after the last line handed to the consumer
+     * @param problem what stopped the scan, or null when the journal is clean
+     * @param problemOffset where that problem starts, or -1
+     * @param notReplayed lines after the problem that look like entries (checksum-valid, or complete
+     *                    lines whose checksum fails), which a replay cannot apply
+     * @param damaged whether the problem is damage rather than a torn tail: anything but an
+     *                incomplete last line (no newline, only zero fill or the file's end after it)
+     * @param lossUnknown whether an unknown number of entries may be gone (a truncated or unreadable file)
+     * @param crlfLines lines that ended in CRLF (a text tool converted the file) and were still accepted
+     */
+    record Scan(long validEnd, String problem, long problemOffset, int notReplayed, boolean damaged,
+                boolean lossUnknown, int crlfLines) {
+
+        static Scan unreadable(String why) {
+            return new Scan(0, why, 0, 0, true, true, 0);
+        }
+
         boolean clean() {
             return problem == null;
         }
 
-        /** A problem with valid entries after it: damage, not a torn tail. */
+        /** Damage (reported, the file kept), not a torn tail of a crashed write (dropped quietly). */
         boolean corrupt() {
-            return problem != null && entriesAfterProblem > 0;
+            return damaged;
+        }
+
+        /** Whether entries may have been lost: lines not replayed, or an unknown amount gone. */
+        boolean lossPossible() {
+            return damaged && (notReplayed > 0 || lossUnknown);
+        }
+
+        private Scan withCrlf(int lines) {
+            return new Scan(validEnd, problem, problemOffset, notReplayed, damaged, lossUnknown, lines);
         }
     }
 
@@ -143,46 +170,106 @@ final class Journal {
         void accept(byte[] line, int length, long offset) throws IOException;
     }
 
+    /** {@link #scan(InputStream, long, LineConsumer)} without knowing the preallocation size. */
+    static Scan scan(InputStream raw, LineConsumer consumer) throws IOException {
+        return scan(raw, 0, consumer);
+    }
+
     /**
      * Reads a journal, handing every checksum-valid line before the first bad one to
-     * {@code consumer}; stops there (a torn tail after a crash, or damage when valid lines follow).
+     * {@code consumer}, and classifies what stopped it. Only an incomplete last line (no newline)
+     * followed by nothing but the zero fill, or by the file's end in a file that grew past its
+     * preallocation, is a torn tail (a write a crash interrupted: never acknowledged). Everything
+     * else is damage: a complete line whose checksum fails, a line longer than the limit, data after
+     * the zero fill, or a file that ends inside a line before its preallocated size (truncated).
+     *
+     * @param preallocated the size journals are preallocated to (0 if unknown or none)
      */
-    static Scan scan(InputStream raw, LineConsumer consumer) throws IOException {
+    static Scan scan(InputStream raw, long preallocated, LineConsumer consumer) throws IOException {
         Bytes in = new Bytes(raw);
         long offset = 0;
+        int crlf = 0;
         while (true) {
-            int first = in.peek();
-            if (first < 0) {
-                return new Scan(offset, null, -1, 0);
+            Scan stop = scanStep(in, offset, preallocated, consumer);
+            if (stop != null) {
+                return stop.withCrlf(crlf);
             }
-            if (first == 0) {
-                long zerosFrom = offset;
-                long at = offset;
-                int b;
-                while ((b = in.read()) == 0) {
-                    at++;
-                }
-                if (b < 0) {
-                    return new Scan(zerosFrom, null, -1, 0);
-                }
-                return new Scan(zerosFrom, "unexpected data after the end of the journal's zero fill", at,
-                        countValidAfter(in, b, false));
+            if (in.crlf) {
+                crlf++;
             }
-            int terminator = in.readLine(MAX_LINE);
-            byte[] line = in.line;
-            int length = in.lineLength;
-            if (terminator != '\n') {
-                String why = terminator == Bytes.TOO_LONG ? "line longer than " + MAX_LINE + " bytes"
-                        : "incomplete last line";
-                return new Scan(offset, why, offset, terminator < 0 ? 0 : countValidAfter(in, -1, true));
-            }
-            if (!JournalCodec.checksumMatches(line, length)) {
-                int embedded = containsValidEntry(line, length) ? 1 : 0;
-                return new Scan(offset, "checksum mismatch", offset, embedded + countValidAfter(in, -1, false));
-            }
-            consumer.accept(line, length, offset);
-            offset += length + 1;
+            offset += in.lineLength + 1;
         }
+    }
+
+    /** Reads one line: null when it was valid and handed on, else why the scan ends. */
+    private static Scan scanStep(Bytes in, long offset, long preallocated, LineConsumer consumer)
+            throws IOException {
+        in.crlf = false;
+        int first = in.peek();
+        if (first < 0) {
+            return new Scan(offset, null, -1, 0, false, false, 0);
+        }
+        if (first == 0) {
+            long at = offset;
+            int b;
+            while ((b = in.read()) == 0) {
+                at++;
+            }
+            if (b < 0) {
+                return new Scan(offset, null, -1, 0, false, false, 0);
+            }
+            return new Scan(offset, "unexpected data after the end of the journal's zero fill", at,
+                    countAfter(in, b, false), true, false, 0);
+        }
+        int terminator = in.readLine(MAX_LINE);
+        byte[] line = in.line;
+        int length = in.lineLength;
+        if (terminator == Bytes.TOO_LONG) {
+            return new Scan(offset, "line longer than " + MAX_LINE + " bytes", offset,
+                    countAfter(in, -1, true), true, false, 0);
+        }
+        if (terminator != '\n') {
+            return incompleteLine(in, offset, terminator, line, length, preallocated, consumer);
+        }
+        int valid = length;
+        if (!JournalCodec.checksumMatches(line, length) && length > 0 && line[length - 1] == '\r'
+                && JournalCodec.checksumMatches(line, length - 1)) {
+            valid = length - 1;
+            in.crlf = true;
+        }
+        if (valid == length && !JournalCodec.checksumMatches(line, length)) {
+            int embedded = containsValidEntry(line, length) ? 1 : 0;
+            return new Scan(offset, "checksum mismatch in a complete line", offset,
+                    Math.max(1, embedded) + countAfter(in, -1, false), true, false, 0);
+        }
+        consumer.accept(line, valid, offset);
+        return null;
+    }
+
+    /** The last line has no newline: a torn tail, or damage when data or a too-short file says so. */
+    private static Scan incompleteLine(Bytes in, long offset, int terminator, byte[] line, int length,
+                                       long preallocated, LineConsumer consumer) throws IOException {
+        long end = offset + length;
+        if (terminator == 0) {
+            int b;
+            while ((b = in.read()) == 0) {
+                end++;
+            }
+            if (b >= 0) {
+                return new Scan(offset, "a line broken off by zero bytes, with more data after them", offset,
+                        1 + countAfter(in, b, false), true, false, 0);
+            }
+        } else if (preallocated > 0 && end < preallocated) {
+            return new Scan(offset, "the file ends at byte " + end + " inside a line, before its preallocated size of "
+                    + preallocated + " bytes (it was truncated; what followed is gone)", offset, 0, true, true, 0);
+        }
+        if (length > 1 && JournalCodec.checksumMatches(line, length - 1)) {
+            // a complete entry whose newline was damaged: it is provably intact, so replay it
+            consumer.accept(line, length - 1, offset);
+            return new Scan(offset + length, "the newline ending the entry at byte " + offset + " is damaged", offset,
+                    0, true, false, 0);
+        }
+        return new Scan(offset, "incomplete last line", offset, 0, false, false, 0);
     }
 
     /** Unsynchronised buffered reading: single bytes, or whole lines found by scanning the buffer. */
@@ -194,6 +281,7 @@ final class Journal {
         private int limit;
         byte[] line = new byte[4096];
         int lineLength;
+        boolean crlf;
 
         Bytes(InputStream in) {
             this.in = in;
@@ -266,15 +354,19 @@ final class Journal {
         return false;
     }
 
-    /** Counts checksum-valid lines in the rest of a stream (to tell damage from a torn tail). */
-    private static int countValidAfter(Bytes in, int first, boolean skipFirst) throws IOException {
+    /**
+     * Counts, in the rest of a stream, the lines a replay would have applied: checksum-valid lines
+     * (a CRLF ending tolerated). Zero fill ends the count.
+     */
+    private static int countAfter(Bytes in, int first, boolean skipFirst) throws IOException {
         int count = 0;
         byte[] line = new byte[4096];
         int length = 0;
         int b = first < 0 ? in.read() : first;
         while (b >= 0) {
             if (b == '\n') {
-                if (!skipFirst && JournalCodec.checksumMatches(line, length)) {
+                if (!skipFirst && (JournalCodec.checksumMatches(line, length) || (length > 0
+                        && line[length - 1] == '\r' && JournalCodec.checksumMatches(line, length - 1)))) {
                     count++;
                 }
                 skipFirst = false;

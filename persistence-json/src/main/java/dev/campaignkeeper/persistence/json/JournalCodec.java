@@ -145,8 +145,13 @@ final class JournalCodec {
                 throw new FormatException("sequence number " + seq + " out of range");
             }
             return new Entry(seq, guild, changes);
-        } catch (IllegalStateException | NumberFormatException e) {
-            throw new FormatException("malformed journal entry: " + e.getMessage());
+        } catch (IllegalStateException | NumberFormatException | com.google.gson.stream.MalformedJsonException
+                 | java.io.EOFException e) {
+            // not strict JSON of the entry's shape (NaN, an array, a cut-off object): damage, not a failure
+            if (e instanceof RuntimeException runtime) {
+                RecordJson.rethrowBug(runtime);
+            }
+            throw new FormatException("malformed journal entry: " + RecordJson.oneLine(e));
         }
     }
 

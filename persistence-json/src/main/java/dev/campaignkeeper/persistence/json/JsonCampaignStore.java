@@ -80,6 +80,9 @@ public final class JsonCampaignStore implements CampaignStore {
 
     private volatile Throwable failure;
     private volatile boolean closed;
+    /** Opened on first use, under this store's lock on the directory; guarded by itself. */
+    private final Object postLogMonitor = new Object();
+    private JsonPostLog postLog;
     private volatile long checkpointSeq;
     private volatile long lastCheckpointMillis;
 
@@ -149,13 +152,13 @@ public final class JsonCampaignStore implements CampaignStore {
         try {
             createDirectories(fs, dir);
         } catch (IOException e) {
-            throw new StoreException("cannot create data directory " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot create data directory " + dir + ": " + IoProblems.describe(e), e);
         }
         // a probe (DataDirectory.lockHolder in another process) may hold the lock for a moment
         DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
         JsonCampaignStore store = null;
         try {
-            Loader.Result loaded = Loader.load(fs, dir);
+            Loader.Result loaded = Loader.load(fs, dir, config.journalPreallocateBytes());
             StateWriter.removeOrphans(fs, dir);
             List<Path> movedAside = new ArrayList<>();
             for (Path damaged : loaded.damaged) {
@@ -176,7 +179,7 @@ public final class JsonCampaignStore implements CampaignStore {
             return store;
         } catch (IOException e) {
             closeQuietly(store, lock);
-            throw new StoreException("cannot open data directory " + dir + ": " + e.getMessage(), e);
+            throw new StoreException("cannot open data directory " + dir + ": " + IoProblems.describe(e), e);
         } catch (RuntimeException e) {
             closeQuietly(store, lock);
             throw e;
@@ -455,7 +458,7 @@ public final class JsonCampaignStore implements CampaignStore {
             try {
                 next = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
             } catch (IOException e) {
-                throw new StoreException("checkpoint failed: cannot create the next journal: " + e.getMessage(), e);
+                throw new StoreException("checkpoint failed: cannot create the next journal: " + IoProblems.describe(e), e);
             }
             Map<GuildId, GuildState> snapshot;
             long seq;
@@ -545,6 +548,30 @@ public final class JsonCampaignStore implements CampaignStore {
         return remove;
     }
 
+    // ---------------------------------------------------------------- post log
+
+    /**
+     * The post log in {@code DATA_DIR/posts/}, opened (and recovered) on first use and closed with
+     * this store. Each change is durable when the call returns; see the data-format docs.
+     *
+     * @return the post log
+     * @throws StoreException if it cannot be opened
+     */
+    public dev.campaignkeeper.core.port.PostLog postLog() {
+        synchronized (postLogMonitor) {
+            checkOpen();
+            if (postLog == null) {
+                try {
+                    postLog = JsonPostLog.open(fs, config);
+                } catch (IOException e) {
+                    throw new StoreException("cannot open the post log in " + JsonPostLog.dir(dir) + ": "
+                            + IoProblems.describe(e), e);
+                }
+            }
+            return postLog;
+        }
+    }
+
     // ---------------------------------------------------------------- accessors
 
     /**
@@ -627,8 +654,10 @@ public final class JsonCampaignStore implements CampaignStore {
             try {
                 commitLock.lock();
                 try {
+                    // no new change is queued from here on; the ones already queued are written and
+                    // synced by their callers (one of them leads) before the journal closes
                     closed = true;
-                    while (leaderActive) {
+                    while (leaderActive || !pending.isEmpty()) {
                         committed.awaitUninterruptibly();
                     }
                     try {
@@ -651,6 +680,11 @@ public final class JsonCampaignStore implements CampaignStore {
             }
         } finally {
             closed = true;
+            synchronized (postLogMonitor) {
+                if (postLog != null) {
+                    postLog.close();
+                }
+            }
             lock.close();
             LOG.info("closed {}", dir);
         }

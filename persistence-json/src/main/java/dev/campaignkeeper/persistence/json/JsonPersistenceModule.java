@@ -4,11 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.PostLog;
 import java.util.Objects;
 
 /**
  * Guice wiring: binds {@link CampaignStore} (and {@link JsonCampaignStore}) to one store opened
- * lazily on first injection with the given configuration. Whoever owns the injector closes the store.
+ * lazily on first injection with the given configuration, and {@link PostLog} to that store's
+ * durable post log. Whoever owns the injector closes the store.
  */
 public final class JsonPersistenceModule extends AbstractModule {
 
@@ -38,5 +40,11 @@ public final class JsonPersistenceModule extends AbstractModule {
     @Singleton
     CampaignStore campaignStore(JsonCampaignStore store) {
         return store;
+    }
+
+    @Provides
+    @Singleton
+    PostLog postLog(JsonCampaignStore store) {
+        return store.postLog();
     }
 }

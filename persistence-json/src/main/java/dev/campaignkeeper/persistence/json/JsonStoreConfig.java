@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param journalPreallocateBytes journal files are preallocated in steps of this size (0 disables)
  * @param checkpointOnClose whether {@link JsonCampaignStore#close()} writes a final checkpoint when anything changed
  * @param clock time source for file names and reports
+ * @param postRetentionPerCampaign how many posts the post log keeps per campaign (the oldest dropped first)
  */
 public record JsonStoreConfig(
         Path dataDir,
@@ -25,7 +26,8 @@ public record JsonStoreConfig(
         Duration checkpointInterval,
         long journalPreallocateBytes,
         boolean checkpointOnClose,
-        Clock clock) {
+        Clock clock,
+        int postRetentionPerCampaign) {
 
     /**
      * Validates the settings.
@@ -38,6 +40,7 @@ public record JsonStoreConfig(
      * @param journalPreallocateBytes journal files are preallocated in steps of this size (0 disables)
      * @param checkpointOnClose whether {@link JsonCampaignStore#close()} writes a final checkpoint when anything changed
      * @param clock time source for file names and reports
+     * @param postRetentionPerCampaign how many posts the post log keeps per campaign (the oldest dropped first)
      */
     public JsonStoreConfig {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -48,18 +51,23 @@ public record JsonStoreConfig(
                 || checkpointInterval.isNegative() || checkpointInterval.isZero()) {
             throw new IllegalArgumentException("checkpoint triggers must be positive and preallocation not negative");
         }
+        if (postRetentionPerCampaign < 1) {
+            throw new IllegalArgumentException("the post log must keep at least 1 post per campaign");
+        }
     }
 
     /**
      * Defaults: retention 10/24/7/4, checkpoint after 100,000 mutations or 64 MiB of journal or
-     * 15 minutes, 8 MiB journal preallocation, checkpoint on close, system UTC clock.
+     * 15 minutes, 8 MiB journal preallocation, checkpoint on close, system UTC clock, 10,000 posts
+     * per campaign in the post log.
      *
      * @param dataDir the data directory
      * @return the configuration
      */
     public static JsonStoreConfig defaults(Path dataDir) {
         return new JsonStoreConfig(dataDir, RetentionPolicy.defaults(), 100_000, 64L << 20,
-                Duration.ofMinutes(15), 8L << 20, true, Clock.systemUTC());
+                Duration.ofMinutes(15), 8L << 20, true, Clock.systemUTC(),
+                dev.campaignkeeper.core.port.PostLog.DEFAULT_RETENTION_PER_CAMPAIGN);
     }
 
     /**
@@ -70,7 +78,7 @@ public record JsonStoreConfig(
      */
     public JsonStoreConfig withRetention(RetentionPolicy policy) {
         return new JsonStoreConfig(dataDir, policy, checkpointAfterEntries, checkpointAfterBytes,
-                checkpointInterval, journalPreallocateBytes, checkpointOnClose, clock);
+                checkpointInterval, journalPreallocateBytes, checkpointOnClose, clock, postRetentionPerCampaign);
     }
 
     /**
@@ -83,7 +91,7 @@ public record JsonStoreConfig(
      */
     public JsonStoreConfig withCheckpointTriggers(long entries, long bytes, Duration interval) {
         return new JsonStoreConfig(dataDir, retention, entries, bytes, interval, journalPreallocateBytes,
-                checkpointOnClose, clock);
+                checkpointOnClose, clock, postRetentionPerCampaign);
     }
 
     /**
@@ -94,7 +102,7 @@ public record JsonStoreConfig(
      */
     public JsonStoreConfig withJournalPreallocateBytes(long bytes) {
         return new JsonStoreConfig(dataDir, retention, checkpointAfterEntries, checkpointAfterBytes,
-                checkpointInterval, bytes, checkpointOnClose, clock);
+                checkpointInterval, bytes, checkpointOnClose, clock, postRetentionPerCampaign);
     }
 
     /**
@@ -105,7 +113,7 @@ public record JsonStoreConfig(
      */
     public JsonStoreConfig withCheckpointOnClose(boolean enabled) {
         return new JsonStoreConfig(dataDir, retention, checkpointAfterEntries, checkpointAfterBytes,
-                checkpointInterval, journalPreallocateBytes, enabled, clock);
+                checkpointInterval, journalPreallocateBytes, enabled, clock, postRetentionPerCampaign);
     }
 
     /**
@@ -116,6 +124,17 @@ public record JsonStoreConfig(
      */
     public JsonStoreConfig withClock(Clock newClock) {
         return new JsonStoreConfig(dataDir, retention, checkpointAfterEntries, checkpointAfterBytes,
-                checkpointInterval, journalPreallocateBytes, checkpointOnClose, newClock);
+                checkpointInterval, journalPreallocateBytes, checkpointOnClose, newClock, postRetentionPerCampaign);
+    }
+
+    /**
+     * Returns a copy keeping another number of posts per campaign in the post log.
+     *
+     * @param posts at least 1
+     * @return the new configuration
+     */
+    public JsonStoreConfig withPostRetentionPerCampaign(int posts) {
+        return new JsonStoreConfig(dataDir, retention, checkpointAfterEntries, checkpointAfterBytes,
+                checkpointInterval, journalPreallocateBytes, checkpointOnClose, clock, posts);
     }
 }

@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
 final class Loader {
 
     private static final Logger LOG = LoggerFactory.getLogger(Loader.class);
+    /** What happens to a file recovery does not trust: never overwritten or deleted. */
+    private static final String ASIDE = "; opening the store keeps it as <name>.corrupt-<time>, never overwritten";
     static final long UNKNOWN_SEQ = -1;
 
     private Loader() {
@@ -47,10 +49,25 @@ final class Loader {
         boolean needsCheckpoint;
         long journalEntries;
         long journalBytes;
+        /** For events about one file: which file and where in it (for verify's table). */
+        Map<String, Located> located = new HashMap<>();
 
         RecoveryReport report(List<Path> movedAside) {
             return new RecoveryReport(seq, source, java.util.Optional.ofNullable(backupId), events, dataLost,
                     movedAside, warnings);
+        }
+    }
+
+    /** Where an event is: a file of the data directory and a place in it ("byte N"), maybe empty. */
+    record Located(String file, String where) {
+    }
+
+    /** Adds an event about one file; events are capped so a huge quoted value cannot flood a report. */
+    private static void event(Result result, String file, String where, String message) {
+        String capped = RecordJson.excerpt(message, 1000);
+        result.events.add(capped);
+        if (file != null) {
+            result.located.put(capped, new Located(file, where == null ? "" : where));
         }
     }
 
@@ -61,6 +78,16 @@ final class Loader {
     }
 
     static Result load(FileSystemOps fs, Path dir) throws IOException {
+        return load(fs, dir, 0);
+    }
+
+    /**
+     * Loads the newest provable state.
+     *
+     * @param preallocated the size journals are preallocated to, which tells a truncated journal
+     *                     from a torn tail (0 if unknown)
+     */
+    static Result load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -75,7 +102,16 @@ final class Loader {
                 result.maxGeneration = Math.max(0, manifest.journalFrom() - 1);
             } catch (FormatException e) {
                 damage(fs, result, firstDamage, manifestPath, e);
+            } catch (UnsafeFileException e) {
+                unsafe(result, firstDamage, e);
             }
+        }
+        String unsafeBackups = Backups.unsafeDir(fs, dir);
+        if (unsafeBackups != null) {
+            Path backups = Backups.dir(dir);
+            event(result, Backups.DIR, "", Backups.DIR + " " + unsafeBackups
+                    + ": its contents are not used" + ASIDE);
+            result.damaged.add(backups);
         }
         boolean liveExists = false;
         for (String file : SeedFormat.FILES) {
@@ -99,7 +135,7 @@ final class Loader {
             RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
                 if (Journal.generation(journal) >= decodeFrom) {
-                    files.put(journal, decodeFile(fs, journal, ids));
+                    files.put(journal, decodeFile(fs, journal, ids, preallocated));
                 }
             }
             return files;
@@ -139,7 +175,8 @@ final class Loader {
         } catch (java.util.concurrent.ExecutionException e) {
             predecoded = Map.of(); // replay reads the files itself and reports the failure
         }
-        replay(fs, journals, base, result, predecoded);
+        checkNamedJournal(result, base, journals);
+        replay(fs, journals, base, result, predecoded, preallocated);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -154,17 +191,39 @@ final class Loader {
     }
 
     private static void damage(FileSystemOps fs, Result result, String[] firstDamage, Path path, FormatException e) {
-        String where = path.getFileName() + ": " + e.getMessage() + locate(fs, path, e);
-        result.events.add(where);
+        String at = locate(fs, path, e);
+        String where = path.getFileName() + ": " + e.getMessage() + at;
+        event(result, path.getFileName().toString(), at.isEmpty() ? "" : at.substring(2, at.length() - 1), where);
         result.damaged.add(path);
         if (firstDamage[0] == null) {
             firstDamage[0] = where;
         }
     }
 
-    /** " (byte offset N)" computed from the parser's line and column, or "". */
+    /** A link or special file where a data file belongs: damage, never read through. */
+    private static void unsafe(Result result, String[] firstDamage, UnsafeFileException e) {
+        String message = e.getMessage() + "; it was not read" + ASIDE;
+        event(result, e.file().getFileName().toString(), "", message);
+        result.damaged.add(e.file());
+        if (firstDamage[0] == null) {
+            firstDamage[0] = e.getMessage();
+        }
+    }
+
+    /**
+     * " (byte offset N)" computed from the parser's line and column (or, for bad UTF-8, by finding
+     * the first malformed byte), or "".
+     */
     static String locate(FileSystemOps fs, Path path, FormatException e) {
-        if (e.line() < 1) {
+        if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+            try (InputStream in = fs.openRead(path)) {
+                long offset = Utf8.firstMalformed(in);
+                return offset < 0 ? "" : " (byte offset " + offset + ")";
+            } catch (IOException ignored) {
+                return "";
+            }
+        }
+        if (e.line() < 1 || e.column() < 1) {
             return "";
         }
         try (InputStream in = new BufferedInputStream(fs.openRead(path))) {
@@ -195,7 +254,7 @@ final class Loader {
         Manifest manifest = result.manifest;
         List<LoadWarning> warnings = new ArrayList<>();
         boolean ok = true;
-        Map<String, Parsed> parsed = parseInParallel(fs, dir);
+        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest);
         List<Map<GuildId, List<RecordChange>>> parts = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
             Path path = dir.resolve(file);
@@ -203,7 +262,7 @@ final class Loader {
             if (one == null) {
                 if (manifest != null) {
                     String message = file + " is missing although " + Manifest.FILE + " lists it";
-                    result.events.add(message);
+                    event(result, file, "", message);
                     if (firstDamage[0] == null) {
                         firstDamage[0] = message;
                     }
@@ -213,6 +272,11 @@ final class Loader {
             }
             if (one.error() instanceof FormatException e) {
                 damage(fs, result, firstDamage, path, e);
+                ok = false;
+                continue;
+            }
+            if (one.error() instanceof UnsafeFileException e) {
+                unsafe(result, firstDamage, e);
                 ok = false;
                 continue;
             }
@@ -226,9 +290,11 @@ final class Loader {
                 SeedFormat.FileSum expected = manifest.files().get(file);
                 String message = file + " does not match " + Manifest.FILE + " (expected "
                         + (expected == null ? "no file" : expected.size() + " bytes, crc32c " + expected.crcHex())
-                        + ", found " + sum.size() + " bytes, crc32c " + sum.crcHex()
-                        + "): an interrupted checkpoint or a damaged file";
-                result.events.add(message);
+                        + ", found " + sum.size() + " bytes" + (sum.crc() < 0 ? ", not read" : ", crc32c " + sum.crcHex())
+                        + "): an interrupted checkpoint or a damaged file" + ASIDE;
+                event(result, file, "", message);
+                // recovery does not trust it: keep it, the checkpoint after recovery must not overwrite it
+                result.damaged.add(path);
                 if (firstDamage[0] == null) {
                     firstDamage[0] = message;
                 }
@@ -266,7 +332,8 @@ final class Loader {
     }
 
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
-    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir) throws IOException {
+    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
+            throws IOException {
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
                 SeedFormat.FILES.size(), runnable -> {
@@ -280,17 +347,22 @@ final class Loader {
                 if (!fs.exists(path)) {
                     continue;
                 }
+                SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
                 futures.put(file, pool.submit(() -> {
                     Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
                     List<LoadWarning> warnings = new ArrayList<>();
+                    if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE) {
+                        long size = fs.size(path);
+                        if (size != expected.size()) {
+                            // not what the manifest lists: no need to read it (it may be huge)
+                            return new Parsed(Map.of(), List.of(), new SeedFormat.FileSum(size, -1), null);
+                        }
+                    }
                     try (InputStream in = fs.openRead(path)) {
                         SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
-                    } catch (RuntimeException e) {
-                        return new Parsed(Map.of(), List.of(), null,
-                                new FormatException("cannot be read (" + e + ")", -1, -1, e));
                     }
                 }));
             }
@@ -302,7 +374,9 @@ final class Loader {
                     Thread.currentThread().interrupt();
                     throw new java.io.InterruptedIOException("interrupted while loading " + entry.getKey());
                 } catch (java.util.concurrent.ExecutionException e) {
-                    throw new IOException("loading " + entry.getKey() + " failed: " + e.getCause(), e.getCause());
+                    // not damage (that is a Parsed error): a bug, so nothing may be moved aside or written
+                    throw new IllegalStateException("internal error while reading " + entry.getKey()
+                            + "; nothing in the data directory was changed: " + e.getCause(), e.getCause());
                 }
             }
             return results;
@@ -336,7 +410,7 @@ final class Loader {
                             + ") plus the journal after it");
                 }
                 return base;
-            } catch (FormatException | IOException | RuntimeException e) {
+            } catch (FormatException | IOException e) {
                 result.events.add("backup " + ref.id() + " is not usable: " + e.getMessage());
             }
         }
@@ -351,6 +425,15 @@ final class Loader {
         long applied;
         Path current;
         String stopReason;
+        String stopFile;
+        long stopOffset;
+    }
+
+    private static void stop(Replay state, String file, long offset, String reason) {
+        state.stopped = true;
+        state.stopFile = file;
+        state.stopOffset = offset;
+        state.stopReason = file + ": " + reason;
     }
 
     /** One journal line: its offset and its entry, or why a checksum-valid line cannot be decoded. */
@@ -361,19 +444,44 @@ final class Loader {
     record JournalFile(Path path, Journal.Scan scan, List<Decoded> lines) {
     }
 
-    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids) throws IOException {
+    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated)
+            throws IOException {
         List<Decoded> lines = new ArrayList<>();
         Journal.Scan scan;
         try (InputStream in = fs.openRead(path)) {
-            scan = Journal.scan(in, (line, length, offset) -> {
+            scan = Journal.scan(in, preallocated, (line, length, offset) -> {
                 try {
                     lines.add(new Decoded(offset, JournalCodec.decode(line, length, ids), null));
                 } catch (FormatException e) {
                     lines.add(new Decoded(offset, null, e.getMessage()));
                 }
             });
+        } catch (UnsafeFileException e) {
+            // never read through a link (to /dev/zero, say) or from a FIFO: damage, entries unknown
+            return new JournalFile(path, Journal.Scan.unreadable(e.reason() + ", not read"), List.of());
         }
         return new JournalFile(path, scan, lines);
+    }
+
+    /**
+     * The journal a live manifest names is created (and made durable) before the manifest, so its
+     * absence is damage: whatever it held after the snapshot is gone.
+     */
+    private static void checkNamedJournal(Result result, Base base, List<Path> journals) {
+        Manifest manifest = result.manifest;
+        if (manifest == null || result.source != RecoveryReport.Source.SNAPSHOT || base.journalFrom != manifest.journalFrom()
+                || manifest.journalFrom() < 1) {
+            return;
+        }
+        for (Path journal : journals) {
+            if (Journal.generation(journal) >= manifest.journalFrom()) {
+                return;
+            }
+        }
+        String name = Journal.name(manifest.journalFrom());
+        event(result, name, "", name + ", which " + Manifest.FILE + " names, is missing: any mutations after sequence "
+                + manifest.seq() + " that it held are lost");
+        result.dataLost = true;
     }
 
     /** Why an entry cannot be applied to its guild (a change for another guild), or null if it can. */
@@ -387,7 +495,7 @@ final class Loader {
     }
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
-                               Map<Path, JournalFile> predecoded) throws IOException {
+                               Map<Path, JournalFile> predecoded, long preallocated) throws IOException {
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
@@ -397,73 +505,76 @@ final class Loader {
         // same state as one apply per entry (guilds are independent), without copying a guild's maps
         // once per entry
         Map<GuildId, List<RecordChange>> pending = new HashMap<>();
+        boolean lossUnknown = false;
         for (Path journal : journals) {
             if (Journal.generation(journal) < base.journalFrom) {
                 continue;
             }
             state.current = journal;
+            String name = journal.getFileName().toString();
             long lostBefore = state.lost;
             JournalFile file = predecoded.get(journal);
             if (file == null) {
-                file = decodeFile(fs, journal, ids);
+                file = decodeFile(fs, journal, ids, preallocated);
             }
             Journal.Scan scan = file.scan();
             for (Decoded line : file.lines()) {
                 long offset = line.offset();
                 JournalCodec.Entry entry = line.entry();
-                {
-                    if (entry == null) {
-                        if (!state.stopped) {
-                            state.stopped = true;
-                            state.stopReason = journal.getFileName() + ": entry at byte offset " + offset
-                                    + " has a valid checksum but cannot be decoded (" + line.error() + ")";
-                        }
-                        state.lost++;
-                        continue;
+                if (entry == null) {
+                    if (!state.stopped) {
+                        stop(state, name, offset, "entry at byte offset " + offset
+                                + " has a valid checksum but cannot be decoded (" + line.error() + ")");
                     }
-                    if (state.stopped || !base.replay) {
-                        if (entry.seq() > state.last) {
-                            state.lost++;
-                        }
-                        continue;
-                    }
-                    if (state.expected != UNKNOWN_SEQ && entry.seq() < state.expected) {
-                        continue;
-                    }
-                    if (state.expected != UNKNOWN_SEQ && entry.seq() != state.expected) {
-                        state.stopped = true;
-                        state.stopReason = journal.getFileName() + ": entry " + entry.seq() + " at byte offset "
-                                + offset + " follows " + (state.expected - 1) + "; mutations in between are missing";
-                        state.lost++;
-                        continue;
-                    }
-                    String foreign = foreignChange(entry);
-                    if (foreign != null) {
-                        state.stopped = true;
-                        state.stopReason = journal.getFileName() + ": entry " + entry.seq() + " cannot be applied: "
-                                + foreign;
-                        state.lost++;
-                        continue;
-                    }
-                    pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
-                    state.last = entry.seq();
-                    state.expected = entry.seq() + 1;
-                    state.applied++;
+                    state.lost++;
+                    continue;
                 }
+                if (state.stopped || !base.replay) {
+                    if (entry.seq() > state.last) {
+                        state.lost++;
+                    }
+                    continue;
+                }
+                if (state.expected != UNKNOWN_SEQ && entry.seq() < state.expected) {
+                    continue;
+                }
+                if (state.expected != UNKNOWN_SEQ && entry.seq() != state.expected) {
+                    stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset + " follows "
+                            + (state.expected - 1) + "; mutations in between are missing");
+                    state.lost++;
+                    continue;
+                }
+                String foreign = foreignChange(entry);
+                if (foreign != null) {
+                    stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset
+                            + " cannot be applied: " + foreign);
+                    state.lost++;
+                    continue;
+                }
+                pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
+                state.last = entry.seq();
+                state.expected = entry.seq() + 1;
+                state.applied++;
             }
             result.journalBytes += scan.validEnd();
-            if (scan.corrupt()) {
+            if (scan.lossPossible()) {
                 if (!state.stopped) {
-                    state.stopped = true;
-                    state.stopReason = journal.getFileName() + ": " + scan.problem() + " at byte offset "
-                            + scan.problemOffset();
+                    stop(state, name, scan.problemOffset(), scan.problem() + " at byte offset " + scan.problemOffset());
                 }
-                state.lost += scan.entriesAfterProblem();
+                state.lost += scan.notReplayed();
+                lossUnknown |= scan.lossUnknown();
+            } else if (scan.corrupt()) {
+                event(result, name, "byte " + scan.problemOffset(), name + ": " + scan.problem()
+                        + "; every entry in it was replayed" + ASIDE);
             } else if (!scan.clean()) {
                 LOG.info("{}: {} at byte offset {} (a write interrupted by a crash; it was never acknowledged)",
-                        journal.getFileName(), scan.problem(), scan.problemOffset());
+                        name, scan.problem(), scan.problemOffset());
             }
-            if (state.lost > lostBefore || scan.corrupt()) {
+            if (scan.crlfLines() > 0) {
+                event(result, name, "", name + ": " + scan.crlfLines() + " lines end in CRLF (a text tool converted "
+                        + "the file); their checksums match without the CR, so they were replayed" + ASIDE);
+            }
+            if (state.lost > lostBefore || scan.corrupt() || scan.crlfLines() > 0) {
                 result.damagedJournals.add(journal);
             }
         }
@@ -479,8 +590,10 @@ final class Loader {
             result.events.add(state.lost + " journal entries could not be replayed on a seed-style backup");
             result.dataLost = true;
         } else if (state.stopped) {
-            result.events.add(state.stopReason + "; replay stopped after sequence " + state.last + ", "
-                    + state.lost + " later journal entries were lost");
+            event(result, state.stopFile, "byte " + state.stopOffset, state.stopReason + "; replay stopped after sequence "
+                    + state.last + ": " + state.lost + " later journal entries were not replayed"
+                    + (lossUnknown ? " (and an unknown number are gone)" : "")
+                    + ASIDE);
             result.dataLost = true;
         }
         if (!result.damagedJournals.isEmpty()) {

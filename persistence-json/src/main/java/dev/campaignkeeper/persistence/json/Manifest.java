@@ -97,8 +97,11 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
         }
     }
 
-    static Manifest decode(InputStream in) throws IOException, FormatException {
-        JsonReader reader = SeedFormat.strictReader(in);
+    /** A manifest is a few hundred bytes; anything far larger is not one (and is not read to its end). */
+    static final int MAX_SIZE = 1 << 20;
+
+    static Manifest decode(InputStream raw) throws IOException, FormatException {
+        JsonReader reader = SeedFormat.strictReader(new LimitedInputStream(raw, MAX_SIZE));
         try {
             RecordJson.expectObject(reader, "manifest");
             String kind = null;
@@ -134,7 +137,12 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
                                 if (key.equals("size")) {
                                     size = reader.nextLong();
                                 } else if (key.equals("crc32c")) {
-                                    sum = Long.parseLong(RecordJson.string(reader, "crc32c"), 16);
+                                    String hex = RecordJson.string(reader, "crc32c");
+                                    try {
+                                        sum = Long.parseLong(hex, 16);
+                                    } catch (NumberFormatException e) {
+                                        throw RecordJson.error(reader, "crc32c of " + name + " is not hexadecimal");
+                                    }
                                 } else {
                                     reader.skipValue();
                                 }
@@ -162,8 +170,13 @@ record Manifest(String kind, long seq, long journalFrom, Map<String, SeedFormat.
                 throw new FormatException("manifest checksum mismatch");
             }
             return manifest;
+        } catch (LimitedInputStream.LimitExceededException e) {
+            throw new FormatException("not a manifest: larger than " + MAX_SIZE + " bytes");
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException
                  | DateTimeParseException | CharacterCodingException e) {
+            if (e instanceof IllegalStateException || e instanceof NumberFormatException) {
+                RecordJson.rethrowBug((RuntimeException) e);
+            }
             long[] position = RecordJson.position(reader);
             throw new FormatException("not a valid manifest: " + RecordJson.oneLine(e), position[0], position[1], e);
         }

@@ -6,11 +6,13 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
@@ -18,7 +20,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** The real file system through NIO; permissions set at creation on POSIX systems. */
+/**
+ * The real file system through NIO; permissions set at creation on POSIX systems. Nothing inside
+ * the data directory is followed if it is a symbolic link: reads open regular files only
+ * ({@code O_NOFOLLOW}), new files are created exclusively ({@code O_EXCL}), and renames replace a
+ * link itself, never its target.
+ */
 final class NioFileSystemOps implements FileSystemOps {
 
     static final NioFileSystemOps INSTANCE = new NioFileSystemOps();
@@ -68,12 +75,59 @@ final class NioFileSystemOps implements FileSystemOps {
 
     @Override
     public InputStream openRead(Path path) throws IOException {
-        return Files.newInputStream(path);
+        requireRegularFile(path);
+        // NOFOLLOW_LINKS (O_NOFOLLOW) closes the window between the check and the open for links
+        return Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /**
+     * Fails unless the path is a regular file, looking at the path itself (a link is not followed).
+     * A FIFO would block the open forever and a device could be read without end, so both are
+     * refused before any open.
+     */
+    static void requireRegularFile(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        String refused = refusal(attributes);
+        if (refused != null) {
+            throw new UnsafeFileException(path, refused);
+        }
+    }
+
+    /** Why a path with these attributes is not a regular file, or null when it is one. */
+    static String refusal(BasicFileAttributes attributes) {
+        if (attributes.isRegularFile()) {
+            return null;
+        }
+        if (attributes.isSymbolicLink()) {
+            return "is a symbolic link";
+        }
+        if (attributes.isDirectory()) {
+            return "is a directory";
+        }
+        return "is a special file (a FIFO, socket or device), not a regular file";
     }
 
     @Override
     public boolean exists(Path path) {
-        return Files.exists(path);
+        return Files.exists(path, LinkOption.NOFOLLOW_LINKS);
+    }
+
+    @Override
+    public Kind kind(Path path) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return Kind.MISSING;
+        }
+        if (attributes.isRegularFile()) {
+            return Kind.FILE;
+        }
+        if (attributes.isDirectory()) {
+            return Kind.DIRECTORY;
+        }
+        return attributes.isSymbolicLink() ? Kind.LINK : Kind.OTHER;
     }
 
     @Override
@@ -83,12 +137,12 @@ final class NioFileSystemOps implements FileSystemOps {
 
     @Override
     public long size(Path path) throws IOException {
-        return Files.size(path);
+        return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).size();
     }
 
     @Override
     public long lastModifiedMillis(Path path) throws IOException {
-        return Files.getLastModifiedTime(path).toMillis();
+        return Files.getLastModifiedTime(path, LinkOption.NOFOLLOW_LINKS).toMillis();
     }
 
     @Override

@@ -181,14 +181,61 @@ final class RecordJson {
      * which would break the one-line errors admins read.
      */
     static String oneLine(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.toString() : failure.getMessage();
+        String message = failure.getMessage() == null ? "malformed data" : failure.getMessage();
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).strip();
+        String line = (newline < 0 ? message : message.substring(0, newline)).strip();
+        // Gson's advice to the programmer is no use to an admin reading a damaged file
+        line = GSON_ADVICE.matcher(line).replaceAll("").strip();
+        return excerpt(line, MAX_MESSAGE);
+    }
+
+    private static final java.util.regex.Pattern GSON_ADVICE = java.util.regex.Pattern.compile(
+            "Use JsonReader\\.setStrictness\\([^)]*\\) to accept malformed JSON ?|"
+                    + "Use JsonReader\\.setLenient\\(true\\) to accept malformed JSON ?");
+
+    /** How long a quoted message or value may get in an error (a 50 MB key must not become the message). */
+    static final int MAX_MESSAGE = 300;
+
+    /**
+     * At most {@code max} characters of a text, with how long it really is when cut: for quoting file
+     * content in messages.
+     */
+    static String excerpt(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int cut = max;
+        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+            cut--;
+        }
+        return text.substring(0, cut) + "… (" + text.length() + " characters)";
+    }
+
+    /**
+     * Whether a runtime exception came from the JSON parser (a malformed or mis-shaped file), as
+     * opposed to a bug in this code: only the former may mark a file damaged. Gson reports a value of
+     * the wrong type with IllegalStateException and a bad number with NumberFormatException.
+     */
+    static boolean fromParser(RuntimeException e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(4, trace.length); i++) {
+            if (trace[i].getClassName().startsWith("com.google.gson.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rethrows a runtime exception that is a bug (not the parser's) so it never reads as damage. */
+    static void rethrowBug(RuntimeException e) {
+        if (!fromParser(e)) {
+            throw e;
+        }
     }
 
     static FormatException error(JsonReader in, String message) {
         long[] position = position(in);
-        return new FormatException(message + " at " + in.getPath()
+        return new FormatException(excerpt(message, MAX_MESSAGE) + " at " + excerpt(in.getPath(), 80)
                 + (position[0] > 0 ? " (line " + position[0] + ", column " + position[1] + ")" : ""),
                 position[0], position[1], null);
     }
@@ -196,6 +243,10 @@ final class RecordJson {
     /** Line and column of the reader, parsed from its description (Gson exposes no getter). */
     static long[] position(JsonReader in) {
         String text = in.toString();
+        int path = text.indexOf(" path ");
+        if (path >= 0) {
+            text = text.substring(0, path); // the path may quote a huge key
+        }
         long line = -1;
         long column = -1;
         int l = text.indexOf(" at line ");

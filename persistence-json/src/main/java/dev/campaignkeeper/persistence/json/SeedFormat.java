@@ -291,12 +291,15 @@ final class SeedFormat {
                 throw RecordJson.error(reader, "trailing data after the top-level object");
             }
         } catch (MalformedJsonException | EOFException | IllegalStateException | NumberFormatException e) {
+            if (e instanceof RuntimeException runtime) {
+                RecordJson.rethrowBug(runtime);
+            }
             long[] position = RecordJson.position(reader);
             throw new FormatException("not valid JSON of the expected shape: " + RecordJson.oneLine(e),
                     position[0], position[1], e);
         } catch (CharacterCodingException e) {
             long[] position = RecordJson.position(reader);
-            throw new FormatException("not valid UTF-8 (" + e + ")", position[0], position[1], e);
+            throw new FormatException("not valid UTF-8", -1, -1, e);
         }
         return in.drain();
     }

@@ -56,7 +56,11 @@ final class StateWriter {
                           long journalFrom, Instant now) throws IOException {
         List<GuildState> list = ordered(guilds);
         Path backups = Backups.dir(dataDir);
-        if (!fs.isDirectory(backups)) {
+        String unsafe = Backups.unsafeDir(fs, dataDir);
+        if (unsafe != null) {
+            throw new UnsafeFileException(backups, unsafe); // never write through a link
+        }
+        if (fs.kind(backups) == FileSystemOps.Kind.MISSING) {
             fs.createDirectory(backups);
             fs.fsyncDirectory(dataDir);
         }
@@ -126,10 +130,12 @@ final class StateWriter {
     }
 
     static void removeTree(FileSystemOps fs, Path path) throws IOException {
-        if (!fs.exists(path)) {
+        FileSystemOps.Kind kind = fs.kind(path);
+        if (kind == FileSystemOps.Kind.MISSING) {
             return;
         }
-        if (fs.isDirectory(path)) {
+        // a link to a directory is removed itself, never what it points to
+        if (kind == FileSystemOps.Kind.DIRECTORY) {
             for (Path inner : fs.list(path)) {
                 removeTree(fs, inner);
             }
@@ -139,14 +145,21 @@ final class StateWriter {
 
     /** Removes orphaned dot-prefixed temp files and directories left by a crash. */
     static List<Path> removeOrphans(FileSystemOps fs, Path dataDir) throws IOException {
+        List<Path> removed = new ArrayList<>(removeTemps(fs, dataDir));
+        if (fs.kind(Backups.dir(dataDir)) == FileSystemOps.Kind.DIRECTORY) {
+            removed.addAll(removeTemps(fs, Backups.dir(dataDir)));
+        }
+        return removed;
+    }
+
+    /** Removes the dot-prefixed {@code .tmp} files and directories directly in one directory. */
+    static List<Path> removeTemps(FileSystemOps fs, Path dir) throws IOException {
         List<Path> removed = new ArrayList<>();
-        for (Path dir : List.of(dataDir, Backups.dir(dataDir))) {
-            for (Path path : fs.list(dir)) {
-                String name = path.getFileName().toString();
-                if (name.startsWith(".") && name.endsWith(".tmp")) {
-                    removeTree(fs, path);
-                    removed.add(path);
-                }
+        for (Path path : fs.list(dir)) {
+            String name = path.getFileName().toString();
+            if (name.startsWith(".") && name.endsWith(".tmp")) {
+                removeTree(fs, path);
+                removed.add(path);
             }
         }
         return removed;

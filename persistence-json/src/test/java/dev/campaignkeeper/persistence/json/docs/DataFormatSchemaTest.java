@@ -54,7 +54,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DataFormatSchemaTest {
 
     static final List<String> SCHEMAS = List.of("campaigns.schema.json", "characters.schema.json",
-            "npcs.schema.json", "export.schema.json", "manifest.schema.json", "journal-line.schema.json");
+            "npcs.schema.json", "export.schema.json", "manifest.schema.json", "journal-line.schema.json",
+            "post-line.schema.json");
 
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
     private static final Map<String, Schema> LOADED = new ConcurrentHashMap<>();
@@ -84,7 +85,7 @@ class DataFormatSchemaTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"campaigns.schema.json", "characters.schema.json", "npcs.schema.json",
-            "export.schema.json", "manifest.schema.json", "journal-line.schema.json"})
+            "export.schema.json", "manifest.schema.json", "journal-line.schema.json", "post-line.schema.json"})
     void schemaIsAValidDraft2020SchemaAndDocumentedInDataFormat(String name) {
         Schema meta = REGISTRY.getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
         String text = DocsFiles.read(DocsFiles.docs("schema/" + name));

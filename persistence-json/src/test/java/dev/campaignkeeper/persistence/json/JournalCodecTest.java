@@ -1,0 +1,155 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.UserId;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+class JournalCodecTest {
+
+    private static final GuildId GUILD = Fixtures.guild(1);
+
+    private static final List<RecordChange> EVERY_KIND = List.of(
+            new RecordChange.PutCampaign(Fixtures.campaign(GUILD, 10, "Dragons ✨", 7, List.of(UserId.of(8)))),
+            new RecordChange.PutCharacter(Fixtures.character(GUILD, 8, 10, "Aéla \"the bold\"")),
+            new RecordChange.PutNpc(Fixtures.npc(GUILD, 10, "n-1", "Old Tom")),
+            new RecordChange.RemoveNpc(GUILD, ChannelId.of(10), NpcId.of("n-0")),
+            new RecordChange.RemoveCharacter(GUILD, UserId.of(9), ChannelId.of(10)),
+            new RecordChange.RemoveCampaign(GUILD, ChannelId.of(11)));
+
+    private static byte[] line(long seq, List<? extends RecordChange> changes) {
+        return JournalCodec.line(seq, JournalCodec.encodeBody(GUILD, changes));
+    }
+
+    private static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    /** A line with a valid checksum for any text (as a hand-edited or foreign journal could have). */
+    private static byte[] withChecksum(String prefix) {
+        byte[] head = prefix.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(head, 0, head.length);
+        return (prefix + ",\"crc32c\":\"" + SeedFormat.hex(crc.getValue()) + "\"}").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static JournalCodec.Entry decodeGeneral(byte[] line) throws Exception {
+        return JournalCodec.decodeGeneral(line, line.length, RecordJson.Warnings.NONE);
+    }
+
+    @Test
+    void aLineIsOneJsonObjectWithSeqGuildChangesAndChecksumEndingInANewline() {
+        String line = text(line(5, List.of(new RecordChange.RemoveCampaign(GUILD, ChannelId.of(10)))));
+
+        assertThat(line).matches("\\{\"seq\":5,\"guild\":\"1001\",\"changes\":\\[\\{\"op\":\"remove_campaign\","
+                + "\"channel_id\":\"10\"}],\"crc32c\":\"[0-9a-f]{8}\"}\n");
+    }
+
+    @Test
+    void theChecksumCoversEveryByteBeforeIt() {
+        byte[] line = line(12, EVERY_KIND);
+        String text = text(line);
+        int crcAt = text.lastIndexOf(",\"crc32c\":\"");
+        CRC32C crc = new CRC32C();
+        crc.update(line, 0, text.substring(0, crcAt).getBytes(StandardCharsets.UTF_8).length);
+
+        assertThat(text.substring(crcAt)).isEqualTo(",\"crc32c\":\"" + SeedFormat.hex(crc.getValue()) + "\"}\n");
+        assertThat(JournalCodec.checksumMatches(line, line.length - 1)).isTrue();
+    }
+
+    @Test
+    void everyKindOfChangeRoundTripsThroughBothDecoders() throws Exception {
+        byte[] line = line(3, EVERY_KIND);
+        JournalCodec.Entry expected = new JournalCodec.Entry(3, GUILD, EVERY_KIND);
+
+        assertThat(JournalCodec.decode(line, line.length - 1)).isEqualTo(expected);
+        assertThat(JournalCodec.decodeGeneral(line, line.length - 1, RecordJson.Warnings.NONE)).isEqualTo(expected);
+        assertThat(JournalCodec.decode(line, line.length - 1, new RecordJson.Loading((where, message) -> { }))).isEqualTo(expected);
+    }
+
+    @Test
+    void anyChangedByteFailsTheChecksum() {
+        byte[] line = line(3, EVERY_KIND);
+        int length = line.length - 1;
+        for (int i = 0; i < length; i++) {
+            byte[] flipped = line.clone();
+            flipped[i] ^= 0x01;
+            assertThat(JournalCodec.checksumMatches(flipped, length)).as("byte %d flipped", i).isFalse();
+        }
+    }
+
+    @Test
+    void aTruncatedLineFailsTheChecksum() {
+        byte[] line = line(3, EVERY_KIND);
+        for (int length = 0; length < line.length - 1; length++) {
+            assertThat(JournalCodec.checksumMatches(line, length)).as("length %d", length).isFalse();
+        }
+        assertThat(JournalCodec.checksumMatches("{}".getBytes(StandardCharsets.US_ASCII), 2)).isFalse();
+    }
+
+    @Test
+    void theShortestPossibleLineIsCheckedNotRejectedForItsLength() {
+        byte[] shortest = withChecksum("{");
+
+        assertThat(shortest).hasSize(JournalCodec.CRC_SUFFIX_LENGTH + 1);
+        assertThat(JournalCodec.checksumMatches(shortest, shortest.length)).isFalse();
+        byte[] two = withChecksum("{}");
+        assertThat(JournalCodec.checksumMatches(two, two.length)).isTrue();
+    }
+
+    @Test
+    void sequenceNumbersBelowOneAreRefused() {
+        byte[] line = withChecksum("{\"seq\":0,\"guild\":\"1001\",\"changes\":[]");
+
+        assertThat(JournalCodec.checksumMatches(line, line.length)).isTrue();
+        assertThatThrownBy(() -> decodeGeneral(line))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("sequence number 0 out of range");
+    }
+
+    @Test
+    void fieldsOutOfOrderAreRefusedNamingWhatWasExpected() {
+        assertThatThrownBy(() -> decodeGeneral(withChecksum("{\"guild\":\"1001\",\"seq\":1,\"changes\":[]")))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("expected \"seq\" but found \"guild\"");
+    }
+
+    @Test
+    void unknownOpsAndExtraFieldsInAChangeAreRefused() {
+        assertThatThrownBy(() -> decodeGeneral(withChecksum(
+                "{\"seq\":1,\"guild\":\"1001\",\"changes\":[{\"op\":\"rename_guild\"}]")))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("unknown op \"rename_guild\"");
+        assertThatThrownBy(() -> decodeGeneral(withChecksum(
+                "{\"seq\":1,\"guild\":\"1001\",\"changes\":[{\"op\":\"remove_campaign\",\"channel_id\":\"10\",\"x\":1}]")))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("unexpected field in change");
+    }
+
+    @Test
+    void invalidIdsAreRefused() {
+        assertThatThrownBy(() -> decodeGeneral(withChecksum(
+                "{\"seq\":1,\"guild\":\"G\",\"changes\":[]")))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("guild id");
+        assertThatThrownBy(() -> decodeGeneral(withChecksum(
+                "{\"seq\":1,\"guild\":\"1001\",\"changes\":[{\"op\":\"remove_character\",\"user_id\":\"u\","
+                        + "\"channel_id\":\"10\"}]")))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("user id");
+    }
+
+    @Test
+    void aNonNumericSequenceIsAFormatError() {
+        assertThatThrownBy(() -> decodeGeneral(withChecksum("{\"seq\":\"one\",\"guild\":\"1001\",\"changes\":[]")))
+                .isInstanceOf(FormatException.class);
+    }
+}

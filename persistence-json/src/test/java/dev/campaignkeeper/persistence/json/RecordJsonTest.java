@@ -1,0 +1,354 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonReader;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.core.rules.InputRules;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RecordJsonTest {
+
+    private static final GuildId GUILD = GuildId.of(1);
+    private static final ChannelId CHANNEL = ChannelId.of(2);
+    private static final UserId USER = UserId.of(3);
+    private static final NpcId NPC = NpcId.of("n1");
+
+    private final List<String> warnings = new ArrayList<>();
+    private final RecordJson.Loading loading = new RecordJson.Loading((where, what) -> warnings.add(where + ": " + what));
+
+    private static JsonReader reader(String json) {
+        return new JsonReader(new StringReader(json));
+    }
+
+    private static JsonObject character(String name, String avatar, String description) {
+        JsonObject object = new JsonObject();
+        object.addProperty("name", name);
+        object.addProperty("avatar_url", avatar);
+        object.addProperty("description", description);
+        return object;
+    }
+
+    private PlayerCharacter readCharacter(String json) throws Exception {
+        return RecordJson.readCharacter(reader(json), GUILD, USER, CHANNEL, loading);
+    }
+
+    private static JsonObject campaign() {
+        JsonObject object = new JsonObject();
+        object.addProperty("name", "Quest");
+        object.addProperty("gm_id", "7");
+        object.addProperty("player_role_id", "8");
+        object.addProperty("gm_role_id", "9");
+        JsonArray players = new JsonArray();
+        players.add("11");
+        players.add("12");
+        object.add("players", players);
+        return object;
+    }
+
+    private Campaign readCampaign(JsonObject json) throws Exception {
+        return RecordJson.readCampaign(reader(json.toString()), GUILD, CHANNEL, loading);
+    }
+
+    private static boolean rejectedToday(Runnable check) {
+        try {
+            check.run();
+            return false;
+        } catch (InvalidInputException e) {
+            return true;
+        }
+    }
+
+    @Test
+    void warnsAboutANameExactlyWhenTodaysRulesRejectIt() throws Exception {
+        List<String> names = List.of("Aria", "A", "x".repeat(80), "x".repeat(81), " Aria", "Aria ", "Ar  ia", "Ar ia",
+                "Discord", "my CLYDE", "Clyd", "discor", "Tab\there", "Del\u007f", "~tilde~", "Zoë", "日本",
+                "", "!", "A\u200Bb", "Bell\u0007");
+        for (String name : names) {
+            warnings.clear();
+            PlayerCharacter read = readCharacter(character(name, "", "").toString());
+
+            assertThat(read.name()).as("kept as stored").isEqualTo(name);
+            assertThat(!warnings.isEmpty()).as("a warning for %s", name)
+                    .isEqualTo(rejectedToday(() -> InputRules.name(name, "character name")));
+        }
+    }
+
+    @Test
+    void warnsAboutAnAvatarUrlExactlyWhenTodaysRulesRejectIt() throws Exception {
+        List<String> urls = List.of("https://example.com/a.png", "http://example.com/a.png", "https://example.com",
+                "https://", "http://", "https:///a.png", "https://ex_ample.com/", "https://example.com/a_b~c.png",
+                "https://EXAMPLE.com/A.PNG", "ftp://example.com/a.png", "example.com/a.png",
+                "https://example.com/" + "a".repeat(InputRules.MAX_URL_LENGTH - 20),
+                "https://example.com/" + "a".repeat(InputRules.MAX_URL_LENGTH - 19),
+                "https://exa mple.com/", "https://example.com/a?b=c", "https://example.com:8080/a",
+                "javascript:alert(1)");
+        for (String url : urls) {
+            warnings.clear();
+            PlayerCharacter read = readCharacter(character("Aria", url, "").toString());
+
+            assertThat(read.avatarUrl()).as("kept as stored").hasValue(url);
+            assertThat(!warnings.isEmpty()).as("a warning for %s", url)
+                    .isEqualTo(rejectedToday(() -> InputRules.avatarUrl(url)));
+            if (!warnings.isEmpty()) {
+                assertThat(warnings).singleElement().asString()
+                        .startsWith("$.1.3.2.avatar_url: breaks today's rules (kept as stored): ");
+            }
+        }
+    }
+
+    @Test
+    void warnsAboutADescriptionOnlyWhenItIsTooLongAfterCleaning() throws Exception {
+        String limit = "d".repeat(InputRules.MAX_DESCRIPTION_LENGTH);
+        String tooLong = limit + "d";
+        String longOnlyBeforeCleaning = "a  b".repeat(300);
+
+        assertThat(readCharacter(character("Aria", "", limit).toString()).description()).isEqualTo(limit);
+        assertThat(warnings).isEmpty();
+        assertThat(readCharacter(character("Aria", "", longOnlyBeforeCleaning).toString()).description())
+                .isEqualTo(longOnlyBeforeCleaning);
+        assertThat(warnings).isEmpty();
+        assertThat(readCharacter(character("Aria", "", tooLong).toString()).description()).isEqualTo(tooLong);
+        assertThat(warnings).singleElement().asString()
+                .startsWith("$.1.3.2.description: breaks today's rules (kept as stored): ");
+    }
+
+    @Test
+    void readingWithoutRuleChecksNeverWarns() throws Exception {
+        RecordJson.Loading unchecked = new RecordJson.Loading((where, what) -> warnings.add(what), false);
+
+        PlayerCharacter read = RecordJson.readCharacter(reader(character("Discord  Bot ", "ftp://x", "d".repeat(1001))
+                .toString()), GUILD, USER, CHANNEL, unchecked);
+
+        assertThat(read.name()).isEqualTo("Discord  Bot ");
+        assertThat(warnings).isEmpty();
+        assertThat(RecordJson.Warnings.NONE.checksRules()).isFalse();
+        assertThat(loading.checksRules()).isTrue();
+    }
+
+    @Test
+    void characterFieldsMayBeNullOrMissingButTheNameMayNot() throws Exception {
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"avatar_url\": null, \"description\": null}");
+
+        assertThat(read).isEqualTo(new PlayerCharacter(GUILD, USER, CHANNEL, "Aria", Optional.empty(), ""));
+        assertThat(readCharacter("{\"name\": \"Aria\"}")).isEqualTo(read);
+        assertThatThrownBy(() -> readCharacter("{\"avatar_url\": \"\"}"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("character of user 3 in channel 2 has no name");
+        assertThatThrownBy(() -> readCharacter("{\"name\": 5}"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("character name must be a JSON string, found NUMBER");
+        assertThatThrownBy(() -> readCharacter("[]"))
+                .isInstanceOf(FormatException.class)
+                .hasMessageContaining("character must be a JSON object, found BEGIN_ARRAY");
+    }
+
+    @Test
+    void unknownFieldsAreSkippedWithAWarningNamingWhere() throws Exception {
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"level\": {\"x\": [1, 2]}, \"description\": \"d\"}");
+
+        assertThat(read.description()).isEqualTo("d");
+        assertThat(warnings).containsExactly("$.1.3.2.level: unknown field \"level\" ignored");
+    }
+
+    @Test
+    void campaignReadsEveryFieldAndKeepsPlayerOrder() throws Exception {
+        JsonObject json = campaign();
+        json.addProperty("webhook_id", "10");
+
+        assertThat(readCampaign(json)).isEqualTo(new Campaign(GUILD, CHANNEL, "Quest", UserId.of(7), RoleId.of(8),
+                RoleId.of(9), Optional.of(WebhookId.of(10)), List.of(UserId.of(11), UserId.of(12))));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void campaignWebhookMayBeNullOrEmpty() throws Exception {
+        JsonObject json = campaign();
+        json.addProperty("webhook_id", "");
+        assertThat(readCampaign(json).webhook()).isEmpty();
+
+        json.add("webhook_id", com.google.gson.JsonNull.INSTANCE);
+        assertThat(readCampaign(json).webhook()).isEmpty();
+
+        json.addProperty("webhook_id", "hook");
+        assertThatThrownBy(() -> readCampaign(json)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("webhook_id is not valid");
+    }
+
+    @Test
+    void campaignPlayerListedTwiceIsKeptOnceWithAWarning() throws Exception {
+        JsonObject json = campaign();
+        json.getAsJsonArray("players").add("11");
+
+        assertThat(readCampaign(json).players()).containsExactly(UserId.of(11), UserId.of(12));
+        assertThat(warnings).containsExactly("$.1.2.players: player 11 is listed more than once; kept once");
+    }
+
+    @Test
+    void campaignWithoutPlayersListReadsAsEmptyWithAWarning() throws Exception {
+        JsonObject json = campaign();
+        json.remove("players");
+
+        assertThat(readCampaign(json).players()).isEmpty();
+        assertThat(warnings).containsExactly("$.1.2: campaign has no players list; read as empty");
+    }
+
+    @Test
+    void campaignPlayersMustBeAnArrayOfIds() {
+        JsonObject json = campaign();
+        json.addProperty("players", "11");
+        assertThatThrownBy(() -> readCampaign(json)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("players must be a JSON array, found STRING");
+
+        JsonArray bad = new JsonArray();
+        bad.add("eleven");
+        json.add("players", bad);
+        assertThatThrownBy(() -> readCampaign(json)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("player id is not valid");
+    }
+
+    @Test
+    void campaignLackingARequiredFieldNamesIt() {
+        for (String field : List.of("gm_id", "player_role_id", "gm_role_id")) {
+            JsonObject json = campaign();
+            json.remove(field);
+            assertThatThrownBy(() -> readCampaign(json)).as(field).isInstanceOf(FormatException.class)
+                    .hasMessageContaining("campaign 2 lacks " + field);
+        }
+        JsonObject nameless = campaign();
+        nameless.remove("name");
+        assertThatThrownBy(() -> readCampaign(nameless)).isInstanceOf(FormatException.class)
+                .hasMessageContaining("campaign 2 has no name");
+    }
+
+    @Test
+    void campaignNameBreakingTodaysRulesIsKeptWithAWarning() throws Exception {
+        JsonObject json = campaign();
+        json.addProperty("name", "Discord Nights");
+        json.addProperty("colour", "red");
+
+        assertThat(readCampaign(json).name()).isEqualTo("Discord Nights");
+        assertThat(warnings).containsExactly("$.1.2.colour: unknown field \"colour\" ignored",
+                "$.1.2.name: breaks today's rules (kept as stored): " + message(() -> InputRules.name("Discord Nights",
+                        "campaign name")));
+    }
+
+    private static String message(Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("not rejected");
+    }
+
+    @Test
+    void npcNeedsNameAndCreatorAndWarnsAboutItsName() throws Exception {
+        Npc npc = RecordJson.readNpc(reader("{\"name\": \"Discord\", \"avatar_url\": \"\", \"creator_id\": \"7\"}"),
+                GUILD, CHANNEL, NPC, loading);
+
+        assertThat(npc).isEqualTo(new Npc(GUILD, CHANNEL, NPC, "Discord", Optional.empty(), UserId.of(7)));
+        assertThat(warnings).singleElement().asString().startsWith("$.1.2.n1.name: breaks today's rules");
+        assertThatThrownBy(() -> RecordJson.readNpc(reader("{\"creator_id\": \"7\"}"), GUILD, CHANNEL, NPC, loading))
+                .isInstanceOf(FormatException.class).hasMessageContaining("npc n1 has no name");
+        assertThatThrownBy(() -> RecordJson.readNpc(reader("{\"name\": \"Tom\"}"), GUILD, CHANNEL, NPC, loading))
+                .isInstanceOf(FormatException.class).hasMessageContaining("npc n1 has no creator_id");
+    }
+
+    @Test
+    void npcAvatarAndUnknownFieldsAreCheckedWhereTheyAre() throws Exception {
+        RecordJson.readNpc(reader("{\"name\": \"Tom\", \"avatar_url\": \"ftp://x\", \"creator_id\": \"7\", \"hp\": 3}"),
+                GUILD, CHANNEL, NPC, loading);
+
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).isEqualTo("$.1.2.n1.hp: unknown field \"hp\" ignored");
+        assertThat(warnings.get(1)).startsWith("$.1.2.n1.avatar_url: breaks today's rules");
+    }
+
+    @Test
+    void loadingSharesEachIdWithinAGuildAndForgetsThemForTheNext() {
+        UserId user = loading.user("42");
+        ChannelId channel = loading.channel("43");
+        RoleId role = loading.role("44");
+
+        assertThat(loading.user("42")).isSameAs(user).isEqualTo(UserId.of(42));
+        assertThat(loading.channel("43")).isSameAs(channel).isEqualTo(ChannelId.of(43));
+        assertThat(loading.role("44")).isSameAs(role).isEqualTo(RoleId.of(44));
+        assertThat(loading.guild("45")).isEqualTo(GuildId.of(45));
+
+        loading.startGuild();
+
+        assertThat(loading.user("42")).isNotSameAs(user).isEqualTo(user);
+        assertThat(loading.channel("43")).isNotSameAs(channel).isEqualTo(channel);
+        assertThat(loading.role("44")).isNotSameAs(role).isEqualTo(role);
+    }
+
+    @Test
+    void plainWarningsMakeIdsWithoutCaching() {
+        RecordJson.Warnings plain = (where, what) -> { };
+
+        assertThat(plain.user("1")).isEqualTo(UserId.of(1));
+        assertThat(plain.channel("2")).isEqualTo(ChannelId.of(2));
+        assertThat(plain.role("3")).isEqualTo(RoleId.of(3));
+        assertThat(plain.guild("4")).isEqualTo(GuildId.of(4));
+        assertThat(plain.checksRules()).isTrue();
+    }
+
+    @Test
+    void errorsNameThePathAndPosition() throws Exception {
+        JsonReader in = reader("{\n  \"a\": [1,\n 2]}");
+        in.beginObject();
+        in.nextName();
+        in.beginArray();
+        in.nextInt();
+
+        FormatException error = RecordJson.error(in, "bad value");
+
+        assertThat(error).hasMessage("bad value at $.a[1] (line 2, column 10)");
+        assertThat(error.line()).isEqualTo(2);
+        assertThat(error.column()).isEqualTo(10);
+        assertThat(RecordJson.position(in)).containsExactly(2, 10);
+    }
+
+    @Test
+    void oneLineKeepsOnlyTheFirstLineOfAMessage() {
+        assertThat(RecordJson.oneLine(new IllegalStateException("first line \nsee https://example.com")))
+                .isEqualTo("first line");
+        assertThat(RecordJson.oneLine(new IllegalStateException("  only  "))).isEqualTo("only");
+        assertThat(RecordJson.oneLine(new IllegalStateException())).isEqualTo("malformed data");
+        assertThat(RecordJson.oneLine(new IllegalStateException("Use JsonReader.setStrictness(Strictness.LENIENT) to "
+                + "accept malformed JSON at line 1 column 8 path $.seq"))).isEqualTo("at line 1 column 8 path $.seq");
+        assertThat(RecordJson.oneLine(new IllegalStateException("k".repeat(5_000))))
+                .hasSizeLessThan(RecordJson.MAX_MESSAGE + 40).endsWith("(5000 characters)");
+    }
+
+    @Test
+    void writtenRecordsReadBackEqual() throws Exception {
+        Campaign campaign = new Campaign(GUILD, CHANNEL, "Quest ✨", UserId.of(7), RoleId.of(8), RoleId.of(9),
+                Optional.empty(), List.of(UserId.of(11)));
+        java.io.StringWriter text = new java.io.StringWriter();
+        com.google.gson.stream.JsonWriter out = new com.google.gson.stream.JsonWriter(text);
+        RecordJson.writeCampaignFields(out, campaign);
+        out.flush();
+
+        assertThat(text.toString()).doesNotContain("webhook_id");
+        assertThat(RecordJson.readCampaign(reader(text.toString()), GUILD, CHANNEL, loading)).isEqualTo(campaign);
+        assertThat(warnings).isEmpty();
+    }
+}
