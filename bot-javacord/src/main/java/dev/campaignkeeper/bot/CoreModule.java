@@ -12,10 +12,10 @@ import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import java.time.Clock;
 
 /**
- * Provides the core use cases ({@link CampaignKeeper}) from whatever store and chat platform the
- * other modules bind, with the default {@link Limits}, the UTC system clock, a dice roller
- * ({@link DiceRoller#secure()} unless given one, e.g. the console's seeded roller). The
- * {@link PostLog} comes from the store's module (the JSON store's durable post log).
+ * Provides the core use cases ({@link CampaignKeeper}) from whatever store, chat platform and post
+ * log the other modules bind (the JSON store's module binds its durable post log), with the
+ * default {@link Limits}, the UTC system clock and a dice roller ({@link DiceRoller#secure()}
+ * unless given one, e.g. the console's seeded roller).
  */
 public final class CoreModule extends AbstractModule {
 

@@ -21,8 +21,6 @@ public final class CommandCatalog {
 
     /** Name of the option that names an NPC; it autocompletes. */
     public static final String NPC_OPTION = "npc";
-    /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
-    public static final String AS_OPTION = "as";
     /** Name of the text option of {@code /say} and {@code /npc say}; left out, a form asks for it. */
     public static final String TEXT_OPTION = "text";
     /** Name of the option that starts a new forum post with a title. */
@@ -33,6 +31,8 @@ public final class CommandCatalog {
     public static final String DELETE_POST = "Delete post";
     /** Name of the image attachment option of the post commands. */
     public static final String IMAGE_OPTION = "image";
+    /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
+    public static final String AS_OPTION = "as";
 
     private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
     private static final List<CommandSpec> SPECS;
@@ -105,13 +105,16 @@ public final class CommandCatalog {
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
                         npc, text, title, image),
+
                 // Public: outside a campaign the result is the bot's reply; a secret roll is
                 // acknowledged privately instead (see the listener), a posted one replaced by a
                 // private confirmation.
                 top("roll", "Roll dice, posted as your character (or the GM's NPC)", true, Visibility.PUBLIC,
-                        required("expression", STRING, "The dice, e.g. 1d20+5 [attack], 4d6kh3, adv, 2#1d20+5"),
+                        required("expression", STRING, "The dice, e.g. 1d20+5 [attack], 4d6kh3, adv, 2#1d20+5")
+                                .maxLength(dev.campaignkeeper.core.dice.DiceLimits.MAX_EXPRESSION_LENGTH),
                         optional("secret", BOOLEAN, "Set to true so only you and the GM see the result"),
-                        optional("as", STRING, "(GM) The NPC to roll as (name or id)").autocompleted()));
+                        optional("as", STRING, "(GM) The NPC to roll as (name or id)").autocompleted()
+                                .maxLength(InputRules.MAX_NAME_LENGTH)));
     }
 
     private CommandCatalog() {

@@ -215,7 +215,7 @@ public final class CommandHandlers {
     private Reply dispatch(CommandRequest request) {
         CommandOptions options = request.options();
         CommandRequest r = switch (request.path()) {
-            case "campaign create", "say", "npc say" -> request;
+            case "campaign create", "say", "npc say", "roll" -> request;
             default -> request.inCampaignChannel(keeper.campaigns().campaignChannel(request.guild(), request.place()));
         };
         return dispatchIn(r, options);

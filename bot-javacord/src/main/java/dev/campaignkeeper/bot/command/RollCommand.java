@@ -22,7 +22,7 @@ final class RollCommand {
 
     Reply roll(CommandRequest r, CommandOptions options) {
         String roller = users.show(r.actor().user());
-        Rolled rolled = rolls.roll(r.actor(), r.guild(), r.channel(), options.requiredString("expression"),
+        Rolled rolled = rolls.roll(r.actor(), r.guild(), r.place(), options.requiredString("expression"),
                 options.bool("secret").orElse(false), options.string(CommandCatalog.AS_OPTION), roller);
         String as = rolled.speaker().map(name -> " as **" + Markdown.escape(name) + "**").orElse("");
         return switch (rolled.delivery()) {

@@ -28,14 +28,14 @@ public enum Endpoint {
     MODIFY_WEBHOOK,
     DELETE_WEBHOOK,
     EXECUTE_WEBHOOK,
-    /** {@code POST /users/@me/channels}: open (or reuse) the DM channel with a user. */
-    OPEN_DM_CHANNEL,
-    /** {@code POST /channels/{id}/messages}; the fake implements it for DM channels only. */
-    CREATE_MESSAGE,
     EDIT_WEBHOOK_MESSAGE,
     /** A file attached to an interaction, fetched from Discord's CDN. */
     CDN_ATTACHMENT,
     DELETE_WEBHOOK_MESSAGE,
+    /** {@code POST /users/@me/channels}: open (or reuse) the DM channel with a user. */
+    OPEN_DM_CHANNEL,
+    /** {@code POST /channels/{id}/messages}; the fake implements it for DM channels only. */
+    CREATE_MESSAGE,
     /** Anything the fake does not implement; answered with 404 and listed by {@code unhandledCalls()}. */
     UNHANDLED
 }

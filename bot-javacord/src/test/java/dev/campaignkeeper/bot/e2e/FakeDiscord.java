@@ -99,10 +99,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Long, FakeRole> roles = new LinkedHashMap<>();
     private final Map<Long, FakeWebhook> webhooks = new LinkedHashMap<>();
     private final List<WebhookPost> posts = new ArrayList<>();
-    private final Map<Long, FakeUser> dmChannels = new LinkedHashMap<>();
-    private final List<DirectMessage> directMessages = new ArrayList<>();
     private final List<Long> deletedMessages = new ArrayList<>();
     private final Map<String, FakeAttachment> attachmentFiles = new LinkedHashMap<>();
+    private final Map<Long, FakeUser> dmChannels = new LinkedHashMap<>();
+    private final List<DirectMessage> directMessages = new ArrayList<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
     private final Map<String, ObjectNode> globalCommands = new LinkedHashMap<>();
     private final Map<String, ObjectNode> guildCommands = new LinkedHashMap<>();

@@ -324,4 +324,20 @@ class PostingEndToEndTest {
         assertThat(refused.content()).contains("is not a PNG, JPEG, GIF or WebP image");
         assertThat(posts()).hasSize(1);
     }
+
+    @Test
+    void aRollInAThreadIsPostedIntoTheThreadAsTheCharacter() {
+        gather(table);
+        FakeChannel quest = discord.addThread(table, "quest");
+
+        Reply reply = run(alice, quest, "roll", Option.string("expression", "1d20+5 [attack]"));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).contains("Rolled as **Tilda**");
+        assertThat(posts()).singleElement().satisfies(post -> {
+            assertThat(post.threadId()).isEqualTo(quest.id());
+            assertThat(post.username()).hasValue("Tilda");
+            assertThat(post.content()).startsWith("`1d20+5 [attack]`");
+        });
+    }
 }

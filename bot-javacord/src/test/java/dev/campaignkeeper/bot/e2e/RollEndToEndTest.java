@@ -66,10 +66,12 @@ class RollEndToEndTest {
 
     @Test
     void outsideACampaignTheResultIsThePublicReplyWithTheTotalInBold() {
-        // acknowledged privately like every deferred command, then announced publicly as a follow-up
-        Reply reply = discord.slash(alice, lobby, "roll", Option.string("expression", "1d20+5 [attack]"))
-                .awaitAnnouncement();
+        FakeInteraction roll = discord.slash(alice, lobby, "roll", Option.string("expression", "1d20+5 [attack]"));
+        Reply reply = roll.awaitAnnouncement();
 
+        assertThat(roll.awaitReply().deferred()).isTrue();
+        assertThat(roll.awaitReply().ephemeral()).as("the acknowledgement is private; the result announced")
+                .isTrue();
         assertThat(reply.ephemeral()).isFalse();
         assertThat(reply.content()).matches("(?s)<@\\d+> rolls:\\n`1d20\\+5 \\[attack]` → 1d20 \\(\\d+\\) \\+ 5 "
                 + "\\[attack] = \\*\\*\\d+\\*\\*");

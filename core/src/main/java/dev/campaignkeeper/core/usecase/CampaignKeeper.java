@@ -43,9 +43,9 @@ public record CampaignKeeper(
     }
 
     /**
-     * Wires every service to the same store, platform, limits and clock, with posts logged in
-     * memory only ({@link InMemoryPostLog}: edit and delete work until a restart) and dice drawn
-     * from {@link DiceRoller#secure()}.
+     * Wires every service to the same store, platform, limits and clock; dice draw from {@link
+     * DiceRoller#secure()}, posts are logged in memory only ({@link InMemoryPostLog}: edit and
+     * delete work until a restart).
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -58,7 +58,8 @@ public record CampaignKeeper(
     }
 
     /**
-     * Wires every service with posts logged in memory only and the given dice roller.
+     * Wires every service to the same store, platform, limits, clock and dice roller, with posts
+     * logged in memory only.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -73,7 +74,8 @@ public record CampaignKeeper(
     }
 
     /**
-     * Wires every service with the given post log; dice draw from {@link DiceRoller#secure()}.
+     * Wires every service to the same store, platform, post log, limits and clock; dice draw from
+     * {@link DiceRoller#secure()}.
      *
      * @param store where campaigns live
      * @param platform the chat platform
@@ -95,7 +97,7 @@ public record CampaignKeeper(
      * @param postLog where posts as characters and NPCs are recorded
      * @param limits the configured limits
      * @param clock the clock export timestamps and post times come from
-     * @param dice rolls {@code /roll} and inline rolls
+     * @param dice rolls {@code /roll} and inline rolls (seeded for repeatable tests and demos)
      * @return the use cases
      */
     public static CampaignKeeper create(CampaignStore store, ChatPlatform platform, PostLog postLog, Limits limits,

@@ -15,6 +15,7 @@ import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.ChatPlatform;
@@ -79,8 +80,32 @@ public final class RollService {
      */
     public Rolled roll(Actor actor, GuildId guild, ChannelId channel, String expression, boolean secret,
                        Optional<String> asNpc, String rollerName) {
+        return roll(actor, guild, Place.text(channel), expression, secret, asNpc, rollerName);
+    }
+
+    /**
+     * Rolls dice where the command was run (a campaign channel, one of its threads, or a post of a
+     * campaign forum) and delivers the result; a posted result goes into that thread or post.
+     *
+     * @param actor who rolls
+     * @param guild the guild
+     * @param place where the command was run
+     * @param expression the dice, e.g. {@code 1d20+5 [attack]} (see {@link DiceParser})
+     * @param secret whether only the roller and the GM may see the result
+     * @param asNpc for a GM: the NPC (id or name) to roll as; empty or blank for none
+     * @param rollerName how the GM's copy names the roller, e.g. a mention
+     * @return what was rolled and where it went
+     * @throws dev.campaignkeeper.core.error.InvalidDiceException if the dice cannot be rolled, naming the position
+     * @throws NotFoundException if {@code asNpc} is given but there is no campaign or no such NPC
+     * @throws dev.campaignkeeper.core.error.NotPermittedException if {@code asNpc} is given by someone not
+     *     GM, or the result would be posted into a locked thread
+     * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
+     */
+    public Rolled roll(Actor actor, GuildId guild, Place place, String expression, boolean secret,
+                       Optional<String> asNpc, String rollerName) {
         Objects.requireNonNull(actor, "actor");
-        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(place, "place");
+        ChannelId channel = place.campaignChannel();
         Objects.requireNonNull(asNpc, "asNpc");
         Objects.requireNonNull(rollerName, "rollerName");
         DiceCommand command = DiceParser.parse(InputRules.clean(expression, false));
@@ -105,12 +130,12 @@ public final class RollService {
                     gmCopy(guild, campaign, actor, result, speaker, rollerName));
         }
         if (npc.isPresent()) {
-            Spoken spoken = speech.sayAsNpc(actor, guild, channel, npc.get().id().value(),
-                    DiceFormatter.format(result));
+            Spoken spoken = speech.sayAsNpc(actor, guild, place, npc.get().id().value(),
+                    PostContent.text(DiceFormatter.format(result)));
             return new Rolled(result, spoken.text(), Rolled.Delivery.NPC, speaker, Rolled.GmCopy.NOT_SECRET);
         }
         if (character.isPresent()) {
-            Spoken spoken = speech.sayAsCharacter(actor, guild, channel, DiceFormatter.format(result));
+            Spoken spoken = speech.sayAsCharacter(actor, guild, place, PostContent.text(DiceFormatter.format(result)));
             return new Rolled(result, spoken.text(), Rolled.Delivery.CHARACTER, speaker, Rolled.GmCopy.NOT_SECRET);
         }
         return new Rolled(result, DiceFormatter.format(result, REPLY_BUDGET), Rolled.Delivery.BOT, speaker,

@@ -10,6 +10,7 @@ import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -72,6 +73,28 @@ public final class SpeakService {
     private final DiceRoller dice;
 
     /**
+     * Creates the service with posts logged in memory only, the UTC clock and inline rolls from
+     * {@link DiceRoller#secure()}.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform) {
+        this(store, platform, DiceRoller.secure());
+    }
+
+    /**
+     * Creates the service with posts logged in memory only and the UTC clock.
+     *
+     * @param store where campaigns live
+     * @param platform the chat platform posts go through
+     * @param dice rolls the inline rolls {@code [[...]]} of posts
+     */
+    public SpeakService(CampaignStore store, ChatPlatform platform, DiceRoller dice) {
+        this(store, platform, new InMemoryPostLog(), Clock.systemUTC(), dice);
+    }
+
+    /**
      * Creates the service; inline rolls draw from {@link DiceRoller#secure()}.
      *
      * @param store where campaigns live
@@ -100,11 +123,6 @@ public final class SpeakService {
         this.dice = Objects.requireNonNull(dice, "dice");
     }
 
-    /** The cleaned text with its inline rolls rolled; still within the post limit. */
-    private String withInlineRolls(String cleanText) {
-        return InlineRolls.expand(cleanText, dice, InputRules.MAX_TEXT_LENGTH).text();
-    }
-
     /**
      * Posts text as the actor's character in the campaign of a text channel.
      *
@@ -113,7 +131,8 @@ public final class SpeakService {
      * @param channel the campaign's channel
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or the player has no character
      * @throws NotPermittedException if the actor is not a player (the GM speaks as NPCs)
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -169,7 +188,8 @@ public final class SpeakService {
      * @param npc the NPC's id or name
      * @param text what to say
      * @return what was posted
-     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if the text is empty or too long, or an
+     *     inline roll {@code [[...]]} in it cannot be rolled
      * @throws NotFoundException if there is no campaign or no such NPC
      * @throws NotPermittedException if the actor is not a GM
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
@@ -271,6 +291,12 @@ public final class SpeakService {
             throw new NotPermittedException("Only the player who made a post, or " + CampaignAccess.GM_WHO
                     + ", can delete it.");
         }
+        if (campaign.isPresent() && campaign.get().webhook().isPresent()
+                && !campaign.get().webhook().get().equals(post.webhook())) {
+            log.remove(guild, post.id());
+            throw new NotFoundException("That post was made through the campaign's old webhook, which is gone, so "
+                    + "the bot can no longer delete it. A moderator can delete it from the message's menu.");
+        }
         WebhookTarget target = new WebhookTarget(post.campaign(), post.webhook(), post.thread(), Optional.empty());
         for (MessageId part : post.messages()) {
             try {
@@ -343,7 +369,7 @@ public final class SpeakService {
     private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image) {
     }
 
-    /** Everything checked before anything is read or posted. */
+    /** Everything checked before anything is posted; inline rolls are rolled here. */
     private Draft draft(Place place, PostContent content) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(content, "content");
@@ -415,6 +441,11 @@ public final class SpeakService {
             }
             throw e;
         }
+    }
+
+    /** The cleaned text with its inline rolls rolled; still within the post limit. */
+    private String withInlineRolls(String cleanText) {
+        return InlineRolls.expand(cleanText, dice, InputRules.MAX_TEXT_LENGTH).text();
     }
 
     private PostRecord requirePost(GuildId guild, MessageId message) {

@@ -200,8 +200,8 @@ class InMemoryChatPlatformTest {
 
             @Override
             public dev.campaignkeeper.core.port.Posted post(GuildId guild,
-                    dev.campaignkeeper.core.port.WebhookTarget target, String displayName, Optional<String> avatarUrl,
-                    String text, List<dev.campaignkeeper.core.port.Upload> files) {
+                    dev.campaignkeeper.core.port.WebhookTarget target, String displayName,
+                    Optional<String> avatarUrl, String text, java.util.List<dev.campaignkeeper.core.port.Upload> files) {
                 throw new UnsupportedOperationException();
             }
 

@@ -264,4 +264,18 @@ class PostingTest {
         assertThatThrownBy(() -> world.speech().delete(ALICE, GUILD, spoken.post().id()))
                 .isInstanceOf(NotFoundException.class);
     }
+
+    @Test
+    void aPostThroughAReplacedWebhookCannotBeDeletedAndSaysWhoCan() {
+        world.campaignWithTwoCharacters();
+        Spoken old = aliceSays(Place.text(CHANNEL), "Before the webhook was deleted.");
+        world.platform.forgetWebhook(world.campaign().webhook().orElseThrow());
+        aliceSays(Place.text(CHANNEL), "Through the new webhook.");
+
+        assertThatThrownBy(() -> world.speech().delete(ALICE, GUILD, old.post().id()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("old webhook").hasMessageContaining("moderator");
+        assertThatThrownBy(() -> world.speech().edit(ALICE, GUILD, old.post().id(), "x"))
+                .isInstanceOf(NotFoundException.class);
+    }
 }

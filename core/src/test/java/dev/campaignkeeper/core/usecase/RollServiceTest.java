@@ -43,10 +43,13 @@ class RollServiceTest {
         assertThat(rolled.delivery()).isEqualTo(Rolled.Delivery.CHARACTER);
         assertThat(rolled.speaker()).contains("Aria");
         assertThat(rolled.text()).isEqualTo(expected("1d20+5 [attack]")).startsWith("`1d20+5 [attack]` → 1d20 (");
-        assertThat(world.platform.posts()).singleElement()
-                .extracting(Post::guild, Post::channel, Post::webhook, Post::displayName, Post::avatarUrl, Post::text)
-                .containsExactly(GUILD, CHANNEL, world.campaign().webhook().orElseThrow(), "Aria",
-                        Optional.of("https://example.com/aria.png"), rolled.text());
+        assertThat(world.platform.posts()).singleElement().satisfies(post -> {
+            assertThat(post.channel()).isEqualTo(CHANNEL);
+            assertThat(post.webhook()).isEqualTo(world.campaign().webhook().orElseThrow());
+            assertThat(post.displayName()).isEqualTo("Aria");
+            assertThat(post.avatarUrl()).hasValue("https://example.com/aria.png");
+            assertThat(post.text()).isEqualTo(rolled.text());
+        });
         assertThat(rolled.result().totals()).hasSize(1);
     }
 

@@ -10,7 +10,7 @@ import java.util.Objects;
 /**
  * Guice wiring: binds {@link CampaignStore} (and {@link JsonCampaignStore}) to one store opened
  * lazily on first injection with the given configuration, and {@link PostLog} to that store's
- * durable post log. Whoever owns the injector closes the store (which closes the post log).
+ * durable post log. Whoever owns the injector closes the store.
  */
 public final class JsonPersistenceModule extends AbstractModule {
 
