@@ -1,0 +1,167 @@
+package dev.campaignkeeper.persistence.postgres;
+
+import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.PostLog;
+import dev.campaignkeeper.core.port.Update;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link CampaignStore} on PostgreSQL 15+, safe to share between several processes.
+ *
+ * <p>{@link #update} runs in one database transaction: it locks the guild's row in {@code guilds}
+ * (so transactions on one guild are serialised across every process using the database, while other
+ * guilds' run in parallel), reads the guild's state, runs the {@link GuildTransaction}, writes its
+ * changes and commits with {@code synchronous_commit = on}, so the change is durable when the call
+ * returns. Each committed change bumps the guild's {@code version}; a process keeps the last state it
+ * saw of each guild with its version and uses it only when the locked row still has that version, so
+ * the cache is correct with any number of processes writing.
+ *
+ * <p>Open it with {@link #open(PostgresStoreConfig)}; it creates its schema and migrates it (Flyway)
+ * on open. Its {@link #postLog()} lives in the same schema.
+ */
+public final class PostgresCampaignStore implements CampaignStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresCampaignStore.class);
+
+    /** A guild's committed state and the version it was committed as. */
+    private record Cached(long version, GuildState state) {
+    }
+
+    private final Database database;
+    private final PostgresPostLog postLog;
+    private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
+
+    private PostgresCampaignStore(Database database) {
+        this.database = database;
+        this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
+    }
+
+    /**
+     * Connects to the database, creates the schema if it is missing and migrates it to this
+     * version's tables.
+     *
+     * @param config where the database is and how to use it
+     * @return the open store
+     * @throws StoreException if the database cannot be reached, refuses the user, or cannot be migrated;
+     *     the message says what to check and never shows the password
+     */
+    public static PostgresCampaignStore open(PostgresStoreConfig config) {
+        Database database = Database.open(config);
+        LOG.info("PostgreSQL store open on {}", config.describe());
+        return new PostgresCampaignStore(database);
+    }
+
+    /**
+     * The settings the store was opened with.
+     *
+     * @return the configuration (its {@code toString} hides the password)
+     */
+    public PostgresStoreConfig config() {
+        return database.config();
+    }
+
+    /**
+     * The post log stored in the same database and schema.
+     *
+     * @return the post log; it fails once the store is closed
+     */
+    public PostLog postLog() {
+        return postLog;
+    }
+
+    @Override
+    public GuildState guild(GuildId guild) {
+        Objects.requireNonNull(guild, "guild");
+        String action = "reading guild " + guild;
+        long version = database.inTransaction(action, connection -> GuildRows.version(connection, guild));
+        if (version == 0) {
+            return GuildState.empty(guild);
+        }
+        Cached cached = cache.get(guild);
+        if (cached != null && cached.version() == version) {
+            return cached.state();
+        }
+        Cached loaded = database.snapshot(action, connection -> {
+            long current = GuildRows.version(connection, guild);
+            return new Cached(current, GuildRows.load(connection, guild));
+        });
+        remember(guild, loaded);
+        return loaded.state();
+    }
+
+    @Override
+    public Set<GuildId> guilds() {
+        return new LinkedHashSet<>(database.inTransaction("listing guilds", GuildRows::guilds));
+    }
+
+    @Override
+    public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(transaction, "transaction");
+        String action = "updating guild " + guild;
+        boolean committing = false;
+        try (Connection connection = database.connection()) {
+            boolean committed = false;
+            try {
+                long version = GuildRows.lockAndBump(connection, guild);
+                Cached cached = cache.get(guild);
+                GuildState current = cached != null && cached.version() == version - 1
+                        ? cached.state() : GuildRows.load(connection, guild);
+                remember(guild, new Cached(version - 1, current));
+                Update<T> update = transaction.apply(current);
+                List<RecordChange> changes = update.changes();
+                if (changes.isEmpty()) {
+                    return update.result();
+                }
+                GuildState next = current.apply(changes);
+                GuildRows.write(connection, changes);
+                committing = true;
+                connection.commit();
+                committed = true;
+                remember(guild, new Cached(version, next));
+                return update.result();
+            } finally {
+                if (!committed) {
+                    Database.rollbackQuietly(connection);
+                }
+            }
+        } catch (SQLException e) {
+            if (committing) {
+                // the commit may or may not have happened: read the guild afresh next time
+                cache.remove(guild);
+            }
+            throw database.failure(action, e);
+        }
+    }
+
+    private void remember(GuildId guild, Cached state) {
+        cache.merge(guild, state, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
+    }
+
+    /**
+     * Closes the connection pool. Further calls fail with a {@link StoreException}; closing twice
+     * is harmless.
+     */
+    @Override
+    public void close() {
+        if (!database.isClosed()) {
+            database.close();
+            cache.clear();
+            LOG.info("PostgreSQL store closed ({})", database.config().describe());
+        }
+    }
+}
