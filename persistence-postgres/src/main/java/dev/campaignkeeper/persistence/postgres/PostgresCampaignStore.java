@@ -3,13 +3,18 @@ package dev.campaignkeeper.persistence.postgres;
 import dev.campaignkeeper.core.error.StoreException;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.GuildTransaction;
 import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.port.Update;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +41,53 @@ import org.slf4j.LoggerFactory;
 public final class PostgresCampaignStore implements CampaignStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCampaignStore.class);
+
+    /**
+     * How much a store holds.
+     *
+     * @param guilds guilds with at least one record
+     * @param campaigns campaign records
+     * @param characters characters
+     * @param npcs NPCs
+     * @param posts posts in the post log
+     */
+    public record Counts(long guilds, long campaigns, long characters, long npcs, long posts) {
+        /**
+         * Validates the counts.
+         *
+         * @param guilds guilds with at least one record
+         * @param campaigns campaign records
+         * @param characters characters
+         * @param npcs NPCs
+         * @param posts posts in the post log
+         */
+        public Counts {
+            if (guilds < 0 || campaigns < 0 || characters < 0 || npcs < 0 || posts < 0) {
+                throw new IllegalArgumentException("counts are not negative");
+            }
+        }
+
+        /**
+         * What the given guilds and posts hold.
+         *
+         * @param guilds the guilds' states
+         * @param posts the posts
+         * @return their counts
+         */
+        public static Counts of(Collection<GuildState> guilds, Collection<PostRecord> posts) {
+            long withData = 0;
+            long campaigns = 0;
+            long characters = 0;
+            long npcs = 0;
+            for (GuildState guild : guilds) {
+                withData += guild.isEmpty() ? 0 : 1;
+                campaigns += guild.campaigns().size();
+                characters += guild.characters().size();
+                npcs += guild.recordCount() - guild.campaigns().size() - guild.characters().size();
+            }
+            return new Counts(withData, campaigns, characters, npcs, posts.size());
+        }
+    }
 
     /** A guild's committed state and the version it was committed as. */
     private record Cached(long version, GuildState state) {
@@ -146,6 +198,90 @@ public final class PostgresCampaignStore implements CampaignStore {
             }
             throw database.failure(action, e);
         }
+    }
+
+    /**
+     * Every post in the post log, oldest first, for copying the log elsewhere
+     * ({@code campaign-admin migrate --from}).
+     *
+     * @return the posts
+     */
+    public List<PostRecord> allPosts() {
+        return postLog.all();
+    }
+
+    /**
+     * Counts what the store holds, on one consistent snapshot.
+     *
+     * @return the counts
+     */
+    public Counts counts() {
+        return database.snapshot("counting records", PostgresCampaignStore::count);
+    }
+
+    private static Counts count(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT"
+                + " (SELECT count(*) FROM (SELECT guild_id FROM campaigns UNION SELECT guild_id FROM characters"
+                + " UNION SELECT guild_id FROM npcs) g), (SELECT count(*) FROM campaigns),"
+                + " (SELECT count(*) FROM characters), (SELECT count(*) FROM npcs), (SELECT count(*) FROM posts)");
+             ResultSet rows = statement.executeQuery()) {
+            rows.next();
+            return new Counts(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getLong(4), rows.getLong(5));
+        }
+    }
+
+    /**
+     * Copies guilds and posts into this store, which must be empty, in one transaction: either
+     * everything is stored, with counts checked against the input before the commit, or nothing.
+     * This is how a JSON data directory moves into the database ({@code campaign-admin migrate --to}).
+     *
+     * @param guilds the guilds, each listing its records in the order to keep
+     * @param posts the posts, oldest first (the order {@link PostLog#recent} reverses)
+     * @return the counts stored
+     * @throws StoreException if the store is not empty or the counts do not match
+     */
+    public Counts copyIntoEmpty(Collection<GuildState> guilds, Collection<PostRecord> posts) {
+        Counts expected = Counts.of(guilds, posts);
+        Counts stored = database.inTransaction("copying data into " + database.config().describe(), connection -> {
+            try (var statement = connection.createStatement()) {
+                // no other process writes while the copy runs
+                statement.execute("LOCK TABLE guilds, posts IN EXCLUSIVE MODE");
+                try (ResultSet rows = statement.executeQuery(
+                        "SELECT EXISTS (SELECT 1 FROM guilds) OR EXISTS (SELECT 1 FROM posts)")) {
+                    rows.next();
+                    if (rows.getBoolean(1)) {
+                        throw new StoreException("the schema " + database.config().schema() + " in "
+                                + database.config().describe() + " already holds Campaign Keeper data; copy into"
+                                + " an empty schema or database (or drop this schema first if it is a failed"
+                                + " earlier attempt: DROP SCHEMA " + database.config().schema() + " CASCADE)");
+                    }
+                }
+            }
+            for (GuildState guild : guilds) {
+                if (guild.isEmpty()) {
+                    continue;
+                }
+                GuildRows.lockAndBump(connection, guild.guild());
+                List<RecordChange> records = new ArrayList<>();
+                guild.campaigns().forEach(c -> records.add(new RecordChange.PutCampaign(c)));
+                guild.charactersByUser().values().forEach(byChannel -> byChannel.values().forEach(
+                        c -> records.add(new RecordChange.PutCharacter(c))));
+                guild.npcsByChannel().values().forEach(byId -> byId.values().forEach(
+                        n -> records.add(new RecordChange.PutNpc(n))));
+                GuildRows.write(connection, records);
+            }
+            for (PostRecord post : posts) {
+                postLog.insert(connection, post);
+            }
+            Counts counted = count(connection);
+            if (!counted.equals(expected)) {
+                throw new StoreException("the copy into " + database.config().describe() + " stored " + counted
+                        + " but the source holds " + expected + "; nothing was stored");
+            }
+            return counted;
+        });
+        cache.clear();
+        return stored;
     }
 
     private void remember(GuildId guild, Cached state) {

@@ -55,6 +55,8 @@ final class PostgresPostLog implements PostLog {
     private static final String LATEST_BY = "SELECT " + COLUMNS + " FROM posts p WHERE p.guild_id = ?"
             + " AND p.campaign_id = ? AND p.author_id = ? ORDER BY p.seq DESC LIMIT 1";
 
+    private static final String ALL = "SELECT " + COLUMNS + " FROM posts p ORDER BY p.seq";
+
     private final Database database;
     private final int retentionPerCampaign;
 
@@ -88,22 +90,7 @@ final class PostgresPostLog implements PostLog {
                     }
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(INSERT_POST)) {
-                statement.setString(1, guild);
-                statement.setString(2, post.id().value());
-                statement.setString(3, campaign);
-                setFields(statement, 4, post);
-                statement.executeUpdate();
-            }
-            try {
-                insertMessages(connection, post);
-            } catch (SQLException e) {
-                if ("23505".equals(e.getSQLState())) {
-                    throw new IllegalArgumentException("a message of post " + post.id() + " of guild " + guild
-                            + " is already in the post log", e);
-                }
-                throw e;
-            }
+            insert(connection, post);
             try (PreparedStatement statement = connection.prepareStatement(TRIM)) {
                 statement.setString(1, guild);
                 statement.setString(2, campaign);
@@ -233,6 +220,35 @@ final class PostgresPostLog implements PostLog {
                 statement.setString(3, author.value());
                 List<PostRecord> found = read(statement);
                 return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+            }
+        });
+    }
+
+    /** Inserts a post and its messages on the caller's transaction, without trimming to the retention. */
+    void insert(Connection connection, PostRecord post) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(INSERT_POST)) {
+            statement.setString(1, post.guild().value());
+            statement.setString(2, post.id().value());
+            statement.setString(3, post.campaign().value());
+            setFields(statement, 4, post);
+            statement.executeUpdate();
+        }
+        try {
+            insertMessages(connection, post);
+        } catch (SQLException e) {
+            if ("23505".equals(e.getSQLState())) {
+                throw new IllegalArgumentException("a message of post " + post.id() + " of guild " + post.guild()
+                        + " is already in the post log", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Every post, oldest first (the order they were logged in). */
+    List<PostRecord> all() {
+        return database.snapshot("reading the post log", connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(ALL)) {
+                return read(statement);
             }
         });
     }

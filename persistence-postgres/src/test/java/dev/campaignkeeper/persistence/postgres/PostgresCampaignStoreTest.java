@@ -1,6 +1,12 @@
 package dev.campaignkeeper.persistence.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.MessageId;
+import dev.campaignkeeper.core.model.PostRecord;
+import java.time.Instant;
 
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -133,5 +139,33 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
 
         assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("20");
         assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("20");
+    }
+
+    @Test
+    void copyIntoEmptyStoresEveryGuildAndPostInOneGoAndRefusesAStoreWithData() {
+        CampaignStore source = newStore();
+        GuildId guild = GuildId.of(5);
+        source.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(campaign(guild, "c")),
+                new RecordChange.PutCharacter(character(guild, "8", "3000", "a")),
+                new RecordChange.PutNpc(new Npc(guild, ChannelId.of("3000"), NpcId.of("n"), "N", Optional.empty(),
+                        UserId.of("9")))));
+        GuildState state = source.guild(guild);
+        source.close();
+        database.truncate();
+        PostRecord post = new PostRecord(guild, ChannelId.of("3000"), WebhookId.of(1), Optional.empty(),
+                List.of(MessageId.of(70), MessageId.of(71)), UserId.of(8), Optional.empty(), "a",
+                Instant.ofEpochSecond(1, 5), "hi");
+        PostgresCampaignStore target = PostgresCampaignStore.open(database.config());
+        extra.add(target);
+
+        PostgresCampaignStore.Counts counts = target.copyIntoEmpty(List.of(state), List.of(post));
+
+        assertThat(counts).isEqualTo(new PostgresCampaignStore.Counts(1, 1, 1, 1, 1));
+        assertThat(target.guild(guild)).isEqualTo(state);
+        assertThat(target.allPosts()).containsExactly(post);
+        assertThat(target.postLog().find(guild, MessageId.of(71))).hasValue(post);
+        assertThatThrownBy(() -> target.copyIntoEmpty(List.of(state), List.of()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("already holds Campaign Keeper data");
+        assertThat(target.counts()).isEqualTo(counts);
     }
 }
