@@ -9,6 +9,7 @@ import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.persistence.postgres.PostgresStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -194,6 +195,41 @@ public final class CampaignAdmin implements Runnable {
             throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
                     + dir.toAbsolutePath() + " is in use by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong()
                     : "another process") + "; stop the bot first");
+        }
+    }
+
+    /** The environment variables the CLI was started with. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * The database URL: the given option value, else {@code $CAMPAIGN_DATABASE_URL}.
+     *
+     * @param option the command's {@code --database-url}, or null
+     * @return the URL, if either is set
+     */
+    java.util.Optional<String> databaseUrl(String option) {
+        if (option != null && !option.isBlank()) {
+            return java.util.Optional.of(option);
+        }
+        String fromEnvironment = environment.get(PostgresStoreConfig.DATABASE_URL_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(fromEnvironment);
+    }
+
+    /**
+     * The store settings for a database URL (the password from the URL or {@code PGPASSWORD}).
+     *
+     * @param url the URL
+     * @return the settings
+     * @throws CliException with the usage exit code if the URL cannot be used
+     */
+    PostgresStoreConfig databaseConfig(String url) {
+        try {
+            return PostgresStoreConfig.fromDatabaseUrl(url, environment);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--database-url: " + e.getMessage());
         }
     }
 
