@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                 ExportCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                MigrateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -54,7 +55,9 @@ import picocli.CommandLine.Spec;
                 "3:data directory locked by a running bot, or not readable",
                 "4:data damaged beyond recovery"},
         footerHeading = "%nEnvironment:%n",
-        footer = "  CAMPAIGN_DATA_DIR  data directory when --data is not given (default ./data)")
+        footer = {"  CAMPAIGN_DATA_DIR      data directory when --data is not given (default ./data)",
+            "  CAMPAIGN_DATABASE_URL  database for bench --store postgres when --database-url is not given",
+            "  PGPASSWORD             database password when the URL has none"})
 public final class CampaignAdmin implements Runnable {
 
     /** Name of the environment variable naming the data directory. */
