@@ -81,8 +81,8 @@ public record PostgresStoreConfig(
      * Settings from a database URL as an admin writes it: {@code postgresql://user[:password]@host[:port]/database},
      * {@code postgres://...} or {@code jdbc:postgresql://host[:port]/database?user=...}. A password not in the URL
      * is taken from {@code PGPASSWORD} in {@code environment}; with neither, none is sent (trust or {@code .pgpass}).
-     * A {@code user} missing from the URL is taken from {@code PGUSER}, else {@code USER}. Defaults: schema
-     * {@value #DEFAULT_SCHEMA}, 20 connections, 10 s connect timeout, {@link PostLog#DEFAULT_RETENTION_PER_CAMPAIGN}
+     * A {@code user} missing from the URL is taken from {@code PGUSER}, else {@code USER}. A {@code schema} (or
+     * {@code currentSchema}) parameter names the schema. Defaults: schema {@value #DEFAULT_SCHEMA}, 20 connections, 10 s connect timeout, {@link PostLog#DEFAULT_RETENTION_PER_CAMPAIGN}
      * posts per campaign.
      *
      * @param url the database URL
@@ -108,6 +108,7 @@ public record PostgresStoreConfig(
         }
         String user = null;
         String password = null;
+        String schema = DEFAULT_SCHEMA;
         int slash = rest.indexOf('/');
         int at = rest.lastIndexOf('@', slash < 0 ? rest.length() : slash);
         if (at >= 0) {
@@ -135,6 +136,8 @@ public record PostgresStoreConfig(
                 user = value;
             } else if (key.equalsIgnoreCase("password")) {
                 password = value;
+            } else if (key.equals("currentSchema") || key.equals("schema")) {
+                schema = value;
             } else {
                 kept.append(kept.length() == 0 ? '?' : '&').append(parameter);
             }
@@ -153,7 +156,7 @@ public record PostgresStoreConfig(
             password = environment.get("PGPASSWORD");
         }
         return new PostgresStoreConfig("jdbc:postgresql://" + rest + kept, user, Optional.ofNullable(password),
-                DEFAULT_SCHEMA, 20, Duration.ofSeconds(10), PostLog.DEFAULT_RETENTION_PER_CAMPAIGN);
+                schema, 20, Duration.ofSeconds(10), PostLog.DEFAULT_RETENTION_PER_CAMPAIGN);
     }
 
     /**

@@ -41,6 +41,15 @@ class PostgresStoreConfigTest {
     }
 
     @Test
+    void aSchemaParameterNamesTheSchema() {
+        PostgresStoreConfig config = PostgresStoreConfig.fromDatabaseUrl("postgresql://u@h/d?schema=guild_data&ssl=true",
+                Map.of());
+
+        assertThat(config.schema()).isEqualTo("guild_data");
+        assertThat(config.jdbcUrl()).isEqualTo("jdbc:postgresql://h/d?ssl=true");
+    }
+
+    @Test
     void withoutAUserTheLoginNameIsUsed() {
         PostgresStoreConfig config = PostgresStoreConfig.fromDatabaseUrl("postgresql://h/d", Map.of("USER", "alice"));
 
