@@ -26,6 +26,7 @@ import java.util.Optional;
  */
 final class GuildRows {
 
+    private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
     private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
             + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
@@ -45,6 +46,12 @@ final class GuildRows {
     private static final String CLEAR_PLAYERS = "DELETE FROM campaign_players WHERE guild_id = ? AND channel_id = ?";
     private static final String PUT_PLAYERS = "INSERT INTO campaign_players (guild_id, channel_id, position, user_id)"
             + " SELECT ?, ?, t.position, t.user_id FROM unnest(?::text[]) WITH ORDINALITY AS t(user_id, position)";
+    private static final String UPDATE_CAMPAIGN = "UPDATE campaigns SET name = ?, gm_id = ?, player_role_id = ?,"
+            + " gm_role_id = ?, webhook_id = ? WHERE guild_id = ? AND channel_id = ?";
+    private static final String UPDATE_CHARACTER = "UPDATE characters SET name = ?, avatar_url = ?, description = ?"
+            + " WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
+    private static final String UPDATE_NPC = "UPDATE npcs SET name = ?, avatar_url = ?, creator_id = ?"
+            + " WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
     private static final String REMOVE_CAMPAIGN = "DELETE FROM campaigns WHERE guild_id = ? AND channel_id = ?";
     private static final String PUT_CHARACTER = "INSERT INTO characters (guild_id, user_id, channel_id, user_seq, seq,"
             + " name, avatar_url, description) VALUES (?, ?, ?, COALESCE((SELECT o.user_seq FROM characters o"
@@ -71,6 +78,14 @@ final class GuildRows {
      * @return the version this transaction commits; the committed state's version is one less
      */
     static long lockAndBump(Connection connection, GuildId guild) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BUMP)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
+        }
         try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
             statement.setString(1, guild.value());
             try (ResultSet rows = statement.executeQuery()) {
@@ -145,45 +160,110 @@ final class GuildRows {
         return GuildState.empty(guild).apply(records);
     }
 
-    /** Writes the changes in order; the guild's row must be locked by this transaction. */
-    static void write(Connection connection, List<RecordChange> changes) throws SQLException {
+    /**
+     * Writes the changes in order; the guild's row must be locked by this transaction. Records that
+     * exist in {@code current} are updated in place (they keep their position); new ones are inserted
+     * at the end. With {@code commit}, the transaction's COMMIT goes to the server in the same round
+     * trip as the last statement.
+     *
+     * @param current the guild's state the changes apply to (its committed state, read under the lock)
+     */
+    static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit)
+            throws SQLException {
+        write(connection, current, changes, commit, true);
+    }
+
+    private static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit,
+                              boolean track) throws SQLException {
+        List<Statement> statements = new ArrayList<>();
+        GuildState state = current;
         for (RecordChange change : changes) {
             String guild = change.guild().value();
             if (change instanceof RecordChange.PutCampaign put) {
                 Campaign campaign = put.campaign();
                 String channel = campaign.channel().value();
-                execute(connection, PUT_CAMPAIGN, guild, channel, campaign.name(), campaign.gm().value(),
-                        campaign.playerRole().value(), campaign.gmRole().value(),
-                        campaign.webhook().map(WebhookId::value).orElse(null));
-                execute(connection, CLEAR_PLAYERS, guild, channel);
-                if (!campaign.players().isEmpty()) {
-                    try (PreparedStatement statement = connection.prepareStatement(PUT_PLAYERS)) {
-                        statement.setString(1, guild);
-                        statement.setString(2, channel);
-                        Array players = connection.createArrayOf("text",
-                                campaign.players().stream().map(UserId::value).toArray());
-                        statement.setArray(3, players);
-                        statement.executeUpdate();
-                        players.free();
+                Optional<Campaign> old = state.campaign(campaign.channel());
+                String webhook = campaign.webhook().map(WebhookId::value).orElse(null);
+                if (old.isPresent()) {
+                    statements.add(new Statement(UPDATE_CAMPAIGN, campaign.name(), campaign.gm().value(),
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook, guild, channel));
+                } else {
+                    statements.add(new Statement(PUT_CAMPAIGN, guild, channel, campaign.name(), campaign.gm().value(),
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook));
+                }
+                if (old.isEmpty() || !old.get().players().equals(campaign.players())) {
+                    if (old.isPresent()) {
+                        statements.add(new Statement(CLEAR_PLAYERS, guild, channel));
+                    }
+                    if (!campaign.players().isEmpty()) {
+                        statements.add(new Statement(PUT_PLAYERS, guild, channel,
+                                campaign.players().stream().map(UserId::value).toArray(String[]::new)));
                     }
                 }
             } else if (change instanceof RecordChange.RemoveCampaign remove) {
-                execute(connection, REMOVE_CAMPAIGN, guild, remove.channel().value());
+                statements.add(new Statement(REMOVE_CAMPAIGN, guild, remove.channel().value()));
             } else if (change instanceof RecordChange.PutCharacter put) {
                 PlayerCharacter character = put.character();
                 String user = character.user().value();
-                execute(connection, PUT_CHARACTER, guild, user, character.channel().value(), guild, user,
-                        character.name(), character.avatarUrl().orElse(null), character.description());
+                String channel = character.channel().value();
+                String avatar = character.avatarUrl().orElse(null);
+                if (state.character(character.channel(), character.user()).isPresent()) {
+                    statements.add(new Statement(UPDATE_CHARACTER, character.name(), avatar, character.description(),
+                            guild, user, channel));
+                } else {
+                    statements.add(new Statement(PUT_CHARACTER, guild, user, channel, guild, user, character.name(),
+                            avatar, character.description()));
+                }
             } else if (change instanceof RecordChange.RemoveCharacter remove) {
-                execute(connection, REMOVE_CHARACTER, guild, remove.user().value(), remove.channel().value());
+                statements.add(new Statement(REMOVE_CHARACTER, guild, remove.user().value(), remove.channel().value()));
             } else if (change instanceof RecordChange.PutNpc put) {
                 Npc npc = put.npc();
                 String channel = npc.channel().value();
-                execute(connection, PUT_NPC, guild, channel, npc.id().value(), guild, channel, npc.name(),
-                        npc.avatarUrl().orElse(null), npc.creator().value());
+                String avatar = npc.avatarUrl().orElse(null);
+                if (state.npc(npc.channel(), npc.id()).isPresent()) {
+                    statements.add(new Statement(UPDATE_NPC, npc.name(), avatar, npc.creator().value(), guild, channel,
+                            npc.id().value()));
+                } else {
+                    statements.add(new Statement(PUT_NPC, guild, channel, npc.id().value(), guild, channel, npc.name(),
+                            avatar, npc.creator().value()));
+                }
             } else if (change instanceof RecordChange.RemoveNpc remove) {
-                execute(connection, REMOVE_NPC, guild, remove.channel().value(), remove.id().value());
+                statements.add(new Statement(REMOVE_NPC, guild, remove.channel().value(), remove.id().value()));
             }
+            if (track && changes.size() > 1) {
+                state = state.apply(List.of(change));
+            }
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            statements.get(i).run(connection, commit && i == statements.size() - 1);
+        }
+        if (commit && statements.isEmpty()) {
+            connection.commit();
+        }
+    }
+
+    /** One SQL statement and its parameters (text, or a text array for {@code ?::text[]}). */
+    private record Statement(String sql, Object... parameters) {
+
+        void run(Connection connection, boolean commit) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(commit ? sql + ";\nCOMMIT" : sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] instanceof String[] array) {
+                        Array sqlArray = connection.createArrayOf("text", array);
+                        statement.setArray(i + 1, sqlArray);
+                    } else {
+                        statement.setString(i + 1, (String) parameters[i]);
+                    }
+                }
+                statement.execute();
+            }
+        }
+    }
+
+    /** Inserts new records, each key once, on this transaction (a copy into an empty schema). */
+    static void insertNew(Connection connection, List<RecordChange> records) throws SQLException {
+        if (!records.isEmpty()) {
+            write(connection, GuildState.empty(records.get(0).guild()), records, false, false);
         }
     }
 

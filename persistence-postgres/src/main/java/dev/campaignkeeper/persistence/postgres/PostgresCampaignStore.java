@@ -180,9 +180,10 @@ public final class PostgresCampaignStore implements CampaignStore {
                     return update.result();
                 }
                 GuildState next = current.apply(changes);
-                GuildRows.write(connection, changes);
                 committing = true;
-                connection.commit();
+                // the last statement carries the COMMIT: one round trip for the writes and the commit
+                GuildRows.write(connection, current, changes, true);
+                connection.commit(); // a no-op for the driver when the server says no transaction is open
                 committed = true;
                 remember(guild, new Cached(version, next));
                 return update.result();
@@ -268,7 +269,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                         c -> records.add(new RecordChange.PutCharacter(c))));
                 guild.npcsByChannel().values().forEach(byId -> byId.values().forEach(
                         n -> records.add(new RecordChange.PutNpc(n))));
-                GuildRows.write(connection, records);
+                GuildRows.insertNew(connection, records);
             }
             for (PostRecord post : posts) {
                 postLog.insert(connection, post);
