@@ -168,4 +168,22 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
                 .isInstanceOf(StoreException.class).hasMessageContaining("already holds Campaign Keeper data");
         assertThat(target.counts()).isEqualTo(counts);
     }
+
+    @Test
+    void changingAndEmptyingACampaignsPlayersInOneTransactionIsStoredAsTheLastChangeSaid() {
+        CampaignStore store = newStore();
+        extra.add(store);
+        Campaign start = campaign(GUILD, "c").withPlayer(UserId.of(1)).withPlayer(UserId.of(2));
+        store.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(start)));
+
+        store.update(GUILD, state -> Update.of(null,
+                new RecordChange.PutCampaign(start.withoutPlayer(UserId.of(1)).withPlayer(UserId.of(3))),
+                new RecordChange.PutCampaign(start.withoutPlayer(UserId.of(1)).withoutPlayer(UserId.of(2)))));
+        store.update(GUILD, state -> Update.of(null,
+                new RecordChange.PutCampaign(state.campaigns().iterator().next().withPlayer(UserId.of(9)))));
+
+        CampaignStore again = reopen(store);
+        extra.add(again);
+        assertThat(again.guild(GUILD).campaigns().iterator().next().players()).containsExactly(UserId.of(9));
+    }
 }
