@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param version {@code --version}: print the version and exit
  * @param exports {@code --exports DIR}: where the console saves exports attached to replies (default:
  *     an {@code exports} directory beside the data directory)
+ * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store there
+ *     instead of the data directory (never shown by {@link #toString()}, as it may hold a password)
  */
 public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
-                         boolean version, Optional<Path> exports) {
+                         boolean version, Optional<Path> exports, Optional<String> databaseUrl) {
+
+    /** Environment variable holding the database URL. */
+    public static final String DATABASE_URL_VARIABLE = "CAMPAIGN_DATABASE_URL";
 
     /** Environment variable naming the data directory. */
     public static final String DATA_DIR_VARIABLE = "CAMPAIGN_DATA_DIR";
@@ -28,10 +33,15 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR] [--dev-guild ID] [--console [--seed N] [--exports DIR]]
-                                [--help] [--version]
+            Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID]
+                                [--console [--seed N] [--exports DIR]] [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
+              --database-url URL
+                               store campaigns in PostgreSQL instead, e.g.
+                               postgresql://keeper@db.example:5432/campaigns (password from the URL,
+                               $PGPASSWORD or ~/.pgpass; never logged); several bot processes may
+                               share one database (default: $CAMPAIGN_DATABASE_URL)
               --dev-guild ID   register the slash commands on this server only; they appear at once
                                (without it they are registered globally, which Discord may take an
                                hour to show)
@@ -48,7 +58,9 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             Environment:
               DISCORD_TOKEN      the bot's token (required unless --console); it is never stored
                                  or logged
-              CAMPAIGN_DATA_DIR  default for --data""";
+              CAMPAIGN_DATA_DIR  default for --data
+              CAMPAIGN_DATABASE_URL  default for --database-url
+              PGPASSWORD         the database password when the URL has none""";
 
     /**
      * Validates the fields.
@@ -60,12 +72,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param seed {@code --seed N} (console only): roll dice from this seed, so rolls repeat
      * @param version {@code --version}: print the version and exit
      * @param exports {@code --exports DIR}: where the console saves attached exports
+     * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(devGuild, "devGuild");
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(exports, "exports");
+        Objects.requireNonNull(databaseUrl, "databaseUrl");
     }
 
     /**
@@ -77,6 +91,47 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         String version = BotOptions.class.getPackage().getImplementationVersion();
         return "campaign-bot " + (version == null ? "(development build)" : version) + "\nJava "
                 + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+    }
+
+    /**
+     * Options using the data directory (no database).
+     *
+     * @param dataDir the data directory
+     * @param devGuild {@code --dev-guild ID}
+     * @param console {@code --console}
+     * @param help {@code --help}
+     * @param seed {@code --seed N}
+     */
+    public BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed) {
+        this(dataDir, devGuild, console, help, seed, false, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * Options using the data directory, with {@code --version} and {@code --exports}.
+     *
+     * @param dataDir the data directory
+     * @param devGuild {@code --dev-guild ID}
+     * @param console {@code --console}
+     * @param help {@code --help}
+     * @param seed {@code --seed N}
+     * @param version {@code --version}
+     * @param exports {@code --exports DIR}
+     */
+    public BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                      boolean version, Optional<Path> exports) {
+        this(dataDir, devGuild, console, help, seed, version, exports, Optional.empty());
+    }
+
+    /**
+     * The options, without the database URL's password.
+     *
+     * @return a description safe to log
+     */
+    @Override
+    public String toString() {
+        return "BotOptions[dataDir=" + dataDir + ", devGuild=" + devGuild + ", console=" + console + ", help=" + help
+                + ", seed=" + seed + ", version=" + version + ", exports=" + exports + ", databaseUrl="
+                + (databaseUrl.isPresent() ? "set" : "not set") + "]";
     }
 
     /**
@@ -95,6 +150,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Optional<Long> seed = Optional.empty();
         boolean version = false;
         Optional<Path> exports = Optional.empty();
+        String databaseUrl = null;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -138,6 +194,14 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                     }
                     exports = Optional.of(Path.of(value));
                 }
+                case "--database-url" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--database-url",
+                            "a URL such as postgresql://user@host:5432/database");
+                    if (value.isBlank()) {
+                        throw new UsageException("--database-url needs a URL such as postgresql://user@host:5432/database.");
+                    }
+                    databaseUrl = value;
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
@@ -152,7 +216,12 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             throw new UsageException("--seed works only with --console; the bot on Discord always rolls with"
                     + " SecureRandom.");
         }
-        return new BotOptions(dataDir, devGuild, console, help, seed, version, exports);
+        if (databaseUrl == null) {
+            String fromEnv = env.get(DATABASE_URL_VARIABLE);
+            databaseUrl = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
+        }
+        return new BotOptions(dataDir, devGuild, console, help, seed, version, exports,
+                Optional.ofNullable(databaseUrl));
     }
 
     private static String value(String[] args, int index, String option, String what) {

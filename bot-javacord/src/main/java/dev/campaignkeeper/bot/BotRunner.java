@@ -69,7 +69,18 @@ public final class BotRunner {
      * @return the modules
      */
     public static List<Module> productionModules(JsonStoreConfig store, JavacordConfig discord) {
-        return List.of(new JsonPersistenceModule(store), new CoreModule(), new CommandModule(ExportJson::write),
+        return productionModules(new JsonPersistenceModule(store), discord);
+    }
+
+    /**
+     * The production wiring on another store module (such as the PostgreSQL store's).
+     *
+     * @param storeModule binds {@link CampaignStore}
+     * @param discord token, dev guild and timeouts
+     * @return the modules
+     */
+    public static List<Module> productionModules(Module storeModule, JavacordConfig discord) {
+        return List.of(storeModule, new CoreModule(), new CommandModule(ExportJson::write),
                 new JavacordModule(discord));
     }
 

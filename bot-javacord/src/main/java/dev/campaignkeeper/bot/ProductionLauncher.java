@@ -17,6 +17,8 @@ import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.persistence.json.ExportJson;
 import dev.campaignkeeper.persistence.json.JsonPersistenceModule;
 import dev.campaignkeeper.persistence.json.JsonStoreConfig;
+import dev.campaignkeeper.persistence.postgres.PostgresPersistenceModule;
+import dev.campaignkeeper.persistence.postgres.PostgresStoreConfig;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -63,27 +65,54 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         return (parent == null ? dataDir.toAbsolutePath() : parent).resolve("exports");
     }
 
+    /**
+     * The store the options name: PostgreSQL with {@code --database-url}, else the data directory.
+     *
+     * @param options the options
+     * @return the Guice module binding the store
+     * @throws IllegalArgumentException if the database URL cannot be used (the message hides the password)
+     */
+    static com.google.inject.Module storeModule(BotOptions options) {
+        if (options.databaseUrl().isPresent()) {
+            return new PostgresPersistenceModule(databaseConfig(options));
+        }
+        return new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir()));
+    }
+
+    private static PostgresStoreConfig databaseConfig(BotOptions options) {
+        return PostgresStoreConfig.fromDatabaseUrl(options.databaseUrl().orElseThrow(), System.getenv());
+    }
+
     @Override
     public int console(BotOptions options, InputStream in, PrintStream out) {
         quietLogging();
         ConsoleNames names = new ConsoleNames();
+        com.google.inject.Module store;
+        try {
+            store = storeModule(options);
+        } catch (IllegalArgumentException e) {
+            return startFailed(e);
+        }
         Injector injector = Guice.createInjector(
-                new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir())),
+                store,
                 new CoreModule(options.seed().map(DiceRoller::seeded).orElseGet(DiceRoller::secure)),
                 new CommandModule(ExportJson::write),
                 new ConsoleModule(out, names));
-        CampaignStore store;
+        CampaignStore opened;
         try {
-            store = injector.getInstance(CampaignStore.class);
+            opened = injector.getInstance(CampaignStore.class);
         } catch (ProvisionException e) {
             return startFailed(e);
         }
         // SIGTERM (or Ctrl-C while a command runs) ends the JVM: close the store first, with its
         // final checkpoint, as /quit and end of input do; closing twice is harmless
-        Thread closeOnSignal = new Thread(store::close, "campaign-keeper-console-shutdown");
+        CampaignStore openedStore = opened;
+        Thread closeOnSignal = new Thread(openedStore::close, "campaign-keeper-console-shutdown");
         Runtime.getRuntime().addShutdownHook(closeOnSignal);
         try {
-            out.println("Data directory: " + options.dataDir().toAbsolutePath().normalize());
+            out.println(options.databaseUrl().isPresent()
+                    ? "Database: " + databaseConfig(options).describe()
+                    : "Data directory: " + options.dataDir().toAbsolutePath().normalize());
             ConsoleSession session = new ConsoleSession(injector.getInstance(CommandHandlers.class),
                     injector.getInstance(InMemoryChatPlatform.class), names, out,
                     options.exports().orElseGet(() -> exportDir(options.dataDir())));
@@ -97,7 +126,7 @@ final class ProductionLauncher implements CampaignBot.Launcher {
             }
             return 0;
         } finally {
-            store.close();
+            openedStore.close();
             try {
                 Runtime.getRuntime().removeShutdownHook(closeOnSignal);
             } catch (IllegalStateException e) {
@@ -110,9 +139,9 @@ final class ProductionLauncher implements CampaignBot.Launcher {
     public int discord(BotOptions options, String token) {
         BotRunner.Running running;
         try {
-            running = BotRunner.create(BotRunner.productionModules(JsonStoreConfig.defaults(options.dataDir()),
+            running = BotRunner.create(BotRunner.productionModules(storeModule(options),
                     JavacordConfig.of(token, options.devGuild()))).start();
-        } catch (CampaignKeeperException | DiscordStartException | ProvisionException e) {
+        } catch (CampaignKeeperException | DiscordStartException | ProvisionException | IllegalArgumentException e) {
             return startFailed(e);
         }
         CountDownLatch stopped = new CountDownLatch(1);

@@ -30,4 +30,19 @@ class BotOptionsTest {
     void theUsageNamesTheSeed() {
         assertThat(BotOptions.USAGE).contains("[--console [--seed N]").contains("--seed N");
     }
+
+    @Test
+    void aDatabaseUrlComesFromTheOptionElseTheEnvironmentAndNeverShowsInToString() {
+        BotOptions given = BotOptions.parse(new String[] {"--database-url", "postgresql://k:hunter2@h/d"},
+                Map.of(BotOptions.DATABASE_URL_VARIABLE, "postgresql://other@h/d"));
+        BotOptions fromEnvironment = BotOptions.parse(new String[0],
+                Map.of(BotOptions.DATABASE_URL_VARIABLE, "postgresql://other@h/d"));
+
+        assertThat(given.databaseUrl()).contains("postgresql://k:hunter2@h/d");
+        assertThat(given.toString()).doesNotContain("hunter2").contains("databaseUrl=set");
+        assertThat(fromEnvironment.databaseUrl()).contains("postgresql://other@h/d");
+        assertThat(BotOptions.parse(new String[0], Map.of()).databaseUrl()).isEmpty();
+        assertThatThrownBy(() -> BotOptions.parse(new String[] {"--database-url"}, Map.of()))
+                .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining("postgresql://");
+    }
 }

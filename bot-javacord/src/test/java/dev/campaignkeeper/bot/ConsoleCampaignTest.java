@@ -35,8 +35,58 @@ class ConsoleCampaignTest {
         return new Session(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    private Session consoleOn(String databaseUrl, String script) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
+        int code = new CampaignBot(Map.of(), new ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), errStream,
+                new ProductionLauncher(errStream, false))
+                .run("--console", "--database-url", databaseUrl);
+        return new Session(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     private String file(String name) throws IOException {
         return Files.readString(work.resolve("data").resolve(name));
+    }
+
+    @Test
+    void withADatabaseUrlTheCampaignIsStoredInPostgresqlAndFoundByTheNextSession() throws Exception {
+        String base = System.getenv("CAMPAIGN_TEST_DATABASE_URL");
+        base = base == null || base.isBlank() ? "postgresql://postgres@127.0.0.1:5432/test" : base;
+        String schema = "t_console_" + Long.toHexString(System.nanoTime());
+        String url = base + (base.contains("?") ? "&" : "?") + "schema=" + schema;
+        try {
+            Session first = consoleOn(url, """
+                    /as Gwen
+                    /in tavern
+                    /campaign create name:"The Lost Mine"
+                    /quit
+                    """);
+            assertThat(first.exitCode()).as(first.errors()
+                    + " (the test uses CAMPAIGN_TEST_DATABASE_URL, else " + base + ")").isZero();
+            assertThat(first.transcript()).contains("Database: ").contains("(schema " + schema + ")");
+
+            Session second = consoleOn(url, """
+                    /as Gwen
+                    /in tavern
+                    /campaign info
+                    /quit
+                    """);
+
+            assertThat(second.exitCode()).as(second.errors()).isZero();
+            assertThat(second.transcript()).contains("The Lost Mine");
+            assertThat(work.resolve("data")).doesNotExist();
+        } finally {
+            var config = dev.campaignkeeper.persistence.postgres.PostgresStoreConfig.fromDatabaseUrl(url, System.getenv());
+            var properties = new java.util.Properties();
+            properties.setProperty("user", config.user());
+            config.password().ifPresent(password -> properties.setProperty("password", password));
+            try (var connection = java.sql.DriverManager.getConnection(config.jdbcUrl(), properties);
+                 var statement = connection.createStatement()) {
+                statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class, sortOptions = false,
         description = {
-            "Benchmarks the JSON store on generated seed-shaped data (per guild: 5 campaign channels,"
+            "Benchmarks the JSON store (or, with --store postgres, the PostgreSQL store) on generated seed-shaped data (per guild: 5 campaign channels,"
                     + " 6 players with a character each, 4 NPCs per channel).",
             "Measures open (load + journal replay), durable mutation p50/p99, throughput with 1 and 16"
                     + " writers, a checkpoint and mutation p99 during it, peak heap, and the raw"
@@ -77,6 +77,19 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document instead of a table")
     private boolean json;
 
+    /** The stores the benchmark can measure. */
+    enum StoreKind { JSON, POSTGRES }
+
+    @Option(names = "--store", paramLabel = "json|postgres", defaultValue = "json",
+            description = "the store to benchmark (default ${DEFAULT-VALUE}); postgres needs --database-url"
+                    + " or $CAMPAIGN_DATABASE_URL and works in a schema of its own, dropped afterwards")
+    private StoreKind store;
+
+    @Option(names = "--database-url", paramLabel = "URL",
+            description = "with --store postgres: postgresql://user@host:5432/database (password from the URL"
+                    + " or $PGPASSWORD; default $CAMPAIGN_DATABASE_URL)")
+    private String databaseUrl;
+
     @Option(names = "--dice", description = "benchmark dice parse+roll of typical expressions instead of the"
             + " store")
     private boolean dice;
@@ -100,9 +113,9 @@ final class BenchCommand implements Callable<Integer> {
 
     private final BenchRunner.StoreFactory factory;
 
-    /** Benchmarks the JSON store. */
+    /** Benchmarks the store --store names (the JSON store by default). */
     BenchCommand() {
-        this(new JsonStoreBenchFactory());
+        this(null);
     }
 
     /**
@@ -156,9 +169,14 @@ final class BenchCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(cleanup);
         }
         Map<String, Object> result;
+        BenchRunner.StoreFactory chosen = factory != null ? factory : chooseFactory();
         try (StderrListener listener = new StderrListener(admin.err(), admin.terminal())) {
-            result = new BenchRunner(factory, listener).run(target, settings);
+            result = new BenchRunner(chosen, listener).run(target, settings);
+            result.put("store", store == StoreKind.POSTGRES && factory == null ? "postgres" : "json");
         } finally {
+            if (chosen instanceof PostgresStoreBenchFactory postgres) {
+                postgres.close();
+            }
             if (temporary) {
                 Runtime.getRuntime().removeShutdownHook(cleanup);
                 deleteTree(target);
@@ -170,6 +188,19 @@ final class BenchCommand implements Callable<Integer> {
             printTable(admin.out(), result, ROWS);
         }
         return ExitCodes.OK;
+    }
+
+    private BenchRunner.StoreFactory chooseFactory() {
+        if (store != StoreKind.POSTGRES) {
+            if (databaseUrl != null) {
+                throw new CliException(ExitCodes.USAGE, "--database-url needs --store postgres");
+            }
+            return new JsonStoreBenchFactory();
+        }
+        String url = admin.databaseUrl(databaseUrl).orElseThrow(() -> new CliException(ExitCodes.USAGE,
+                "--store postgres needs --database-url postgresql://user@host:5432/database (or $"
+                        + dev.campaignkeeper.persistence.postgres.PostgresStoreConfig.DATABASE_URL_VARIABLE + ")"));
+        return new PostgresStoreBenchFactory(admin.databaseConfig(url));
     }
 
     private static void printTable(PrintWriter out, Map<String, Object> result, List<String[]> rows) {

@@ -9,6 +9,7 @@ import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.persistence.postgres.PostgresStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Spec;
                 ExportCommand.class,
                 ImportCommand.class,
                 BenchCommand.class,
+                MigrateCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -54,7 +56,9 @@ import picocli.CommandLine.Spec;
                 "3:data directory locked by a running bot, not readable, or owned by another user",
                 "4:data damaged beyond recovery"},
         footerHeading = "%nEnvironment:%n",
-        footer = "  CAMPAIGN_DATA_DIR  data directory when --data is not given (default ./data)")
+        footer = {"  CAMPAIGN_DATA_DIR      data directory when --data is not given (default ./data)",
+            "  CAMPAIGN_DATABASE_URL  database for bench --store postgres when --database-url is not given",
+            "  PGPASSWORD             database password when the URL has none"})
 public final class CampaignAdmin implements Runnable {
 
     /** Name of the environment variable naming the data directory. */
@@ -269,6 +273,41 @@ public final class CampaignAdmin implements Runnable {
             throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
                     + dir.toAbsolutePath() + " is in use by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong()
                     : "another process") + "; stop the bot first");
+        }
+    }
+
+    /** The environment variables the CLI was started with. */
+    Map<String, String> environment() {
+        return environment;
+    }
+
+    /**
+     * The database URL: the given option value, else {@code $CAMPAIGN_DATABASE_URL}.
+     *
+     * @param option the command's {@code --database-url}, or null
+     * @return the URL, if either is set
+     */
+    java.util.Optional<String> databaseUrl(String option) {
+        if (option != null && !option.isBlank()) {
+            return java.util.Optional.of(option);
+        }
+        String fromEnvironment = environment.get(PostgresStoreConfig.DATABASE_URL_VARIABLE);
+        return fromEnvironment == null || fromEnvironment.isBlank() ? java.util.Optional.empty()
+                : java.util.Optional.of(fromEnvironment);
+    }
+
+    /**
+     * The store settings for a database URL (the password from the URL or {@code PGPASSWORD}).
+     *
+     * @param url the URL
+     * @return the settings
+     * @throws CliException with the usage exit code if the URL cannot be used
+     */
+    PostgresStoreConfig databaseConfig(String url) {
+        try {
+            return PostgresStoreConfig.fromDatabaseUrl(url, environment);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--database-url: " + e.getMessage());
         }
     }
 

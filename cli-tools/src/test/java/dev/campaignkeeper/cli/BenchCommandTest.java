@@ -46,6 +46,26 @@ class BenchCommandTest {
     }
 
     @Test
+    void thePostgresStoreIsMeasuredOnASchemaOfItsOwn() {
+        Run run = Run.of("bench", "--store", "postgres", "--database-url", TestDatabaseUrl.url(), "--guilds", "3",
+                "--mutations", "30", "--replay-entries", "40", "--json");
+
+        assertThat(run.exitCode()).as(run.err() + " " + TestDatabaseUrl.hint()).isZero();
+        JsonObject json = run.json();
+        assertThat(json.keySet()).containsAll(KEYS);
+        assertThat(json.get("store").getAsString()).isEqualTo("postgres");
+        assertThat(json.get("throughput_16_per_s").getAsLong()).isPositive();
+    }
+
+    @Test
+    void thePostgresStoreNeedsADatabaseUrl() {
+        Run run = Run.of("bench", "--store", "postgres", "--guilds", "2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--database-url postgresql://");
+    }
+
+    @Test
     void nonEmptyDirectoryIsRefused() {
         Path dir = SeedDirs.seedWritten(tmp.resolve("used"));
 

@@ -1,0 +1,278 @@
+package dev.campaignkeeper.persistence.postgres;
+
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A guild's rows: reading them into a {@link GuildState} in stored order, and writing
+ * {@link RecordChange}s to them. Both run on the caller's connection and transaction.
+ */
+final class GuildRows {
+
+    private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
+    private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
+            + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
+    private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
+    private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
+            + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
+            + " AND p.channel_id = c.channel_id ORDER BY p.position) AS players"
+            + " FROM campaigns c WHERE guild_id = ? ORDER BY seq";
+    private static final String CHARACTERS = "SELECT user_id, channel_id, name, avatar_url, description"
+            + " FROM characters WHERE guild_id = ? ORDER BY user_seq, seq";
+    private static final String NPCS = "SELECT channel_id, npc_id, name, avatar_url, creator_id"
+            + " FROM npcs WHERE guild_id = ? ORDER BY channel_seq, seq";
+    private static final String PUT_CAMPAIGN = "INSERT INTO campaigns (guild_id, channel_id, seq, name, gm_id,"
+            + " player_role_id, gm_role_id, webhook_id) VALUES (?, ?, nextval('record_seq'), ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (guild_id, channel_id) DO UPDATE SET name = EXCLUDED.name, gm_id = EXCLUDED.gm_id,"
+            + " player_role_id = EXCLUDED.player_role_id, gm_role_id = EXCLUDED.gm_role_id,"
+            + " webhook_id = EXCLUDED.webhook_id";
+    private static final String CLEAR_PLAYERS = "DELETE FROM campaign_players WHERE guild_id = ? AND channel_id = ?";
+    private static final String PUT_PLAYERS = "INSERT INTO campaign_players (guild_id, channel_id, position, user_id)"
+            + " SELECT ?, ?, t.position, t.user_id FROM unnest(?::text[]) WITH ORDINALITY AS t(user_id, position)";
+    private static final String UPDATE_CAMPAIGN = "UPDATE campaigns SET name = ?, gm_id = ?, player_role_id = ?,"
+            + " gm_role_id = ?, webhook_id = ? WHERE guild_id = ? AND channel_id = ?";
+    private static final String UPDATE_CHARACTER = "UPDATE characters SET name = ?, avatar_url = ?, description = ?"
+            + " WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
+    private static final String UPDATE_NPC = "UPDATE npcs SET name = ?, avatar_url = ?, creator_id = ?"
+            + " WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
+    private static final String REMOVE_CAMPAIGN = "DELETE FROM campaigns WHERE guild_id = ? AND channel_id = ?";
+    private static final String PUT_CHARACTER = "INSERT INTO characters (guild_id, user_id, channel_id, user_seq, seq,"
+            + " name, avatar_url, description) VALUES (?, ?, ?, COALESCE((SELECT o.user_seq FROM characters o"
+            + " WHERE o.guild_id = ? AND o.user_id = ? LIMIT 1), nextval('record_seq')), nextval('record_seq'), ?, ?, ?)"
+            + " ON CONFLICT (guild_id, user_id, channel_id) DO UPDATE SET name = EXCLUDED.name,"
+            + " avatar_url = EXCLUDED.avatar_url, description = EXCLUDED.description";
+    private static final String REMOVE_CHARACTER =
+            "DELETE FROM characters WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
+    private static final String PUT_NPC = "INSERT INTO npcs (guild_id, channel_id, npc_id, channel_seq, seq, name,"
+            + " avatar_url, creator_id) VALUES (?, ?, ?, COALESCE((SELECT o.channel_seq FROM npcs o"
+            + " WHERE o.guild_id = ? AND o.channel_id = ? LIMIT 1), nextval('record_seq')), nextval('record_seq'), ?, ?, ?)"
+            + " ON CONFLICT (guild_id, channel_id, npc_id) DO UPDATE SET name = EXCLUDED.name,"
+            + " avatar_url = EXCLUDED.avatar_url, creator_id = EXCLUDED.creator_id";
+    private static final String REMOVE_NPC = "DELETE FROM npcs WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
+    private static final String GUILDS = "SELECT guild_id FROM campaigns UNION SELECT guild_id FROM characters"
+            + " UNION SELECT guild_id FROM npcs ORDER BY 1";
+
+    private GuildRows() {
+    }
+
+    /**
+     * Locks the guild's row until the transaction ends (creating it if needed) and bumps its version.
+     *
+     * @return the version this transaction commits; the committed state's version is one less
+     */
+    static long lockAndBump(Connection connection, GuildId guild) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(BUMP)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                if (rows.next()) {
+                    return rows.getLong(1);
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** The guild's committed version, 0 if it was never written. */
+    static long version(Connection connection, GuildId guild) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(VERSION)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? rows.getLong(1) : 0;
+            }
+        }
+    }
+
+    /** The ids of guilds with at least one record. */
+    static List<GuildId> guilds(Connection connection) throws SQLException {
+        List<GuildId> guilds = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(GUILDS);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                guilds.add(GuildId.of(rows.getString(1)));
+            }
+        }
+        return guilds;
+    }
+
+    /** Reads the guild's records in stored order. */
+    static GuildState load(Connection connection, GuildId guild) throws SQLException {
+        List<RecordChange> records = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(CAMPAIGNS)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    List<UserId> players = new ArrayList<>();
+                    Array array = rows.getArray("players");
+                    for (Object user : (Object[]) array.getArray()) {
+                        players.add(UserId.of((String) user));
+                    }
+                    array.free();
+                    records.add(new RecordChange.PutCampaign(new Campaign(guild, ChannelId.of(rows.getString(1)),
+                            rows.getString(2), UserId.of(rows.getString(3)), RoleId.of(rows.getString(4)),
+                            RoleId.of(rows.getString(5)), Optional.ofNullable(rows.getString(6)).map(WebhookId::of),
+                            players)));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(CHARACTERS)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new RecordChange.PutCharacter(new PlayerCharacter(guild, UserId.of(rows.getString(1)),
+                            ChannelId.of(rows.getString(2)), rows.getString(3), Optional.ofNullable(rows.getString(4)),
+                            rows.getString(5))));
+                }
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(NPCS)) {
+            statement.setString(1, guild.value());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    records.add(new RecordChange.PutNpc(new Npc(guild, ChannelId.of(rows.getString(1)),
+                            NpcId.of(rows.getString(2)), rows.getString(3), Optional.ofNullable(rows.getString(4)),
+                            UserId.of(rows.getString(5)))));
+                }
+            }
+        }
+        return GuildState.empty(guild).apply(records);
+    }
+
+    /**
+     * Writes the changes in order; the guild's row must be locked by this transaction. Records that
+     * exist in {@code current} are updated in place (they keep their position); new ones are inserted
+     * at the end. With {@code commit}, the transaction's COMMIT goes to the server in the same round
+     * trip as the last statement.
+     *
+     * @param current the guild's state the changes apply to (its committed state, read under the lock)
+     */
+    static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit)
+            throws SQLException {
+        write(connection, current, changes, commit, true);
+    }
+
+    private static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit,
+                              boolean track) throws SQLException {
+        List<Statement> statements = new ArrayList<>();
+        GuildState state = current;
+        for (RecordChange change : changes) {
+            String guild = change.guild().value();
+            if (change instanceof RecordChange.PutCampaign put) {
+                Campaign campaign = put.campaign();
+                String channel = campaign.channel().value();
+                Optional<Campaign> old = state.campaign(campaign.channel());
+                String webhook = campaign.webhook().map(WebhookId::value).orElse(null);
+                if (old.isPresent()) {
+                    statements.add(new Statement(UPDATE_CAMPAIGN, campaign.name(), campaign.gm().value(),
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook, guild, channel));
+                } else {
+                    statements.add(new Statement(PUT_CAMPAIGN, guild, channel, campaign.name(), campaign.gm().value(),
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook));
+                }
+                if (old.isEmpty() || !old.get().players().equals(campaign.players())) {
+                    if (old.isPresent()) {
+                        statements.add(new Statement(CLEAR_PLAYERS, guild, channel));
+                    }
+                    if (!campaign.players().isEmpty()) {
+                        statements.add(new Statement(PUT_PLAYERS, guild, channel,
+                                campaign.players().stream().map(UserId::value).toArray(String[]::new)));
+                    }
+                }
+            } else if (change instanceof RecordChange.RemoveCampaign remove) {
+                statements.add(new Statement(REMOVE_CAMPAIGN, guild, remove.channel().value()));
+            } else if (change instanceof RecordChange.PutCharacter put) {
+                PlayerCharacter character = put.character();
+                String user = character.user().value();
+                String channel = character.channel().value();
+                String avatar = character.avatarUrl().orElse(null);
+                if (state.character(character.channel(), character.user()).isPresent()) {
+                    statements.add(new Statement(UPDATE_CHARACTER, character.name(), avatar, character.description(),
+                            guild, user, channel));
+                } else {
+                    statements.add(new Statement(PUT_CHARACTER, guild, user, channel, guild, user, character.name(),
+                            avatar, character.description()));
+                }
+            } else if (change instanceof RecordChange.RemoveCharacter remove) {
+                statements.add(new Statement(REMOVE_CHARACTER, guild, remove.user().value(), remove.channel().value()));
+            } else if (change instanceof RecordChange.PutNpc put) {
+                Npc npc = put.npc();
+                String channel = npc.channel().value();
+                String avatar = npc.avatarUrl().orElse(null);
+                if (state.npc(npc.channel(), npc.id()).isPresent()) {
+                    statements.add(new Statement(UPDATE_NPC, npc.name(), avatar, npc.creator().value(), guild, channel,
+                            npc.id().value()));
+                } else {
+                    statements.add(new Statement(PUT_NPC, guild, channel, npc.id().value(), guild, channel, npc.name(),
+                            avatar, npc.creator().value()));
+                }
+            } else if (change instanceof RecordChange.RemoveNpc remove) {
+                statements.add(new Statement(REMOVE_NPC, guild, remove.channel().value(), remove.id().value()));
+            }
+            if (track && changes.size() > 1) {
+                state = state.apply(List.of(change));
+            }
+        }
+        for (int i = 0; i < statements.size(); i++) {
+            statements.get(i).run(connection, commit && i == statements.size() - 1);
+        }
+        if (commit && statements.isEmpty()) {
+            connection.commit();
+        }
+    }
+
+    /** One SQL statement and its parameters (text, or a text array for {@code ?::text[]}). */
+    private record Statement(String sql, Object... parameters) {
+
+        void run(Connection connection, boolean commit) throws SQLException {
+            try (PreparedStatement statement = connection.prepareStatement(commit ? sql + ";\nCOMMIT" : sql)) {
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] instanceof String[] array) {
+                        Array sqlArray = connection.createArrayOf("text", array);
+                        statement.setArray(i + 1, sqlArray);
+                    } else {
+                        statement.setString(i + 1, (String) parameters[i]);
+                    }
+                }
+                statement.execute();
+            }
+        }
+    }
+
+    /** Inserts new records, each key once, on this transaction (a copy into an empty schema). */
+    static void insertNew(Connection connection, List<RecordChange> records) throws SQLException {
+        if (!records.isEmpty()) {
+            write(connection, GuildState.empty(records.get(0).guild()), records, false, false);
+        }
+    }
+
+    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setString(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        }
+    }
+}

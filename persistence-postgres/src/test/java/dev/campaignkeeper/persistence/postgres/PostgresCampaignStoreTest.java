@@ -1,0 +1,189 @@
+package dev.campaignkeeper.persistence.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.MessageId;
+import dev.campaignkeeper.core.model.PostRecord;
+import java.time.Instant;
+
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.CampaignStoreContract;
+import dev.campaignkeeper.core.port.Update;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The PostgreSQL store keeps the store contract; reopening closes it and opens a new store on the same schema. */
+class PostgresCampaignStoreTest extends CampaignStoreContract {
+
+    private static TestDatabase database;
+    private final List<CampaignStore> extra = new ArrayList<>();
+
+    @BeforeAll
+    static void createSchema() {
+        database = TestDatabase.create(PostgresCampaignStoreTest.class);
+    }
+
+    @AfterAll
+    static void dropSchema() {
+        database.close();
+    }
+
+    @Override
+    protected CampaignStore newStore() {
+        database.truncate();
+        return PostgresCampaignStore.open(database.config());
+    }
+
+    @Override
+    protected CampaignStore reopen(CampaignStore store) {
+        store.close();
+        return PostgresCampaignStore.open(database.config());
+    }
+
+    @Override
+    protected boolean durable() {
+        return true;
+    }
+
+    @AfterEach
+    void closeExtraStores() {
+        extra.forEach(CampaignStore::close);
+    }
+
+    private CampaignStore another() {
+        CampaignStore store = PostgresCampaignStore.open(database.config().withMaximumPoolSize(2));
+        extra.add(store);
+        return store;
+    }
+
+    private static PlayerCharacter character(GuildId guild, String user, String channel, String name) {
+        return new PlayerCharacter(guild, UserId.of(user), ChannelId.of(channel), name, Optional.of("https://a/" + name),
+                "about " + name);
+    }
+
+    @Test
+    void recordsComeBackInTheOrderTheJsonFilesWouldListThemWithSnowflakesExactlyAsGiven() {
+        CampaignStore store = newStore();
+        GuildId guild = GuildId.of("00000000000000000042");
+        Campaign second = new Campaign(guild, ChannelId.of("18446744073709551615"), "Max", UserId.of("9"),
+                RoleId.of("1"), RoleId.of("2"), Optional.of(WebhookId.of("77")),
+                List.of(UserId.of("30"), UserId.of("10"), UserId.of("20")));
+        Campaign first = new Campaign(guild, ChannelId.of("500"), "First", UserId.of("9"), RoleId.of("1"),
+                RoleId.of("2"), Optional.empty(), List.of());
+        store.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(second),
+                new RecordChange.PutCampaign(first),
+                new RecordChange.PutCharacter(character(guild, "8", "500", "a")),
+                new RecordChange.PutCharacter(character(guild, "3", "500", "b")),
+                new RecordChange.PutCharacter(character(guild, "8", "18446744073709551615", "c")),
+                new RecordChange.PutNpc(new Npc(guild, ChannelId.of("500"), NpcId.of("zz"), "Z", Optional.empty(),
+                        UserId.of("9"))),
+                new RecordChange.PutNpc(new Npc(guild, ChannelId.of("500"), NpcId.of("aa"), "A \uD83D\uDC09",
+                        Optional.empty(), UserId.of("9")))));
+        // moving user 8 to the end: remove both characters, then add one back
+        store.update(guild, state -> Update.of(null,
+                new RecordChange.RemoveCharacter(guild, UserId.of("8"), ChannelId.of("500")),
+                new RecordChange.RemoveCharacter(guild, UserId.of("8"), ChannelId.of("18446744073709551615")),
+                new RecordChange.PutCharacter(character(guild, "8", "500", "a2")),
+                new RecordChange.PutCampaign(second.withName("Renamed"))));
+        GuildState expected = store.guild(guild);
+
+        CampaignStore again = reopen(store);
+        extra.add(again);
+        GuildState reopened = again.guild(guild);
+
+        assertThat(reopened).isEqualTo(expected);
+        assertThat(reopened.campaigns()).extracting(Campaign::name).containsExactly("Renamed", "First");
+        assertThat(reopened.campaign(second.channel()).orElseThrow().players()).extracting(UserId::value)
+                .containsExactly("30", "10", "20");
+        assertThat(reopened.charactersByUser().keySet()).extracting(UserId::value).containsExactly("3", "8");
+        assertThat(reopened.npcsByChannel().get(ChannelId.of("500")).keySet()).extracting(NpcId::value)
+                .containsExactly("zz", "aa");
+        assertThat(reopened.guild().value()).isEqualTo("00000000000000000042");
+        assertThat(expected.charactersByUser()).isEqualTo(Map.copyOf(reopened.charactersByUser()));
+    }
+
+    @Test
+    void twoStoresOnOneSchemaSeeEachOthersCommitsAndLoseNoUpdate() {
+        CampaignStore one = newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "0"))));
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("0");
+
+        for (int i = 0; i < 20; i++) {
+            CampaignStore store = i % 2 == 0 ? one : two;
+            store.update(GUILD, state -> {
+                int count = Integer.parseInt(state.campaigns().iterator().next().name());
+                return Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, Integer.toString(count + 1))));
+            });
+        }
+
+        assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("20");
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("20");
+    }
+
+    @Test
+    void copyIntoEmptyStoresEveryGuildAndPostInOneGoAndRefusesAStoreWithData() {
+        CampaignStore source = newStore();
+        GuildId guild = GuildId.of(5);
+        source.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(campaign(guild, "c")),
+                new RecordChange.PutCharacter(character(guild, "8", "3000", "a")),
+                new RecordChange.PutNpc(new Npc(guild, ChannelId.of("3000"), NpcId.of("n"), "N", Optional.empty(),
+                        UserId.of("9")))));
+        GuildState state = source.guild(guild);
+        source.close();
+        database.truncate();
+        PostRecord post = new PostRecord(guild, ChannelId.of("3000"), WebhookId.of(1), Optional.empty(),
+                List.of(MessageId.of(70), MessageId.of(71)), UserId.of(8), Optional.empty(), "a",
+                Instant.ofEpochSecond(1, 5), "hi");
+        PostgresCampaignStore target = PostgresCampaignStore.open(database.config());
+        extra.add(target);
+
+        PostgresCampaignStore.Counts counts = target.copyIntoEmpty(List.of(state), List.of(post));
+
+        assertThat(counts).isEqualTo(new PostgresCampaignStore.Counts(1, 1, 1, 1, 1));
+        assertThat(target.guild(guild)).isEqualTo(state);
+        assertThat(target.allPosts()).containsExactly(post);
+        assertThat(target.postLog().find(guild, MessageId.of(71))).hasValue(post);
+        assertThatThrownBy(() -> target.copyIntoEmpty(List.of(state), List.of()))
+                .isInstanceOf(StoreException.class).hasMessageContaining("already holds Campaign Keeper data");
+        assertThat(target.counts()).isEqualTo(counts);
+    }
+
+    @Test
+    void changingAndEmptyingACampaignsPlayersInOneTransactionIsStoredAsTheLastChangeSaid() {
+        CampaignStore store = newStore();
+        extra.add(store);
+        Campaign start = campaign(GUILD, "c").withPlayer(UserId.of(1)).withPlayer(UserId.of(2));
+        store.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(start)));
+
+        store.update(GUILD, state -> Update.of(null,
+                new RecordChange.PutCampaign(start.withoutPlayer(UserId.of(1)).withPlayer(UserId.of(3))),
+                new RecordChange.PutCampaign(start.withoutPlayer(UserId.of(1)).withoutPlayer(UserId.of(2)))));
+        store.update(GUILD, state -> Update.of(null,
+                new RecordChange.PutCampaign(state.campaigns().iterator().next().withPlayer(UserId.of(9)))));
+
+        CampaignStore again = reopen(store);
+        extra.add(again);
+        assertThat(again.guild(GUILD).campaigns().iterator().next().players()).containsExactly(UserId.of(9));
+    }
+}
