@@ -237,4 +237,61 @@ class JournalTest {
 
         assertThat(lengths).containsExactly(big.length - 1, line(2).length - 1);
     }
+
+    @Test
+    void generationZeroIsAJournalToo() throws Exception {
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        fs.createNew(dir.resolve(Journal.name(1))).close();
+        fs.createNew(dir.resolve(Journal.name(0))).close();
+
+        assertThat(Journal.list(fs, dir)).extracting(Journal::generation).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void aLineThatFillsThePreallocationExactlyDoesNotGrowTheFile() throws Exception {
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        byte[] line = line(1);
+        try (Journal.Writer writer = Journal.Writer.create(fs, dir, 1, line.length)) {
+            writer.append(ByteBuffer.wrap(line));
+            writer.sync();
+        }
+
+        assertThat(fs.read(dir.resolve(Journal.name(1)))).isEqualTo(line);
+    }
+
+    @Test
+    void aClosedWriterCannotAppend() throws Exception {
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        Journal.Writer writer = Journal.Writer.create(fs, dir, 1, 100);
+        writer.close();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> writer.append(ByteBuffer.wrap(line(1))))
+                .isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void aTornLineCutByTheZeroFillWithValidLinesLaterIsCorruption() throws Exception {
+        byte[] journal = concat(line(1), Arrays.copyOf(line(2), 30), new byte[5],
+                "junk\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII), line(3));
+
+        Journal.Scan scan = Journal.scan(new ByteArrayInputStream(journal), (l, n, o) -> { });
+
+        assertThat(scan.validEnd()).isEqualTo(line(1).length);
+        assertThat(scan.entriesAfterProblem()).isEqualTo(1);
+        assertThat(scan.corrupt()).isTrue();
+    }
+
+    @Test
+    void aDamagedLineMergedWithAnotherDamagedOneCountsNoValidEntry() throws Exception {
+        byte[] first = line(1);
+        byte[] second = line(2);
+        second[second.length - 4] ^= 0x01; // inside the checksum
+        byte[] merged = concat(Arrays.copyOf(first, first.length - 1), second);
+
+        Journal.Scan scan = Journal.scan(new ByteArrayInputStream(merged), (l, n, o) -> { });
+
+        assertThat(scan.problemOffset()).isZero();
+        assertThat(scan.entriesAfterProblem()).isZero();
+        assertThat(scan.corrupt()).isFalse();
+    }
 }

@@ -79,7 +79,8 @@ class RecordJsonTest {
     void warnsAboutANameExactlyWhenTodaysRulesRejectIt() throws Exception {
         List<String> names = List.of("Aria", "A", "x".repeat(80), "x".repeat(81), " Aria", "Aria ", "Ar  ia", "Ar ia",
                 "Discord", "my CLYDE", "Clyd", "discor", "Tab\there", "Del\u007f", "~tilde~", "Zoë", "日本",
-                "", "!", "A\u200Bb", "Bell\u0007");
+                "", "!", "A\u200Bb", "Bell\u0007", " ", "\u0007", "\u0007\u0001", "disc\u0007ord", "x\u0000clyde",
+                "the discord", "CLYDE", "a".repeat(79) + " ", " " + "a".repeat(79));
         for (String name : names) {
             warnings.clear();
             PlayerCharacter read = readCharacter(character(name, "", "").toString());
@@ -332,6 +333,7 @@ class RecordJsonTest {
                 .isEqualTo("first line");
         assertThat(RecordJson.oneLine(new IllegalStateException("  only  "))).isEqualTo("only");
         assertThat(RecordJson.oneLine(new IllegalStateException())).isEqualTo("java.lang.IllegalStateException");
+        assertThat(RecordJson.oneLine(new IllegalStateException("\nonly a second line"))).isEmpty();
     }
 
     @Test

@@ -280,4 +280,32 @@ class SeedFormatTest {
         assertThat(built.values().stream().map(s -> s.campaigns().iterator().next().name()).collect(Collectors.toSet()))
                 .hasSize(3_500);
     }
+
+    @Test
+    void lenientJsonIsADamagedFile() {
+        assertThatThrownBy(() -> read(SeedFormat.CAMPAIGNS, "{'1001': {}}", new HashMap<>(), new ArrayList<>()))
+                .isInstanceOf(FormatException.class);
+        assertThatThrownBy(() -> read(SeedFormat.CAMPAIGNS, "{\"1001\": {}} // saved", new HashMap<>(),
+                new ArrayList<>()))
+                .isInstanceOf(FormatException.class);
+    }
+
+    @Test
+    void htmlCharactersAreWrittenAsThemselves() throws IOException {
+        GuildState state = GuildState.empty(G1).apply(List.of(new RecordChange.PutCampaign(
+                Fixtures.campaign(G1, 10, "<Dungeons> & 'Dragons' = fun", 7, List.of()))));
+
+        assertThat(new String(written(SeedFormat.CAMPAIGNS, List.of(state)), StandardCharsets.UTF_8))
+                .contains("\"name\": \"<Dungeons> & 'Dragons' = fun\"");
+    }
+
+    @Test
+    void zeroBytesReadOneByOneAreCounted() throws IOException {
+        SeedFormat.SummingInputStream in = new SeedFormat.SummingInputStream(new ByteArrayInputStream(new byte[3]));
+
+        assertThat(in.read()).isZero();
+        assertThat(in.read()).isZero();
+        assertThat(in.count()).isEqualTo(2);
+        assertThat(in.drain()).isEqualTo(new SeedFormat.FileSum(3, crc(new byte[3])));
+    }
 }
