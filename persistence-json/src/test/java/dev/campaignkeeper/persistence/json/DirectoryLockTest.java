@@ -132,4 +132,58 @@ class DirectoryLockTest {
                     .hasMessageContaining("PID " + ProcessHandle.current().pid());
         }
     }
+
+    @Test
+    void theLockFileHoldsTheOwnersPidOnOneLine() throws Exception {
+        try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+            assertThat(java.nio.file.Files.readString(dir.resolve(DirectoryLock.LOCK_FILE)))
+                    .isEqualTo(ProcessHandle.current().pid() + "\n");
+        }
+    }
+
+    @Test
+    void aLockFileNobodyHoldsNamesNoHolder() throws Exception {
+        assertThat(DirectoryLock.holder(dir)).isEmpty();
+        java.nio.file.Files.writeString(dir.resolve(DirectoryLock.LOCK_FILE), "12345\n");
+
+        assertThat(DirectoryLock.holder(dir)).isEmpty();
+        try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
+            assertThat(DirectoryLock.holder(dir)).hasValue(ProcessHandle.current().pid());
+        }
+        assertThat(DirectoryLock.holder(dir)).isEmpty();
+    }
+
+    @Test
+    void aHolderWhosePidIsUnreadableIsReportedAsUnknown() throws Exception {
+        try (FileChannel probe = probeChannel(); FileLock held = probe.lock()) {
+            assertThat(DataDirectory.at(dir).lockHolder()).hasValue(-1);
+            assertThatThrownBy(() -> DirectoryLock.acquire(dir))
+                    .isInstanceOf(DataDirectoryLockedException.class)
+                    .hasMessageContaining("another process (PID unknown)");
+        }
+    }
+
+    @Test
+    void aHolderThatWroteItsPidIsNamed() throws Exception {
+        try (FileChannel probe = probeChannel(); FileLock held = probe.lock()) {
+            probe.write(java.nio.ByteBuffer.wrap("4242\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)), 0);
+
+            assertThat(DataDirectory.at(dir).lockHolder()).hasValue(4242);
+            assertThatThrownBy(() -> DirectoryLock.acquire(dir))
+                    .isInstanceOf(DataDirectoryLockedException.class)
+                    .hasMessage("data directory " + dir + " is in use by PID 4242; stop that process first (or use a "
+                            + "read-only command)");
+        }
+    }
+
+    @Test
+    void releasingTwiceIsHarmlessAndTheLockCanBeTakenAgain() {
+        DirectoryLock lock = DirectoryLock.acquire(dir);
+        lock.close();
+        lock.close();
+
+        try (DirectoryLock again = DirectoryLock.acquire(dir)) {
+            assertThat(DirectoryLock.holder(dir)).hasValue(ProcessHandle.current().pid());
+        }
+    }
 }

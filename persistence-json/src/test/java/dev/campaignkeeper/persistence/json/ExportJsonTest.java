@@ -159,4 +159,15 @@ class ExportJsonTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("This is not a valid Campaign Keeper export: \"format\" must be a string.");
     }
+
+    @Test
+    void lenientJsonIsNoExport() {
+        String json = ExportJson.write(export());
+
+        assertThatThrownBy(() -> ExportJson.read(replaced(json, "\"format\": \"campaign-keeper-export\"",
+                "format: 'campaign-keeper-export'")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> ExportJson.read(replaced(json, "\"gm_id\": \"7\"", "'gm_id': '7'")))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }

@@ -152,4 +152,19 @@ class JournalCodecTest {
         assertThatThrownBy(() -> decodeGeneral(withChecksum("{\"seq\":\"one\",\"guild\":\"1001\",\"changes\":[]")))
                 .isInstanceOf(FormatException.class);
     }
+
+    @Test
+    void htmlCharactersAreWrittenAsThemselves() {
+        byte[] line = line(1, List.of(new RecordChange.PutNpc(Fixtures.npc(GUILD, 10, "n", "<Tom> & 'Jerry' = pals"))));
+
+        assertThat(text(line)).contains("\"name\":\"<Tom> & 'Jerry' = pals\"");
+    }
+
+    @Test
+    void aChecksumValidLineInLenientJsonIsRefused() {
+        byte[] lenient = withChecksum("{seq:1,guild:'1001',changes:[]");
+
+        assertThat(JournalCodec.checksumMatches(lenient, lenient.length)).isTrue();
+        assertThatThrownBy(() -> JournalCodec.decode(lenient, lenient.length)).isInstanceOf(Exception.class);
+    }
 }

@@ -79,7 +79,8 @@ class RecordJsonTest {
     void warnsAboutANameExactlyWhenTodaysRulesRejectIt() throws Exception {
         List<String> names = List.of("Aria", "A", "x".repeat(80), "x".repeat(81), " Aria", "Aria ", "Ar  ia", "Ar ia",
                 "Discord", "my CLYDE", "Clyd", "discor", "Tab\there", "Del\u007f", "~tilde~", "Zoë", "日本",
-                "", "!", "A\u200Bb", "Bell\u0007");
+                "", "!", "A\u200Bb", "Bell\u0007", " ", "\u0007", "\u0007\u0001", "disc\u0007ord", "x\u0000clyde",
+                "the discord", "CLYDE", "a".repeat(79) + " ", " " + "a".repeat(79));
         for (String name : names) {
             warnings.clear();
             PlayerCharacter read = readCharacter(character(name, "", "").toString());
@@ -336,6 +337,7 @@ class RecordJsonTest {
                 + "accept malformed JSON at line 1 column 8 path $.seq"))).isEqualTo("at line 1 column 8 path $.seq");
         assertThat(RecordJson.oneLine(new IllegalStateException("k".repeat(5_000))))
                 .hasSizeLessThan(RecordJson.MAX_MESSAGE + 40).endsWith("(5000 characters)");
+        assertThat(RecordJson.oneLine(new IllegalStateException("\nonly a second line"))).isEmpty();
     }
 
     @Test

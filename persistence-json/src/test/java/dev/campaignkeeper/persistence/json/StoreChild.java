@@ -44,6 +44,9 @@ public final class StoreChild {
         String mode = args[1];
         long seed = Long.parseLong(args[2]);
         PrintStream out = System.out;
+        // A test JVM that dies without killing us (a mutation-testing minion stopped on a timeout)
+        // must not leave us writing forever: go when the parent goes.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(3)));
         try (JsonCampaignStore store = JsonCampaignStore.open(config(dir))) {
             out.println("ready " + store.sequence());
             out.flush();
