@@ -633,7 +633,8 @@ public final class DataDirectory {
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             DirectoryVersion before = version();
             problems = checkFiles();
-            if (before.equals(version())) {
+            if (before.equals(version()) && (problems.stream().noneMatch(DataDirectory::midCheckpoint)
+                    || !writerRunning())) {
                 return problems;
             }
             try {
@@ -648,12 +649,26 @@ public final class DataDirectory {
         // below, which retries the same way, says whether the state is provable)
         List<Problem> settled = new ArrayList<>();
         for (Problem problem : problems) {
-            boolean inFlux = problem.severity() == Severity.ERROR && SeedFormat.FILES.contains(problem.file())
-                    && problem.message().contains("a checkpoint is in progress");
+            boolean inFlux = midCheckpoint(problem);
             settled.add(inFlux ? new Problem(Severity.WARNING, problem.file(), problem.where(), problem.message()
                     + "; the directory kept changing while verify read it (a running bot checkpointing)") : problem);
         }
         return settled;
+    }
+
+    /** A snapshot file that does not match the manifest: damage, or a checkpoint between its renames. */
+    private static boolean midCheckpoint(Problem problem) {
+        return problem.severity() == Severity.ERROR && SeedFormat.FILES.contains(problem.file())
+                && problem.message().contains("a checkpoint is in progress");
+    }
+
+    /** Whether a writer holds the directory (so a snapshot file may be caught mid-checkpoint). */
+    private boolean writerRunning() {
+        try {
+            return lockHolder().isPresent();
+        } catch (StoreException e) {
+            return false;
+        }
     }
 
     private List<Problem> checkFiles() {
