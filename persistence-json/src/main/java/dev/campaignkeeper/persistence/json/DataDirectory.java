@@ -699,9 +699,9 @@ public final class DataDirectory {
                 }
                 SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
                 try {
-                    if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE
-                            && fs.size(path) != expected.size()) {
-                        problems.add(new Problem(Severity.ERROR, file, "", "is " + fs.size(path) + " bytes, "
+                    long size = fs.kind(path) == FileSystemOps.Kind.FILE ? fs.size(path) : -1;
+                    if (expected != null && size >= 0 && size != expected.size()) {
+                        problems.add(new Problem(Severity.ERROR, file, "", "is " + size + " bytes, "
                                 + Manifest.FILE + " lists " + expected.size() + " (damaged, or a checkpoint is in progress)"));
                         continue;
                     }

@@ -99,8 +99,8 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         Path dir = dir(dataDir);
         List<String> events = new ArrayList<>();
         List<Path> damaged = new ArrayList<>();
-        if (unsafeDir(fs, dataDir) != null || fs.kind(dir) != FileSystemOps.Kind.DIRECTORY) {
-            String unsafe = unsafeDir(fs, dataDir);
+        String unsafe = unsafeDir(fs, dataDir);
+        if (unsafe != null || fs.kind(dir) != FileSystemOps.Kind.DIRECTORY) {
             if (unsafe != null) {
                 events.add(DIR + " " + unsafe + ": not read; opening the post log keeps it as " + DIR
                         + ".corrupt-<time>");

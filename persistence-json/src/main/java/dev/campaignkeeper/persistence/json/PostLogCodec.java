@@ -11,7 +11,6 @@ import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -156,10 +155,11 @@ final class PostLogCodec {
                 case "reset" -> new Reset();
                 default -> throw new FormatException("unknown post-log event \"" + RecordJson.excerpt(op, 40) + "\"");
             };
-        } catch (IllegalStateException | IllegalArgumentException | DateTimeParseException
-                 | com.google.gson.stream.MalformedJsonException | EOFException e) {
+        } catch (IllegalStateException e) {
+            RecordJson.rethrowBug(e); // only the parser's mis-shaped-value errors are damage
             throw new FormatException("malformed post-log event: " + RecordJson.oneLine(e));
-        } catch (IOException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | IOException e) {
+            // a bad id or time, or not strict JSON (the reader reads a string, so only the parser fails)
             throw new FormatException("malformed post-log event: " + RecordJson.oneLine(e));
         }
     }
