@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param npcs the GM's non-player characters
  * @param speech speaking in character through the campaign's webhook, editing and deleting posts
  * @param rolls rolling dice, posted in character like speech
+ * @param transcripts scene transcripts from the post log
  */
 public record CampaignKeeper(
         CampaignService campaigns,
         CharacterService characters,
         NpcService npcs,
         SpeakService speech,
-        RollService rolls) {
+        RollService rolls,
+        TranscriptService transcripts) {
 
     /**
      * Validates the fields.
@@ -33,6 +35,7 @@ public record CampaignKeeper(
      * @param npcs the GM's non-player characters
      * @param speech speaking in character through the campaign's webhook
      * @param rolls rolling dice, posted in character like speech
+     * @param transcripts scene transcripts from the post log
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
@@ -40,6 +43,7 @@ public record CampaignKeeper(
         Objects.requireNonNull(npcs, "npcs");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(rolls, "rolls");
+        Objects.requireNonNull(transcripts, "transcripts");
     }
 
     /**
@@ -108,6 +112,7 @@ public record CampaignKeeper(
                 new CharacterService(store),
                 new NpcService(store, limits),
                 speech,
-                new RollService(store, speech, platform, dice));
+                new RollService(store, speech, platform, dice),
+                new TranscriptService(store, postLog, clock));
     }
 }

@@ -131,11 +131,12 @@ public final class RollService {
         }
         if (npc.isPresent()) {
             Spoken spoken = speech.sayAsNpc(actor, guild, place, npc.get().id().value(),
-                    PostContent.text(DiceFormatter.format(result)));
+                    PostContent.text(DiceFormatter.format(result)), RollLines.of(result));
             return new Rolled(result, spoken.text(), Rolled.Delivery.NPC, speaker, Rolled.GmCopy.NOT_SECRET);
         }
         if (character.isPresent()) {
-            Spoken spoken = speech.sayAsCharacter(actor, guild, place, PostContent.text(DiceFormatter.format(result)));
+            Spoken spoken = speech.sayAsCharacter(actor, guild, place, PostContent.text(DiceFormatter.format(result)),
+                    RollLines.of(result));
             return new Rolled(result, spoken.text(), Rolled.Delivery.CHARACTER, speaker, Rolled.GmCopy.NOT_SECRET);
         }
         return new Rolled(result, DiceFormatter.format(result, REPLY_BUDGET), Rolled.Delivery.BOT, speaker,

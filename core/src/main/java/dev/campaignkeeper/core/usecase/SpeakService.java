@@ -158,11 +158,16 @@ public final class SpeakService {
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
      */
     public Spoken sayAsCharacter(Actor actor, GuildId guild, Place place, PostContent content) {
+        return sayAsCharacter(actor, guild, place, content, List.of());
+    }
+
+    /** Posts as the actor's character, logging dice rolled for the post besides its inline rolls. */
+    Spoken sayAsCharacter(Actor actor, GuildId guild, Place place, PostContent content, List<String> rolls) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         GuildState state = store.guild(guild);
         Campaign campaign = requireCampaign(state, place);
-        Draft draft = draft(place, content);
+        Draft draft = draft(place, content, rolls);
         Optional<PlayerCharacter> found = state.character(campaign.channel(), actor.user());
         if (found.isEmpty()) {
             if (campaign.hasPlayer(actor.user())) {
@@ -213,13 +218,18 @@ public final class SpeakService {
      * @throws dev.campaignkeeper.core.error.PlatformException if the post fails
      */
     public Spoken sayAsNpc(Actor actor, GuildId guild, Place place, String npc, PostContent content) {
+        return sayAsNpc(actor, guild, place, npc, content, List.of());
+    }
+
+    /** Posts as an NPC, logging dice rolled for the post besides its inline rolls. */
+    Spoken sayAsNpc(Actor actor, GuildId guild, Place place, String npc, PostContent content, List<String> rolls) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(npc, "npc");
         GuildState state = store.guild(guild);
         Campaign campaign = requireCampaign(state, place);
         requireGm(actor, campaign, "speak as NPCs");
-        Draft draft = draft(place, content);
+        Draft draft = draft(place, content, rolls);
         Npc speaker = CampaignAccess.resolveNpc(state, campaign.channel(), npc);
         return post(actor, guild, campaign, place, draft, speaker.name(), speaker.avatarUrl(),
                 Optional.of(speaker.id()));
@@ -366,11 +376,12 @@ public final class SpeakService {
 
     // ---- posting ----
 
-    private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image) {
+    private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image,
+                         List<String> rolls) {
     }
 
     /** Everything checked before anything is posted; inline rolls are rolled here. */
-    private Draft draft(Place place, PostContent content) {
+    private Draft draft(Place place, PostContent content, List<String> givenRolls) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(content, "content");
         CampaignAccess.requirePostable(place);
@@ -380,13 +391,17 @@ public final class SpeakService {
                     + "campaign's forum. Leave the title out to post here.");
         }
         String text;
+        List<String> rolls = new ArrayList<>(givenRolls);
         if (content.image().isPresent() && InputRules.clean(content.text(), true).isEmpty()) {
             text = "";
         } else {
-            text = withInlineRolls(InputRules.spokenText(content.text()));
+            InlineRolls.Expanded expanded = InlineRolls.expand(InputRules.spokenText(content.text()), dice,
+                    InputRules.MAX_TEXT_LENGTH);
+            text = expanded.text();
+            expanded.rolls().forEach(result -> rolls.addAll(RollLines.of(result)));
         }
         List<String> parts = text.isEmpty() ? List.of("") : MessageSplitter.split(text);
-        return new Draft(text, parts, title, content.image());
+        return new Draft(text, parts, title, content.image(), rolls);
     }
 
     private Spoken post(Actor actor, GuildId guild, Campaign campaign, Place place, Draft draft, String name,
@@ -422,7 +437,7 @@ public final class SpeakService {
             Optional<ChannelId> thread = target.thread();
             PostRecord record = new PostRecord(guild, campaign.channel(), target.webhook(), thread,
                     posted.stream().map(Posted::message).toList(), actor.user(), npc, name, clock.instant(),
-                    draft.text());
+                    draft.text()).withExtras(avatar, draft.rolls(), images(posted, draft.image()));
             log.append(record);
             return new Spoken(name, avatar, draft.text(), record);
         } catch (RuntimeException e) {
@@ -443,9 +458,13 @@ public final class SpeakService {
         }
     }
 
-    /** The cleaned text with its inline rolls rolled; still within the post limit. */
-    private String withInlineRolls(String cleanText) {
-        return InlineRolls.expand(cleanText, dice, InputRules.MAX_TEXT_LENGTH).text();
+    /** The links the platform gave for the uploaded image, or its file name when it gave none. */
+    private static List<String> images(List<Posted> posted, Optional<Upload> image) {
+        List<String> links = posted.stream().flatMap(message -> message.attachmentUrls().stream()).toList();
+        if (!links.isEmpty()) {
+            return links;
+        }
+        return image.map(Upload::fileName).stream().toList();
     }
 
     private PostRecord requirePost(GuildId guild, MessageId message) {
