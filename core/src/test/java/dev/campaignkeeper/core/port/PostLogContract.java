@@ -107,6 +107,26 @@ public abstract class PostLogContract {
     }
 
     @Test
+    void theAvatarRollsAndImagesSurviveAnEditAndAReopen() {
+        PostLog log = newLog(100);
+        PostRecord post = post(GUILD, CAMPAIGN, ALICE, 1, "I swing! `1d20+5` = **17**")
+                .withExtras(Optional.of("https://example.org/aria.png?size=128"),
+                        List.of("1d20+5 [attack] = 17", "2d6 = 7"),
+                        List.of("https://cdn.example.org/a/map.png", "sketch.webp"));
+        log.append(post);
+        PostRecord edited = post.edited(post.messages(), "I swing hard!");
+
+        assertThat(log.replace(edited)).isTrue();
+
+        PostRecord found = reopen(log).find(GUILD, post.id()).orElseThrow();
+        assertThat(found).isEqualTo(edited);
+        assertThat(found.avatarUrl()).hasValue("https://example.org/aria.png?size=128");
+        assertThat(found.rolls()).containsExactly("1d20+5 [attack] = 17", "2d6 = 7");
+        assertThat(found.images()).containsExactly("https://cdn.example.org/a/map.png", "sketch.webp");
+        assertThat(found.text()).isEqualTo("I swing hard!");
+    }
+
+    @Test
     void appendingAMessageAlreadyLoggedIsRefused() {
         PostLog log = newLog(100);
         PostRecord post = post(GUILD, CAMPAIGN, ALICE, 1, "once");

@@ -115,7 +115,34 @@ final class PostLogCodec {
         out.name("speaker").value(post.speaker());
         out.name("posted_at").value(post.postedAt().toString());
         out.name("text").value(post.text());
+        if (post.avatarUrl().isPresent()) {
+            out.name("avatar").value(post.avatarUrl().get());
+        }
+        writeStrings(out, "rolls", post.rolls());
+        writeStrings(out, "images", post.images());
         out.endObject();
+    }
+
+    /** A list of strings, left out when empty (as lines written before the field existed have it). */
+    private static void writeStrings(JsonWriter out, String name, List<String> values) throws IOException {
+        if (values.isEmpty()) {
+            return;
+        }
+        out.name(name).beginArray();
+        for (String value : values) {
+            out.value(value);
+        }
+        out.endArray();
+    }
+
+    private static List<String> readStrings(JsonReader in) throws IOException {
+        List<String> values = new ArrayList<>();
+        in.beginArray();
+        while (in.hasNext()) {
+            values.add(in.nextString());
+        }
+        in.endArray();
+        return values;
     }
 
     /** Decodes a checksum-valid line. */
@@ -183,6 +210,9 @@ final class PostLogCodec {
         String speaker = null;
         Instant postedAt = null;
         String text = null;
+        Optional<String> avatar = Optional.empty();
+        List<String> rolls = List.of();
+        List<String> images = List.of();
         while (in.hasNext()) {
             switch (in.nextName()) {
                 case "guild" -> guild = GuildId.of(in.nextString());
@@ -201,6 +231,9 @@ final class PostLogCodec {
                 case "speaker" -> speaker = in.nextString();
                 case "posted_at" -> postedAt = Instant.parse(in.nextString());
                 case "text" -> text = in.nextString();
+                case "avatar" -> avatar = Optional.of(in.nextString());
+                case "rolls" -> rolls = readStrings(in);
+                case "images" -> images = readStrings(in);
                 default -> in.skipValue();
             }
         }
@@ -209,6 +242,7 @@ final class PostLogCodec {
                 || postedAt == null || text == null) {
             throw new FormatException("post lacks a required field");
         }
-        return new PostRecord(guild, campaign, webhook, thread, messages, author, npc, speaker, postedAt, text);
+        return new PostRecord(guild, campaign, webhook, thread, messages, author, npc, speaker, postedAt, text,
+                avatar, rolls, images);
     }
 }

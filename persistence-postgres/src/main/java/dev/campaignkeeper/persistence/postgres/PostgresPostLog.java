@@ -28,13 +28,14 @@ import java.util.Optional;
 final class PostgresPostLog implements PostLog {
 
     private static final String COLUMNS = "p.guild_id, p.post_id, p.campaign_id, p.webhook_id, p.thread_id,"
-            + " p.author_id, p.npc_id, p.speaker, p.posted_at_seconds, p.posted_at_nanos, p.body,"
+            + " p.author_id, p.npc_id, p.speaker, p.posted_at_seconds, p.posted_at_nanos, p.body, p.avatar_url, p.rolls,"
+            + " p.images,"
             + " ARRAY(SELECT m.message_id FROM post_messages m WHERE m.guild_id = p.guild_id"
             + " AND m.post_id = p.post_id ORDER BY m.position) AS messages";
     private static final String LOCK_CAMPAIGN = "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
     private static final String INSERT_POST = "INSERT INTO posts (guild_id, post_id, seq, campaign_id, webhook_id,"
-            + " thread_id, author_id, npc_id, speaker, posted_at_seconds, posted_at_nanos, body)"
-            + " VALUES (?, ?, nextval('post_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " thread_id, author_id, npc_id, speaker, posted_at_seconds, posted_at_nanos, body, avatar_url, rolls,"
+            + " images) VALUES (?, ?, nextval('post_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_MESSAGES = "INSERT INTO post_messages (guild_id, message_id, post_id, position)"
             + " SELECT ?, t.message_id, ?, t.position FROM unnest(?::text[]) WITH ORDINALITY AS t(message_id, position)";
     private static final String ALREADY_LOGGED = "SELECT message_id FROM post_messages WHERE guild_id = ?"
@@ -43,8 +44,8 @@ final class PostgresPostLog implements PostLog {
             + " (SELECT seq FROM posts WHERE guild_id = ? AND campaign_id = ? ORDER BY seq DESC OFFSET ? LIMIT 1)";
     private static final String CAMPAIGN_OF = "SELECT campaign_id FROM posts WHERE guild_id = ? AND post_id = ?";
     private static final String UPDATE_POST = "UPDATE posts SET campaign_id = ?, webhook_id = ?, thread_id = ?,"
-            + " author_id = ?, npc_id = ?, speaker = ?, posted_at_seconds = ?, posted_at_nanos = ?, body = ?"
-            + " WHERE guild_id = ? AND post_id = ?";
+            + " author_id = ?, npc_id = ?, speaker = ?, posted_at_seconds = ?, posted_at_nanos = ?, body = ?,"
+            + " avatar_url = ?, rolls = ?, images = ? WHERE guild_id = ? AND post_id = ?";
     private static final String CLEAR_MESSAGES = "DELETE FROM post_messages WHERE guild_id = ? AND post_id = ?";
     private static final String REMOVE = "DELETE FROM posts WHERE guild_id = ? AND post_id = ?";
     private static final String REMOVE_CAMPAIGN = "DELETE FROM posts WHERE guild_id = ? AND campaign_id = ?";
@@ -120,8 +121,8 @@ final class PostgresPostLog implements PostLog {
             try (PreparedStatement statement = connection.prepareStatement(UPDATE_POST)) {
                 statement.setString(1, post.campaign().value());
                 setFields(statement, 2, post);
-                statement.setString(10, guild);
-                statement.setString(11, id);
+                statement.setString(13, guild);
+                statement.setString(14, id);
                 if (statement.executeUpdate() == 0) {
                     return false;
                 }
@@ -271,7 +272,10 @@ final class PostgresPostLog implements PostLog {
         }
     }
 
-    /** Sets webhook, thread, author, npc, speaker, posted-at seconds and nanos and the text from {@code first}. */
+    /**
+     * Sets webhook, thread, author, npc, speaker, posted-at seconds and nanos, the text, the avatar,
+     * the rolls and the images (eleven parameters) from {@code first}.
+     */
     private static void setFields(PreparedStatement statement, int first, PostRecord post) throws SQLException {
         statement.setString(first, post.webhook().value());
         statement.setString(first + 1, post.thread().map(ChannelId::value).orElse(null));
@@ -281,6 +285,17 @@ final class PostgresPostLog implements PostLog {
         statement.setLong(first + 5, post.postedAt().getEpochSecond());
         statement.setInt(first + 6, post.postedAt().getNano());
         statement.setString(first + 7, post.text());
+        statement.setString(first + 8, post.avatarUrl().orElse(null));
+        statement.setArray(first + 9, statement.getConnection().createArrayOf("text", post.rolls().toArray()));
+        statement.setArray(first + 10, statement.getConnection().createArrayOf("text", post.images().toArray()));
+    }
+
+    private static List<String> strings(ResultSet rows, String column) throws SQLException {
+        List<String> values = new ArrayList<>();
+        for (Object value : (Object[]) rows.getArray(column).getArray()) {
+            values.add((String) value);
+        }
+        return values;
     }
 
     private static Array messages(Connection connection, PostRecord post) throws SQLException {
@@ -310,7 +325,8 @@ final class PostgresPostLog implements PostLog {
                         UserId.of(rows.getString("author_id")),
                         Optional.ofNullable(rows.getString("npc_id")).map(NpcId::of), rows.getString("speaker"),
                         Instant.ofEpochSecond(rows.getLong("posted_at_seconds"), rows.getInt("posted_at_nanos")),
-                        rows.getString("body")));
+                        rows.getString("body"), Optional.ofNullable(rows.getString("avatar_url")),
+                        strings(rows, "rolls"), strings(rows, "images")));
             }
         }
         return posts;

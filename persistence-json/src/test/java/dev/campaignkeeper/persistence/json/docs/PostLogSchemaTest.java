@@ -46,7 +46,9 @@ class PostLogSchemaTest {
         PostRecord split = new PostRecord(guild, campaign, WebhookId.of("333333333333333333"),
                 Optional.of(ChannelId.of("666666666666666666")), List.of(MessageId.of("444444444444444442"),
                 MessageId.of("444444444444444443")), UserId.of("777777777777777777"), Optional.of(NpcId.of("gandalf")),
-                "Gandalf", Instant.parse("2026-12-01T20:01:00Z"), "A wizard is never late.");
+                "Gandalf", Instant.parse("2026-12-01T20:01:00Z"), "A wizard is never late.")
+                .withExtras(Optional.of("https://example.org/gandalf.png"), List.of("1d20+5 [wisdom] = 17"),
+                        List.of("https://cdn.discordapp.com/attachments/1/2/map.png"));
         try (JsonCampaignStore store = JsonCampaignStore.open(JsonStoreConfig.defaults(data))) {
             PostLog log = store.postLog();
             log.append(plain);
