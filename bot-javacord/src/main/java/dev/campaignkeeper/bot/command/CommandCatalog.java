@@ -34,6 +34,9 @@ public final class CommandCatalog {
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
+    /** Room for a message link: {@code https://canary.discordapp.com/channels/} and three ids, with brackets. */
+    private static final int MESSAGE_LINK_LENGTH = 120;
+
     private static final Map<String, String> COMMANDS = new LinkedHashMap<>();
     private static final List<CommandSpec> SPECS;
 
@@ -72,6 +75,14 @@ public final class CommandCatalog {
                         required("confirm", BOOLEAN, "Set to true to really end the campaign")),
                 sub("campaign", "export", "(GM) Get the campaign's data as a JSON file", true,
                         Visibility.EPHEMERAL),
+                sub("campaign", "log", "(GM; players if allowed) Get the in-character posts as a Markdown or HTML file",
+                        true, Visibility.EPHEMERAL,
+                        optional("from", STRING, "Link to the first message to include (Copy Message Link)")
+                                .maxLength(MESSAGE_LINK_LENGTH),
+                        optional("to", STRING, "Link to the last message to include (Copy Message Link)")
+                                .maxLength(MESSAGE_LINK_LENGTH),
+                        optional("format", STRING, "markdown (the default, reads well on GitHub) or html (prints well)")
+                                .maxLength(20)),
 
                 sub("character", "create", "Create your character in this channel's campaign", false,
                         Visibility.EPHEMERAL,

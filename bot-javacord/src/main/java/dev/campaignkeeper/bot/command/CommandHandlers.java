@@ -16,7 +16,13 @@ import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.PostRecord;
+import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.transcript.Transcript;
+import dev.campaignkeeper.core.transcript.TranscriptFormat;
+import dev.campaignkeeper.core.transcript.TranscriptStyle;
+import dev.campaignkeeper.core.usecase.TranscriptService;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -35,11 +41,28 @@ public final class CommandHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(CommandHandlers.class);
     private static final int MAX_CHOICES = 25;
     private static final int MAX_CHOICE_NAME = 100;
+    /**
+     * The largest transcript file the bot attaches: Discord takes files up to 10 MiB per message
+     * from bots in servers without boosts; this leaves room for the request around it.
+     */
+    public static final int MAX_TRANSCRIPT_BYTES = 8 * 1024 * 1024;
 
     private final CampaignKeeper keeper;
     private final ExportFormat exportFormat;
     private final UserDisplay users;
+    private final TranscriptStyle transcriptStyle;
     private final RollCommand roll;
+
+    /**
+     * Creates the handlers; transcripts name users by id and link nothing.
+     *
+     * @param keeper the core use cases
+     * @param exportFormat writes the export attached to {@code /campaign end} and {@code export}
+     * @param users how replies refer to users
+     */
+    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users) {
+        this(keeper, exportFormat, users, TranscriptStyle.plain());
+    }
 
     /**
      * Creates the handlers.
@@ -47,12 +70,15 @@ public final class CommandHandlers {
      * @param keeper the core use cases
      * @param exportFormat writes the export attached to {@code /campaign end} and {@code export}
      * @param users how replies refer to users
+     * @param transcriptStyle how transcripts name users and link posts
      */
     @Inject
-    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users) {
+    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users,
+                           TranscriptStyle transcriptStyle) {
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
         this.users = Objects.requireNonNull(users, "users");
+        this.transcriptStyle = Objects.requireNonNull(transcriptStyle, "transcriptStyle");
         this.roll = new RollCommand(keeper.rolls(), users);
     }
 
@@ -232,6 +258,7 @@ public final class CommandHandlers {
             case "campaign rename" -> campaignRename(request, options);
             case "campaign end" -> campaignEnd(request, options);
             case "campaign export" -> campaignExport(request);
+            case "campaign log" -> campaignLog(request, options);
             case "character create" -> characterCreate(request, options);
             case "character edit" -> characterEdit(request, options);
             case "character show" -> characterShow(request, options);
@@ -332,6 +359,36 @@ public final class CommandHandlers {
         return Reply.ephemeral("Here is **" + Markdown.escape(export.campaign().name()) + "** with " + export.characters().size()
                         + " character(s) and " + export.npcs().size() + " NPC(s).")
                 .with(exportFile(export));
+    }
+
+    private Reply campaignLog(CommandRequest r, CommandOptions options) {
+        TranscriptFormat format = options.string("format").map(name -> TranscriptFormat.named(name)
+                .orElseThrow(() -> new InvalidInputException("`format` is `markdown` (the default) or `html`, not \""
+                        + abbreviate(name, 40) + "\"."))).orElse(TranscriptFormat.MARKDOWN);
+        keeper.transcripts().checkAllowed(r.actor(), r.guild(), r.place());
+        Optional<MessageId> from = options.string("from").map(link -> MessageLinks.parse("from", link, r.guild()));
+        Optional<MessageId> to = options.string("to").map(link -> MessageLinks.parse("to", link, r.guild()));
+        Transcript transcript = keeper.transcripts().transcript(r.actor(), r.guild(), r.place(),
+                new TranscriptService.Range(from, to, Optional.empty()));
+        String file = format.render(transcript, transcriptStyle);
+        int bytes = file.getBytes(StandardCharsets.UTF_8).length;
+        if (bytes > MAX_TRANSCRIPT_BYTES) {
+            return Reply.error("That transcript (" + transcript.postCount() + " posts) is "
+                    + megabytes(bytes) + " MB, more than the " + megabytes(MAX_TRANSCRIPT_BYTES)
+                    + " MB the bot can attach on Discord. Ask for a part of it with `from:` and `to:` message "
+                    + "links (Markdown is also smaller than HTML), or ask the bot's admin for the whole one "
+                    + "(`campaign-admin transcript`).");
+        }
+        int places = transcript.sections().size();
+        return Reply.ephemeral("Here is the transcript of **" + Markdown.escape(transcript.campaignName()) + "**: "
+                        + transcript.postCount() + (transcript.postCount() == 1 ? " post" : " posts")
+                        + (places > 1 ? " in " + places + " places (the channel and its threads, a section each)" : "")
+                        + ", as " + (format == TranscriptFormat.HTML ? "a printable HTML page" : "Markdown") + ".")
+                .with(new Attachment(slug(transcript.campaignName()) + "-transcript." + format.extension(), file));
+    }
+
+    private static String megabytes(int bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 
     private Attachment exportFile(CampaignExport export) {

@@ -2,6 +2,7 @@ package dev.campaignkeeper.bot.console;
 
 import com.google.inject.AbstractModule;
 import dev.campaignkeeper.bot.command.UserDisplay;
+import dev.campaignkeeper.core.transcript.TranscriptStyle;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.port.ChatPlatform;
 import java.io.PrintStream;
@@ -36,6 +37,12 @@ public final class ConsoleModule extends AbstractModule {
         bind(InMemoryChatPlatform.class).toInstance(platform);
         bind(ChatPlatform.class).toInstance(platform);
         bind(UserDisplay.class).toInstance(names::show);
+        bind(TranscriptStyle.class).toInstance(transcriptStyle(names));
+    }
+
+    /** Transcripts made in the console name users by their console names and link nothing. */
+    static TranscriptStyle transcriptStyle(ConsoleNames names) {
+        return TranscriptStyle.plain().withAuthorNames(user -> names.nameOf(user).orElse("user " + user.value()));
     }
 
     /**

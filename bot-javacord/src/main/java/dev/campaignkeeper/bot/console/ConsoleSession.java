@@ -245,12 +245,15 @@ public final class ConsoleSession {
 
     private void save(Attachment attachment) {
         try {
-            // exports hold every record of a campaign: readable by this user only, like the data files
+            // exports and transcripts hold a campaign's records and posts: readable by this user only,
+            // like the data files
             PrivateFiles.createDirectory(exportDir);
             Path file = exportDir.resolve(attachment.fileName());
-            String base = attachment.fileName().replaceFirst("\\.json$", "");
+            int dot = attachment.fileName().lastIndexOf('.');
+            String base = dot > 0 ? attachment.fileName().substring(0, dot) : attachment.fileName();
+            String extension = dot > 0 ? attachment.fileName().substring(dot) : "";
             for (int n = 2; Files.exists(file); n++) {
-                file = exportDir.resolve(base + "-" + n + ".json");
+                file = exportDir.resolve(base + "-" + n + extension);
             }
             PrivateFiles.write(file, attachment.text());
             out.println("  (attached " + attachment.fileName() + ", saved as " + file + ")");

@@ -214,7 +214,7 @@ public final class JavacordChatPlatform implements ChatPlatform {
         try {
             WebhookClient.Message saved = webhookClient.execute(hook, thread(target), target.newThreadName(),
                     displayName, avatarUrl, text, files);
-            return new Posted(MessageId.of(saved.id()), ChannelId.of(saved.channelId()));
+            return new Posted(MessageId.of(saved.id()), ChannelId.of(saved.channelId()), saved.attachmentUrls());
         } catch (PlatformNotFoundException gone) {
             if (target.thread().isEmpty()) {
                 webhooks.remove(hook.id());

@@ -1,8 +1,10 @@
 package dev.campaignkeeper.bot.javacord;
 
 import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import dev.campaignkeeper.bot.command.UserDisplay;
+import dev.campaignkeeper.core.transcript.TranscriptStyle;
 import dev.campaignkeeper.core.port.ChatPlatform;
 import java.util.Objects;
 
@@ -36,5 +38,11 @@ public final class JavacordModule extends AbstractModule {
         bind(ChatPlatform.class).to(JavacordChatPlatform.class);
         bind(UserDisplay.class).toInstance(UserDisplay.DISCORD_MENTION);
         bind(JavacordBot.class);
+    }
+
+    @Provides
+    @Singleton
+    TranscriptStyle transcriptStyle(DiscordConnection connection) {
+        return DiscordTranscriptStyle.of(connection);
     }
 }

@@ -53,8 +53,11 @@ final class WebhookClient {
     private static final int MAX_ATTEMPTS = 5;
     static final String DEFAULT_API = "https://discord.com/api/v10";
 
-    /** A message Discord saved. */
-    record Message(long id, long channelId) {
+    /** A message Discord saved, with the links of the files uploaded with it. */
+    record Message(long id, long channelId, List<String> attachmentUrls) {
+        Message {
+            attachmentUrls = List.copyOf(attachmentUrls);
+        }
     }
 
     /** A webhook as Discord lists it. */
@@ -151,7 +154,22 @@ final class WebhookClient {
         Request request = new Request.Builder().url(url.build()).post(requestBody).build();
         JsonObject saved = call(request, hook.id(), "post as " + username).getAsJsonObject();
         return new Message(Long.parseUnsignedLong(saved.get("id").getAsString()),
-                Long.parseUnsignedLong(saved.get("channel_id").getAsString()));
+                Long.parseUnsignedLong(saved.get("channel_id").getAsString()), attachmentUrls(saved));
+    }
+
+    /** The {@code url} of each of a saved message's {@code attachments}, skipping any without one. */
+    private static List<String> attachmentUrls(JsonObject saved) {
+        if (!saved.has("attachments") || !saved.get("attachments").isJsonArray()) {
+            return List.of();
+        }
+        List<String> urls = new java.util.ArrayList<>();
+        for (com.google.gson.JsonElement attachment : saved.getAsJsonArray("attachments")) {
+            if (attachment.isJsonObject() && attachment.getAsJsonObject().has("url")
+                    && attachment.getAsJsonObject().get("url").isJsonPrimitive()) {
+                urls.add(attachment.getAsJsonObject().get("url").getAsString());
+            }
+        }
+        return urls;
     }
 
     /**

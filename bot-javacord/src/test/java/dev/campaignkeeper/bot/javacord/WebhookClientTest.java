@@ -60,7 +60,7 @@ class WebhookClientTest {
         WebhookClient.Message saved = client.execute(HOOK, Optional.of(99L), Optional.empty(), "Tilda",
                 Optional.of("https://example.com/t.png"), "Hello @everyone", List.of());
 
-        assertThat(saved).isEqualTo(new WebhookClient.Message(1001, 99));
+        assertThat(saved).isEqualTo(new WebhookClient.Message(1001, 99, List.of()));
         RecordedRequest request = server.takeRequest();
         assertThat(request.getMethod()).isEqualTo("POST");
         assertThat(request.getRequestUrl().encodedPath()).isEqualTo("/api/v10/webhooks/42/secret-token");
@@ -85,6 +85,19 @@ class WebhookClientTest {
         String body = request.getBody().readUtf8();
         assertThat(body).contains("name=\"payload_json\"").contains("\"thread_name\":\"The Caves\"")
                 .contains("name=\"files[0]\"; filename=\"map.png\"").contains("\"filename\":\"map.png\"");
+    }
+
+    @Test
+    void theLinksOfUploadedFilesComeBackWithTheSavedMessage() throws Exception {
+        server.enqueue(new MockResponse().setHeader("Content-Type", "application/json")
+                .setBody("{\"id\":\"1003\",\"channel_id\":\"99\",\"attachments\":[{\"id\":\"7\","
+                        + "\"filename\":\"map.png\",\"url\":\"https://cdn.discordapp.com/attachments/99/7/map.png?ex=1\"},"
+                        + "{\"id\":\"8\"}]}"));
+
+        WebhookClient.Message saved = client.execute(HOOK, Optional.empty(), Optional.empty(), "Tilda",
+                Optional.empty(), "", List.of(new Upload("map.png", "image/png", new byte[] {1, 2})));
+
+        assertThat(saved.attachmentUrls()).containsExactly("https://cdn.discordapp.com/attachments/99/7/map.png?ex=1");
     }
 
     @Test
