@@ -113,13 +113,13 @@ final class ExportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static boolean inside(Path file, Path dir) throws IOException {
+    static boolean inside(Path file, Path dir) throws IOException {
         Path parent = file.toAbsolutePath().normalize().getParent();
         Path realParent = parent != null && Files.isDirectory(parent) ? parent.toRealPath() : parent;
         return realParent != null && realParent.startsWith(dir.toRealPath());
     }
 
-    private static void writeAtomically(Path file, String text) throws IOException {
+    static void writeAtomically(Path file, String text) throws IOException {
         Path absolute = file.toAbsolutePath();
         Path parent = absolute.getParent();
         if (parent != null) {

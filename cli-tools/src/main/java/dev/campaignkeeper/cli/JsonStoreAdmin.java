@@ -4,6 +4,7 @@ import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.persistence.json.BackupInfo;
 import dev.campaignkeeper.persistence.json.DataDirectory;
 import dev.campaignkeeper.persistence.json.ExportJson;
@@ -66,6 +67,11 @@ final class JsonStoreAdmin implements StoreAdmin {
     static boolean isStoreFile(String name) {
         String base = name.contains(".corrupt-") ? name.substring(0, name.indexOf(".corrupt-")) : name;
         return STORE_FILES.contains(base) || base.startsWith("journal-") && base.endsWith(".log");
+    }
+
+    @Override
+    public PostLog readPosts(Path dir) {
+        return at(dir).readPostLog();
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.port.PostLog;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -116,6 +117,14 @@ interface StoreAdmin {
      * @return the id of the backup holding the current state, if one could be found
      */
     Optional<String> safetyBackup(CampaignStore store, Path dir);
+
+    /**
+     * The post log, read without taking the lock or changing anything.
+     *
+     * @param dir the data directory
+     * @return the posts, in memory
+     */
+    PostLog readPosts(Path dir);
 
     /**
      * Writes the portable export document of one campaign.

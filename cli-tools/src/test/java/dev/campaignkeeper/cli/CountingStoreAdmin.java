@@ -91,6 +91,11 @@ final class CountingStoreAdmin implements StoreAdmin {
     }
 
     @Override
+    public dev.campaignkeeper.core.port.PostLog readPosts(Path dir) {
+        return delegate.readPosts(dir);
+    }
+
+    @Override
     public CampaignExport readExport(String json) {
         return delegate.readExport(json);
     }

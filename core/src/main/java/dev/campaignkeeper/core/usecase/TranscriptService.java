@@ -97,25 +97,7 @@ public final class TranscriptService {
         Objects.requireNonNull(guild, "guild");
         Campaign campaign = CampaignAccess.requireCampaign(store.guild(guild), place);
         requireAllowed(actor, campaign);
-        return transcriptOf(campaign, range);
-    }
-
-    /**
-     * The transcript of a campaign for its server's admin, offline: nobody's permission is asked.
-     *
-     * @param guild the guild
-     * @param channel the campaign's channel
-     * @param range which posts
-     * @return the transcript; never empty
-     * @throws NotFoundException if there is no such campaign, or no post in the range
-     * @throws InvalidInputException if the range ends before it starts
-     */
-    public Transcript transcriptForAdmin(GuildId guild, ChannelId channel, Range range) {
-        Objects.requireNonNull(guild, "guild");
-        Objects.requireNonNull(channel, "channel");
-        Campaign campaign = store.guild(guild).campaign(channel).orElseThrow(() -> new NotFoundException(
-                "There is no campaign in channel " + channel.value() + " of guild " + guild.value() + "."));
-        return transcriptOf(campaign, range);
+        return transcriptOf(campaign, log, range, clock.instant());
     }
 
     /**
@@ -151,7 +133,21 @@ public final class TranscriptService {
         return false;
     }
 
-    private Transcript transcriptOf(Campaign campaign, Range range) {
+    /**
+     * The transcript of a campaign, asking nobody's permission: for the server's admin offline.
+     *
+     * @param campaign the campaign
+     * @param log the post log
+     * @param range which posts
+     * @param madeAt when the transcript is made
+     * @return the transcript; never empty
+     * @throws NotFoundException if there is no post in the range
+     * @throws InvalidInputException if the range ends before it starts
+     */
+    public static Transcript transcriptOf(Campaign campaign, PostLog log, Range range, java.time.Instant madeAt) {
+        Objects.requireNonNull(campaign, "campaign");
+        Objects.requireNonNull(log, "log");
+        Objects.requireNonNull(range, "range");
         if (range.from().isPresent() && range.to().isPresent()
                 && compare(range.from().get(), range.to().get()) > 0) {
             throw new InvalidInputException("The transcript's first message comes after its last one. "
@@ -172,7 +168,7 @@ public final class TranscriptService {
                             + newestFirst.size() + " in all; it keeps the latest " + log.retentionPerCampaign()
                             + ").");
         }
-        return Transcript.of(campaign.name(), campaign.guild(), campaign.channel(), clock.instant(), posts);
+        return Transcript.of(campaign.name(), campaign.guild(), campaign.channel(), madeAt, posts);
     }
 
     private static boolean inRange(PostRecord post, Range range) {

@@ -11,6 +11,7 @@ import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.port.PostLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -361,6 +362,23 @@ public final class DataDirectory {
             JsonPostLog.Loaded loaded = JsonPostLog.load(fs, dir, config);
             return new PostLogSummary(loaded.index().size(), loaded.bytes(), loaded.segments().size(),
                     loaded.events(), loaded.dataLost());
+        } catch (IOException e) {
+            throw new StoreException("cannot read the post log in " + JsonPostLog.dir(dir) + ": "
+                    + IoProblems.describe(e), e);
+        }
+    }
+
+    /**
+     * The posts of the post log, read without taking the lock or changing anything (what an offline
+     * scene transcript is made from). Damaged lines are skipped, as on open; {@link #postLog()}
+     * reports them.
+     *
+     * @return the posts, in a log that lives in memory only
+     * @throws StoreException if it cannot be read
+     */
+    public PostLog readPostLog() {
+        try {
+            return JsonPostLog.load(fs, dir, config).index();
         } catch (IOException e) {
             throw new StoreException("cannot read the post log in " + JsonPostLog.dir(dir) + ": "
                     + IoProblems.describe(e), e);
