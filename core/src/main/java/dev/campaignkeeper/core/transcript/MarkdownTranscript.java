@@ -11,8 +11,13 @@ import java.util.Optional;
  */
 final class MarkdownTranscript {
 
-    /** ASCII punctuation GitHub may read as formatting; each is backslash-escaped (CommonMark allows any). */
-    private static final String SPECIAL = "\\`*_{}[]<>()#+-.!|~:@$&=^";
+    /**
+     * Characters GitHub may read as formatting anywhere in a line: emphasis, code, links, raw HTML,
+     * headings, tables, strikethrough, emoji codes and link schemes, mentions, math, entities.
+     */
+    private static final String SPECIAL = "\\`*_[]<>#|~:@$&";
+    /** Characters that start a list, a heading underline or a quote only at the start of a line. */
+    private static final String LINE_START = "-+=";
     private static final int AVATAR_SIZE = 32;
 
     private MarkdownTranscript() {
@@ -20,8 +25,8 @@ final class MarkdownTranscript {
 
     static String render(Transcript transcript, TranscriptStyle style) {
         StringBuilder out = new StringBuilder(4096);
-        out.append("# ").append(escape(TranscriptText.title(transcript))).append("\n\n");
-        out.append(escape(TranscriptText.summary(transcript))).append("\n");
+        out.append("# Transcript: ").append(escape(transcript.campaignName())).append("\n\n");
+        out.append(TranscriptText.summary(transcript)).append("\n");
         for (Transcript.Section section : transcript.sections()) {
             out.append("\n## ").append(escape(TranscriptText.sectionTitle(section, style))).append("\n");
             for (PostRecord post : section.posts()) {
@@ -37,8 +42,9 @@ final class MarkdownTranscript {
                 .append(HtmlTranscript.escape(url)).append("\" width=\"").append(AVATAR_SIZE).append("\" height=\"")
                 .append(AVATAR_SIZE).append("\" alt=\"\"> "));
         out.append(escape(post.speaker())).append("\n\n");
-        out.append('*').append(escape(TranscriptText.byline(post, style))).append(" · ")
-                .append(escape(TranscriptText.time(post.postedAt()))).append('*');
+        out.append('*').append(post.npc().isPresent() ? "NPC, played by " : "played by ")
+                .append(escape(style.authorName().apply(post.author()))).append(" · ")
+                .append(TranscriptText.time(post.postedAt())).append('*');
         Optional<String> link = style.postLink().apply(post).filter(TranscriptText::isWebLink);
         link.ifPresent(url -> out.append(" · [message](<").append(url.replace(">", "%3E")).append(">)"));
         out.append("\n\n");
@@ -104,19 +110,30 @@ final class MarkdownTranscript {
     }
 
     /**
-     * Escapes text for GitHub Markdown: every formatting character gets a backslash; a carriage
-     * return or line break becomes a space (callers split lines themselves).
+     * Escapes text for GitHub Markdown: every formatting character gets a backslash (a list marker,
+     * heading underline or ordered-list number only at the start); a carriage return or line break
+     * becomes a space (callers split lines themselves).
      *
      * @param text the text as posted
      * @return Markdown that shows exactly that text
      */
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
+        int start = 0;
+        while (start < text.length() && text.charAt(start) == ' ') {
+            out.append(' ');
+            start++;
+        }
+        int digits = start;
+        while (digits < text.length() && Character.isDigit(text.charAt(digits)) && text.charAt(digits) < 128) {
+            digits++;
+        }
+        for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);
+            boolean numbered = i == digits && digits > start && (c == '.' || c == ')');
             if (c == '\n' || c == '\r') {
                 out.append(' ');
-            } else if (SPECIAL.indexOf(c) >= 0) {
+            } else if (SPECIAL.indexOf(c) >= 0 || numbered || i == start && LINE_START.indexOf(c) >= 0) {
                 out.append('\\').append(c);
             } else {
                 out.append(c);
