@@ -362,10 +362,10 @@ public final class CommandHandlers {
     }
 
     private Reply campaignLog(CommandRequest r, CommandOptions options) {
+        keeper.transcripts().checkAllowed(r.actor(), r.guild(), r.place());
         TranscriptFormat format = options.string("format").map(name -> TranscriptFormat.named(name)
                 .orElseThrow(() -> new InvalidInputException("`format` is `markdown` (the default) or `html`, not \""
                         + abbreviate(name, 40) + "\"."))).orElse(TranscriptFormat.MARKDOWN);
-        keeper.transcripts().checkAllowed(r.actor(), r.guild(), r.place());
         Optional<MessageId> from = options.string("from").map(link -> MessageLinks.parse("from", link, r.guild()));
         Optional<MessageId> to = options.string("to").map(link -> MessageLinks.parse("to", link, r.guild()));
         Transcript transcript = keeper.transcripts().transcript(r.actor(), r.guild(), r.place(),

@@ -32,10 +32,41 @@ class ConsoleSessionTest {
         CampaignKeeper keeper = CampaignKeeper.create(new InMemoryCampaignStore(), platform, Limits.defaults(),
                 Clock.systemUTC());
         CommandHandlers handlers = new CommandHandlers(keeper, export -> "{\"name\":\"" + export.campaign().name()
-                + "\"}", names::show);
+                + "\"}", names::show, ConsoleModule.transcriptStyle(names));
         new ConsoleSession(handlers, platform, names, out, exports)
                 .run(new BufferedReader(new StringReader(script)), true);
         return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void campaignLogSavesTheTranscriptIntoTheExportsFolderNamingPlayersByTheirConsoleNames() throws Exception {
+        String transcript = play("""
+                /as Gwen
+                /in #tavern
+                /campaign create name:"The Lost Mine"
+                /as Alice
+                /campaign join
+                /character create name:Tilda
+                /say Hello there.
+                /in #tavern/quest
+                /say Into the quest.
+                /campaign log
+                /as Gwen
+                /campaign log
+                /campaign log format:html
+                /campaign log
+                """);
+
+        assertThat(transcript).contains("Only the campaign's GM")
+                .contains("(attached the-lost-mine-transcript.md, saved as")
+                .contains("(attached the-lost-mine-transcript.html, saved as");
+        String markdown = Files.readString(exports.resolve("the-lost-mine-transcript.md"));
+        assertThat(markdown).containsSubsequence("## Campaign channel", "### Tilda", "played by Alice",
+                "> Hello there.", "## Thread ", "### Tilda", "> Into the quest.");
+        assertThat(Files.readString(exports.resolve("the-lost-mine-transcript-2.md"))).as("a second one is kept too")
+                .contains("> Hello there.", "> Into the quest.");
+        assertThat(Files.readString(exports.resolve("the-lost-mine-transcript.html"))).startsWith("<!DOCTYPE html>")
+                .contains("Into the quest.");
     }
 
     @Test
