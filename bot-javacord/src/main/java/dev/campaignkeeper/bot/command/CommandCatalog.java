@@ -75,6 +75,9 @@ public final class CommandCatalog {
                         required("confirm", BOOLEAN, "Set to true to really end the campaign")),
                 sub("campaign", "export", "(GM) Get the campaign's data as a JSON file", true,
                         Visibility.EPHEMERAL),
+                sub("campaign", "settings", "(GM) Show or change the campaign's settings", false,
+                        Visibility.EPHEMERAL,
+                        optional("players_may_log", BOOLEAN, "Whether players may get the transcript too")),
                 sub("campaign", "log", "(GM; players if allowed) Get the in-character posts as a Markdown or HTML file",
                         true, Visibility.EPHEMERAL,
                         optional("from", STRING, "Link to the first message to include (Copy Message Link)")

@@ -259,6 +259,7 @@ public final class CommandHandlers {
             case "campaign end" -> campaignEnd(request, options);
             case "campaign export" -> campaignExport(request);
             case "campaign log" -> campaignLog(request, options);
+            case "campaign settings" -> campaignSettings(request, options);
             case "character create" -> characterCreate(request, options);
             case "character edit" -> characterEdit(request, options);
             case "character show" -> characterShow(request, options);
@@ -385,6 +386,17 @@ public final class CommandHandlers {
                         + (places > 1 ? " in " + places + " places (the channel and its threads, a section each)" : "")
                         + ", as " + (format == TranscriptFormat.HTML ? "a printable HTML page" : "Markdown") + ".")
                 .with(new Attachment(slug(transcript.campaignName()) + "-transcript." + format.extension(), file));
+    }
+
+    private Reply campaignSettings(CommandRequest r, CommandOptions options) {
+        Optional<Boolean> playersMayLog = options.bool("players_may_log");
+        Campaign campaign = keeper.campaigns().changeSettings(r.actor(), r.guild(), r.channel(),
+                settings -> playersMayLog.map(settings::withPlayersMayLog).orElse(settings));
+        String log = campaign.settings().playersMayLog()
+                ? "players may get the transcript with `/campaign log`"
+                : "only the GM gets the transcript with `/campaign log` (`players_may_log:true` lets players too)";
+        return Reply.ephemeral((playersMayLog.isPresent() ? "Saved. " : "") + "Settings of **"
+                + Markdown.escape(campaign.name()) + "**: " + log + ".");
     }
 
     private static String megabytes(int bytes) {

@@ -100,6 +100,26 @@ class CampaignLogCommandTest {
     }
 
     @Test
+    void playersGetItOnceTheGmAllowsItAndOnlyTheGmMayAllowIt() {
+        assertThat(bot.run(ALICE, TAVERN, "campaign settings", "players_may_log", true).error()).isTrue();
+        assertThat(bot.run(ALICE, TAVERN, "campaign log").error()).isTrue();
+
+        Reply allowed = bot.run(GM, TAVERN, "campaign settings", "players_may_log", true);
+        assertThat(allowed.text()).contains("Saved.").contains("players may get the transcript");
+        assertThat(bot.campaign(TAVERN).orElseThrow().settings().playersMayLog()).isTrue();
+
+        Reply player = bot.run(BOB, TAVERN, "campaign log");
+        assertThat(player.error()).as(player.text()).isFalse();
+        assertThat(player.attachment().orElseThrow().text()).contains("I light a torch.");
+        assertThat(bot.run(BotFixture.ADMIN, BotFixture.MARKET, "campaign log").error()).as("no campaign there")
+                .isTrue();
+
+        bot.run(GM, TAVERN, "campaign settings", "players_may_log", false);
+        assertThat(bot.run(BOB, TAVERN, "campaign log").error()).isTrue();
+        assertThat(bot.run(GM, TAVERN, "campaign settings").text()).contains("only the GM");
+    }
+
+    @Test
     void messageLinksAreReadFromEveryDiscordHost() {
         GuildId guild = GuildId.of(1);
         for (String link : List.of("https://discord.com/channels/1/2/3", "https://ptb.discord.com/channels/1/2/3",

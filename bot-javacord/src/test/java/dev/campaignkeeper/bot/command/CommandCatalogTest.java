@@ -14,7 +14,7 @@ class CommandCatalogTest {
         assertThat(CommandCatalog.commands()).containsOnlyKeys("campaign", "character", "say", "npc", "roll");
         assertThat(CommandCatalog.specs()).extracting(CommandSpec::path).containsExactly(
                 "campaign create", "campaign join", "campaign leave", "campaign info", "campaign kick",
-                "campaign transfer", "campaign rename", "campaign end", "campaign export", "campaign log",
+                "campaign transfer", "campaign rename", "campaign end", "campaign export", "campaign settings", "campaign log",
                 "character create", "character edit", "character show", "character delete",
                 "say",
                 "npc create", "npc edit", "npc delete", "npc list", "npc say",

@@ -407,6 +407,31 @@ public final class CampaignService {
     }
 
     /**
+     * Changes the campaign's settings (GM only), e.g. whether players may have its transcript.
+     *
+     * @param actor who changes them; must count as GM
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param change the new settings from the current ones
+     * @return the campaign with its new settings
+     * @throws NotFoundException if there is no campaign
+     * @throws dev.campaignkeeper.core.error.NotPermittedException if the actor is not a GM
+     */
+    public Campaign changeSettings(Actor actor, GuildId guild, ChannelId channel,
+                                   java.util.function.UnaryOperator<dev.campaignkeeper.core.model.CampaignSettings> change) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(change, "change");
+        return store.update(guild, current -> {
+            Campaign campaign = requireCampaign(current, channel);
+            requireGm(actor, campaign, "change the campaign's settings");
+            Campaign changed = campaign.withSettings(Objects.requireNonNull(change.apply(campaign.settings()),
+                    "settings"));
+            return changed.equals(campaign) ? Update.none(campaign)
+                    : Update.of(changed, new RecordChange.PutCampaign(changed));
+        });
+    }
+
+    /**
      * Shows the campaign of a channel with its characters and NPCs (anyone).
      *
      * @param guild the guild

@@ -130,7 +130,7 @@ public final class TranscriptService {
 
     /** Whether the GM lets players have transcripts. */
     private static boolean playersMayLog(Campaign campaign) {
-        return false;
+        return campaign.settings().playersMayLog();
     }
 
     /**

@@ -166,6 +166,24 @@ class TranscriptServiceTest {
     }
 
     @Test
+    void playersGetItWhenTheGmAllowsItStrangersNever() {
+        world.campaignWithTwoCharacters();
+        world.speech().sayAsCharacter(ALICE, GUILD, Place.text(CHANNEL), PostContent.text("Hello."));
+        assertThatThrownBy(() -> world.campaigns().changeSettings(ALICE, GUILD, CHANNEL,
+                settings -> settings.withPlayersMayLog(true))).isInstanceOf(NotPermittedException.class);
+
+        world.campaigns().changeSettings(GM, GUILD, CHANNEL, settings -> settings.withPlayersMayLog(true));
+
+        assertThat(transcripts().transcript(ALICE, GUILD, Place.text(CHANNEL), TranscriptService.Range.all())
+                .postCount()).isEqualTo(1);
+        assertThatThrownBy(() -> transcripts().checkAllowed(CAROL, GUILD, Place.text(CHANNEL)))
+                .isInstanceOf(NotPermittedException.class);
+        world.campaigns().changeSettings(GM, GUILD, CHANNEL, settings -> settings.withPlayersMayLog(false));
+        assertThatThrownBy(() -> transcripts().checkAllowed(BOB, GUILD, Place.text(CHANNEL)))
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
     void aCampaignWithoutPostsSaysSoWithoutNamingCommands() {
         world.campaignWithTwoCharacters();
 
