@@ -23,8 +23,17 @@ final class BackupsCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
+    @Option(names = "--remote", description = "list the off-site copies instead (see --offsite)")
+    private boolean remote;
+
+    @picocli.CommandLine.Mixin
+    private OffsiteOptions offsite = new OffsiteOptions();
+
     @Override
     public Integer call() {
+        if (remote) {
+            return RemoteBackups.list(admin, offsite, json);
+        }
         Path dir = admin.existingDataDir();
         List<StoreAdmin.Backup> backups;
         try (Progress progress = admin.progress("backups")) {
