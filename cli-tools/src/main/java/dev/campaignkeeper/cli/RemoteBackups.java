@@ -2,6 +2,7 @@ package dev.campaignkeeper.cli;
 
 import dev.campaignkeeper.backup.s3.OffsiteBackups;
 import dev.campaignkeeper.backup.s3.RemoteBackup;
+import dev.campaignkeeper.backup.s3.SyncResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,10 +16,15 @@ final class RemoteBackups {
     private RemoteBackups() {
     }
 
-    static int list(CampaignAdmin admin, OffsiteOptions options, boolean json) {
+    static int list(CampaignAdmin admin, OffsiteOptions options, Path syncFrom, boolean json) {
         List<RemoteBackup> sets;
         String location;
+        SyncResult synced = null;
         try (OffsiteBackups offsite = options.open(admin); Progress progress = admin.progress("backups")) {
+            if (syncFrom != null) {
+                progress.phase("copying backups to " + offsite.config().location());
+                synced = offsite.sync(syncFrom);
+            }
             progress.phase("listing " + offsite.config().location());
             location = offsite.config().location();
             sets = new ArrayList<>(offsite.list());
@@ -27,6 +33,11 @@ final class RemoteBackups {
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("location", location);
+            if (synced != null) {
+                document.put("copied", synced.uploaded());
+                document.put("removed", synced.removed());
+                document.put("not_copied", synced.skipped());
+            }
             List<Object> list = new ArrayList<>();
             for (RemoteBackup set : sets) {
                 Map<String, Object> entry = new LinkedHashMap<>();
@@ -42,6 +53,11 @@ final class RemoteBackups {
             return ExitCodes.OK;
         }
         PrintWriter out = admin.out();
+        if (synced != null) {
+            out.println("Copied " + synced.uploaded().size() + " backup set(s) (" + synced.bytes() + " bytes) to "
+                    + location + "; removed " + synced.removed().size() + " pruned locally.");
+            synced.skipped().forEach(reason -> out.println("Not copied: " + reason));
+        }
         if (sets.isEmpty()) {
             out.println("No backups in " + location);
         } else {

@@ -23,7 +23,7 @@ class RemoteBackupsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = InProcessS3.start("drill", "listing", "empty");
+        server = InProcessS3.start("drill", "listing", "empty", "syncing");
     }
 
     @AfterAll
@@ -75,6 +75,21 @@ class RemoteBackupsTest {
         assertThat(document.getAsJsonArray("backups").get(0).getAsJsonObject().get("complete").getAsBoolean()).isTrue();
         Run table = Run.run(environment("listing"), "", "--data", dir.toString(), "backups", "--remote");
         assertThat(table.out()).contains("complete").contains("backup-");
+    }
+
+    @Test
+    void backupsRemoteSyncCopiesTheLocalSetsAndSaysSo() throws Exception {
+        Path dir = NativeDirs.healthy(tmp.resolve("data"));
+
+        Run synced = Run.run(environment("syncing"), "", "--data", dir.toString(), "backups", "--remote", "--sync");
+
+        assertThat(synced.exitCode()).as(synced.err()).isZero();
+        assertThat(synced.out()).containsPattern("Copied [1-9]\\d* backup set\\(s\\)").contains("s3://syncing/keeper");
+        Run again = Run.run(environment("syncing"), "", "--data", dir.toString(), "backups", "--remote", "--sync", "--json");
+        assertThat(again.json().getAsJsonArray("copied")).isEmpty();
+        assertThat(again.json().getAsJsonArray("backups")).isNotEmpty();
+        Run withoutRemote = Run.of("--data", dir.toString(), "backups", "--sync");
+        assertThat(withoutRemote.exitCode()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test

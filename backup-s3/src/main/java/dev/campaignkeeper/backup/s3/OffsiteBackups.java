@@ -177,8 +177,8 @@ public final class OffsiteBackups implements AutoCloseable {
                     .prefix(config.setsPrefix())).contents()) {
                 String rest = object.key().substring(config.setsPrefix().length());
                 int slash = rest.indexOf('/');
-                if (slash <= 0 || rest.indexOf('/', slash + 1) >= 0) {
-                    continue;
+                if (slash <= 0 || slash == rest.length() - 1 || rest.indexOf('/', slash + 1) >= 0) {
+                    continue; // not a set's file; "set/" is a directory marker some servers list
                 }
                 String set = rest.substring(0, slash);
                 if (SetId.parse(set).isPresent()) {

@@ -37,7 +37,7 @@ class OffsiteBackupsTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        server = InProcessS3.start("keeper-a", "keeper-b", "keeper-c", "keeper-d", "keeper-e", "keeper-f", "keeper-g");
+        server = InProcessS3.start("keeper-a", "keeper-b", "keeper-c", "keeper-d", "keeper-e", "keeper-f", "keeper-g", "keeper-h");
     }
 
     @AfterAll
@@ -172,6 +172,26 @@ class OffsiteBackupsTest {
             SyncResult sync = offsite.sync(dir);
             assertThat(sync.uploaded()).containsExactlyElementsOf(real);
             assertThat(offsite.list()).extracting(RemoteBackup::id).containsExactlyElementsOf(real);
+        }
+    }
+
+    @Test
+    void directoryMarkersAndStrayObjectsInTheBucketAreNotTakenForBackupFiles() throws Exception {
+        writeCampaigns(dir, RetentionPolicy.defaults(), 0, 1);
+        String id = localSets(dir).get(localSets(dir).size() - 1);
+        try (OffsiteBackups offsite = OffsiteBackups.open(server.config("keeper-h", "p"), InProcessS3.credentials())) {
+            offsite.sync(dir);
+            var blobs = server.blobs();
+            blobs.putBlob("keeper-h", blobs.blobBuilder("p/" + id + "/").payload(new byte[4096]).build());
+            blobs.putBlob("keeper-h", blobs.blobBuilder("p/" + id + "/deeper/x").payload(new byte[1]).build());
+            blobs.putBlob("keeper-h", blobs.blobBuilder("p/notes.txt").payload(new byte[1]).build());
+
+            RemoteBackup set = offsite.list().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+            assertThat(set.files()).containsExactly("backup.json", "campaigns.json.gz", "characters.json.gz", "npcs.json.gz");
+            Path fresh = Files.createDirectory(dir.resolve("fresh"));
+            offsite.download(id, fresh);
+            assertThat(fresh.resolve("backups").resolve(id).toFile().list())
+                    .containsExactlyInAnyOrder("backup.json", "campaigns.json.gz", "characters.json.gz", "npcs.json.gz");
         }
     }
 
