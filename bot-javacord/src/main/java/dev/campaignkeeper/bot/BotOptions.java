@@ -60,7 +60,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                  or logged
               CAMPAIGN_DATA_DIR  default for --data
               CAMPAIGN_DATABASE_URL  default for --database-url
-              PGPASSWORD         the database password when the URL has none""";
+              PGPASSWORD         the database password when the URL has none
+              CAMPAIGN_OFFSITE   copy each backup set to s3://BUCKET/PREFIX (JSON store only);
+                                 CAMPAIGN_S3_ENDPOINT for an S3-compatible server, CAMPAIGN_S3_REGION,
+                                 CAMPAIGN_OFFSITE_INTERVAL (default PT10M), AWS_ACCESS_KEY_ID and
+                                 AWS_SECRET_ACCESS_KEY (else the AWS default chain)""";
 
     /**
      * Validates the fields.

@@ -138,16 +138,26 @@ final class ProductionLauncher implements CampaignBot.Launcher {
     @Override
     public int discord(BotOptions options, String token) {
         BotRunner.Running running;
+        java.util.Optional<OffsiteSetup.Settings> offsiteSettings;
+        try {
+            offsiteSettings = OffsiteSetup.fromEnvironment(System.getenv(), options.databaseUrl().isPresent());
+        } catch (IllegalArgumentException e) {
+            return startFailed(e);
+        }
         try {
             running = BotRunner.create(BotRunner.productionModules(storeModule(options),
                     JavacordConfig.of(token, options.devGuild()))).start();
         } catch (CampaignKeeperException | DiscordStartException | ProvisionException | IllegalArgumentException e) {
             return startFailed(e);
         }
+        // after the store is open (and holds the directory), so a second process never copies it
+        java.util.Optional<dev.campaignkeeper.backup.s3.OffsiteSchedule> offsite =
+                offsiteSettings.map(settings -> settings.start(options.dataDir()));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                running.close();
+                running.close(); // the store's final checkpoint writes the last backup set
+                offsite.ifPresent(dev.campaignkeeper.backup.s3.OffsiteSchedule::close); // and this copies it
             } finally {
                 stopped.countDown();
             }

@@ -56,6 +56,13 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document (requires --yes or --dry-run)")
     private boolean json;
 
+    @Option(names = "--remote", description = "fetch the backup from the off-site copies first (see --offsite);"
+            + " with --latest, the newest complete one there")
+    private boolean remote;
+
+    @picocli.CommandLine.Mixin
+    private OffsiteOptions offsite = new OffsiteOptions();
+
     @Override
     public Integer call() throws IOException {
         Path dir = admin.existingDataDir();
@@ -67,6 +74,9 @@ final class RestoreCommand implements Callable<Integer> {
             admin.requireUnlocked(dir, "restore");
         }
         String id = which.latest ? null : which.id;
+        if (remote) {
+            id = RemoteBackups.download(admin, offsite, dir, id);
+        }
         StoreAdmin.Restore preview;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("reading the backup and comparing it with the current state");
