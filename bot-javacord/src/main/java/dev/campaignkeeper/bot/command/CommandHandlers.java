@@ -27,8 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands: turns a {@link CommandRequest} into core use-case calls and answers with a
- * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies carrying
- * the core's message; nothing here decides who may do what.
+ * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies worded by
+ * {@link ReasonText} (which names the command to use next); nothing here decides who may do what.
  */
 public final class CommandHandlers {
 
@@ -69,7 +69,7 @@ public final class CommandHandlers {
             return dispatch(request);
         } catch (CampaignKeeperException e) {
             LOG.debug("/{} refused: {}", request.path(), e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (IllegalArgumentException e) {
             LOG.debug("/{} had bad input: {}", request.path(), e.getMessage());
             return Reply.error("That input was not accepted: " + e.getMessage());
@@ -205,7 +205,7 @@ public final class CommandHandlers {
             return action.get();
         } catch (CampaignKeeperException e) {
             LOG.debug("{} refused: {}", what, e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", what, e);
             return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");

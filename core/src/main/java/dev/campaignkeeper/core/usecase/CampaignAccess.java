@@ -4,6 +4,7 @@ import dev.campaignkeeper.core.error.ConflictException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -15,6 +16,7 @@ import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,8 +39,7 @@ final class CampaignAccess {
      * @throws NotFoundException if the channel has none
      */
     static Campaign requireCampaign(GuildState state, ChannelId channel) {
-        return state.campaign(channel).orElseThrow(() -> new NotFoundException(
-                "There is no campaign in this channel. A GM can start one here with /campaign create."));
+        return state.campaign(channel).orElseThrow(() -> new NotFoundException(ReasonCode.NO_CAMPAIGN_HERE, Map.of()));
     }
 
     /** Why a command cannot run in a channel of another kind. */
@@ -62,14 +63,9 @@ final class CampaignAccess {
             return found.get();
         }
         throw switch (place.kind()) {
-            case THREAD -> new NotFoundException("This thread's channel has no campaign. A GM can start one with "
-                    + "/campaign create in the channel itself (not in a thread); its threads are then part of it.");
-            case FORUM_POST -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
-                    + "forum with /campaign create in any of its posts.");
-            case FORUM -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
-                    + "forum with /campaign create in any of its posts.");
-            default -> new NotFoundException(
-                    "There is no campaign in this channel. A GM can start one here with /campaign create.");
+            case THREAD -> new NotFoundException(ReasonCode.NO_CAMPAIGN_IN_THREADS_CHANNEL, Map.of());
+            case FORUM_POST, FORUM -> new NotFoundException(ReasonCode.NO_CAMPAIGN_IN_FORUM, Map.of());
+            default -> new NotFoundException(ReasonCode.NO_CAMPAIGN_HERE, Map.of());
         };
     }
 
