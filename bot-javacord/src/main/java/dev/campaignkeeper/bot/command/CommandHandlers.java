@@ -2,6 +2,7 @@ package dev.campaignkeeper.bot.command;
 
 import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.Npc;
@@ -19,6 +20,7 @@ import dev.campaignkeeper.core.model.PostRecord;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -450,8 +452,7 @@ public final class CommandHandlers {
         try {
             return keeper.characters().show(r.guild(), r.channel(), r.actor().user());
         } catch (NotFoundException e) {
-            throw new NotFoundException("You have no character in this campaign yet. Create one with "
-                    + "`/character create`.");
+            throw new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of());
         }
     }
 

@@ -87,7 +87,7 @@ public final class ReasonText {
             case NPC_NAME_TAKEN -> "This campaign already has an NPC named \"{name}\" (names are compared ignoring "
                     + "case). Choose another name, or change that NPC with /npc edit.";
             // speaking and dice
-            case NO_CHARACTER_TO_SPEAK_AS -> "You have no character in this campaign yet. "
+            case NO_OWN_CHARACTER -> "You have no character in this campaign yet. "
                     + "Create one with /character create.";
             case GM_SPEAKS_AS_NPCS -> "GMs speak as NPCs: use /npc say (create NPCs with /npc create).";
             case ONLY_PLAYERS_SPEAK_AS_CHARACTERS -> "Only players of this campaign can speak as a character. "

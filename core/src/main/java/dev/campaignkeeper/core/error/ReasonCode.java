@@ -74,8 +74,8 @@ public enum ReasonCode {
             + "Choose another name, or change that NPC."),
 
     // ---- speaking and dice ----
-    /** A player without a character tried to speak as one. */
-    NO_CHARACTER_TO_SPEAK_AS("You have no character in this campaign yet. Create one first."),
+    /** A player without a character tried to use it (speak as it, show it). */
+    NO_OWN_CHARACTER("You have no character in this campaign yet. Create one first."),
     /** The GM tried to speak as a character. */
     GM_SPEAKS_AS_NPCS("GMs speak as NPCs, not as a character."),
     /** A non-player tried to speak as a character. */
