@@ -131,13 +131,12 @@ final class CampaignAccess {
                 .filter(npc -> nameKey(npc.name()).equals(key))
                 .toList();
         if (byName.size() > 1) {
-            throw new ConflictException("Several NPCs of this campaign are named \"" + byName.get(0).name()
-                    + "\". Rename one with /npc edit, using its id (" + byName.get(0).id() + ", "
-                    + byName.get(1).id() + ").");
+            throw new ConflictException(ReasonCode.NPC_NAME_AMBIGUOUS, Map.of("name", byName.get(0).name(),
+                    "first", byName.get(0).id().toString(), "second", byName.get(1).id().toString()));
         }
         if (byName.isEmpty()) {
-            throw new NotFoundException("This campaign has no NPC named \"" + shorten(InputRules.clean(reference, false))
-                    + "\". See its NPCs with /npc list.");
+            throw new NotFoundException(ReasonCode.NO_NPC_NAMED,
+                    Map.of("name", shorten(InputRules.clean(reference, false))));
         }
         return byName.get(0);
     }
