@@ -16,8 +16,8 @@ import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.text.Normalizer;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
