@@ -2,6 +2,7 @@ package dev.campaignkeeper.bot.command;
 
 import dev.campaignkeeper.core.error.CampaignKeeperException;
 import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.Npc;
@@ -19,6 +20,7 @@ import dev.campaignkeeper.core.model.PostRecord;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -27,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands: turns a {@link CommandRequest} into core use-case calls and answers with a
- * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies carrying
- * the core's message; nothing here decides who may do what.
+ * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies worded by
+ * {@link ReasonText} (which names the command to use next); nothing here decides who may do what.
  */
 public final class CommandHandlers {
 
@@ -69,7 +71,7 @@ public final class CommandHandlers {
             return dispatch(request);
         } catch (CampaignKeeperException e) {
             LOG.debug("/{} refused: {}", request.path(), e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (IllegalArgumentException e) {
             LOG.debug("/{} had bad input: {}", request.path(), e.getMessage());
             return Reply.error("That input was not accepted: " + e.getMessage());
@@ -205,7 +207,7 @@ public final class CommandHandlers {
             return action.get();
         } catch (CampaignKeeperException e) {
             LOG.debug("{} refused: {}", what, e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", what, e);
             return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
@@ -450,8 +452,7 @@ public final class CommandHandlers {
         try {
             return keeper.characters().show(r.guild(), r.channel(), r.actor().user());
         } catch (NotFoundException e) {
-            throw new NotFoundException("You have no character in this campaign yet. Create one with "
-                    + "`/character create`.");
+            throw new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.campaignkeeper.bot.command.CommandOptions;
 import dev.campaignkeeper.bot.command.CommandRequest;
 import dev.campaignkeeper.bot.command.CommandSpec;
 import dev.campaignkeeper.bot.command.OptionSpec;
+import dev.campaignkeeper.bot.command.ReasonText;
 import dev.campaignkeeper.bot.command.Reply;
 import dev.campaignkeeper.bot.command.Visibility;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
@@ -186,7 +187,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         try {
             request = request(interaction, spec);
         } catch (CampaignKeeperException e) {
-            respondNow(interaction, Reply.error(e.getMessage()));
+            respondNow(interaction, Reply.error(ReasonText.of(e)));
             return;
         }
         expireForms();
@@ -258,7 +259,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 try {
                     text = requireServer(interaction, (actor, guild) -> handlers.postToEdit(actor, guild, message));
                 } catch (CampaignKeeperException e) {
-                    respondNow(interaction, Reply.error(e.getMessage()));
+                    respondNow(interaction, Reply.error(ReasonText.of(e)));
                     return;
                 }
                 interaction.respondWithModal(EDIT_FORM + message.value(), "Edit post",
@@ -310,7 +311,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         try {
             return requireServer(interaction, action);
         } catch (CampaignKeeperException e) {
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("A post action failed unexpectedly", e);
             return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
@@ -355,7 +356,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         try {
             reply = handlers.handle(request(interaction, spec));
         } catch (CampaignKeeperException e) {
-            reply = Reply.error(e.getMessage());
+            reply = Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("/{} could not be read", spec.path(), e);
             reply = Reply.error("The bot could not read this command. Please try again.");

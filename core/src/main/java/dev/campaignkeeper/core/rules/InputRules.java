@@ -1,10 +1,12 @@
 package dev.campaignkeeper.core.rules;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -127,8 +129,7 @@ public final class InputRules {
         String lower = name.replace(ZWJ, "").replace(ZWNJ, "").toLowerCase(Locale.ROOT);
         for (String word : FORBIDDEN_IN_NAMES) {
             if (lower.contains(word)) {
-                throw new InvalidInputException("The " + what + " may not contain \"" + word
-                        + "\" (Discord refuses such names for webhook posts). Choose another name.");
+                throw new InvalidInputException(ReasonCode.NAME_HAS_FORBIDDEN_WORD, Map.of("what", what, "word", word));
             }
         }
         return name;

@@ -10,6 +10,7 @@ import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
@@ -37,6 +38,7 @@ import dev.campaignkeeper.core.rules.MessageSplitter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -166,14 +168,12 @@ public final class SpeakService {
         Optional<PlayerCharacter> found = state.character(campaign.channel(), actor.user());
         if (found.isEmpty()) {
             if (campaign.hasPlayer(actor.user())) {
-                throw new NotFoundException("You have no character in this campaign yet. "
-                        + "Create one with /character create.");
+                throw new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of());
             }
             if (CampaignAccess.isGm(actor, campaign)) {
-                throw new NotPermittedException("GMs speak as NPCs: use /npc say (create NPCs with /npc create).");
+                throw new NotPermittedException(ReasonCode.GM_SPEAKS_AS_NPCS, Map.of());
             }
-            throw new NotPermittedException("Only players of this campaign can speak as a character. "
-                    + "Join with /campaign join, then create a character with /character create.");
+            throw new NotPermittedException(ReasonCode.ONLY_PLAYERS_SPEAK_AS_CHARACTERS, Map.of());
         }
         PlayerCharacter character = found.get();
         return post(actor, guild, campaign, place, draft, character.name(), character.avatarUrl(), Optional.empty());

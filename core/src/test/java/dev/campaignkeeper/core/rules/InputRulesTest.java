@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.rules;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -137,7 +139,9 @@ class InputRulesTest {
         assertThatThrownBy(() -> InputRules.name(name, "character name"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("may not contain")
-                .hasMessageContaining("Choose another name");
+                .hasMessageContaining("Choose another name")
+                .satisfies(code(ReasonCode.NAME_HAS_FORBIDDEN_WORD, "what", "character name",
+                        "word", name.toLowerCase(java.util.Locale.ROOT).contains("cly") ? "clyde" : "discord"));
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.BOB;
 import static dev.campaignkeeper.core.usecase.Fixture.CAROL;
@@ -87,7 +89,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(CAROL, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/campaign join");
+                .hasMessageContaining("Only players of this campaign")
+                .satisfies(code(ReasonCode.ONLY_PLAYERS_SPEAK_AS_CHARACTERS));
         assertThat(world.platform.posts()).isEmpty();
     }
 
@@ -98,7 +101,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(BOB, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/character create");
+                .hasMessageContaining("no character in this campaign yet")
+                .satisfies(code(ReasonCode.NO_OWN_CHARACTER));
     }
 
     @Test
@@ -107,7 +111,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(GM, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/npc say");
+                .hasMessageContaining("GMs speak as NPCs")
+                .satisfies(code(ReasonCode.GM_SPEAKS_AS_NPCS));
     }
 
     @Test
