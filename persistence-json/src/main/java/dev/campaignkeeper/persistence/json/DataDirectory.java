@@ -394,18 +394,18 @@ public final class DataDirectory {
      * @throws DataDamagedException if nothing valid can be read
      */
     public Contents read() {
-        Loader.Result result = load();
-        return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
+        Loader.Loaded result = load();
+        return new Contents(result.seq(), result.guilds(), result.warnings(), result.report(List.of()));
     }
 
     /** {@link #read()}'s consistent load, with where each event is (for verify). */
-    private Loader.Result load() {
+    private Loader.Loaded load() {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Result result = Loader.load(fs, dir, config.journalPreallocateBytes());
+                Loader.Loaded result = Loader.load(fs, dir, config.journalPreallocateBytes());
                 if (finalAttempt || before.equals(version())) {
                     return result;
                 }
@@ -591,22 +591,22 @@ public final class DataDirectory {
         List<Problem> problems = fileProblems();
         Optional<RecoveryReport> recovery = Optional.empty();
         try {
-            Loader.Result loaded = load();
+            Loader.Loaded loaded = load();
             RecoveryReport report = loaded.report(List.of());
             recovery = Optional.of(report);
             for (String event : report.events()) {
-                Loader.Located at = loaded.located.get(event);
+                Loader.Located at = loaded.located().get(event);
                 problems.add(new Problem(report.dataLost() ? Severity.ERROR : Severity.WARNING,
                         at == null ? "recovery" : at.file(), at == null ? "" : at.where(), event));
             }
-            for (LoadWarning warning : loaded.warnings) {
+            for (LoadWarning warning : loaded.warnings()) {
                 problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
                         warning.message()));
             }
-            List<GuildId> ids = new ArrayList<>(loaded.guilds.keySet());
+            List<GuildId> ids = new ArrayList<>(loaded.guilds().keySet());
             ids.sort(SeedFormat.GUILD_ORDER);
             for (GuildId guild : ids) {
-                checkReferences(loaded.guilds.get(guild), problems);
+                checkReferences(loaded.guilds().get(guild), problems);
             }
         } catch (DataDamagedException e) {
             problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
@@ -814,66 +814,42 @@ public final class DataDirectory {
                         currentRecovery, currentUnloadable);
             }
             try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
-                Loader.Result current = null;
+                DirectoryState directory = new DirectoryState(fs, config);
+                DirectoryState.Repaired current = null;
                 Optional<String> currentUnloadable = Optional.empty();
                 try {
-                    current = Loader.load(fs, dir, config.journalPreallocateBytes());
+                    current = directory.loadAndRepair();
                 } catch (DataDamagedException e) {
-                    // no safety backup possible; the damaged files are moved aside below
+                    // no safety backup possible; the unloadable files are moved aside below
                     currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
                 }
-                StateWriter.removeOrphans(fs, dir);
-                List<Path> movedAside = new ArrayList<>();
-                if (current != null && !current.damaged.isEmpty()) {
-                    for (Path damaged : current.damaged) {
-                        movedAside.add(JsonCampaignStore.moveAside(fs, damaged, config.clock().instant()));
-                    }
-                    fs.fsyncDirectory(dir);
-                }
-                long generation = 1;
-                for (Path journal : Journal.list(fs, dir)) {
-                    generation = Math.max(generation, Journal.generation(journal) + 1);
-                }
-                if (current != null) {
-                    generation = Math.max(generation, current.maxGeneration + 1);
-                }
+                long generation = directory.freeGeneration(current);
                 Instant now = config.clock().instant();
-                // the journal a manifest names exists before the manifest does (recovery relies on it)
-                Journal.Writer.create(fs, dir, generation, 0).close();
+                directory.startJournal(generation, 0).close();
                 Optional<String> safety = Optional.empty();
                 long seq;
                 Map<GuildId, GuildState> before;
                 if (current != null) {
-                    Manifest safetyManifest = StateWriter.write(fs, dir, current.guilds.values(), current.seq,
-                            generation, now);
-                    safety = Optional.of(safetyManifest.backupId());
-                    seq = current.seq + 1;
-                    before = current.guilds;
+                    Loader.Loaded loaded = current.loaded();
+                    safety = Optional.of(directory.writeNewBase(loaded.guilds().values(), loaded.seq(), generation, now)
+                            .backupId());
+                    seq = loaded.seq() + 1;
+                    before = loaded.guilds();
                 } else {
-                    for (String file : List.of(SeedFormat.CAMPAIGNS, SeedFormat.CHARACTERS, SeedFormat.NPCS,
-                            Manifest.FILE)) {
-                        if (fs.exists(dir.resolve(file))) {
-                            JsonCampaignStore.moveAside(fs, dir.resolve(file), now);
-                        }
-                    }
-                    fs.fsyncDirectory(dir);
+                    directory.setAsideUnloadable();
                     seq = Math.max(1, ref.seq() + 1);
                     before = Map.of();
                 }
-                StateWriter.write(fs, dir, restored.guilds().values(), seq, generation, now.plusMillis(1));
-                for (Path journal : Journal.list(fs, dir)) {
-                    if (Journal.generation(journal) < generation) {
-                        if (current != null && current.damagedJournals.contains(journal)) {
-                            // entries it holds were not replayed: keep them for a person to look at
-                            movedAside.add(JsonCampaignStore.moveAside(fs, journal, now));
-                        } else {
-                            fs.delete(journal);
-                        }
-                    }
+                directory.writeNewBase(restored.guilds().values(), seq, generation, now.plusMillis(1));
+                // entries a damaged journal holds were not replayed: it is kept for a person to look at
+                List<Path> asideJournals = directory.retireJournals(generation,
+                        current == null ? Set.of() : current.loaded().damagedJournals());
+                Optional<RecoveryReport> currentRecovery = Optional.empty();
+                if (current != null) {
+                    List<Path> movedAside = new ArrayList<>(current.movedAside());
+                    movedAside.addAll(asideJournals);
+                    currentRecovery = Optional.of(current.loaded().report(movedAside));
                 }
-                fs.fsyncDirectory(dir);
-                Optional<RecoveryReport> currentRecovery = current == null ? Optional.empty()
-                        : Optional.of(current.report(movedAside));
                 return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()),
                         currentRecovery, currentUnloadable);
             }
@@ -981,7 +957,7 @@ public final class DataDirectory {
                 break;
             }
         }
-        List<Backups.Ref> remove = JsonCampaignStore.prune(fs, dir, config.retention(), newestValid, dryRun);
+        List<Backups.Ref> remove = new DirectoryState(fs, config).prune(config.retention(), newestValid, dryRun);
         List<BackupInfo> removed = new ArrayList<>();
         List<BackupInfo> kept = new ArrayList<>();
         Set<String> removedIds = new TreeSet<>();

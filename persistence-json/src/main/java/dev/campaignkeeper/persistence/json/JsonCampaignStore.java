@@ -9,9 +9,6 @@ import dev.campaignkeeper.core.port.Update;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,12 +46,11 @@ import org.slf4j.LoggerFactory;
 public final class JsonCampaignStore implements CampaignStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonCampaignStore.class);
-    private static final DateTimeFormatter ASIDE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final JsonStoreConfig config;
     private final FileSystemOps fs;
     private final Path dir;
+    private final DirectoryState directory;
     private final DirectoryLock lock;
     private final ConcurrentHashMap<GuildId, GuildState> guilds;
     private final ConcurrentHashMap<GuildId, ReentrantLock> guildLocks = new ConcurrentHashMap<>();
@@ -102,21 +98,23 @@ public final class JsonCampaignStore implements CampaignStore {
         }
     }
 
-    private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryLock lock, Loader.Result loaded,
-                              List<Path> movedAside) {
+    private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryState directory, DirectoryLock lock,
+                              DirectoryState.Repaired repaired) {
         this.config = config;
         this.fs = fs;
         this.dir = config.dataDir();
+        this.directory = directory;
         this.lock = lock;
-        this.guilds = new ConcurrentHashMap<>(loaded.guilds);
-        this.nextSeq = loaded.seq;
-        this.durableSeq = loaded.seq;
-        this.checkpointSeq = loaded.manifest != null && !loaded.needsCheckpoint ? loaded.manifest.seq() : -1;
-        this.entriesSinceCheckpoint = loaded.journalEntries;
-        this.bytesSinceCheckpoint = loaded.journalBytes;
+        Loader.Loaded loaded = repaired.loaded();
+        this.guilds = new ConcurrentHashMap<>(loaded.guilds());
+        this.nextSeq = loaded.seq();
+        this.durableSeq = loaded.seq();
+        this.checkpointSeq = repaired.needsNewBase() ? -1 : loaded.manifest().orElseThrow().seq();
+        this.entriesSinceCheckpoint = loaded.journalEntries();
+        this.bytesSinceCheckpoint = loaded.journalBytes();
         this.lastCheckpointMillis = config.clock().millis();
-        this.report = loaded.report(movedAside);
-        this.reportAside = new ArrayList<>(movedAside);
+        this.report = repaired.report();
+        this.reportAside = new ArrayList<>(repaired.movedAside());
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "campaign-keeper-checkpoint");
             thread.setDaemon(true);
@@ -149,8 +147,9 @@ public final class JsonCampaignStore implements CampaignStore {
     static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs) {
         Objects.requireNonNull(config, "config");
         Path dir = config.dataDir();
+        DirectoryState directory = new DirectoryState(fs, config);
         try {
-            createDirectories(fs, dir);
+            directory.create();
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + IoProblems.describe(e), e);
         }
@@ -158,24 +157,17 @@ public final class JsonCampaignStore implements CampaignStore {
         DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
         JsonCampaignStore store = null;
         try {
-            Loader.Result loaded = Loader.load(fs, dir, config.journalPreallocateBytes());
-            StateWriter.removeOrphans(fs, dir);
-            List<Path> movedAside = new ArrayList<>();
-            for (Path damaged : loaded.damaged) {
-                movedAside.add(moveAside(fs, damaged, config.clock().instant()));
-            }
-            if (!movedAside.isEmpty()) {
-                fs.fsyncDirectory(dir);
-            }
-            store = new JsonCampaignStore(config, fs, lock, loaded, movedAside);
-            store.startJournal(loaded.maxGeneration + 1);
-            if (loaded.needsCheckpoint || loaded.manifest == null) {
-                List<Path> asideJournals = store.checkpointInternal(true, loaded.damagedJournals);
+            DirectoryState.Repaired repaired = directory.loadAndRepair();
+            Loader.Loaded loaded = repaired.loaded();
+            store = new JsonCampaignStore(config, fs, directory, lock, repaired);
+            store.startJournal(repaired.nextGeneration());
+            if (repaired.needsNewBase()) {
+                List<Path> asideJournals = store.checkpointInternal(true, loaded.damagedJournals());
                 store.reportAside.addAll(asideJournals);
             }
             store.startBackground();
-            LOG.info("opened {} at sequence {} ({} guilds, source {})", dir, loaded.seq, loaded.guilds.size(),
-                    loaded.source);
+            LOG.info("opened {} at sequence {} ({} guilds, source {})", dir, loaded.seq(), loaded.guilds().size(),
+                    loaded.source());
             return store;
         } catch (IOException e) {
             closeQuietly(store, lock);
@@ -201,33 +193,8 @@ public final class JsonCampaignStore implements CampaignStore {
         lock.close();
     }
 
-    static void createDirectories(FileSystemOps fs, Path dir) throws IOException {
-        if (fs.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && !fs.isDirectory(parent)) {
-            createDirectories(fs, parent);
-        }
-        fs.createDirectory(dir);
-        if (parent != null) {
-            fs.fsyncDirectory(parent);
-        }
-    }
-
-    static Path moveAside(FileSystemOps fs, Path damaged, Instant now) throws IOException {
-        String base = damaged.getFileName() + ".corrupt-" + ASIDE_TIME.format(now);
-        Path target = damaged.resolveSibling(base);
-        for (int i = 1; fs.exists(target); i++) {
-            target = damaged.resolveSibling(base + "-" + i);
-        }
-        fs.moveAtomic(damaged, target);
-        LOG.warn("moved damaged {} aside to {}", damaged, target.getFileName());
-        return target;
-    }
-
     private void startJournal(long generation) throws IOException {
-        Journal.Writer writer = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
+        Journal.Writer writer = directory.startJournal(generation, config.journalPreallocateBytes());
         commitLock.lock();
         try {
             journal = writer;
@@ -456,7 +423,7 @@ public final class JsonCampaignStore implements CampaignStore {
                 commitLock.unlock();
             }
             try {
-                next = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
+                next = directory.startJournal(generation, config.journalPreallocateBytes());
             } catch (IOException e) {
                 throw new StoreException("checkpoint failed: cannot create the next journal: " + IoProblems.describe(e), e);
             }
@@ -494,9 +461,9 @@ public final class JsonCampaignStore implements CampaignStore {
                 LOG.warn("closing journal {} failed: {}", Journal.name(old.generation()), e.toString());
             }
             long started = System.nanoTime();
-            Manifest manifest;
+            Checkpoint written;
             try {
-                manifest = StateWriter.write(fs, dir, snapshot.values(), seq, generation, config.clock().instant());
+                written = directory.writeNewBase(snapshot.values(), seq, generation, config.clock().instant());
             } catch (IOException | RuntimeException e) {
                 throw new StoreException("checkpoint of " + dir + " failed (" + e.getMessage()
                         + "); the previous snapshot and the journals still hold every change", e);
@@ -505,22 +472,13 @@ public final class JsonCampaignStore implements CampaignStore {
             lastCheckpointMillis = config.clock().millis();
             List<Path> aside = new ArrayList<>();
             try {
-                for (Path path : Journal.list(fs, dir)) {
-                    if (Journal.generation(path) < generation) {
-                        if (damagedJournals.contains(path)) {
-                            aside.add(moveAside(fs, path, config.clock().instant()));
-                        } else {
-                            fs.delete(path);
-                        }
-                    }
-                }
-                fs.fsyncDirectory(dir);
-                prune(fs, dir, config.retention(), manifest.backupId(), false);
+                aside.addAll(directory.retireJournals(generation, damagedJournals));
+                directory.prune(config.retention(), written.backupId(), false);
             } catch (IOException e) {
                 LOG.warn("cleanup after checkpoint of {} failed: {}", dir, e.toString());
             }
             LOG.info("checkpoint of {} at sequence {} took {} ms (backup {})", dir, seq,
-                    (System.nanoTime() - started) / 1_000_000, manifest.backupId());
+                    (System.nanoTime() - started) / 1_000_000, written.backupId());
             return aside;
         } finally {
             checkpointMutex.unlock();
@@ -534,18 +492,6 @@ public final class JsonCampaignStore implements CampaignStore {
         } catch (IOException e) {
             LOG.debug("could not remove unused journal {}: {}", generation, e.toString());
         }
-    }
-
-    static List<Backups.Ref> prune(FileSystemOps fs, Path dir, RetentionPolicy policy, String protect, boolean dryRun)
-            throws IOException {
-        List<Backups.Ref> remove = Backups.toPrune(Backups.list(fs, dir), policy, protect);
-        if (!dryRun && !remove.isEmpty()) {
-            for (Backups.Ref ref : remove) {
-                Backups.delete(fs, ref);
-            }
-            fs.fsyncDirectory(Backups.dir(dir));
-        }
-        return remove;
     }
 
     // ---------------------------------------------------------------- post log
