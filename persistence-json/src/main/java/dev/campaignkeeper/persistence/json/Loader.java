@@ -32,6 +32,16 @@ final class Loader {
     /** What happens to a file recovery does not trust: never overwritten or deleted. */
     private static final String ASIDE = "; opening the store keeps it as <name>.corrupt-<time>, never overwritten";
     static final long UNKNOWN_SEQ = -1;
+    /**
+     * The one executor loads run on (the snapshot files parsed side by side, the journal decoded
+     * meanwhile): daemon threads, started on demand and ended when idle, shared by every load.
+     */
+    private static final java.util.concurrent.ExecutorService WORKERS =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "campaign-keeper-load");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private Loader() {
     }
@@ -174,13 +184,7 @@ final class Loader {
 
         // decoding the journal does not depend on which base wins, so it overlaps the snapshot parse
         long decodeFrom = result.manifest != null ? result.manifest.journalFrom() : 0;
-        java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newSingleThreadExecutor(
-                runnable -> {
-                    Thread thread = new Thread(runnable, "campaign-keeper-journal-decode");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = decoder.submit(() -> {
+        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = WORKERS.submit(() -> {
             Map<Path, JournalFile> files = new HashMap<>();
             RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
@@ -190,7 +194,6 @@ final class Loader {
             }
             return files;
         });
-        decoder.shutdown();
         Base base = null;
         if (result.manifest != null || liveExists) {
             base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty());
@@ -385,12 +388,6 @@ final class Loader {
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
             throws IOException {
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                SeedFormat.FILES.size(), runnable -> {
-                    Thread thread = new Thread(runnable, "campaign-keeper-load");
-                    thread.setDaemon(true);
-                    return thread;
-                });
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);
@@ -398,7 +395,7 @@ final class Loader {
                     continue;
                 }
                 SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
-                futures.put(file, pool.submit(() -> {
+                futures.put(file, WORKERS.submit(() -> {
                     Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
                     List<LoadWarning> warnings = new ArrayList<>();
                     if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE) {
@@ -431,7 +428,7 @@ final class Loader {
             }
             return results;
         } finally {
-            pool.shutdownNow();
+            futures.values().forEach(future -> future.cancel(true));
         }
     }
 
