@@ -42,6 +42,12 @@ import java.util.TreeSet;
  */
 public final class DataDirectory {
 
+    /**
+     * The snapshot files in a data directory, in the order the store writes them:
+     * {@code campaigns.json}, {@code characters.json}, {@code npcs.json} (the seed's three files).
+     */
+    public static final List<String> SNAPSHOT_FILES = SeedFormat.FILES;
+
     private final JsonStoreConfig config;
     private final FileSystemOps fs;
     private final Path dir;

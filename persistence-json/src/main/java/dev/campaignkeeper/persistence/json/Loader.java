@@ -433,10 +433,7 @@ final class Loader {
     }
 
     private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result) {
-        List<Backups.Ref> ordered = new ArrayList<>();
-        backups.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
-        backups.stream().filter(Backups.Ref::seedStyle).forEach(ordered::add);
-        for (Backups.Ref ref : ordered) {
+        for (Backups.Ref ref : Backups.recoveryOrder(backups)) {
             try {
                 Backups.Loaded loaded = Backups.load(fs, ref);
                 Base base = new Base();

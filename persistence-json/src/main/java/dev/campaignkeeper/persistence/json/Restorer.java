@@ -145,19 +145,15 @@ final class Restorer {
     }
 
     private Backups.Ref resolve(String backupId) throws IOException {
-        List<Backups.Ref> refs = Backups.list(fs, dir);
         if (backupId.equals("latest")) {
-            List<Backups.Ref> ordered = new ArrayList<>();
-            refs.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
-            refs.stream().filter(Backups.Ref::seedStyle).forEach(ordered::add);
-            for (Backups.Ref ref : ordered) {
+            for (Backups.Ref ref : Backups.recoveryOrder(Backups.list(fs, dir))) {
                 if (Backups.info(fs, ref, true).valid()) {
                     return ref;
                 }
             }
             throw new NotFoundException("no valid backup in " + Backups.dir(dir));
         }
-        return refs.stream().filter(ref -> ref.id().equals(backupId)).findFirst()
+        return Backups.find(fs, dir, backupId)
                 .orElseThrow(() -> new NotFoundException("no backup \"" + backupId + "\" in " + Backups.dir(dir)
                         + "; list them with the backups command"));
     }
