@@ -8,6 +8,7 @@ import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -133,7 +134,7 @@ final class BenchRunner {
 
             long bytes = directorySize(dir);
             long jsonBytes = 0;
-            for (String file : new String[] {"campaigns.json", "characters.json", "npcs.json"}) {
+            for (String file : DataDirectory.SNAPSHOT_FILES) {
                 jsonBytes += Files.size(dir.resolve(file));
             }
 

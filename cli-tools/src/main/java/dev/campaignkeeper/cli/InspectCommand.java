@@ -55,7 +55,7 @@ final class InspectCommand implements Callable<Integer> {
             holder = store.lockHolder(dir);
             progress.phase("reading the state");
             try {
-                view = store.read(dir);
+                view = store.read(dir, progress.listener());
             } catch (DataDamagedException e) {
                 // the files, backups and lock holder are what is needed to repair it: show them anyway
                 unloadable = Optional.of(e);

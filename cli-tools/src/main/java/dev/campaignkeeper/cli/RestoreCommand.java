@@ -80,7 +80,7 @@ final class RestoreCommand implements Callable<Integer> {
         StoreAdmin.Restore preview;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("reading the backup and comparing it with the current state");
-            preview = store.restore(dir, id, true);
+            preview = store.restore(dir, id, true, progress.listener());
         } catch (NotFoundException e) {
             if (id != null) {
                 throw new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
@@ -113,7 +113,7 @@ final class RestoreCommand implements Callable<Integer> {
         StoreAdmin.Restore done;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("taking a safety backup and replacing the state");
-            done = store.restore(dir, preview.backup().id(), false);
+            done = store.restore(dir, preview.backup().id(), false, progress.listener());
         }
         if (json) {
             admin.printJson(document(done));

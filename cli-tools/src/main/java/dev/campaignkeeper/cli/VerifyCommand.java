@@ -37,7 +37,7 @@ final class VerifyCommand implements Callable<Integer> {
         StoreAdmin.Verification verification;
         try (Progress progress = admin.progress("verify")) {
             progress.phase("checking the snapshot, journal, backups and records");
-            verification = admin.store().verify(dir);
+            verification = admin.store().verify(dir, progress.listener());
         }
         List<StoreAdmin.Problem> problems = verification.problems();
         boolean damaged = !verification.loadable();

@@ -5,6 +5,7 @@ import dev.campaignkeeper.core.error.ReasonCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,11 @@ public final class InputRules {
     /** Longest avatar URL. */
     public static final int MAX_URL_LENGTH = 2048;
 
-    private static final String[] FORBIDDEN_IN_NAMES = {"discord", "clyde"};
+    /**
+     * Words a name may not contain, in lower case, matched ignoring case (Discord refuses such
+     * names for webhook posts). The store's fast path for names checks the same list.
+     */
+    public static final List<String> FORBIDDEN_IN_NAMES = List.of("discord", "clyde");
 
     private InputRules() {
     }

@@ -478,7 +478,12 @@ final class RecordJson {
             }
             previous = c;
         }
-        return !containsIgnoreCase(name, "discord") && !containsIgnoreCase(name, "clyde");
+        for (String word : InputRules.FORBIDDEN_IN_NAMES) {
+            if (containsIgnoreCase(name, word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text} (printable ASCII) contains the lower-case ASCII {@code word}, ignoring case. */
