@@ -198,6 +198,41 @@ class PostingEndToEndTest {
     }
 
     @Test
+    void aModalPostWithAnIndentedCodeBlockAndAnAsciiMapArrivesExactlyAsWritten() {
+        gather(table);
+        String written = "The map, as I remember it:\n"
+                + "```\n"
+                + "+---+---+---+\n"
+                + "| @ |   | D |\n"
+                + "+---+   +---+\n"
+                + "    |  ~~~  |\n"
+                + "\t  (river)\n"
+                + "```\n"
+                + "And the spell, indented:\n"
+                + "```py\n"
+                + "def fireball(level):\n"
+                + "    if level > 3:\n"
+                + "        return  8 + level\n"
+                + "\n"
+                + "\n"
+                + "    return 8\n"
+                + "```";
+
+        FakeInteraction say = discord.slash(alice, table, "say");
+        say.awaitModal();
+        Reply reply = discord.submitModal(say, Map.of("text", "\n" + written + "  \n")).awaitReply();
+
+        assertThat(reply.content()).contains("Said as **Tilda**");
+        assertThat(posts()).singleElement().satisfies(post -> assertThat(post.content()).isEqualTo(written));
+
+        FakeInteraction edit = discord.messageCommand(alice, "Edit post", posts().get(0));
+        assertThat(edit.awaitModal().path("components").get(0).path("components").get(0).path("value").asText())
+                .as("the edit form shows it unchanged too").isEqualTo(written);
+        discord.submitModal(edit, Map.of("text", written.replace("@", "X"))).awaitReply();
+        assertThat(posts().get(0).content()).isEqualTo(written.replace("@", "X"));
+    }
+
+    @Test
     void theAuthorEditsAndDeletesTheirPostWithMessageCommands() {
         gather(table);
         run(alice, table, "say", Option.string("text", "I draw my sword."));

@@ -15,7 +15,8 @@ import java.util.Optional;
  * removed, except the zero-width joiner and non-joiner inside words and emoji sequences (between
  * two visible non-ASCII characters: 👨‍👩‍👧‍👦, 🏳️‍🌈, Persian words), where they are part of the text;
  * runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
- * newlines (at most two in a row). Every rejection is an {@link InvalidInputException} whose
+ * newlines (at most two in a row). Spoken text ({@link #spokenText}) keeps its layout instead:
+ * spaces, tabs and line breaks as typed, so indented code blocks and ASCII maps arrive unchanged. Every rejection is an {@link InvalidInputException} whose
  * message says what to change.
  */
 public final class InputRules {
@@ -104,6 +105,58 @@ public final class InputRules {
     }
 
     /**
+     * Cleans text whose layout matters (spoken text: code blocks, ASCII maps, poems): NFC and
+     * invisible characters removed as in {@link #clean}, but spaces, tabs and line breaks kept as
+     * typed ({@code \r\n}, {@code \r} and the Unicode line and paragraph separators become
+     * {@code \n}). Only the whitespace at the very start and end is dropped, as Discord does with
+     * a message (a code block starts with its fence, so its indentation is inside).
+     *
+     * @param raw the text as typed
+     * @return the cleaned text, possibly empty
+     */
+    public static String keepLayout(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); ) {
+            int c = normalized.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r') {
+                if (i < normalized.length() && normalized.charAt(i) == '\n') {
+                    i++;
+                }
+                out.append('\n');
+            } else if (c == '\n' || c == 0x2028 || c == 0x2029) {
+                out.append('\n');
+            } else if (c == '\t') {
+                out.append('\t');
+            } else if (isJoiner(c)) {
+                if (joins(out, normalized, i)) {
+                    out.appendCodePoint(c);
+                }
+            } else if (!isInvisible(c)) {
+                out.appendCodePoint(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        int start = 0;
+        while (start < out.length() && isLayoutSpace(out.charAt(start))) {
+            start++;
+        }
+        return Normalizer.normalize(out.substring(start), Normalizer.Form.NFC);
+    }
+
+    private static boolean isLayoutSpace(char c) {
+        return c == '\n' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
      * Checks a name for a campaign, character or NPC: 1 to 80 characters after cleaning, and
      * without "discord" or "clyde" in any case (Discord refuses such webhook names).
      *
@@ -152,14 +205,15 @@ public final class InputRules {
     }
 
     /**
-     * Checks spoken text: 1 to 4000 characters (code points) after cleaning; keeps newlines.
+     * Checks spoken text: 1 to 4000 characters (code points) after {@link #keepLayout cleaning that
+     * keeps its layout}.
      *
      * @param raw the message as typed
      * @return the cleaned message
      * @throws InvalidInputException if it is empty or too long
      */
     public static String spokenText(String raw) {
-        String text = clean(raw, true);
+        String text = keepLayout(raw);
         int length = length(text);
         if (length == 0) {
             throw new InvalidInputException("The message is empty. Type something to say.");
