@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public sealed interface ConsoleLine {
 
     /** Console directives, which are not bot commands. */
-    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
+    List<String> DIRECTIVES = List.of("as", "in", "forum", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
 
     /** A blank line or a comment. */
     record Nothing() implements ConsoleLine {
@@ -171,7 +171,7 @@ public sealed interface ConsoleLine {
                 return new Mistake("Did not understand \"" + String.join(" ", loose) + "\". Write options as "
                         + "key:value (quote values with spaces). Usage: " + spec.usage());
             }
-            Object value = convert(open.get(0), String.join(" ", loose), names);
+            Object value = convert(open.get(0), words(loose), names);
             if (value == null) {
                 return new Mistake("The option " + open.get(0).name() + " takes " + open.get(0).usage() + ".");
             }
@@ -199,6 +199,19 @@ public sealed interface ConsoleLine {
             };
             case ATTACHMENT -> localImage(raw);
         };
+    }
+
+    /** Loose words as one text: separated by a space, but none beside a line break (spaces on a line's edge are lost anyway). */
+    private static String words(List<String> loose) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < loose.size(); i++) {
+            String word = loose.get(i);
+            if (i > 0 && !word.equals("\n") && !loose.get(i - 1).equals("\n")) {
+                text.append(' ');
+            }
+            text.append(word);
+        }
+        return text.toString();
     }
 
     /** The console's attachment: a local image file, checked like an uploaded one; null if unreadable. */

@@ -108,8 +108,8 @@ public final class InputRules {
      * Cleans text whose layout matters (spoken text: code blocks, ASCII maps, poems): NFC and
      * invisible characters removed as in {@link #clean}, but spaces, tabs and line breaks kept as
      * typed ({@code \r\n}, {@code \r} and the Unicode line and paragraph separators become
-     * {@code \n}). Only the whitespace at the very start and end is dropped, as Discord does with
-     * a message (a code block starts with its fence, so its indentation is inside).
+     * {@code \n}). Only invisible whitespace goes: at the very start and end (as Discord drops it
+     * from a message) and at the end of each line; indentation and runs of spaces stay.
      *
      * @param raw the text as typed
      * @return the cleaned text, possibly empty
@@ -127,9 +127,9 @@ public final class InputRules {
                 if (i < normalized.length() && normalized.charAt(i) == '\n') {
                     i++;
                 }
-                out.append('\n');
+                endLine(out);
             } else if (c == '\n' || c == 0x2028 || c == 0x2029) {
-                out.append('\n');
+                endLine(out);
             } else if (c == '\t') {
                 out.append('\t');
             } else if (isJoiner(c)) {
@@ -150,6 +150,16 @@ public final class InputRules {
             start++;
         }
         return Normalizer.normalize(out.substring(start), Normalizer.Form.NFC);
+    }
+
+    /** Ends a line: spaces and tabs at its end are invisible and go, the line break stays. */
+    private static void endLine(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) != '\n' && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        out.append('\n');
     }
 
     private static boolean isLayoutSpace(char c) {
