@@ -133,6 +133,32 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void anAvatarFileFromTheDiskIsKeptAndANonImageIsRefused() throws Exception {
+        Path portrait = exports.resolve("tilda.png");
+        Files.write(portrait, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        Path notes = exports.resolve("notes.png");
+        Files.writeString(notes, "not an image");
+
+        String transcript = play("""
+                /as Gwen
+                /campaign create
+                /as Alice
+                /campaign join
+                /character create name:Tilda avatar_file:%s
+                /character show
+                /say Hello.
+                /character edit avatar_file:%s
+                """.formatted(portrait, notes));
+
+        assertThat(transcript).contains("Created your character Tilda. The uploaded image is the avatar now")
+                .contains("Avatar: " + InMemoryChatPlatform.KEPT_IMAGE_LINKS + "1.png")
+                .contains("is not a PNG, JPEG, GIF or WebP image");
+        assertThat(platformPosts).singleElement().satisfies(post -> assertThat(post.avatarUrl())
+                .hasValue(InMemoryChatPlatform.KEPT_IMAGE_LINKS + "1.png"));
+    }
+
+    @Test
     void aForumNameNeedsNoSlashAndAnEmptyOneIsAskedFor() {
         String transcript = play("""
                 /forum
