@@ -176,6 +176,24 @@ class PostingEndToEndTest {
     }
 
     @Test
+    void aPostDiscordDidNotSaveIsAnErrorAndItsFirstPartIsTakenBackSoNothingHalfIsLeft() {
+        gather(table);
+        String first = "The bridge creaks under our weight. ".repeat(40).strip();
+        String second = "Then it snaps. ".repeat(40).strip();
+        discord.failAfter(Endpoint.EXECUTE_WEBHOOK, 1, new Fault(500, Map.of(),
+                "{\"message\": \"Internal Server Error\", \"code\": 0}"));
+
+        Reply reply = run(alice, table, "say", Option.string("text", first + "\n\n" + second));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).doesNotContain("Said as").contains("Discord refused").contains("HTTP 500");
+        assertThat(discord.calls(Endpoint.EXECUTE_WEBHOOK)).hasSize(2)
+                .allSatisfy(call -> assertThat(call.query()).contains("wait=true"));
+        assertThat(posts()).as("the first part was deleted again").isEmpty();
+        assertThat(discord.deletedWebhookMessages()).hasSize(1);
+    }
+
+    @Test
     void sayWithoutTextOpensAFormAndA3500CharacterPostIsSplitInTwo() {
         gather(table);
         String first = "The mine's entrance is dark and cold.\nWater drips somewhere. ".repeat(28).strip();
