@@ -53,8 +53,7 @@ public final class CommandCatalog {
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
         OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
-        OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT,
-                "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
+        OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT, "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
                         Visibility.PUBLIC,
