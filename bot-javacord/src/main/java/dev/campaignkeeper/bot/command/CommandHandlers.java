@@ -434,16 +434,12 @@ public final class CommandHandlers {
 
     private Reply npcEdit(CommandRequest r, CommandOptions options) {
         Optional<Upload> file = avatarFile(options);
-        Optional<String> avatar = avatar(options);
         Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
-                options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar);
-        if (file.isPresent()) { // the edit above refused whoever may not edit it, before the image is kept
-            String link = keeper.speech().keepAvatar(r.actor(), r.guild(), r.channel(), npc.name(), file.get());
-            npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(), npc.id().value(), Optional.empty(),
-                    Optional.of(link));
-        }
-        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**."
-                + (file.isPresent() ? " " + AVATAR_KEPT : ""));
+                options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
+        Npc edited = npc; // the edit above refused whoever may not edit it, before the image is kept
+        String kept = file.map(image -> keptAvatar(r, edited.name(), image, link -> keeper.npcs().edit(r.actor(),
+                r.guild(), r.channel(), edited.id().value(), Optional.empty(), Optional.of(link)))).orElse("");
+        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**." + kept);
     }
 
     private Reply npcDelete(CommandRequest r, CommandOptions options) {
@@ -496,8 +492,8 @@ public final class CommandHandlers {
     }
 
     /**
-     * Keeps an uploaded avatar for a character or NPC just created, and stores its link; says what
-     * happened (a failure leaves it without avatar and says why, the creation stands).
+     * Keeps an uploaded avatar for a character or NPC just created or edited, and stores its link;
+     * says what happened (a failure leaves the avatar as it was and says why; the rest stands).
      */
     private String keptAvatar(CommandRequest r, String whose, Upload image, java.util.function.Consumer<String> store) {
         try {
@@ -505,7 +501,7 @@ public final class CommandHandlers {
             return " " + AVATAR_KEPT;
         } catch (CampaignKeeperException e) {
             LOG.info("An uploaded avatar for {} was not kept: {}", whose, e.getMessage());
-            return " The uploaded avatar could not be kept, so it has none yet: " + e.getMessage();
+            return " The uploaded avatar could not be kept, so the avatar is as it was: " + e.getMessage();
         }
     }
 
