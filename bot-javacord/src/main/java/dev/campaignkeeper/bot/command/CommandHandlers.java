@@ -343,7 +343,7 @@ public final class CommandHandlers {
     // ---- /character ----
 
     private Reply characterCreate(CommandRequest r, CommandOptions options) {
-        Optional<Upload> file = avatarFile(options);
+        Optional<Upload> file = avatarFile(r, options);
         PlayerCharacter character = keeper.characters().create(r.actor(), r.guild(), r.channel(),
                 options.requiredString("name"), avatar(options), options.string("description"));
         String kept = file.map(image -> keptAvatar(r, character.name(), image, link -> keeper.characters().edit(
@@ -353,7 +353,7 @@ public final class CommandHandlers {
     }
 
     private Reply characterEdit(CommandRequest r, CommandOptions options) {
-        Optional<Upload> file = avatarFile(options);
+        Optional<Upload> file = avatarFile(r, options);
         if (options.string("name").isEmpty() && options.string("avatar").isEmpty()
                 && options.string("description").isEmpty() && file.isEmpty()) {
             ownCharacter(r); // no campaign or no character: say that first
@@ -423,7 +423,7 @@ public final class CommandHandlers {
     // ---- /npc ----
 
     private Reply npcCreate(CommandRequest r, CommandOptions options) {
-        Optional<Upload> file = avatarFile(options);
+        Optional<Upload> file = avatarFile(r, options);
         Npc npc = keeper.npcs().create(r.actor(), r.guild(), r.channel(), options.requiredString("name"),
                 avatar(options));
         String kept = file.map(image -> keptAvatar(r, npc.name(), image, link -> keeper.npcs().edit(r.actor(),
@@ -433,7 +433,7 @@ public final class CommandHandlers {
     }
 
     private Reply npcEdit(CommandRequest r, CommandOptions options) {
-        Optional<Upload> file = avatarFile(options);
+        Optional<Upload> file = avatarFile(r, options);
         Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
                 options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
         Npc edited = npc; // the edit above refused whoever may not edit it, before the image is kept
@@ -481,10 +481,11 @@ public final class CommandHandlers {
     private static final String AVATAR_KEPT = "The uploaded image is the avatar now; the bot keeps a copy (on "
             + "Discord in a direct message to you: deleting that message removes the avatar).";
 
-    /** The avatar file option; refused when an avatar link is given too. */
-    private static Optional<Upload> avatarFile(CommandOptions options) {
+    /** The avatar file option; refused when an avatar link is given too (after "no campaign here"). */
+    private Optional<Upload> avatarFile(CommandRequest r, CommandOptions options) {
         Optional<Upload> file = options.upload(CommandCatalog.AVATAR_FILE_OPTION);
         if (file.isPresent() && options.string("avatar").isPresent()) {
+            keeper.campaigns().info(r.guild(), r.channel()); // no campaign: the core says so first
             throw new InvalidInputException("Give the avatar as a link (`avatar`) or as a file (`"
                     + CommandCatalog.AVATAR_FILE_OPTION + "`), not both.");
         }
