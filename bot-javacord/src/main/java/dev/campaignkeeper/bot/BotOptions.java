@@ -19,9 +19,17 @@ import java.util.Optional;
  *     an {@code exports} directory beside the data directory)
  * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store there
  *     instead of the data directory (never shown by {@link #toString()}, as it may hold a password)
+ * @param postRetention {@code --post-retention N}, else {@code CAMPAIGN_POST_RETENTION}: how many posts per
+ *     campaign the post log keeps (at least 1; default: the store's, 10,000)
  */
 public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
-                         boolean version, Optional<Path> exports, Optional<String> databaseUrl) {
+                         boolean version, Optional<Path> exports, Optional<String> databaseUrl,
+                         Optional<Integer> postRetention) {
+
+    /** Environment variable holding the post retention. */
+    public static final String POST_RETENTION_VARIABLE = "CAMPAIGN_POST_RETENTION";
+    /** The most posts per campaign {@code --post-retention} accepts. */
+    public static final int MAX_POST_RETENTION = 1_000_000;
 
     /** Environment variable holding the database URL. */
     public static final String DATABASE_URL_VARIABLE = "CAMPAIGN_DATABASE_URL";
@@ -33,7 +41,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID]
+            Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID] [--post-retention N]
                                 [--console [--seed N] [--exports DIR]] [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
@@ -42,6 +50,10 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                postgresql://keeper@db.example:5432/campaigns (password from the URL,
                                $PGPASSWORD or ~/.pgpass; never logged); several bot processes may
                                share one database (default: $CAMPAIGN_DATABASE_URL)
+              --post-retention N
+                               how many posts per campaign the post log keeps for edit, delete
+                               and transcripts, the oldest dropped first (1 to 1000000;
+                               default: $CAMPAIGN_POST_RETENTION, else 10000)
               --dev-guild ID   register the slash commands on this server only; they appear at once
                                (without it they are registered globally, which Discord may take an
                                hour to show)
@@ -60,6 +72,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                  or logged
               CAMPAIGN_DATA_DIR  default for --data
               CAMPAIGN_DATABASE_URL  default for --database-url
+              CAMPAIGN_POST_RETENTION  default for --post-retention
               PGPASSWORD         the database password when the URL has none
               CAMPAIGN_OFFSITE   copy each backup set to s3://BUCKET/PREFIX (JSON store only);
                                  CAMPAIGN_S3_ENDPOINT for an S3-compatible server, CAMPAIGN_S3_REGION,
@@ -77,6 +90,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param version {@code --version}: print the version and exit
      * @param exports {@code --exports DIR}: where the console saves attached exports
      * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store
+     * @param postRetention {@code --post-retention N}, else {@code CAMPAIGN_POST_RETENTION}: posts kept per campaign
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -84,6 +98,27 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(postRetention, "postRetention");
+        if (postRetention.isPresent() && (postRetention.get() < 1 || postRetention.get() > MAX_POST_RETENTION)) {
+            throw new IllegalArgumentException("post retention out of range: " + postRetention.get());
+        }
+    }
+
+    /**
+     * Options without {@code --post-retention} (the store's default).
+     *
+     * @param dataDir the data directory
+     * @param devGuild {@code --dev-guild ID}
+     * @param console {@code --console}
+     * @param help {@code --help}
+     * @param seed {@code --seed N}
+     * @param version {@code --version}
+     * @param exports {@code --exports DIR}
+     * @param databaseUrl {@code --database-url URL}
+     */
+    public BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                      boolean version, Optional<Path> exports, Optional<String> databaseUrl) {
+        this(dataDir, devGuild, console, help, seed, version, exports, databaseUrl, Optional.empty());
     }
 
     /**
@@ -135,7 +170,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
     public String toString() {
         return "BotOptions[dataDir=" + dataDir + ", devGuild=" + devGuild + ", console=" + console + ", help=" + help
                 + ", seed=" + seed + ", version=" + version + ", exports=" + exports + ", databaseUrl="
-                + (databaseUrl.isPresent() ? "set" : "not set") + "]";
+                + (databaseUrl.isPresent() ? "set" : "not set") + ", postRetention=" + postRetention + "]";
     }
 
     /**
@@ -155,6 +190,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         boolean version = false;
         Optional<Path> exports = Optional.empty();
         String databaseUrl = null;
+        Optional<Integer> postRetention = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -206,6 +242,11 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                     }
                     databaseUrl = value;
                 }
+                case "--post-retention" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--post-retention",
+                            "a number of posts");
+                    postRetention = Optional.of(postRetention(value, "--post-retention"));
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
@@ -224,8 +265,30 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             String fromEnv = env.get(DATABASE_URL_VARIABLE);
             databaseUrl = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
         }
+        if (postRetention.isEmpty()) {
+            String fromEnv = env.get(POST_RETENTION_VARIABLE);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                postRetention = Optional.of(postRetention(fromEnv, POST_RETENTION_VARIABLE));
+            }
+        }
         return new BotOptions(dataDir, devGuild, console, help, seed, version, exports,
-                Optional.ofNullable(databaseUrl));
+                Optional.ofNullable(databaseUrl), postRetention);
+    }
+
+    private static int postRetention(String value, String source) {
+        String digits = value.strip();
+        long posts;
+        try {
+            posts = digits.matches("[0-9]{1,12}") ? Long.parseLong(digits) : -1;
+        } catch (NumberFormatException e) {
+            posts = -1;
+        }
+        if (posts < 1 || posts > MAX_POST_RETENTION) {
+            throw new UsageException(source + " needs a whole number of posts per campaign from 1 to "
+                    + MAX_POST_RETENTION + " (the post log keeps that many for edit, delete and transcripts), not \""
+                    + value + "\".");
+        }
+        return (int) posts;
     }
 
     private static String value(String[] args, int index, String option, String what) {

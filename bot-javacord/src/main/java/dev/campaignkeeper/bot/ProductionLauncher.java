@@ -76,11 +76,24 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         if (options.databaseUrl().isPresent()) {
             return new PostgresPersistenceModule(databaseConfig(options));
         }
-        return new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir()));
+        return new JsonPersistenceModule(jsonConfig(options));
+    }
+
+    /** The JSON store's configuration: the data directory, and {@code --post-retention} if given. */
+    static JsonStoreConfig jsonConfig(BotOptions options) {
+        JsonStoreConfig config = JsonStoreConfig.defaults(options.dataDir());
+        return options.postRetention().map(config::withPostRetentionPerCampaign).orElse(config);
     }
 
     private static PostgresStoreConfig databaseConfig(BotOptions options) {
-        return PostgresStoreConfig.fromDatabaseUrl(options.databaseUrl().orElseThrow(), System.getenv());
+        return databaseConfig(options, System.getenv());
+    }
+
+    /** The PostgreSQL store's configuration: the database URL, and {@code --post-retention} if given. */
+    static PostgresStoreConfig databaseConfig(BotOptions options, java.util.Map<String, String> environment) {
+        PostgresStoreConfig config = PostgresStoreConfig.fromDatabaseUrl(options.databaseUrl().orElseThrow(),
+                environment);
+        return options.postRetention().map(config::withPostRetentionPerCampaign).orElse(config);
     }
 
     @Override

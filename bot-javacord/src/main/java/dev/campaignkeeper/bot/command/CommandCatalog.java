@@ -31,6 +31,8 @@ public final class CommandCatalog {
     public static final String DELETE_POST = "Delete post";
     /** Name of the image attachment option of the post commands. */
     public static final String IMAGE_OPTION = "image";
+    /** Name of the avatar-as-an-uploaded-image option of {@code /character} and {@code /npc} create and edit. */
+    public static final String AVATAR_FILE_OPTION = "avatar_file";
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
@@ -51,6 +53,7 @@ public final class CommandCatalog {
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
         OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
+        OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT, "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
                         Visibility.PUBLIC,
@@ -77,12 +80,14 @@ public final class CommandCatalog {
                         Visibility.EPHEMERAL,
                         required("name", STRING, "Your character's name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH),
-                        optional("description", STRING, "A short description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
+                        optional("description", STRING, "A short description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH),
+                        avatarFile),
                 sub("character", "edit", "Change your character; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
-                        optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
+                        optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH),
+                        avatarFile),
                 sub("character", "show", "Show a character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "Whose character (default: yours)")),
@@ -95,12 +100,14 @@ public final class CommandCatalog {
 
                 sub("npc", "create", "(GM) Create an NPC", false, Visibility.EPHEMERAL,
                         required("name", STRING, "The NPC's name").maxLength(InputRules.MAX_NAME_LENGTH),
-                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH)),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH),
+                        avatarFile),
                 sub("npc", "edit", "(GM) Change an NPC; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
                         npc,
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
-                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH)),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
+                        avatarFile),
                 sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,

@@ -160,7 +160,9 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         // Always ephemeral: a refusal must reach only the user (public answers are announced later).
+        // An attached file is fetched (and an avatar kept) before the answer: that may take longer too.
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
+                || given(interaction, CommandCatalog.AVATAR_FILE_OPTION)
                 ? interaction.respondLater(true)
                 : null;
         try {

@@ -43,7 +43,7 @@ class CommandCatalogTest {
     @Test
     void usageShowsRequiredAndOptionalOptions() {
         assertThat(CommandCatalog.find("character create").orElseThrow().usage())
-                .isEqualTo("/character create name:<text> [avatar:<text>] [description:<text>]");
+                .isEqualTo("/character create name:<text> [avatar:<text>] [description:<text>] [avatar_file:<file>]");
         assertThat(CommandCatalog.find("campaign end").orElseThrow().usage())
                 .isEqualTo("/campaign end confirm:<true|false>");
         assertThat(CommandCatalog.find("nope")).isEmpty();

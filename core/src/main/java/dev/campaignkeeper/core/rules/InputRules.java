@@ -18,7 +18,8 @@ import java.util.Optional;
  * removed, except the zero-width joiner and non-joiner inside words and emoji sequences (between
  * two visible non-ASCII characters: 👨‍👩‍👧‍👦, 🏳️‍🌈, Persian words), where they are part of the text;
  * runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
- * newlines (at most two in a row). Every rejection is an {@link InvalidInputException} whose
+ * newlines (at most two in a row). Spoken text ({@link #spokenText}) keeps its layout instead:
+ * spaces, tabs and line breaks as typed, so indented code blocks and ASCII maps arrive unchanged. Every rejection is an {@link InvalidInputException} whose
  * message says what to change.
  */
 public final class InputRules {
@@ -111,6 +112,68 @@ public final class InputRules {
     }
 
     /**
+     * Cleans text whose layout matters (spoken text: code blocks, ASCII maps, poems): NFC and
+     * invisible characters removed as in {@link #clean}, but spaces, tabs and line breaks kept as
+     * typed ({@code \r\n}, {@code \r} and the Unicode line and paragraph separators become
+     * {@code \n}). Only invisible whitespace goes: at the very start and end (as Discord drops it
+     * from a message) and at the end of each line; indentation and runs of spaces stay.
+     *
+     * @param raw the text as typed
+     * @return the cleaned text, possibly empty
+     */
+    public static String keepLayout(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); ) {
+            int c = normalized.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r') {
+                if (i < normalized.length() && normalized.charAt(i) == '\n') {
+                    i++;
+                }
+                endLine(out);
+            } else if (c == '\n' || c == 0x2028 || c == 0x2029) {
+                endLine(out);
+            } else if (c == '\t') {
+                out.append('\t');
+            } else if (isJoiner(c)) {
+                if (joins(out, normalized, i)) {
+                    out.appendCodePoint(c);
+                }
+            } else if (!isInvisible(c)) {
+                out.appendCodePoint(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        int start = 0;
+        while (start < out.length() && isLayoutSpace(out.charAt(start))) {
+            start++;
+        }
+        return Normalizer.normalize(out.substring(start), Normalizer.Form.NFC);
+    }
+
+    /** Ends a line: spaces and tabs at its end are invisible and go, the line break stays. */
+    private static void endLine(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) != '\n' && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        out.append('\n');
+    }
+
+    private static boolean isLayoutSpace(char c) {
+        return c == '\n' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
      * Checks a name for a campaign, character or NPC: 1 to 80 characters after cleaning, and
      * without "discord" or "clyde" in any case (Discord refuses such webhook names).
      *
@@ -158,14 +221,15 @@ public final class InputRules {
     }
 
     /**
-     * Checks spoken text: 1 to 4000 characters (code points) after cleaning; keeps newlines.
+     * Checks spoken text: 1 to 4000 characters (code points) after {@link #keepLayout cleaning that
+     * keeps its layout}.
      *
      * @param raw the message as typed
      * @return the cleaned message
      * @throws InvalidInputException if it is empty or too long
      */
     public static String spokenText(String raw) {
-        String text = clean(raw, true);
+        String text = keepLayout(raw);
         int length = length(text);
         if (length == 0) {
             throw new InvalidInputException("The message is empty. Type something to say.");

@@ -364,6 +364,38 @@ public final class SpeakService {
                 "You have no post in this campaign that the bot remembers."));
     }
 
+    /**
+     * Keeps an uploaded image as the avatar of a character or NPC of the campaign of a channel, and
+     * returns the lasting link to store as its avatar. Only the campaign's players and whoever counts
+     * as its GM may keep one; the platform keeps it where only the uploader sees it (on Discord, a
+     * direct message from the bot), so a GM's NPC avatar gives nothing away.
+     *
+     * @param actor who uploaded it
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param whose the name of the character or NPC it is for, for the caption
+     * @param image the image, already checked against the image rules
+     * @return the lasting link to the kept image
+     * @throws NotFoundException if the channel has no campaign
+     * @throws NotPermittedException if the actor is neither a player nor a GM of it
+     * @throws dev.campaignkeeper.core.error.PlatformException if the platform cannot keep it
+     */
+    public String keepAvatar(Actor actor, GuildId guild, ChannelId channel, String whose, Upload image) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(whose, "whose");
+        Objects.requireNonNull(image, "image");
+        Campaign campaign = requireCampaign(store.guild(guild), channel);
+        if (!campaign.hasPlayer(actor.user()) && !CampaignAccess.isGm(actor, campaign)) {
+            throw new NotPermittedException("Only the players and the GM of this campaign can give an avatar here.");
+        }
+        String caption = "The avatar of \"" + CampaignAccess.shorten(whose) + "\" in the campaign \""
+                + CampaignAccess.shorten(campaign.name()) + "\". The bot shows this image on their posts; "
+                + "if this message is deleted, their posts lose the avatar.";
+        String link = platform.keepImage(guild, actor.user(), caption, image);
+        InputRules.avatarUrl(link);
+        return link;
+    }
+
     // ---- posting ----
 
     private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image) {

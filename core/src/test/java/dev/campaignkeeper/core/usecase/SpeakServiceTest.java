@@ -49,13 +49,14 @@ class SpeakServiceTest {
 
         assertThat(spoken.displayName()).isEqualTo("Aria");
         assertThat(spoken.avatarUrl()).hasValue("https://example.com/aria.png");
-        assertThat(spoken.text()).isEqualTo("Hello, tavern!\nAll well?");
+        assertThat(spoken.text()).as("invisible characters go, the layout stays")
+                .isEqualTo("Hello,   tavern!\nAll well?");
         assertThat(world.platform.posts()).singleElement().satisfies(post -> {
             assertThat(post.channel()).isEqualTo(CHANNEL);
             assertThat(post.webhook()).isEqualTo(webhook());
             assertThat(post.displayName()).isEqualTo("Aria");
             assertThat(post.avatarUrl()).hasValue("https://example.com/aria.png");
-            assertThat(post.text()).isEqualTo("Hello, tavern!\nAll well?");
+            assertThat(post.text()).isEqualTo("Hello,   tavern!\nAll well?");
             assertThat(spoken.post().messages()).containsExactly(post.message());
         });
     }
@@ -323,8 +324,8 @@ class SpeakServiceTest {
 
         Spoken spoken = speech.sayAsCharacter(ALICE, GUILD, CHANNEL, "I swing!  [[1d20+5]]");
 
-        assertThat(spoken.text()).isEqualTo("I swing! " + expected);
-        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing! " + expected);
+        assertThat(spoken.text()).isEqualTo("I swing!  " + expected);
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing!  " + expected);
     }
 
     @Test
