@@ -61,6 +61,8 @@ public final class JsonCampaignStore implements CampaignStore {
     private final ReentrantLock commitLock = new ReentrantLock();
     private final Condition committed = commitLock.newCondition();
     private final ReentrantLock checkpointMutex = new ReentrantLock();
+    /** Where the last checkpoint put each guild, so the next copies the unchanged; guarded by checkpointMutex. */
+    private final CheckpointCache checkpointCache = new CheckpointCache();
     private final ScheduledExecutorService background;
     private final RecoveryReport report;
     private final List<Path> reportAside;
@@ -496,7 +498,8 @@ public final class JsonCampaignStore implements CampaignStore {
             long started = System.nanoTime();
             Manifest manifest;
             try {
-                manifest = StateWriter.write(fs, dir, snapshot.values(), seq, generation, config.clock().instant());
+                manifest = StateWriter.write(fs, dir, snapshot.values(), seq, generation, config.clock().instant(),
+                        checkpointCache);
             } catch (IOException | RuntimeException e) {
                 throw new StoreException("checkpoint of " + dir + " failed (" + e.getMessage()
                         + "); the previous snapshot and the journals still hold every change", e);

@@ -348,8 +348,11 @@ final class SeedFormat {
     }
 
     static JsonWriter prettyWriter(OutputStream out) {
-        JsonWriter writer = new JsonWriter(new BufferedWriter(
-                new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        return pretty(new JsonWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)));
+    }
+
+    /** Sets the seed's pretty-printing (two-space indent, non-ASCII and HTML characters as they are). */
+    static JsonWriter pretty(JsonWriter writer) {
         writer.setIndent("  ");
         writer.setHtmlSafe(false);
         writer.setStrictness(Strictness.STRICT);
@@ -366,53 +369,65 @@ final class SeedFormat {
         JsonWriter writer = prettyWriter(out);
         writer.beginObject();
         for (GuildState state : guilds) {
-            switch (file) {
-                case CAMPAIGNS -> {
-                    if (state.campaigns().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Campaign campaign : state.campaigns()) {
-                        writer.name(campaign.channel().value());
-                        RecordJson.writeCampaignFields(writer, campaign);
-                    }
-                    writer.endObject();
-                }
-                case CHARACTERS -> {
-                    if (state.charactersByUser().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Map.Entry<UserId, Map<ChannelId, PlayerCharacter>> byUser
-                            : state.charactersByUser().entrySet()) {
-                        writer.name(byUser.getKey().value()).beginObject();
-                        for (PlayerCharacter character : byUser.getValue().values()) {
-                            writer.name(character.channel().value());
-                            RecordJson.writeCharacterFields(writer, character);
-                        }
-                        writer.endObject();
-                    }
-                    writer.endObject();
-                }
-                case NPCS -> {
-                    if (state.npcsByChannel().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
-                        writer.name(byChannel.getKey().value()).beginObject();
-                        for (Npc npc : byChannel.getValue().values()) {
-                            writer.name(npc.id().value());
-                            RecordJson.writeNpcFields(writer, npc);
-                        }
-                        writer.endObject();
-                    }
-                    writer.endObject();
-                }
-                default -> throw new IllegalArgumentException("unknown snapshot file " + file);
-            }
+            writeGuild(file, state, writer);
         }
         writer.endObject();
         writer.flush();
+    }
+
+    /**
+     * Whether a guild has an entry in a snapshot file (a guild without campaigns is left out of
+     * {@code campaigns.json}, and so on).
+     */
+    static boolean hasEntry(String file, GuildState state) {
+        return switch (file) {
+            case CAMPAIGNS -> !state.campaigns().isEmpty();
+            case CHARACTERS -> !state.charactersByUser().isEmpty();
+            case NPCS -> !state.npcsByChannel().isEmpty();
+            default -> throw new IllegalArgumentException("unknown snapshot file " + file);
+        };
+    }
+
+    /** Writes one guild's entry (name and object) into an open top-level object; nothing if it has none. */
+    static void writeGuild(String file, GuildState state, JsonWriter writer) throws IOException {
+        if (!hasEntry(file, state)) {
+            return;
+        }
+        switch (file) {
+            case CAMPAIGNS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Campaign campaign : state.campaigns()) {
+                    writer.name(campaign.channel().value());
+                    RecordJson.writeCampaignFields(writer, campaign);
+                }
+                writer.endObject();
+            }
+            case CHARACTERS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Map.Entry<UserId, Map<ChannelId, PlayerCharacter>> byUser
+                        : state.charactersByUser().entrySet()) {
+                    writer.name(byUser.getKey().value()).beginObject();
+                    for (PlayerCharacter character : byUser.getValue().values()) {
+                        writer.name(character.channel().value());
+                        RecordJson.writeCharacterFields(writer, character);
+                    }
+                    writer.endObject();
+                }
+                writer.endObject();
+            }
+            case NPCS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
+                    writer.name(byChannel.getKey().value()).beginObject();
+                    for (Npc npc : byChannel.getValue().values()) {
+                        writer.name(npc.id().value());
+                        RecordJson.writeNpcFields(writer, npc);
+                    }
+                    writer.endObject();
+                }
+                writer.endObject();
+            }
+            default -> throw new IllegalArgumentException("unknown snapshot file " + file);
+        }
     }
 }
