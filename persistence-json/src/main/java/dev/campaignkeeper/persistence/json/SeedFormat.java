@@ -338,7 +338,7 @@ final class SeedFormat {
             ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", warnings::channel);
             RecordJson.expectObject(in, "a channel's NPCs");
             while (in.hasNext()) {
-                NpcId id = RecordJson.id(in, in.nextName(), "npc id", NpcId::of);
+                NpcId id = RecordJson.id(in, in.nextName(), "npc id", warnings::npcId);
                 Npc npc = RecordJson.readNpc(in, guild, channel, id, warnings);
                 puts.add(new RecordChange.PutNpc(npc));
             }
