@@ -341,6 +341,7 @@ final class Loader {
                     thread.setDaemon(true);
                     return thread;
                 });
+        SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);
@@ -359,7 +360,7 @@ final class Loader {
                         }
                     }
                     try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings);
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);

@@ -93,6 +93,7 @@ final class RecordJson {
         private final java.util.Map<String, ChannelId> channels = new java.util.HashMap<>();
         private final java.util.Map<String, RoleId> roles = new java.util.HashMap<>();
         private final LoadInterner interner = new LoadInterner();
+        private final SharedIds shared;
         private final boolean rules;
 
         Loading(java.util.function.BiConsumer<String, String> sink) {
@@ -100,8 +101,19 @@ final class RecordJson {
         }
 
         Loading(java.util.function.BiConsumer<String, String> sink, boolean rules) {
+            this(sink, rules, null);
+        }
+
+        /** With {@code shared} (may be null), ids are also shared with the other files of the same load. */
+        Loading(java.util.function.BiConsumer<String, String> sink, boolean rules, SharedIds shared) {
             this.sink = sink;
             this.rules = rules;
+            this.shared = shared;
+        }
+
+        @Override
+        public GuildId guild(String text) {
+            return shared == null ? GuildId.of(text) : shared.guild(text);
         }
 
         /** Forgets the cached ids: the next records belong to another guild. */
@@ -140,7 +152,7 @@ final class RecordJson {
         public UserId user(String text) {
             UserId id = users.get(text);
             if (id == null) {
-                id = UserId.of(text);
+                id = shared == null ? UserId.of(text) : shared.user(text);
                 users.put(id.value(), id);
             }
             return id;
@@ -150,7 +162,7 @@ final class RecordJson {
         public ChannelId channel(String text) {
             ChannelId id = channels.get(text);
             if (id == null) {
-                id = ChannelId.of(text);
+                id = shared == null ? ChannelId.of(text) : shared.channel(text);
                 channels.put(id.value(), id);
             }
             return id;

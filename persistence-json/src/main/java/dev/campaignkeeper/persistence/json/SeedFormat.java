@@ -262,15 +262,24 @@ final class SeedFormat {
      */
     static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
                                List<LoadWarning> warnings) throws IOException, FormatException {
+        return readChanges(file, raw, changes, warnings, null);
+    }
+
+    /**
+     * Like {@link #readChanges(String, InputStream, Map, List)}, sharing id objects through
+     * {@code ids} with the other files of the same load (null: this file's own).
+     */
+    static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
+                               List<LoadWarning> warnings, SharedIds ids) throws IOException, FormatException {
         SummingInputStream in = new SummingInputStream(raw);
         RecordJson.Loading sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
-                : (location, message) -> warnings.add(new LoadWarning(file, location, message)));
+                : (location, message) -> warnings.add(new LoadWarning(file, location, message)), true, ids);
         JsonReader reader = strictReader(in);
         try {
             RecordJson.expectObject(reader, "the top level of " + file);
             Set<GuildId> seen = new HashSet<>();
             while (reader.hasNext()) {
-                GuildId guild = RecordJson.id(reader, reader.nextName(), "guild id", GuildId::of);
+                GuildId guild = RecordJson.id(reader, reader.nextName(), "guild id", sink::guild);
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }
