@@ -33,6 +33,8 @@ final class Checkpointer {
     private final Path dir;
     private final DirectoryState directory;
     private final ReentrantLock mutex = new ReentrantLock();
+    /** Where the last checkpoint put each guild, so the next copies the unchanged ones; guarded by mutex. */
+    private final CheckpointCache cache = new CheckpointCache();
     private final AtomicBoolean requested = new AtomicBoolean();
     private final ScheduledExecutorService background;
     private GroupCommitJournal journal;
@@ -161,7 +163,7 @@ final class Checkpointer {
             Checkpoint written;
             try {
                 written = directory.writeNewBase(switched.guilds().values(), switched.seq(), generation,
-                        config.clock().instant());
+                        config.clock().instant(), cache);
             } catch (IOException | RuntimeException e) {
                 throw new StoreException("checkpoint of " + dir + " failed (" + e.getMessage()
                         + "); the previous snapshot and the journals still hold every change", e);

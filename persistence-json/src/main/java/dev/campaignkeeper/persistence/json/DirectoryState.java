@@ -206,11 +206,22 @@ final class DirectoryState {
      */
     Checkpoint writeNewBase(Collection<GuildState> guilds, long seq, long journalFrom, Instant now)
             throws IOException {
+        return writeNewBase(guilds, seq, journalFrom, now, null);
+    }
+
+    /**
+     * {@link #writeNewBase(Collection, long, long, Instant)}, copying the guilds unchanged since the
+     * last write through {@code cache} instead of serialising them again (same bytes, same protocol).
+     *
+     * @param cache the checkpointer's cache, or null to serialise everything
+     */
+    Checkpoint writeNewBase(Collection<GuildState> guilds, long seq, long journalFrom, Instant now,
+                            CheckpointCache cache) throws IOException {
         if (journalFrom >= 1 && !fs.exists(dir.resolve(Journal.name(journalFrom)))) {
             throw new IllegalStateException("the journal " + Journal.name(journalFrom)
                     + " must exist before a manifest names it");
         }
-        Manifest manifest = StateWriter.write(fs, dir, guilds, seq, journalFrom, now);
+        Manifest manifest = StateWriter.write(fs, dir, guilds, seq, journalFrom, now, cache);
         return new Checkpoint(manifest.seq(), manifest.backupId());
     }
 

@@ -388,6 +388,7 @@ final class Loader {
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
             throws IOException {
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
+        SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);
@@ -406,7 +407,7 @@ final class Loader {
                         }
                     }
                     try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings);
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
