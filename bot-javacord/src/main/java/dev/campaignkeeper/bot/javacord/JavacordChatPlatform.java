@@ -276,7 +276,8 @@ public final class JavacordChatPlatform implements ChatPlatform {
     }
 
     private Server server(GuildId guild) {
-        return connection.api().getServerById(Long.parseUnsignedLong(guild.value()))
+        long guildId = Long.parseUnsignedLong(guild.value());
+        return connection.api(guildId).getServerById(guildId)
                 .orElseThrow(() -> new PlatformNotFoundException("The bot is not a member of the server " + guild
                         + " (any more)."));
     }

@@ -5,6 +5,7 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.StoreMetrics;
 import dev.campaignkeeper.core.port.Update;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -53,6 +54,7 @@ public final class JsonCampaignStore implements CampaignStore {
             DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final JsonStoreConfig config;
+    private final StoreMetrics metrics;
     private final FileSystemOps fs;
     private final Path dir;
     private final DirectoryLock lock;
@@ -103,8 +105,9 @@ public final class JsonCampaignStore implements CampaignStore {
     }
 
     private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryLock lock, Loader.Result loaded,
-                              List<Path> movedAside) {
+                              List<Path> movedAside, StoreMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.fs = fs;
         this.dir = config.dataDir();
         this.lock = lock;
@@ -146,8 +149,25 @@ public final class JsonCampaignStore implements CampaignStore {
         return open(config, NioFileSystemOps.INSTANCE);
     }
 
+    /**
+     * Opens a data directory as {@link #open(JsonStoreConfig)} does, reporting each update's latency
+     * and each group commit's size.
+     *
+     * @param config the settings
+     * @param metrics told about updates and syncs
+     * @return the open store
+     */
+    public static JsonCampaignStore open(JsonStoreConfig config, StoreMetrics metrics) {
+        return open(config, NioFileSystemOps.INSTANCE, metrics);
+    }
+
     static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs) {
+        return open(config, fs, StoreMetrics.none());
+    }
+
+    static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs, StoreMetrics metrics) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(metrics, "metrics");
         Path dir = config.dataDir();
         try {
             createDirectories(fs, dir);
@@ -167,7 +187,7 @@ public final class JsonCampaignStore implements CampaignStore {
             if (!movedAside.isEmpty()) {
                 fs.fsyncDirectory(dir);
             }
-            store = new JsonCampaignStore(config, fs, lock, loaded, movedAside);
+            store = new JsonCampaignStore(config, fs, lock, loaded, movedAside, metrics);
             store.startJournal(loaded.maxGeneration + 1);
             if (loaded.needsCheckpoint || loaded.manifest == null) {
                 List<Path> asideJournals = store.checkpointInternal(true, loaded.damagedJournals);
@@ -276,8 +296,10 @@ public final class JsonCampaignStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        long started = System.nanoTime();
         ReentrantLock guildLock = guildLocks.computeIfAbsent(guild, id -> new ReentrantLock());
         Pending awaited;
+        boolean changed = false;
         T result;
         guildLock.lock();
         try {
@@ -292,6 +314,7 @@ public final class JsonCampaignStore implements CampaignStore {
             } else {
                 GuildState next = current.apply(update.changes());
                 awaited = enqueue(guild, next, JournalCodec.encodeBody(guild, update.changes()));
+                changed = true;
             }
         } finally {
             guildLock.unlock();
@@ -299,6 +322,7 @@ public final class JsonCampaignStore implements CampaignStore {
         if (awaited != null) {
             awaitDurable(awaited);
         }
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed);
         return result;
     }
 
@@ -378,6 +402,7 @@ public final class JsonCampaignStore implements CampaignStore {
                 p.done = true;
             }
             durableSeq = batch.get(batch.size() - 1).seq;
+            metrics.committed(batch.size());
             entriesSinceCheckpoint += batch.size();
             bytesSinceCheckpoint += bytes;
             lastWriteMillis = config.clock().millis();
