@@ -261,6 +261,15 @@ public final class JavacordBot {
         }
 
         /**
+         * Why the shards are not ready, if they are not.
+         *
+         * @return empty when every shard is connected; else the reason
+         */
+        public java.util.Optional<String> notReady() {
+            return closed.get() ? java.util.Optional.of("disconnected from Discord") : shardStatus.notReady();
+        }
+
+        /**
          * Every shard's logged-in API, by shard id.
          *
          * @return the APIs
