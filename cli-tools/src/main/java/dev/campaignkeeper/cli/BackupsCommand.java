@@ -20,11 +20,17 @@ final class BackupsCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
     @Override
     public Integer call() {
+        if (database.isSet()) {
+            throw DatabaseOption.useDatabaseTools("backups");
+        }
         Path dir = admin.existingDataDir();
         List<StoreAdmin.Backup> backups;
         try (Progress progress = admin.progress("backups")) {
