@@ -20,6 +20,9 @@ final class BackupsCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
@@ -36,6 +39,9 @@ final class BackupsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (database.isSet()) {
+            throw DatabaseOption.useDatabaseTools("backups");
+        }
         if (remote) {
             return RemoteBackups.list(admin, offsite, sync ? admin.existingDataDir() : null, json);
         }

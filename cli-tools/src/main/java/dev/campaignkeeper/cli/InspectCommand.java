@@ -27,6 +27,9 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "guilds to list, biggest first (default ${DEFAULT-VALUE})")
     private int limit;
@@ -42,6 +45,9 @@ final class InspectCommand implements Callable<Integer> {
     public Integer call() {
         if (limit < 0) {
             throw new CliException(ExitCodes.USAGE, "--limit must be 0 or more");
+        }
+        if (database.isSet()) {
+            return DatabaseInspect.run(admin, database, limit, json);
         }
         Path dir = admin.dataDirWithData(allowEmpty);
         StoreAdmin store = admin.store();
@@ -203,7 +209,7 @@ final class InspectCommand implements Callable<Integer> {
         return stats.lastWrite().or(stats::lastCheckpoint);
     }
 
-    private static Map<String, Object> guildRow(GuildState state) {
+    static Map<String, Object> guildRow(GuildState state) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("guild", state.guild().value());
         row.put("campaigns", state.campaigns().size());

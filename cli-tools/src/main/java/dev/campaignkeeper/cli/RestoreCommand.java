@@ -35,6 +35,9 @@ final class RestoreCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Which which;
 
@@ -65,6 +68,9 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (database.isSet()) {
+            throw DatabaseOption.useDatabaseTools("restore");
+        }
         Path dir = admin.existingDataDir();
         StoreAdmin store = admin.store();
         if (json && !dryRun && !yes) {

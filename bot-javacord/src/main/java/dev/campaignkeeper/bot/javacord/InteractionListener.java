@@ -114,6 +114,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     private final JavacordChatPlatform platform;
     private final Executor slow;
     private final Executor fast;
+    private final BotMetrics metrics;
     private final AtomicLong formIds = new AtomicLong(System.nanoTime());
     private final Map<String, PendingPost> pendingPosts = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -135,6 +136,21 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
      *     three seconds, so slow work can never starve them
      */
     InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor slow, Executor fast) {
+        this(handlers, platform, slow, fast, BotMetrics.none());
+    }
+
+    /**
+     * Creates the listener, reporting each slash command's latency and outcome.
+     *
+     * @param handlers the command handlers
+     * @param platform the chat platform
+     * @param slow runs deferred commands
+     * @param fast runs commands answered at once and autocomplete
+     * @param metrics told about each slash command handled
+     */
+    InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor slow, Executor fast,
+                        BotMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.slow = Objects.requireNonNull(slow, "slow");
@@ -355,13 +371,19 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     private void run(SlashCommandInteraction interaction, CommandSpec spec,
                      CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
         Reply reply;
+        long started = System.nanoTime();
+        String outcome = "error";
         try {
             reply = handlers.handle(request(interaction, spec));
+            outcome = reply.error() ? "refused" : "ok";
         } catch (CampaignKeeperException e) {
             reply = Reply.error(ReasonText.of(e));
+            outcome = "refused";
         } catch (RuntimeException e) {
             LOG.error("/{} could not be read", spec.path(), e);
             reply = Reply.error("The bot could not read this command. Please try again.");
+        } finally {
+            metrics.commandHandled(spec.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
         }
         try {
             if (deferred == null) {

@@ -77,6 +77,7 @@ public final class JavacordChatPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(JavacordChatPlatform.class);
 
     private final DiscordConnection connection;
+    private final BotMetrics metrics;
     private final DiscordCalls calls;
     private final WebhookClient webhookClient;
     private final AttachmentLinks links;
@@ -98,14 +99,30 @@ public final class JavacordChatPlatform implements ChatPlatform {
      * @param customizer the network seam, applied to the webhook client's HTTP client too
      * @param clock the time, to tell when a kept avatar's signed link must be refreshed
      */
-    @Inject
     public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config,
                                 DiscordApiBuilderCustomizer customizer, Clock clock) {
+        this(connection, config, customizer, clock, BotMetrics.none());
+    }
+
+    /**
+     * Creates the platform, reporting Discord calls and webhook posts.
+     *
+     * @param connection the Discord connection, set at login
+     * @param config token and timeouts
+     * @param customizer the network seam, applied to the webhook client's HTTP client too
+     * @param clock the time, to tell when a kept avatar's signed link must be refreshed
+     * @param metrics told about each Discord call and webhook post
+     */
+    @Inject
+    public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config,
+                                DiscordApiBuilderCustomizer customizer, Clock clock, BotMetrics metrics) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.calls = new DiscordCalls(config.requestTimeout());
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.calls = new DiscordCalls(config.requestTimeout(), DiscordCalls.RATE_LIMIT_PAUSE, metrics);
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .callTimeout(config.requestTimeout())
-                .readTimeout(config.requestTimeout());
+                .readTimeout(config.requestTimeout())
+                .addInterceptor(new RestMetricsInterceptor(metrics));
         customizer.customizeHttp(http);
         this.webhookClient = new WebhookClient(http.build(), WebhookClient.DEFAULT_API, config.token(),
                 config.requestTimeout());
@@ -220,12 +237,17 @@ public final class JavacordChatPlatform implements ChatPlatform {
         try {
             WebhookClient.Message saved = webhookClient.execute(hook, thread(target), target.newThreadName(),
                     displayName, avatar, text, files);
+            metrics.webhookPost(true);
             return new Posted(MessageId.of(saved.id()), ChannelId.of(saved.channelId()));
         } catch (PlatformNotFoundException gone) {
+            metrics.webhookPost(false);
             if (target.thread().isEmpty()) {
                 webhooks.remove(hook.id());
             }
             throw gone;
+        } catch (RuntimeException failed) {
+            metrics.webhookPost(false);
+            throw failed;
         }
     }
 
@@ -311,7 +333,8 @@ public final class JavacordChatPlatform implements ChatPlatform {
     }
 
     private Server server(GuildId guild) {
-        return connection.api().getServerById(Long.parseUnsignedLong(guild.value()))
+        long guildId = Long.parseUnsignedLong(guild.value());
+        return connection.api(guildId).getServerById(guildId)
                 .orElseThrow(() -> new PlatformNotFoundException("The bot is not a member of the server " + guild
                         + " (any more)."));
     }

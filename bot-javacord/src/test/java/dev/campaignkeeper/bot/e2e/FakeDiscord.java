@@ -653,6 +653,11 @@ public final class FakeDiscord implements AutoCloseable {
         return gateway.identifiedTokens();
     }
 
+    /** @return the shard ({@code "id/total"}, or {@code "none"}) of every gateway IDENTIFY, in order */
+    public List<String> identifiedShards() {
+        return gateway.identifiedShards();
+    }
+
     /** @return how many gateway heartbeats clients sent (each acknowledged) */
     public int heartbeats() {
         return gateway.heartbeats();

@@ -69,6 +69,7 @@ final class GroupCommitJournal {
 
     private final Path dir;
     private final JsonStoreConfig config;
+    private final dev.campaignkeeper.core.port.StoreMetrics metrics;
     private final Runnable checkpointDue;
     private final ConcurrentHashMap<GuildId, GuildState> guilds;
     private final ReentrantLock lock = new ReentrantLock();
@@ -97,6 +98,13 @@ final class GroupCommitJournal {
      *                      entries or bytes since the last switch reach the configured thresholds
      */
     GroupCommitJournal(JsonStoreConfig config, Loader.Loaded loaded, Runnable checkpointDue) {
+        this(config, loaded, checkpointDue, dev.campaignkeeper.core.port.StoreMetrics.none());
+    }
+
+    /** As above, telling {@code metrics} the size of each group commit. */
+    GroupCommitJournal(JsonStoreConfig config, Loader.Loaded loaded, Runnable checkpointDue,
+                       dev.campaignkeeper.core.port.StoreMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.config = Objects.requireNonNull(config, "config");
         this.dir = config.dataDir();
         this.checkpointDue = Objects.requireNonNull(checkpointDue, "checkpointDue");
@@ -237,6 +245,7 @@ final class GroupCommitJournal {
                 p.done = true;
             }
             durableSeq = batch.get(batch.size() - 1).seq;
+            metrics.committed(batch.size());
             entriesSinceSwitch += batch.size();
             bytesSinceSwitch += bytes;
             if (entriesSinceSwitch >= config.checkpointAfterEntries()

@@ -5,6 +5,7 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.StoreMetrics;
 import dev.campaignkeeper.core.port.Update;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,6 +48,7 @@ public final class JsonCampaignStore implements CampaignStore {
     private final GroupCommitJournal journal;
     private final Checkpointer checkpointer;
     private final ConcurrentHashMap<GuildId, ReentrantLock> guildLocks = new ConcurrentHashMap<>();
+    private final StoreMetrics metrics;
     private final RecoveryReport report;
     private final List<Path> reportAside;
     private volatile boolean closed;
@@ -55,13 +57,14 @@ public final class JsonCampaignStore implements CampaignStore {
     private JsonPostLog postLog;
 
     private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryState directory, DirectoryLock lock,
-                              DirectoryState.Repaired repaired) {
+                              DirectoryState.Repaired repaired, StoreMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.fs = fs;
         this.dir = config.dataDir();
         this.lock = lock;
         this.checkpointer = new Checkpointer(config, fs, directory, repaired);
-        this.journal = new GroupCommitJournal(config, repaired.loaded(), checkpointer::request);
+        this.journal = new GroupCommitJournal(config, repaired.loaded(), checkpointer::request, metrics);
         this.checkpointer.attach(journal);
         this.report = repaired.report();
         this.reportAside = new ArrayList<>(repaired.movedAside());
@@ -87,8 +90,25 @@ public final class JsonCampaignStore implements CampaignStore {
         return open(config, NioFileSystemOps.INSTANCE);
     }
 
+    /**
+     * Opens a data directory as {@link #open(JsonStoreConfig)} does, reporting each update's latency
+     * and each group commit's size.
+     *
+     * @param config the settings
+     * @param metrics told about updates and syncs
+     * @return the open store
+     */
+    public static JsonCampaignStore open(JsonStoreConfig config, StoreMetrics metrics) {
+        return open(config, NioFileSystemOps.INSTANCE, metrics);
+    }
+
     static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs) {
+        return open(config, fs, StoreMetrics.none());
+    }
+
+    static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs, StoreMetrics metrics) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(metrics, "metrics");
         Path dir = config.dataDir();
         DirectoryState directory = new DirectoryState(fs, config);
         try {
@@ -102,7 +122,7 @@ public final class JsonCampaignStore implements CampaignStore {
         try {
             DirectoryState.Repaired repaired = directory.loadAndRepair();
             Loader.Loaded loaded = repaired.loaded();
-            store = new JsonCampaignStore(config, fs, directory, lock, repaired);
+            store = new JsonCampaignStore(config, fs, directory, lock, repaired, metrics);
             store.journal.start(directory.startJournal(repaired.nextGeneration(), config.journalPreallocateBytes()));
             if (repaired.needsNewBase()) {
                 store.reportAside.addAll(store.checkpointer.checkpoint(true, loaded.damagedJournals()));
@@ -156,6 +176,8 @@ public final class JsonCampaignStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        long started = System.nanoTime();
+        boolean changed = false;
         ReentrantLock guildLock = guildLocks.computeIfAbsent(guild, id -> new ReentrantLock());
         GroupCommitJournal.Ticket awaited;
         T result;
@@ -172,6 +194,7 @@ public final class JsonCampaignStore implements CampaignStore {
             } else {
                 GuildState next = current.apply(update.changes());
                 awaited = journal.enqueue(guild, next, JournalCodec.encodeBody(guild, update.changes()));
+                changed = true;
             }
         } finally {
             guildLock.unlock();
@@ -179,6 +202,7 @@ public final class JsonCampaignStore implements CampaignStore {
         if (awaited != null) {
             journal.awaitDurable(awaited);
         }
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed);
         return result;
     }
 
