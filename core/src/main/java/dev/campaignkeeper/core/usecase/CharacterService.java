@@ -110,10 +110,9 @@ public final class CharacterService {
             requireCampaign(current, channel);
             PlayerCharacter old = current.character(channel, user).orElseThrow(() -> new NotFoundException(
                     ReasonCode.NO_CHARACTER_TO_EDIT, Map.of()));
-            PlayerCharacter changed = new PlayerCharacter(guild, user, channel,
-                    newName.orElse(old.name()),
-                    newAvatar.orElse(old.avatarUrl()),
-                    newDescription.orElse(old.description()));
+            PlayerCharacter changed = old.withName(newName.orElse(old.name()))
+                    .withAvatarUrl(newAvatar.orElse(old.avatarUrl()))
+                    .withDescription(newDescription.orElse(old.description()));
             return Update.of(changed, new RecordChange.PutCharacter(changed));
         });
     }
