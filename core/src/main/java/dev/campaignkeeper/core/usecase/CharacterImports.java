@@ -100,26 +100,23 @@ public final class CharacterImports {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");
+        UserId user = actor.user();
+        // who may not import is told so before anything about the file
+        requirePlayer(requireCampaign(store.guild(guild), channel), user);
         ImportedCharacter entry = pickOne(file, Objects.requireNonNull(pick, "pick"));
         List<String> notes = new ArrayList<>();
         String name = checkedName(entry, "character name");
         Optional<String> avatar = avatar(entry, name, notes);
         String description = description(entry, name, notes);
-        UserId user = actor.user();
-        PlayerCharacter character = store.update(guild, current -> {
-            Campaign campaign = requireCampaign(current, channel);
-            if (!campaign.hasPlayer(user)) {
-                if (campaign.gm().equals(user)) {
-                    throw new NotPermittedException("You are this campaign's GM; the GM has no character. "
-                            + "Import the file as NPCs instead.");
-                }
-                throw new NotPermittedException("Only players of this campaign can import a character. "
-                        + "Join the campaign first.");
-            }
+        Stored stored = store.update(guild, current -> {
+            requirePlayer(requireCampaign(current, channel), user);
             PlayerCharacter imported = new PlayerCharacter(guild, user, channel, name, avatar, description);
-            return Update.of(imported, new RecordChange.PutCharacter(imported));
+            return Update.of(new Stored(imported, current.character(channel, user)),
+                    new RecordChange.PutCharacter(imported));
         });
-        return new ImportOutcome<>(character, notes);
+        stored.replaced().ifPresent(old -> notes.add(0, "It replaces your character \""
+                + CampaignAccess.shorten(old.name()) + "\" in this campaign."));
+        return new ImportOutcome<>(stored.character(), notes);
     }
 
     /**
@@ -145,6 +142,7 @@ public final class CharacterImports {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(file, "file");
+        requireGm(actor, requireCampaign(store.guild(guild), channel), "import NPCs");
         List<ImportedCharacter> entries = Objects.requireNonNull(pick, "pick").isPresent()
                 ? List.of(pickOne(file, pick)) : requireEntries(file);
         List<String> notes = new ArrayList<>();
@@ -200,6 +198,21 @@ public final class CharacterImports {
             return new Update<>(changes, List.copyOf(created));
         });
         return new ImportOutcome<>(npcs, notes);
+    }
+
+    private static void requirePlayer(Campaign campaign, UserId user) {
+        if (!campaign.hasPlayer(user)) {
+            if (campaign.gm().equals(user)) {
+                throw new NotPermittedException("You are this campaign's GM; the GM has no character. "
+                        + "Import the file as NPCs instead.");
+            }
+            throw new NotPermittedException("Only players of this campaign can import a character. "
+                    + "Join the campaign first.");
+        }
+    }
+
+    /** What the character update stored, and the character it replaced. */
+    private record Stored(PlayerCharacter character, Optional<PlayerCharacter> replaced) {
     }
 
     private static NpcId freshId(GuildState state, ChannelId channel, Set<NpcId> taken) {

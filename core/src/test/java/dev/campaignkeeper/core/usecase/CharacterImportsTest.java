@@ -67,10 +67,13 @@ class CharacterImportsTest {
     void importReplacesThePlayersCharacter() {
         world.characters().create(ALICE, GUILD, CHANNEL, "Old", Optional.empty(), Optional.of("old text"));
 
-        imports().importCharacter(ALICE, GUILD, CHANNEL, file(entry("Aria")), Optional.empty());
+        ImportOutcome<PlayerCharacter> outcome = imports().importCharacter(ALICE, GUILD, CHANNEL,
+                file(entry("Aria")), Optional.empty());
 
         assertThat(world.memoryStore.guild(GUILD).charactersIn(CHANNEL)).extracting(PlayerCharacter::name)
                 .containsExactly("Aria");
+        assertThat(world.character(ALICE).orElseThrow().description()).isEqualTo("About Aria");
+        assertThat(outcome.notes()).containsExactly("It replaces your character \"Old\" in this campaign.");
     }
 
     @Test
