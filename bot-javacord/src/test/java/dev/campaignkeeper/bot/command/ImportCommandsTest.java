@@ -61,7 +61,7 @@ class ImportCommandsTest {
 
         assertThat(reply.error()).isFalse();
         assertThat(reply.isPublic()).isFalse();
-        assertThat(reply.text()).contains("Imported **Zoë 🌸** from your Tupperbox file", "replaces your character \"Brynn\"");
+        assertThat(reply.text()).contains("Imported **Zoë 🌸** from your Tupperbox file", "replaces the earlier character \"Brynn\"");
         assertThat(character(ALICE).name()).isEqualTo("Zoë 🌸");
         assertThat(character(ALICE).avatarUrl()).isEmpty();
     }

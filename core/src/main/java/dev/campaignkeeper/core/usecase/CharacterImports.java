@@ -114,8 +114,8 @@ public final class CharacterImports {
             return Update.of(new Stored(imported, current.character(channel, user)),
                     new RecordChange.PutCharacter(imported));
         });
-        stored.replaced().ifPresent(old -> notes.add(0, "It replaces your character \""
-                + CampaignAccess.shorten(old.name()) + "\" in this campaign."));
+        stored.replaced().ifPresent(old -> notes.add(0, "It replaces the earlier character \""
+                + CampaignAccess.shorten(old.name()) + "\"."));
         return new ImportOutcome<>(stored.character(), notes);
     }
 

@@ -73,7 +73,7 @@ class CharacterImportsTest {
         assertThat(world.memoryStore.guild(GUILD).charactersIn(CHANNEL)).extracting(PlayerCharacter::name)
                 .containsExactly("Aria");
         assertThat(world.character(ALICE).orElseThrow().description()).isEqualTo("About Aria");
-        assertThat(outcome.notes()).containsExactly("It replaces your character \"Old\" in this campaign.");
+        assertThat(outcome.notes()).containsExactly("It replaces the earlier character \"Old\".");
     }
 
     @Test
