@@ -375,8 +375,7 @@ final class BenchRunner {
             PlayerCharacter old = state.character(channel, user).orElseThrow(() ->
                     new IllegalStateException("generated character missing: guild " + guild + " channel "
                             + channel + " user " + user));
-            PlayerCharacter edited = new PlayerCharacter(old.guild(), old.user(), old.channel(), old.name(),
-                    old.avatarUrl(), description);
+            PlayerCharacter edited = old.withDescription(description);
             return Update.of(null, new RecordChange.PutCharacter(edited));
         });
     }

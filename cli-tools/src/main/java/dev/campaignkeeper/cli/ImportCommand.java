@@ -194,18 +194,17 @@ final class ImportCommand implements Callable<Integer> {
         if (c.hasPlayer(c.gm())) {
             throw invalid(where + " lists its GM " + c.gm() + " as a player");
         }
-        Campaign campaign = new Campaign(c.guild(), c.channel(), name, c.gm(), c.playerRole(), c.gmRole(),
-                c.webhook(), c.players());
+        Campaign campaign = c.withName(name);
         List<PlayerCharacter> characters = new ArrayList<>();
         for (PlayerCharacter pc : export.characters()) {
             String at = where + ", character of user " + pc.user();
             if (!c.hasPlayer(pc.user())) {
                 throw invalid(at + ": the user is not a player of the campaign");
             }
-            characters.add(new PlayerCharacter(pc.guild(), pc.user(), pc.channel(),
-                    check(at, () -> InputRules.name(pc.name(), "character name")),
-                    check(at, () -> InputRules.avatarUrl(pc.avatarUrl().orElse(""))),
-                    check(at, () -> InputRules.description(pc.description()))));
+            characters.add(pc.withName(check(at, () -> InputRules.name(pc.name(), "character name")))
+                    .withAvatarUrl(check(at, () -> InputRules.avatarUrl(pc.avatarUrl().orElse(""))))
+                    .withDescription(check(at, () -> InputRules.description(pc.description())))
+                    .withProxyTags(check(at, () -> InputRules.proxyTags(pc.proxyTags()))));
         }
         if (export.npcs().size() > limits.npcsPerCampaign()) {
             throw invalid(where + " has " + export.npcs().size() + " NPCs, more than the limit of "
@@ -219,8 +218,9 @@ final class ImportCommand implements Callable<Integer> {
             if (!names.add(npcName.toLowerCase(Locale.ROOT))) {
                 throw invalid(at + ": another NPC of the campaign is already named \"" + npcName + "\"");
             }
-            npcs.add(new Npc(npc.guild(), npc.channel(), npc.id(), npcName,
-                    check(at, () -> InputRules.avatarUrl(npc.avatarUrl().orElse(""))), npc.creator()));
+            npcs.add(npc.withName(npcName)
+                    .withAvatarUrl(check(at, () -> InputRules.avatarUrl(npc.avatarUrl().orElse(""))))
+                    .withProxyTags(check(at, () -> InputRules.proxyTags(npc.proxyTags()))));
         }
         return new CampaignExport(export.formatVersion(), export.exportedAt(), campaign, characters, npcs);
     }

@@ -21,6 +21,7 @@ import java.util.Optional;
  * @param gmRole the role given to the GM and co-GMs
  * @param webhook the channel webhook characters speak through, if one was created
  * @param players the players in the order they joined, without duplicates
+ * @param settings the GM's switches for the campaign
  */
 public record Campaign(
         GuildId guild,
@@ -30,7 +31,8 @@ public record Campaign(
         RoleId playerRole,
         RoleId gmRole,
         Optional<WebhookId> webhook,
-        List<UserId> players) {
+        List<UserId> players,
+        CampaignSettings settings) {
 
     /**
      * Validates and copies the fields.
@@ -43,6 +45,7 @@ public record Campaign(
      * @param gmRole the role given to the GM and co-GMs
      * @param webhook the channel webhook characters speak through, if one was created
      * @param players the players in the order they joined, without duplicates
+     * @param settings the GM's switches for the campaign
      */
     public Campaign {
         Objects.requireNonNull(guild, "guild");
@@ -52,10 +55,28 @@ public record Campaign(
         Objects.requireNonNull(playerRole, "playerRole");
         Objects.requireNonNull(gmRole, "gmRole");
         Objects.requireNonNull(webhook, "webhook");
+        Objects.requireNonNull(settings, "settings");
         players = List.copyOf(players);
         if (new LinkedHashSet<>(players).size() != players.size()) {
             throw new IllegalArgumentException("campaign " + channel + " lists a player twice");
         }
+    }
+
+    /**
+     * A campaign with the default settings (every switch off).
+     *
+     * @param guild the guild
+     * @param channel the channel the campaign is played in; one campaign per channel
+     * @param name the campaign's name
+     * @param gm the game master
+     * @param playerRole the role given to players
+     * @param gmRole the role given to the GM and co-GMs
+     * @param webhook the channel webhook characters speak through, if one was created
+     * @param players the players in the order they joined, without duplicates
+     */
+    public Campaign(GuildId guild, ChannelId channel, String name, UserId gm, RoleId playerRole, RoleId gmRole,
+                    Optional<WebhookId> webhook, List<UserId> players) {
+        this(guild, channel, name, gm, playerRole, gmRole, webhook, players, CampaignSettings.DEFAULT);
     }
 
     /**
@@ -77,7 +98,7 @@ public record Campaign(
     public Campaign withPlayer(UserId user) {
         List<UserId> changed = new ArrayList<>(players);
         changed.add(user);
-        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, changed);
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, changed, settings);
     }
 
     /**
@@ -89,7 +110,7 @@ public record Campaign(
     public Campaign withoutPlayer(UserId user) {
         List<UserId> changed = new ArrayList<>(players);
         changed.remove(user);
-        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, changed);
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, changed, settings);
     }
 
     /**
@@ -99,7 +120,7 @@ public record Campaign(
      * @return the changed campaign
      */
     public Campaign withName(String newName) {
-        return new Campaign(guild, channel, newName, gm, playerRole, gmRole, webhook, players);
+        return new Campaign(guild, channel, newName, gm, playerRole, gmRole, webhook, players, settings);
     }
 
     /**
@@ -109,7 +130,7 @@ public record Campaign(
      * @return the changed campaign
      */
     public Campaign withGm(UserId newGm) {
-        return new Campaign(guild, channel, name, newGm, playerRole, gmRole, webhook, players);
+        return new Campaign(guild, channel, name, newGm, playerRole, gmRole, webhook, players, settings);
     }
 
     /**
@@ -119,7 +140,7 @@ public record Campaign(
      * @return the changed campaign
      */
     public Campaign withPlayerRole(RoleId newPlayerRole) {
-        return new Campaign(guild, channel, name, gm, newPlayerRole, gmRole, webhook, players);
+        return new Campaign(guild, channel, name, gm, newPlayerRole, gmRole, webhook, players, settings);
     }
 
     /**
@@ -129,6 +150,16 @@ public record Campaign(
      * @return the changed campaign
      */
     public Campaign withWebhook(WebhookId newWebhook) {
-        return new Campaign(guild, channel, name, gm, playerRole, gmRole, Optional.of(newWebhook), players);
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, Optional.of(newWebhook), players, settings);
+    }
+
+    /**
+     * Returns this campaign with other settings.
+     *
+     * @param newSettings the settings
+     * @return the changed campaign
+     */
+    public Campaign withSettings(CampaignSettings newSettings) {
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, players, newSettings);
     }
 }

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.core.model;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,7 @@ import java.util.Optional;
  * @param name the name shown on the NPC's webhook posts; unique per campaign, ignoring case
  * @param avatarUrl the avatar shown on the NPC's webhook posts, if any
  * @param creator the GM who created it
+ * @param proxyTags the tags that make a GM's ordinary messages post as this NPC; empty for none
  */
 public record Npc(
         GuildId guild,
@@ -19,10 +21,11 @@ public record Npc(
         NpcId id,
         String name,
         Optional<String> avatarUrl,
-        UserId creator) {
+        UserId creator,
+        List<ProxyTag> proxyTags) {
 
     /**
-     * Validates the fields.
+     * Validates and copies the fields.
      *
      * @param guild the guild
      * @param channel the campaign's channel
@@ -30,6 +33,7 @@ public record Npc(
      * @param name the name shown on the NPC's webhook posts; unique per campaign, ignoring case
      * @param avatarUrl the avatar shown on the NPC's webhook posts, if any
      * @param creator the GM who created it
+     * @param proxyTags the tags that make a GM's ordinary messages post as this NPC; empty for none
      */
     public Npc {
         Objects.requireNonNull(guild, "guild");
@@ -38,5 +42,50 @@ public record Npc(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(avatarUrl, "avatarUrl");
         Objects.requireNonNull(creator, "creator");
+        proxyTags = List.copyOf(Objects.requireNonNull(proxyTags, "proxyTags"));
+    }
+
+    /**
+     * An NPC without proxy tags.
+     *
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param id the NPC's id within the campaign
+     * @param name the name shown on the NPC's webhook posts
+     * @param avatarUrl the avatar shown on the NPC's webhook posts, if any
+     * @param creator the GM who created it
+     */
+    public Npc(GuildId guild, ChannelId channel, NpcId id, String name, Optional<String> avatarUrl, UserId creator) {
+        this(guild, channel, id, name, avatarUrl, creator, List.of());
+    }
+
+    /**
+     * Returns this NPC with another name.
+     *
+     * @param newName the name
+     * @return the changed NPC
+     */
+    public Npc withName(String newName) {
+        return new Npc(guild, channel, id, newName, avatarUrl, creator, proxyTags);
+    }
+
+    /**
+     * Returns this NPC with another avatar.
+     *
+     * @param newAvatarUrl the avatar, or empty for none
+     * @return the changed NPC
+     */
+    public Npc withAvatarUrl(Optional<String> newAvatarUrl) {
+        return new Npc(guild, channel, id, name, newAvatarUrl, creator, proxyTags);
+    }
+
+    /**
+     * Returns this NPC with other proxy tags.
+     *
+     * @param newProxyTags the tags, empty for none
+     * @return the changed NPC
+     */
+    public Npc withProxyTags(List<ProxyTag> newProxyTags) {
+        return new Npc(guild, channel, id, name, avatarUrl, creator, newProxyTags);
     }
 }

@@ -1,11 +1,16 @@
 package dev.campaignkeeper.core.rules;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.model.ProxyTag;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The one place where user-supplied text is cleaned and checked. Every adapter and every use case
@@ -33,6 +38,10 @@ public final class InputRules {
     public static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
     /** Longest avatar URL. */
     public static final int MAX_URL_LENGTH = 2048;
+    /** Longest prefix, and longest suffix, of one proxy tag, in code points. */
+    public static final int MAX_PROXY_TAG_PART_LENGTH = 50;
+    /** Most proxy tags one character or NPC may have. */
+    public static final int MAX_PROXY_TAGS = 10;
 
     private static final String[] FORBIDDEN_IN_NAMES = {"discord", "clyde"};
 
@@ -214,6 +223,62 @@ public final class InputRules {
             throw invalidPort();
         }
         return Optional.of(url);
+    }
+
+    /**
+     * Checks one proxy tag: prefix and suffix cleaned like names (on one line, ends trimmed), each at
+     * most {@value #MAX_PROXY_TAG_PART_LENGTH} characters, not both empty, and the prefix not starting
+     * with a backslash (a leading backslash sends a message unproxied).
+     *
+     * @param rawPrefix the prefix as typed, or null for none
+     * @param rawSuffix the suffix as typed, or null for none
+     * @return the cleaned tag
+     * @throws InvalidInputException if the tag breaks a rule
+     */
+    public static ProxyTag proxyTag(String rawPrefix, String rawSuffix) {
+        String prefix = clean(rawPrefix, false);
+        String suffix = clean(rawSuffix, false);
+        if (prefix.isEmpty() && suffix.isEmpty()) {
+            throw new InvalidInputException("A proxy tag needs some text before or after the message, such as"
+                    + " \"F:\" before it or \"[\" and \"]\" around it.");
+        }
+        for (String part : List.of(prefix, suffix)) {
+            if (length(part) > MAX_PROXY_TAG_PART_LENGTH) {
+                throw new InvalidInputException("The proxy tag \"" + abbreviate(part) + "\" is " + length(part)
+                        + " characters long; shorten it to " + MAX_PROXY_TAG_PART_LENGTH + " or fewer.");
+            }
+        }
+        if (prefix.startsWith("\\")) {
+            throw new InvalidInputException("A proxy tag may not start with a backslash (\\): a message starting"
+                    + " with one is sent as you. Choose another tag.");
+        }
+        return new ProxyTag(prefix, suffix);
+    }
+
+    /**
+     * Checks the proxy tags of one character or NPC: each by {@link #proxyTag}, at most
+     * {@value #MAX_PROXY_TAGS}, none twice.
+     *
+     * @param tags the tags as entered, in order
+     * @return the cleaned tags, in the same order
+     * @throws InvalidInputException if a tag breaks a rule, a tag repeats or there are too many
+     */
+    public static List<ProxyTag> proxyTags(List<ProxyTag> tags) {
+        if (tags.size() > MAX_PROXY_TAGS) {
+            throw new InvalidInputException("That is " + tags.size() + " proxy tags; a character may have at most "
+                    + MAX_PROXY_TAGS + ". Keep the ones you use.");
+        }
+        List<ProxyTag> cleaned = new ArrayList<>(tags.size());
+        Set<ProxyTag> seen = new HashSet<>();
+        for (ProxyTag tag : tags) {
+            ProxyTag clean = proxyTag(tag.prefix(), tag.suffix());
+            if (!seen.add(clean)) {
+                throw new InvalidInputException("The proxy tag " + clean.display() + " is given twice; give each"
+                        + " tag once.");
+            }
+            cleaned.add(clean);
+        }
+        return List.copyOf(cleaned);
     }
 
     /**

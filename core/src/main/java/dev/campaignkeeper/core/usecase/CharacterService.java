@@ -111,10 +111,9 @@ public final class CharacterService {
             requireCampaign(current, channel);
             PlayerCharacter old = current.character(channel, user).orElseThrow(() -> new NotFoundException(
                     "You have no character in this campaign to edit. Create one with /character create."));
-            PlayerCharacter changed = new PlayerCharacter(guild, user, channel,
-                    newName.orElse(old.name()),
-                    newAvatar.orElse(old.avatarUrl()),
-                    newDescription.orElse(old.description()));
+            PlayerCharacter changed = old.withName(newName.orElse(old.name()))
+                    .withAvatarUrl(newAvatar.orElse(old.avatarUrl()))
+                    .withDescription(newDescription.orElse(old.description()));
             return Update.of(changed, new RecordChange.PutCharacter(changed));
         });
     }

@@ -117,8 +117,7 @@ public final class NpcService {
             if (newName.isPresent()) {
                 checkNameFree(current, channel, newName.get(), Optional.of(old.id()));
             }
-            Npc changed = new Npc(guild, channel, old.id(), newName.orElse(old.name()),
-                    newAvatar.orElse(old.avatarUrl()), old.creator());
+            Npc changed = old.withName(newName.orElse(old.name())).withAvatarUrl(newAvatar.orElse(old.avatarUrl()));
             return Update.of(changed, new RecordChange.PutNpc(changed));
         });
     }

@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignkeeper.core.error.StoreException;
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignSettings;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
@@ -147,6 +149,50 @@ public abstract class CampaignStoreContract {
 
         assertThat(reopened.guild(GUILD)).isEqualTo(expected);
         assertThat(reopened.guilds()).containsExactlyInAnyOrder(GUILD, OTHER_GUILD);
+    }
+
+    @Test
+    void proxyTagsAutoproxyAndCampaignSettingsSurviveEditsAndAReopenAndCanBeClearedAgain() {
+        CampaignStore store = open();
+        List<ProxyTag> tags = List.of(ProxyTag.prefix("F:"), new ProxyTag("[", "]"), ProxyTag.suffix(" -\u00e9\"\\"),
+                new ProxyTag("\uD83D\uDC09", "\uD83D\uDC09".repeat(2)));
+        store.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "tagged")),
+                new RecordChange.PutCharacter(character(GUILD, 21, "Frodo")),
+                new RecordChange.PutNpc(npc(GUILD, "gandalf"))));
+        // a second transaction edits the stored records in place
+        store.update(GUILD, state -> Update.of(null,
+                new RecordChange.PutCampaign(state.campaign(CHANNEL).orElseThrow()
+                        .withSettings(new CampaignSettings(true, true))),
+                new RecordChange.PutCharacter(state.character(CHANNEL, UserId.of(21)).orElseThrow()
+                        .withProxyTags(tags).withAutoproxy(true)),
+                new RecordChange.PutNpc(state.npc(CHANNEL, NpcId.of("gandalf")).orElseThrow()
+                        .withProxyTags(List.of(new ProxyTag("G:", "")))),
+                new RecordChange.PutCharacter(character(GUILD, 22, "Sam").withProxyTags(List.of(ProxyTag.suffix("!S"))))));
+        GuildState expected = store.guild(GUILD);
+
+        CampaignStore reopened = again(store);
+
+        GuildState state = reopened.guild(GUILD);
+        assertThat(state).isEqualTo(expected);
+        assertThat(state.campaign(CHANNEL).orElseThrow().settings()).isEqualTo(new CampaignSettings(true, true));
+        assertThat(state.character(CHANNEL, UserId.of(21)).orElseThrow().proxyTags()).containsExactlyElementsOf(tags);
+        assertThat(state.character(CHANNEL, UserId.of(21)).orElseThrow().autoproxy()).isTrue();
+        assertThat(state.character(CHANNEL, UserId.of(22)).orElseThrow().proxyTags())
+                .containsExactly(ProxyTag.suffix("!S"));
+        assertThat(state.npc(CHANNEL, NpcId.of("gandalf")).orElseThrow().proxyTags())
+                .containsExactly(ProxyTag.prefix("G:"));
+
+        reopened.update(GUILD, current -> Update.of(null,
+                new RecordChange.PutCampaign(current.campaign(CHANNEL).orElseThrow()
+                        .withSettings(CampaignSettings.DEFAULT.withPlayersMayLog(true))),
+                new RecordChange.PutCharacter(current.character(CHANNEL, UserId.of(21)).orElseThrow()
+                        .withProxyTags(List.of()).withAutoproxy(false)),
+                new RecordChange.PutNpc(current.npc(CHANNEL, NpcId.of("gandalf")).orElseThrow()
+                        .withProxyTags(List.of()))));
+        GuildState cleared = again(reopened).guild(GUILD);
+        assertThat(cleared.campaign(CHANNEL).orElseThrow().settings()).isEqualTo(new CampaignSettings(false, true));
+        assertThat(cleared.character(CHANNEL, UserId.of(21))).hasValue(character(GUILD, 21, "Frodo"));
+        assertThat(cleared.npc(CHANNEL, NpcId.of("gandalf"))).hasValue(npc(GUILD, "gandalf"));
     }
 
     @Test

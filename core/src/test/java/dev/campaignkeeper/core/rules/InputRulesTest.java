@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.model.ProxyTag;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -349,5 +351,39 @@ class InputRulesTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("\"" + "y".repeat(60) + "...:\"")
                 .hasMessageNotContaining(sixtyOne);
+    }
+
+    @Test
+    void proxyTagIsCleanedOnOneLineAndNeedsSomeText() {
+        assertThat(InputRules.proxyTag(" F:  ", null)).isEqualTo(ProxyTag.prefix("F:"));
+        assertThat(InputRules.proxyTag("[", "\u200B]")).isEqualTo(new ProxyTag("[", "]"));
+        assertThatThrownBy(() -> InputRules.proxyTag(" ", "\u200B")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("needs some text before or after");
+    }
+
+    @Test
+    void proxyTagPartsMayHaveFiftyCharactersAndThePrefixNoLeadingBackslash() {
+        String limit = "x".repeat(InputRules.MAX_PROXY_TAG_PART_LENGTH);
+        assertThat(InputRules.proxyTag(limit, limit)).isEqualTo(new ProxyTag(limit, limit));
+        assertThatThrownBy(() -> InputRules.proxyTag("", limit + "y")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("51 characters long; shorten it to 50");
+        assertThatThrownBy(() -> InputRules.proxyTag("\\a", "")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("backslash");
+        assertThat(InputRules.proxyTag("", "\\")).isEqualTo(ProxyTag.suffix("\\"));
+    }
+
+    @Test
+    void proxyTagsOfOneCharacterAreAtMostTenAndNoneTwice() {
+        List<ProxyTag> ten = new java.util.ArrayList<>();
+        for (int i = 0; i < InputRules.MAX_PROXY_TAGS; i++) {
+            ten.add(ProxyTag.prefix(i + ":"));
+        }
+        assertThat(InputRules.proxyTags(ten)).containsExactlyElementsOf(ten);
+        List<ProxyTag> eleven = new java.util.ArrayList<>(ten);
+        eleven.add(ProxyTag.prefix("x:"));
+        assertThatThrownBy(() -> InputRules.proxyTags(eleven)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("at most 10");
+        assertThatThrownBy(() -> InputRules.proxyTags(List.of(ProxyTag.prefix("A:"), ProxyTag.prefix(" A: "))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("A:text is given twice");
     }
 }

@@ -5,11 +5,13 @@ import com.google.gson.stream.JsonToken;
 import com.google.gson.stream.JsonWriter;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignSettings;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
@@ -155,6 +157,17 @@ final class RecordJson {
             out.value(player.value());
         }
         out.endArray();
+        CampaignSettings settings = campaign.settings();
+        if (!settings.isDefault()) { // absent means every switch off, so older files stay as they were
+            out.name("settings").beginObject();
+            if (settings.proxyTags()) {
+                out.name("proxy_tags").value(true);
+            }
+            if (settings.playersMayLog()) {
+                out.name("players_may_log").value(true);
+            }
+            out.endObject();
+        }
         out.endObject();
     }
 
@@ -163,6 +176,10 @@ final class RecordJson {
         out.name("name").value(character.name());
         out.name("avatar_url").value(character.avatarUrl().orElse(""));
         out.name("description").value(character.description());
+        writeProxyTags(out, character.proxyTags());
+        if (character.autoproxy()) {
+            out.name("autoproxy").value(true);
+        }
         out.endObject();
     }
 
@@ -171,7 +188,23 @@ final class RecordJson {
         out.name("name").value(npc.name());
         out.name("avatar_url").value(npc.avatarUrl().orElse(""));
         out.name("creator_id").value(npc.creator().value());
+        writeProxyTags(out, npc.proxyTags());
         out.endObject();
+    }
+
+    /** {@code "proxy_tags":[{"prefix":…,"suffix":…}]}, left out when there are none. */
+    private static void writeProxyTags(JsonWriter out, List<ProxyTag> tags) throws IOException {
+        if (tags.isEmpty()) {
+            return;
+        }
+        out.name("proxy_tags").beginArray();
+        for (ProxyTag tag : tags) {
+            out.beginObject();
+            out.name("prefix").value(tag.prefix());
+            out.name("suffix").value(tag.suffix());
+            out.endObject();
+        }
+        out.endArray();
     }
 
     // ---- reading ----
@@ -304,6 +337,7 @@ final class RecordJson {
         RoleId gmRole = null;
         Optional<WebhookId> webhook = Optional.empty();
         List<UserId> players = null;
+        CampaignSettings settings = CampaignSettings.DEFAULT;
         boolean sawName = false;
         while (in.hasNext()) {
             String field = in.nextName();
@@ -339,6 +373,7 @@ final class RecordJson {
                     in.endArray();
                     players = new ArrayList<>(unique);
                 }
+                case "settings" -> settings = readSettings(in, base, warnings);
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
@@ -358,7 +393,7 @@ final class RecordJson {
             players = List.of();
         }
         checkName(warnings, base, ".name", name, "campaign name");
-        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, players);
+        return new Campaign(guild, channel, name, gm, playerRole, gmRole, webhook, players, settings);
     }
 
     static PlayerCharacter readCharacter(JsonReader in, GuildId guild, UserId user, ChannelId channel,
@@ -368,6 +403,8 @@ final class RecordJson {
         String name = null;
         Optional<String> avatar = Optional.empty();
         String description = "";
+        List<ProxyTag> tags = List.of();
+        boolean autoproxy = false;
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
@@ -377,6 +414,8 @@ final class RecordJson {
                     String text = optionalString(in, "description");
                     description = text == null ? "" : text;
                 }
+                case "proxy_tags" -> tags = readProxyTags(in, base, warnings);
+                case "autoproxy" -> autoproxy = bool(in, "autoproxy");
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
@@ -390,7 +429,8 @@ final class RecordJson {
         checkName(warnings, base, ".name", name, "character name");
         checkAvatar(warnings, base, avatar);
         checkDescription(warnings, base, description);
-        return new PlayerCharacter(guild, user, channel, name, avatar, description);
+        checkProxyTags(warnings, base, tags);
+        return new PlayerCharacter(guild, user, channel, name, avatar, description, tags, autoproxy);
     }
 
     static Npc readNpc(JsonReader in, GuildId guild, ChannelId channel, NpcId id, Warnings warnings)
@@ -400,12 +440,14 @@ final class RecordJson {
         String name = null;
         Optional<String> avatar = Optional.empty();
         UserId creator = null;
+        List<ProxyTag> tags = List.of();
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
                 case "name" -> name = string(in, "npc name");
                 case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
                 case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", warnings::user);
+                case "proxy_tags" -> tags = readProxyTags(in, base, warnings);
                 default -> {
                     warnings.warn(base.get() + "." + field, "unknown field \"" + field + "\" ignored");
                     in.skipValue();
@@ -421,7 +463,81 @@ final class RecordJson {
         }
         checkName(warnings, base, ".name", name, "NPC name");
         checkAvatar(warnings, base, avatar);
-        return new Npc(guild, channel, id, name, avatar, creator);
+        checkProxyTags(warnings, base, tags);
+        return new Npc(guild, channel, id, name, avatar, creator, tags);
+    }
+
+    static boolean bool(JsonReader in, String what) throws IOException, FormatException {
+        if (in.peek() != JsonToken.BOOLEAN) {
+            throw error(in, what + " must be true or false, found " + in.peek());
+        }
+        return in.nextBoolean();
+    }
+
+    /** A campaign's {@code settings} object; a missing switch is off. */
+    private static CampaignSettings readSettings(JsonReader in, java.util.function.Supplier<String> base,
+                                                 Warnings warnings) throws IOException, FormatException {
+        expectObject(in, "settings");
+        boolean proxyTags = false;
+        boolean playersMayLog = false;
+        while (in.hasNext()) {
+            String field = in.nextName();
+            switch (field) {
+                case "proxy_tags" -> proxyTags = bool(in, "settings.proxy_tags");
+                case "players_may_log" -> playersMayLog = bool(in, "settings.players_may_log");
+                default -> {
+                    warnings.warn(base.get() + ".settings." + field, "unknown field \"" + field + "\" ignored");
+                    in.skipValue();
+                }
+            }
+        }
+        in.endObject();
+        return new CampaignSettings(proxyTags, playersMayLog);
+    }
+
+    /**
+     * A {@code proxy_tags} array of {@code {"prefix":…,"suffix":…}} objects (a missing or null part is
+     * empty); a tag with neither part is dropped with a warning.
+     */
+    private static List<ProxyTag> readProxyTags(JsonReader in, java.util.function.Supplier<String> base,
+                                                Warnings warnings) throws IOException, FormatException {
+        if (in.peek() != JsonToken.BEGIN_ARRAY) {
+            throw error(in, "proxy_tags must be a JSON array, found " + in.peek());
+        }
+        in.beginArray();
+        List<ProxyTag> tags = new ArrayList<>();
+        int index = 0;
+        while (in.hasNext()) {
+            expectObject(in, "proxy tag");
+            String prefix = "";
+            String suffix = "";
+            while (in.hasNext()) {
+                String field = in.nextName();
+                switch (field) {
+                    case "prefix" -> prefix = orEmpty(optionalString(in, "proxy tag prefix"));
+                    case "suffix" -> suffix = orEmpty(optionalString(in, "proxy tag suffix"));
+                    default -> {
+                        warnings.warn(base.get() + ".proxy_tags[" + index + "]." + field,
+                                "unknown field \"" + field + "\" ignored");
+                        in.skipValue();
+                    }
+                }
+            }
+            in.endObject();
+            if (prefix.isEmpty() && suffix.isEmpty()) {
+                warnings.warn(base.get() + ".proxy_tags[" + index + "]", "proxy tag has neither prefix nor suffix;"
+                        + " dropped");
+            } else {
+                tags.add(new ProxyTag(prefix, suffix));
+            }
+            index++;
+        }
+        in.endArray();
+        return tags;
+    }
+
+    private static String orEmpty(String text) {
+        return text == null ? "" : text;
     }
 
     private static Optional<String> avatar(String text) {
@@ -461,6 +577,17 @@ final class RecordJson {
             InputRules.description(description);
         } catch (InvalidInputException e) {
             warnings.warn(base.get() + ".description", "breaks today's rules (kept as stored): " + e.getMessage());
+        }
+    }
+
+    static void checkProxyTags(Warnings warnings, java.util.function.Supplier<String> base, List<ProxyTag> tags) {
+        if (!warnings.checksRules() || tags.isEmpty()) {
+            return;
+        }
+        try {
+            InputRules.proxyTags(tags);
+        } catch (InvalidInputException e) {
+            warnings.warn(base.get() + ".proxy_tags", "breaks today's rules (kept as stored): " + e.getMessage());
         }
     }
 

@@ -8,16 +8,19 @@ import com.google.gson.JsonObject;
 import com.google.gson.stream.JsonReader;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignSettings;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -352,5 +355,83 @@ class RecordJsonTest {
         assertThat(text.toString()).doesNotContain("webhook_id");
         assertThat(RecordJson.readCampaign(reader(text.toString()), GUILD, CHANNEL, loading)).isEqualTo(campaign);
         assertThat(warnings).isEmpty();
+    }
+
+    private static String written(RecordWriter write) throws Exception {
+        StringWriter text = new StringWriter();
+        try (com.google.gson.stream.JsonWriter out = new com.google.gson.stream.JsonWriter(text)) {
+            write.to(out);
+        }
+        return text.toString();
+    }
+
+    private interface RecordWriter {
+        void to(com.google.gson.stream.JsonWriter out) throws Exception;
+    }
+
+    @Test
+    void recordsWithDefaultTagsAndSettingsAreWrittenWithoutTheNewFields() throws Exception {
+        PlayerCharacter character = new PlayerCharacter(GUILD, USER, CHANNEL, "Aria", Optional.empty(), "d");
+        Npc npc = new Npc(GUILD, CHANNEL, NPC, "Tom", Optional.empty(), UserId.of(7));
+        Campaign campaign = readCampaign(campaign());
+
+        assertThat(written(out -> RecordJson.writeCharacterFields(out, character)))
+                .isEqualTo("{\"name\":\"Aria\",\"avatar_url\":\"\",\"description\":\"d\"}");
+        assertThat(written(out -> RecordJson.writeNpcFields(out, npc)))
+                .isEqualTo("{\"name\":\"Tom\",\"avatar_url\":\"\",\"creator_id\":\"7\"}");
+        assertThat(written(out -> RecordJson.writeCampaignFields(out, campaign))).doesNotContain("settings");
+    }
+
+    @Test
+    void proxyTagsAutoproxyAndSettingsAreWrittenWhenSetAndReadBack() throws Exception {
+        List<ProxyTag> tags = List.of(ProxyTag.prefix("F:"), new ProxyTag("[", "]"), ProxyTag.suffix("\"\\\u00e9"));
+        PlayerCharacter character = new PlayerCharacter(GUILD, USER, CHANNEL, "Aria", Optional.empty(), "", tags, true);
+        Npc npc = new Npc(GUILD, CHANNEL, NPC, "Tom", Optional.empty(), UserId.of(7), List.of(ProxyTag.prefix("T:")));
+        Campaign campaign = readCampaign(campaign()).withSettings(CampaignSettings.DEFAULT.withProxyTags(true));
+
+        String characterJson = written(out -> RecordJson.writeCharacterFields(out, character));
+        String npcJson = written(out -> RecordJson.writeNpcFields(out, npc));
+        String campaignJson = written(out -> RecordJson.writeCampaignFields(out, campaign));
+
+        assertThat(characterJson).endsWith(",\"proxy_tags\":[{\"prefix\":\"F:\",\"suffix\":\"\"},"
+                + "{\"prefix\":\"[\",\"suffix\":\"]\"},{\"prefix\":\"\",\"suffix\":\"\\\"\\\\\u00e9\"}],"
+                + "\"autoproxy\":true}");
+        assertThat(npcJson).endsWith(",\"proxy_tags\":[{\"prefix\":\"T:\",\"suffix\":\"\"}]}");
+        assertThat(campaignJson).endsWith(",\"settings\":{\"proxy_tags\":true}}");
+        assertThat(readCharacter(characterJson)).isEqualTo(character);
+        assertThat(RecordJson.readNpc(reader(npcJson), GUILD, CHANNEL, NPC, loading)).isEqualTo(npc);
+        assertThat(RecordJson.readCampaign(reader(campaignJson), GUILD, CHANNEL, loading)).isEqualTo(campaign);
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void proxyTagPartsMayBeNullOrMissingButATagWithNeitherIsDroppedWithAWarning() throws Exception {
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"proxy_tags\": [{\"prefix\": \"A:\","
+                + " \"suffix\": null}, {\"suffix\": \"-a\"}, {\"prefix\": \"\", \"suffix\": null}]}");
+
+        assertThat(read.proxyTags()).containsExactly(ProxyTag.prefix("A:"), ProxyTag.suffix("-a"));
+        assertThat(warnings).containsExactly("$.1.3.2.proxy_tags[2]: proxy tag has neither prefix nor suffix; dropped");
+    }
+
+    @Test
+    void proxyTagsBreakingTodaysRulesAreKeptWithAWarningAndWrongTypesAreFormatErrors() throws Exception {
+        String longPrefix = "p".repeat(InputRules.MAX_PROXY_TAG_PART_LENGTH + 1);
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"proxy_tags\": [{\"prefix\": \"" + longPrefix
+                + "\"}]}");
+
+        assertThat(read.proxyTags()).containsExactly(ProxyTag.prefix(longPrefix));
+        assertThat(warnings).singleElement().asString()
+                .startsWith("$.1.3.2.proxy_tags: breaks today's rules (kept as stored): The proxy tag");
+        assertThatThrownBy(() -> readCharacter("{\"name\": \"Aria\", \"proxy_tags\": \"F:\"}"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("proxy_tags must be a JSON array");
+        assertThatThrownBy(() -> readCharacter("{\"name\": \"Aria\", \"autoproxy\": \"yes\"}"))
+                .isInstanceOf(FormatException.class).hasMessageContaining("autoproxy must be true or false");
+        JsonObject json = campaign();
+        JsonObject settings = new JsonObject();
+        settings.addProperty("players_may_log", true);
+        settings.addProperty("dice", "d20");
+        json.add("settings", settings);
+        assertThat(readCampaign(json).settings()).isEqualTo(new CampaignSettings(false, true));
+        assertThat(warnings).last().asString().isEqualTo("$.1.2.settings.dice: unknown field \"dice\" ignored");
     }
 }

@@ -1,12 +1,14 @@
 package dev.campaignkeeper.persistence.postgres;
 
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignSettings;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
@@ -32,39 +34,46 @@ final class GuildRows {
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
-            + " AND p.channel_id = c.channel_id ORDER BY p.position) AS players"
+            + " AND p.channel_id = c.channel_id ORDER BY p.position) AS players, proxy_tags, players_may_log"
             + " FROM campaigns c WHERE guild_id = ? ORDER BY seq";
-    private static final String CHARACTERS = "SELECT user_id, channel_id, name, avatar_url, description"
-            + " FROM characters WHERE guild_id = ? ORDER BY user_seq, seq";
-    private static final String NPCS = "SELECT channel_id, npc_id, name, avatar_url, creator_id"
-            + " FROM npcs WHERE guild_id = ? ORDER BY channel_seq, seq";
+    private static final String CHARACTERS = "SELECT user_id, channel_id, name, avatar_url, description,"
+            + " proxy_prefixes, proxy_suffixes, autoproxy FROM characters WHERE guild_id = ? ORDER BY user_seq, seq";
+    private static final String NPCS = "SELECT channel_id, npc_id, name, avatar_url, creator_id,"
+            + " proxy_prefixes, proxy_suffixes FROM npcs WHERE guild_id = ? ORDER BY channel_seq, seq";
     private static final String PUT_CAMPAIGN = "INSERT INTO campaigns (guild_id, channel_id, seq, name, gm_id,"
-            + " player_role_id, gm_role_id, webhook_id) VALUES (?, ?, nextval('record_seq'), ?, ?, ?, ?, ?)"
+            + " player_role_id, gm_role_id, webhook_id, proxy_tags, players_may_log)"
+            + " VALUES (?, ?, nextval('record_seq'), ?, ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (guild_id, channel_id) DO UPDATE SET name = EXCLUDED.name, gm_id = EXCLUDED.gm_id,"
             + " player_role_id = EXCLUDED.player_role_id, gm_role_id = EXCLUDED.gm_role_id,"
-            + " webhook_id = EXCLUDED.webhook_id";
+            + " webhook_id = EXCLUDED.webhook_id, proxy_tags = EXCLUDED.proxy_tags,"
+            + " players_may_log = EXCLUDED.players_may_log";
     private static final String CLEAR_PLAYERS = "DELETE FROM campaign_players WHERE guild_id = ? AND channel_id = ?";
     private static final String PUT_PLAYERS = "INSERT INTO campaign_players (guild_id, channel_id, position, user_id)"
             + " SELECT ?, ?, t.position, t.user_id FROM unnest(?::text[]) WITH ORDINALITY AS t(user_id, position)";
     private static final String UPDATE_CAMPAIGN = "UPDATE campaigns SET name = ?, gm_id = ?, player_role_id = ?,"
-            + " gm_role_id = ?, webhook_id = ? WHERE guild_id = ? AND channel_id = ?";
-    private static final String UPDATE_CHARACTER = "UPDATE characters SET name = ?, avatar_url = ?, description = ?"
-            + " WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
-    private static final String UPDATE_NPC = "UPDATE npcs SET name = ?, avatar_url = ?, creator_id = ?"
-            + " WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
+            + " gm_role_id = ?, webhook_id = ?, proxy_tags = ?, players_may_log = ? WHERE guild_id = ? AND channel_id = ?";
+    private static final String UPDATE_CHARACTER = "UPDATE characters SET name = ?, avatar_url = ?, description = ?,"
+            + " proxy_prefixes = ?, proxy_suffixes = ?, autoproxy = ? WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
+    private static final String UPDATE_NPC = "UPDATE npcs SET name = ?, avatar_url = ?, creator_id = ?,"
+            + " proxy_prefixes = ?, proxy_suffixes = ? WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
     private static final String REMOVE_CAMPAIGN = "DELETE FROM campaigns WHERE guild_id = ? AND channel_id = ?";
     private static final String PUT_CHARACTER = "INSERT INTO characters (guild_id, user_id, channel_id, user_seq, seq,"
-            + " name, avatar_url, description) VALUES (?, ?, ?, COALESCE((SELECT o.user_seq FROM characters o"
-            + " WHERE o.guild_id = ? AND o.user_id = ? LIMIT 1), nextval('record_seq')), nextval('record_seq'), ?, ?, ?)"
+            + " name, avatar_url, description, proxy_prefixes, proxy_suffixes, autoproxy) VALUES (?, ?, ?,"
+            + " COALESCE((SELECT o.user_seq FROM characters o WHERE o.guild_id = ? AND o.user_id = ? LIMIT 1),"
+            + " nextval('record_seq')), nextval('record_seq'), ?, ?, ?, ?, ?, ?)"
             + " ON CONFLICT (guild_id, user_id, channel_id) DO UPDATE SET name = EXCLUDED.name,"
-            + " avatar_url = EXCLUDED.avatar_url, description = EXCLUDED.description";
+            + " avatar_url = EXCLUDED.avatar_url, description = EXCLUDED.description,"
+            + " proxy_prefixes = EXCLUDED.proxy_prefixes, proxy_suffixes = EXCLUDED.proxy_suffixes,"
+            + " autoproxy = EXCLUDED.autoproxy";
     private static final String REMOVE_CHARACTER =
             "DELETE FROM characters WHERE guild_id = ? AND user_id = ? AND channel_id = ?";
     private static final String PUT_NPC = "INSERT INTO npcs (guild_id, channel_id, npc_id, channel_seq, seq, name,"
-            + " avatar_url, creator_id) VALUES (?, ?, ?, COALESCE((SELECT o.channel_seq FROM npcs o"
-            + " WHERE o.guild_id = ? AND o.channel_id = ? LIMIT 1), nextval('record_seq')), nextval('record_seq'), ?, ?, ?)"
+            + " avatar_url, creator_id, proxy_prefixes, proxy_suffixes) VALUES (?, ?, ?, COALESCE((SELECT o.channel_seq"
+            + " FROM npcs o WHERE o.guild_id = ? AND o.channel_id = ? LIMIT 1), nextval('record_seq')),"
+            + " nextval('record_seq'), ?, ?, ?, ?, ?)"
             + " ON CONFLICT (guild_id, channel_id, npc_id) DO UPDATE SET name = EXCLUDED.name,"
-            + " avatar_url = EXCLUDED.avatar_url, creator_id = EXCLUDED.creator_id";
+            + " avatar_url = EXCLUDED.avatar_url, creator_id = EXCLUDED.creator_id,"
+            + " proxy_prefixes = EXCLUDED.proxy_prefixes, proxy_suffixes = EXCLUDED.proxy_suffixes";
     private static final String REMOVE_NPC = "DELETE FROM npcs WHERE guild_id = ? AND channel_id = ? AND npc_id = ?";
     private static final String GUILDS = "SELECT guild_id FROM campaigns UNION SELECT guild_id FROM characters"
             + " UNION SELECT guild_id FROM npcs ORDER BY 1";
@@ -133,7 +142,8 @@ final class GuildRows {
                     records.add(new RecordChange.PutCampaign(new Campaign(guild, ChannelId.of(rows.getString(1)),
                             rows.getString(2), UserId.of(rows.getString(3)), RoleId.of(rows.getString(4)),
                             RoleId.of(rows.getString(5)), Optional.ofNullable(rows.getString(6)).map(WebhookId::of),
-                            players)));
+                            players, new CampaignSettings(rows.getBoolean("proxy_tags"),
+                                    rows.getBoolean("players_may_log")))));
                 }
             }
         }
@@ -143,7 +153,7 @@ final class GuildRows {
                 while (rows.next()) {
                     records.add(new RecordChange.PutCharacter(new PlayerCharacter(guild, UserId.of(rows.getString(1)),
                             ChannelId.of(rows.getString(2)), rows.getString(3), Optional.ofNullable(rows.getString(4)),
-                            rows.getString(5))));
+                            rows.getString(5), tags(rows), rows.getBoolean("autoproxy"))));
                 }
             }
         }
@@ -153,11 +163,41 @@ final class GuildRows {
                 while (rows.next()) {
                     records.add(new RecordChange.PutNpc(new Npc(guild, ChannelId.of(rows.getString(1)),
                             NpcId.of(rows.getString(2)), rows.getString(3), Optional.ofNullable(rows.getString(4)),
-                            UserId.of(rows.getString(5)))));
+                            UserId.of(rows.getString(5)), tags(rows))));
                 }
             }
         }
         return GuildState.empty(guild).apply(records);
+    }
+
+    /** The proxy tags of a character or NPC row: its prefix and suffix arrays, position by position. */
+    private static List<ProxyTag> tags(ResultSet rows) throws SQLException {
+        String[] prefixes = texts(rows, "proxy_prefixes");
+        String[] suffixes = texts(rows, "proxy_suffixes");
+        List<ProxyTag> tags = new ArrayList<>(prefixes.length);
+        for (int i = 0; i < prefixes.length; i++) {
+            tags.add(new ProxyTag(prefixes[i], suffixes[i]));
+        }
+        return tags;
+    }
+
+    private static String[] texts(ResultSet rows, String column) throws SQLException {
+        Array array = rows.getArray(column);
+        Object[] values = (Object[]) array.getArray();
+        array.free();
+        String[] texts = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            texts[i] = (String) values[i];
+        }
+        return texts;
+    }
+
+    private static String[] prefixes(List<ProxyTag> tags) {
+        return tags.stream().map(ProxyTag::prefix).toArray(String[]::new);
+    }
+
+    private static String[] suffixes(List<ProxyTag> tags) {
+        return tags.stream().map(ProxyTag::suffix).toArray(String[]::new);
     }
 
     /**
@@ -186,10 +226,12 @@ final class GuildRows {
                 String webhook = campaign.webhook().map(WebhookId::value).orElse(null);
                 if (old.isPresent()) {
                     statements.add(new Statement(UPDATE_CAMPAIGN, campaign.name(), campaign.gm().value(),
-                            campaign.playerRole().value(), campaign.gmRole().value(), webhook, guild, channel));
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook,
+                            campaign.settings().proxyTags(), campaign.settings().playersMayLog(), guild, channel));
                 } else {
                     statements.add(new Statement(PUT_CAMPAIGN, guild, channel, campaign.name(), campaign.gm().value(),
-                            campaign.playerRole().value(), campaign.gmRole().value(), webhook));
+                            campaign.playerRole().value(), campaign.gmRole().value(), webhook,
+                            campaign.settings().proxyTags(), campaign.settings().playersMayLog()));
                 }
                 if (old.isEmpty() || !old.get().players().equals(campaign.players())) {
                     if (old.isPresent()) {
@@ -209,10 +251,12 @@ final class GuildRows {
                 String avatar = character.avatarUrl().orElse(null);
                 if (state.character(character.channel(), character.user()).isPresent()) {
                     statements.add(new Statement(UPDATE_CHARACTER, character.name(), avatar, character.description(),
+                            prefixes(character.proxyTags()), suffixes(character.proxyTags()), character.autoproxy(),
                             guild, user, channel));
                 } else {
                     statements.add(new Statement(PUT_CHARACTER, guild, user, channel, guild, user, character.name(),
-                            avatar, character.description()));
+                            avatar, character.description(), prefixes(character.proxyTags()),
+                            suffixes(character.proxyTags()), character.autoproxy()));
                 }
             } else if (change instanceof RecordChange.RemoveCharacter remove) {
                 statements.add(new Statement(REMOVE_CHARACTER, guild, remove.user().value(), remove.channel().value()));
@@ -221,11 +265,11 @@ final class GuildRows {
                 String channel = npc.channel().value();
                 String avatar = npc.avatarUrl().orElse(null);
                 if (state.npc(npc.channel(), npc.id()).isPresent()) {
-                    statements.add(new Statement(UPDATE_NPC, npc.name(), avatar, npc.creator().value(), guild, channel,
-                            npc.id().value()));
+                    statements.add(new Statement(UPDATE_NPC, npc.name(), avatar, npc.creator().value(),
+                            prefixes(npc.proxyTags()), suffixes(npc.proxyTags()), guild, channel, npc.id().value()));
                 } else {
                     statements.add(new Statement(PUT_NPC, guild, channel, npc.id().value(), guild, channel, npc.name(),
-                            avatar, npc.creator().value()));
+                            avatar, npc.creator().value(), prefixes(npc.proxyTags()), suffixes(npc.proxyTags())));
                 }
             } else if (change instanceof RecordChange.RemoveNpc remove) {
                 statements.add(new Statement(REMOVE_NPC, guild, remove.channel().value(), remove.id().value()));
@@ -242,7 +286,7 @@ final class GuildRows {
         }
     }
 
-    /** One SQL statement and its parameters (text, or a text array for {@code ?::text[]}). */
+    /** One SQL statement and its parameters (text, a boolean, or a text array for a {@code text[]} column). */
     private record Statement(String sql, Object... parameters) {
 
         void run(Connection connection, boolean commit) throws SQLException {
@@ -251,6 +295,8 @@ final class GuildRows {
                     if (parameters[i] instanceof String[] array) {
                         Array sqlArray = connection.createArrayOf("text", array);
                         statement.setArray(i + 1, sqlArray);
+                    } else if (parameters[i] instanceof Boolean flag) {
+                        statement.setBoolean(i + 1, flag);
                     } else {
                         statement.setString(i + 1, (String) parameters[i]);
                     }
