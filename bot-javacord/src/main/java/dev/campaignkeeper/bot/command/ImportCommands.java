@@ -45,8 +45,11 @@ final class ImportCommands {
                     + " the one to import.");
         }
         ImportOutcome<PlayerCharacter> outcome = imports.importCharacter(r.actor(), r.guild(), r.channel(), file, name);
-        return Reply.ephemeral("Imported **" + Markdown.escape(outcome.imported().name()) + "** from your "
-                + file.format() + " file as your character in this campaign. Speak as them with `/say`."
+        PlayerCharacter character = outcome.imported();
+        String tags = character.proxyTags().isEmpty() ? "" : " Proxy tags: " + character.proxyTags().stream()
+                .map(tag -> "`" + tag.display() + "`").collect(java.util.stream.Collectors.joining(", ")) + ".";
+        return Reply.ephemeral("Imported **" + Markdown.escape(character.name()) + "** from your "
+                + file.format() + " file as your character in this campaign. Speak as them with `/say`." + tags
                 + notes(outcome));
     }
 

@@ -64,6 +64,8 @@ class ImportCommandsTest {
         assertThat(reply.text()).contains("Imported **Zoë 🌸** from your Tupperbox file", "replaces the earlier character \"Brynn\"");
         assertThat(character(ALICE).name()).isEqualTo("Zoë 🌸");
         assertThat(character(ALICE).avatarUrl()).isEmpty();
+        assertThat(character(ALICE).proxyTags()).containsExactly(dev.campaignkeeper.core.model.ProxyTag.prefix("z:"));
+        assertThat(reply.text()).contains("Proxy tags: `z:text`.");
     }
 
     @Test
@@ -86,6 +88,8 @@ class ImportCommandsTest {
         assertThat(character(ALICE).name()).isEqualTo("Ariadne ✨");
         assertThat(character(ALICE).avatarUrl()).contains("https://files.pluralkit.me/member/aaaaa-proxy.png");
         assertThat(character(ALICE).description()).isEqualTo("Keeper of the lamp room.");
+        assertThat(character(ALICE).proxyTags()).extracting(dev.campaignkeeper.core.model.ProxyTag::display)
+                .containsExactly("a:text", "{text}");
     }
 
     @Test

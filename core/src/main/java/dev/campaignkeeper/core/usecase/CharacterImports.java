@@ -10,6 +10,7 @@ import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.imports.ImportedCharacter;
 import dev.campaignkeeper.core.imports.ImportedFile;
+import dev.campaignkeeper.core.imports.ImportedTag;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -18,6 +19,7 @@ import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
@@ -108,10 +110,13 @@ public final class CharacterImports {
         String name = checkedName(entry, "character name");
         Optional<String> avatar = avatar(entry, name, notes);
         String description = description(entry, name, notes);
+        List<ProxyTag> tags = tags(entry, name, notes);
         Stored stored = store.update(guild, current -> {
             requirePlayer(requireCampaign(current, channel), user);
-            PlayerCharacter imported = new PlayerCharacter(guild, user, channel, name, avatar, description);
-            return Update.of(new Stored(imported, current.character(channel, user)),
+            Optional<PlayerCharacter> old = current.character(channel, user);
+            PlayerCharacter imported = new PlayerCharacter(guild, user, channel, name, avatar, description, tags,
+                    old.map(PlayerCharacter::autoproxy).orElse(false));
+            return Update.of(new Stored(imported, old),
                     new RecordChange.PutCharacter(imported));
         });
         stored.replaced().ifPresent(old -> notes.add(0, "It replaces the earlier character \""
@@ -148,6 +153,7 @@ public final class CharacterImports {
         List<String> notes = new ArrayList<>();
         List<String> names = new ArrayList<>();
         List<Optional<String>> avatars = new ArrayList<>();
+        List<List<ProxyTag>> tagLists = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (ImportedCharacter entry : entries) {
             String name = checkedName(entry, "NPC name");
@@ -159,6 +165,7 @@ public final class CharacterImports {
             }
             names.add(name);
             avatars.add(avatar(entry, name, notes));
+            tagLists.add(tags(entry, name, notes));
             if (entry.description().filter(text -> !InputRules.clean(text, true).isEmpty()).isPresent()) {
                 notes.add("NPCs have no description, so the description of \"" + CampaignAccess.shorten(name)
                         + "\" was left out.");
@@ -191,7 +198,7 @@ public final class CharacterImports {
             List<RecordChange> changes = new ArrayList<>();
             for (int i = 0; i < names.size(); i++) {
                 NpcId id = freshId(current, channel, taken);
-                Npc npc = new Npc(guild, channel, id, names.get(i), avatars.get(i), actor.user());
+                Npc npc = new Npc(guild, channel, id, names.get(i), avatars.get(i), actor.user(), tagLists.get(i));
                 created.add(npc);
                 changes.add(new RecordChange.PutNpc(npc));
             }
@@ -306,6 +313,38 @@ public final class CharacterImports {
                     + " without an avatar: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * The entry's proxy tags by the rules: a tag they refuse is left out, a repeated one dropped,
+     * and beyond {@link InputRules#MAX_PROXY_TAGS} the rest left out, each said in a note.
+     */
+    private static List<ProxyTag> tags(ImportedCharacter entry, String name, List<String> notes) {
+        List<ProxyTag> kept = new ArrayList<>();
+        int over = 0;
+        for (ImportedTag raw : entry.tags()) {
+            ProxyTag tag;
+            try {
+                tag = InputRules.proxyTag(raw.prefix(), raw.suffix());
+            } catch (InvalidInputException e) {
+                notes.add("A proxy tag of \"" + CampaignAccess.shorten(name) + "\" was left out: " + e.getMessage());
+                continue;
+            }
+            if (kept.contains(tag)) {
+                continue;
+            }
+            if (kept.size() == InputRules.MAX_PROXY_TAGS) {
+                over++;
+                continue;
+            }
+            kept.add(tag);
+        }
+        if (over > 0) {
+            notes.add("\"" + CampaignAccess.shorten(name) + "\" has more than " + InputRules.MAX_PROXY_TAGS
+                    + " proxy tags, so only the first " + InputRules.MAX_PROXY_TAGS + " were kept (" + over
+                    + " left out).");
+        }
+        return List.copyOf(kept);
     }
 
     private static String description(ImportedCharacter entry, String name, List<String> notes) {

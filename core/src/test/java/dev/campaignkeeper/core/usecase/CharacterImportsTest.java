@@ -252,4 +252,34 @@ class CharacterImportsTest {
                 .hasMessageContaining("\"tuppers.json\" is 9 MB")
                 .hasMessageContaining("up to 8 MB");
     }
+
+    @Test
+    void proxyTagsComeAlongAndRefusedOrExtraOnesAreLeftOutAndSaidSo() {
+        List<ImportedTag> tags = new ArrayList<>();
+        tags.add(new ImportedTag("\\bad", ""));
+        tags.add(new ImportedTag("a:", ""));
+        tags.add(new ImportedTag("a:", ""));
+        for (int i = 0; i < 10; i++) {
+            tags.add(new ImportedTag("[" + i, "]"));
+        }
+        ImportedCharacter tagged = new ImportedCharacter("Aria", Optional.empty(), Optional.empty(), Optional.empty(),
+                tags);
+
+        ImportOutcome<PlayerCharacter> outcome = imports().importCharacter(ALICE, GUILD, CHANNEL, file(tagged),
+                Optional.empty());
+
+        assertThat(outcome.imported().proxyTags()).hasSize(InputRules.MAX_PROXY_TAGS)
+                .startsWith(dev.campaignkeeper.core.model.ProxyTag.prefix("a:"));
+        assertThat(world.character(ALICE).orElseThrow().proxyTags()).isEqualTo(outcome.imported().proxyTags());
+        assertThat(outcome.notes()).anyMatch(note -> note.contains("A proxy tag of \"Aria\" was left out"))
+                .anyMatch(note -> note.contains("only the first 10 were kept (1 left out)"));
+    }
+
+    @Test
+    void npcsGetTheirProxyTags() {
+        ImportOutcome<List<Npc>> outcome = imports().importNpcs(GM, GUILD, CHANNEL, file(entry("Gus")), Optional.empty());
+
+        assertThat(outcome.imported().get(0).proxyTags())
+                .containsExactly(dev.campaignkeeper.core.model.ProxyTag.prefix("G:"));
+    }
 }
