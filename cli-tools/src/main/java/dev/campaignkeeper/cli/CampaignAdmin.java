@@ -44,6 +44,7 @@ import picocli.CommandLine.Spec;
                 CheckpointCommand.class,
                 ExportCommand.class,
                 ImportCommand.class,
+                ImportCharactersCommand.class,
                 BenchCommand.class,
                 MigrateCommand.class,
                 CommandLine.HelpCommand.class

@@ -4,6 +4,7 @@ import static dev.campaignkeeper.bot.command.OptionSpec.optional;
 import static dev.campaignkeeper.bot.command.OptionSpec.required;
 import static dev.campaignkeeper.bot.command.OptionType.ATTACHMENT;
 import static dev.campaignkeeper.bot.command.OptionType.BOOLEAN;
+import static dev.campaignkeeper.bot.command.OptionType.FILE;
 import static dev.campaignkeeper.bot.command.OptionType.STRING;
 import static dev.campaignkeeper.bot.command.OptionType.USER;
 
@@ -33,6 +34,8 @@ public final class CommandCatalog {
     public static final String IMAGE_OPTION = "image";
     /** Name of the avatar-as-an-uploaded-image option of {@code /character} and {@code /npc} create and edit. */
     public static final String AVATAR_FILE_OPTION = "avatar_file";
+    /** Name of the export-file option of {@code /character import} and {@code /npc import}. */
+    public static final String FILE_OPTION = "file";
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
@@ -91,6 +94,11 @@ public final class CommandCatalog {
                 sub("character", "show", "Show a character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "Whose character (default: yours)")),
+                sub("character", "import", "Create or replace your character from a Tupperbox or PluralKit export file",
+                        true, Visibility.EPHEMERAL,
+                        required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
+                        optional("name", STRING, "Which character of the file (needed when it has several)")
+                                .maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("character", "delete", "Delete your character (the GM may delete anyone's)", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "(GM) Whose character to delete (default: yours)")),
@@ -109,6 +117,11 @@ public final class CommandCatalog {
                         optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
                         avatarFile),
                 sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
+                sub("npc", "import", "(GM) Create NPCs from a Tupperbox or PluralKit export file", true,
+                        Visibility.EPHEMERAL,
+                        required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
+                        optional("name", STRING, "Import only this character of the file (default: all of them)")
+                                .maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
                         npc, text, title, image),

@@ -44,6 +44,7 @@ public final class CommandHandlers {
     private final ExportFormat exportFormat;
     private final UserDisplay users;
     private final RollCommand roll;
+    private final ImportCommands imports;
 
     /**
      * Creates the handlers.
@@ -58,6 +59,7 @@ public final class CommandHandlers {
         this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
         this.users = Objects.requireNonNull(users, "users");
         this.roll = new RollCommand(keeper.rolls(), users);
+        this.imports = new ImportCommands(keeper.imports());
     }
 
     /**
@@ -240,11 +242,13 @@ public final class CommandHandlers {
             case "character edit" -> characterEdit(request, options);
             case "character show" -> characterShow(request, options);
             case "character delete" -> characterDelete(request, options);
+            case "character import" -> imports.character(request, options);
             case "say" -> say(request, options);
             case "npc create" -> npcCreate(request, options);
             case "npc edit" -> npcEdit(request, options);
             case "npc delete" -> npcDelete(request, options);
             case "npc list" -> npcList(request);
+            case "npc import" -> imports.npcs(request, options);
             case "npc say" -> npcSay(request, options);
             case "roll" -> roll.roll(request, options);
             default -> Reply.error("Unknown command /" + request.path() + ".");

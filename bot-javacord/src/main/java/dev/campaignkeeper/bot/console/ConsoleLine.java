@@ -208,6 +208,7 @@ public sealed interface ConsoleLine {
                 default -> null;
             };
             case ATTACHMENT -> localImage(raw);
+            case FILE -> localFile(raw);
         };
     }
 
@@ -222,6 +223,31 @@ public sealed interface ConsoleLine {
             text.append(word);
         }
         return text.toString();
+    }
+
+    /**
+     * The console's data file: a local file, its size checked like an uploaded one's.
+     *
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if it cannot be read or is too large
+     */
+    private static Object localFile(String raw) {
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(raw);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("\"" + raw + "\" is not a file path.", e);
+        }
+        try {
+            dev.campaignkeeper.core.usecase.CharacterImports.checkFileSize(raw, java.nio.file.Files.size(path));
+            byte[] content = java.nio.file.Files.readAllBytes(path);
+            String name = path.getFileName() == null ? "file" : path.getFileName().toString();
+            return new dev.campaignkeeper.core.port.Upload(name, "application/json", content);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("There is no file " + raw + ".", e);
+        } catch (java.io.IOException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("The file " + raw + " could not be read ("
+                    + e.getMessage() + ").", e);
+        }
     }
 
     /**

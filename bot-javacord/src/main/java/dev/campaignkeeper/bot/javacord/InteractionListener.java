@@ -21,6 +21,7 @@ import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.usecase.CharacterImports;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -503,6 +504,8 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 }
                 case ATTACHMENT -> option.getAttachmentValue()
                         .ifPresent(file -> values.put(option.getName(), fetch(file)));
+                case FILE -> option.getAttachmentValue()
+                        .ifPresent(file -> values.put(option.getName(), fetchFile(file)));
                 default -> throw new IllegalStateException("unknown option type");
             }
         }
@@ -520,6 +523,19 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             InputRules.imageSize(file.getFileName(), InputRules.MAX_IMAGE_BYTES + 1L);
         }
         return new Upload(file.getFileName(), InputRules.imageType(file.getFileName(), content), content);
+    }
+
+    /**
+     * Fetches an attached data file (an export to import). Its size is checked before fetching
+     * and again while fetching; its content is read by the command.
+     */
+    private Upload fetchFile(org.javacord.api.entity.Attachment file) {
+        CharacterImports.checkFileSize(file.getFileName(), file.getSize());
+        byte[] content = platform.fetchAttachment(file.getUrl().toString(), CharacterImports.MAX_FILE_BYTES);
+        if (content == null) {
+            CharacterImports.checkFileSize(file.getFileName(), CharacterImports.MAX_FILE_BYTES + 1L);
+        }
+        return new Upload(file.getFileName(), "application/json", content);
     }
 
     private static List<SlashCommandInteractionOption> leafOptions(SlashCommandInteractionOptionsProvider provider) {

@@ -15,9 +15,9 @@ class CommandCatalogTest {
         assertThat(CommandCatalog.specs()).extracting(CommandSpec::path).containsExactly(
                 "campaign create", "campaign join", "campaign leave", "campaign info", "campaign kick",
                 "campaign transfer", "campaign rename", "campaign end", "campaign export",
-                "character create", "character edit", "character show", "character delete",
+                "character create", "character edit", "character show", "character import", "character delete",
                 "say",
-                "npc create", "npc edit", "npc delete", "npc list", "npc say",
+                "npc create", "npc edit", "npc delete", "npc import", "npc list", "npc say",
                 "roll");
     }
 

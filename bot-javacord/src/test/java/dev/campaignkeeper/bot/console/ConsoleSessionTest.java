@@ -255,4 +255,22 @@ class ConsoleSessionTest {
         assertThat(transcript).endsWith("Bye." + System.lineSeparator());
         assertThat(transcript).doesNotContain("/campaign info");
     }
+    @Test
+    void characterImportReadsALocalExportFileAndAMissingOneIsExplained(@TempDir Path files) throws Exception {
+        Path tuppers = files.resolve("tuppers.json");
+        Files.writeString(tuppers, "{\"tuppers\":[{\"name\":\"Tilda 🌿\",\"avatar_url\":null,\"brackets\":[\"t:\",\"\"]},"
+                + "{\"name\":\"Moss\",\"brackets\":[]}]}", StandardCharsets.UTF_8);
+
+        String transcript = play("/as Gwen\n/in #tavern\n/campaign create\n/as Alice\n/campaign join\n"
+                + "/character import file:" + tuppers + "\n"
+                + "/character import file:" + tuppers + " name:\"tilda 🌿\"\n"
+                + "/character import file:" + files.resolve("nope.json") + "\n"
+                + "/character show\n");
+
+        assertThat(transcript)
+                .contains("Your Tupperbox file has 2 characters: Tilda 🌿, Moss.")
+                .contains("Imported Tilda 🌿 from your Tupperbox file as your character")
+                .contains("There is no file " + files.resolve("nope.json"))
+                .contains("Tilda 🌿, played by @Alice");
+    }
 }

@@ -17,13 +17,15 @@ import java.util.Objects;
  * @param npcs the GM's non-player characters
  * @param speech speaking in character through the campaign's webhook, editing and deleting posts
  * @param rolls rolling dice, posted in character like speech
+ * @param imports importing characters and NPCs from other proxy bots' export files
  */
 public record CampaignKeeper(
         CampaignService campaigns,
         CharacterService characters,
         NpcService npcs,
         SpeakService speech,
-        RollService rolls) {
+        RollService rolls,
+        CharacterImports imports) {
 
     /**
      * Validates the fields.
@@ -33,11 +35,13 @@ public record CampaignKeeper(
      * @param npcs the GM's non-player characters
      * @param speech speaking in character through the campaign's webhook
      * @param rolls rolling dice, posted in character like speech
+     * @param imports importing characters and NPCs from export files
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(npcs, "npcs");
+        Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(rolls, "rolls");
     }
@@ -108,6 +112,7 @@ public record CampaignKeeper(
                 new CharacterService(store),
                 new NpcService(store, limits),
                 speech,
-                new RollService(store, speech, platform, dice));
+                new RollService(store, speech, platform, dice),
+                new CharacterImports(store, limits));
     }
 }
