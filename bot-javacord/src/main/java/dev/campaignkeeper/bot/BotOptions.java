@@ -1,5 +1,6 @@
 package dev.campaignkeeper.bot;
 
+import dev.campaignkeeper.bot.javacord.ShardPlan;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
@@ -19,9 +20,19 @@ import java.util.Optional;
  *     an {@code exports} directory beside the data directory)
  * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store there
  *     instead of the data directory (never shown by {@link #toString()}, as it may hold a password)
+ * @param postRetention {@code --post-retention N}, else {@code CAMPAIGN_POST_RETENTION}: how many posts per
+ *     campaign the post log keeps (at least 1; default: the store's, 10,000)
+ * @param shards {@code --shards N} and {@code --shard-ids IDS}: the gateway shards this process runs
+ * @param metricsPort {@code --metrics-port PORT}: serve Prometheus metrics and {@code /health} on this port
  */
 public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
-                         boolean version, Optional<Path> exports, Optional<String> databaseUrl) {
+                         boolean version, Optional<Path> exports, Optional<String> databaseUrl,
+                         Optional<Integer> postRetention, ShardPlan shards, Optional<Integer> metricsPort) {
+
+    /** Environment variable holding the post retention. */
+    public static final String POST_RETENTION_VARIABLE = "CAMPAIGN_POST_RETENTION";
+    /** The most posts per campaign {@code --post-retention} accepts. */
+    public static final int MAX_POST_RETENTION = 1_000_000;
 
     /** Environment variable holding the database URL. */
     public static final String DATABASE_URL_VARIABLE = "CAMPAIGN_DATABASE_URL";
@@ -33,7 +44,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
 
     /** The command-line usage. */
     public static final String USAGE = """
-            Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID]
+            Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID] [--post-retention N]
+                                [--shards N [--shard-ids IDS]] [--metrics-port PORT]
                                 [--console [--seed N] [--exports DIR]] [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
@@ -42,9 +54,20 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                postgresql://keeper@db.example:5432/campaigns (password from the URL,
                                $PGPASSWORD or ~/.pgpass; never logged); several bot processes may
                                share one database (default: $CAMPAIGN_DATABASE_URL)
+              --post-retention N
+                               how many posts per campaign the post log keeps for edit, delete
+                               and transcripts, the oldest dropped first (1 to 1000000;
+                               default: $CAMPAIGN_POST_RETENTION, else 10000)
               --dev-guild ID   register the slash commands on this server only; they appear at once
                                (without it they are registered globally, which Discord may take an
                                hour to show)
+              --shards N       split the bot into N gateway shards (Discord requires one per 2,500
+                               servers); every process of the bot must give the same N
+              --shard-ids IDS  run only these shards here, e.g. 0-3 or 0,2,5-7 (default: all N);
+                               other processes run the rest, so this needs --database-url
+              --metrics-port PORT
+                               serve Prometheus metrics on http://HOST:PORT/metrics and a health
+                               check on /health (off by default)
               --console        try the bot offline: type its commands in this terminal, no Discord
                                needed (e.g. /campaign create name:"The Lost Mine")
               --seed N         with --console: roll dice from seed N, so the same commands roll
@@ -60,7 +83,12 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                                  or logged
               CAMPAIGN_DATA_DIR  default for --data
               CAMPAIGN_DATABASE_URL  default for --database-url
-              PGPASSWORD         the database password when the URL has none""";
+              CAMPAIGN_POST_RETENTION  default for --post-retention
+              PGPASSWORD         the database password when the URL has none
+              CAMPAIGN_OFFSITE   copy each backup set to s3://BUCKET/PREFIX (JSON store only);
+                                 CAMPAIGN_S3_ENDPOINT for an S3-compatible server, CAMPAIGN_S3_REGION,
+                                 CAMPAIGN_OFFSITE_INTERVAL (default PT10M), AWS_ACCESS_KEY_ID and
+                                 AWS_SECRET_ACCESS_KEY (else the AWS default chain)""";
 
     /**
      * Validates the fields.
@@ -73,6 +101,9 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param version {@code --version}: print the version and exit
      * @param exports {@code --exports DIR}: where the console saves attached exports
      * @param databaseUrl {@code --database-url URL}, else {@code CAMPAIGN_DATABASE_URL}: use the PostgreSQL store
+     * @param postRetention {@code --post-retention N}, else {@code CAMPAIGN_POST_RETENTION}: posts kept per campaign
+     * @param shards {@code --shards N} and {@code --shard-ids IDS}: the gateway shards this process runs
+     * @param metricsPort {@code --metrics-port PORT}: serve Prometheus metrics and {@code /health} on this port
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -80,6 +111,30 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Objects.requireNonNull(seed, "seed");
         Objects.requireNonNull(exports, "exports");
         Objects.requireNonNull(databaseUrl, "databaseUrl");
+        Objects.requireNonNull(postRetention, "postRetention");
+        Objects.requireNonNull(shards, "shards");
+        Objects.requireNonNull(metricsPort, "metricsPort");
+        if (postRetention.isPresent() && (postRetention.get() < 1 || postRetention.get() > MAX_POST_RETENTION)) {
+            throw new IllegalArgumentException("post retention out of range: " + postRetention.get());
+        }
+    }
+
+    /**
+     * Options without {@code --post-retention} (the store's default).
+     *
+     * @param dataDir the data directory
+     * @param devGuild {@code --dev-guild ID}
+     * @param console {@code --console}
+     * @param help {@code --help}
+     * @param seed {@code --seed N}
+     * @param version {@code --version}
+     * @param exports {@code --exports DIR}
+     * @param databaseUrl {@code --database-url URL}
+     */
+    public BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                      boolean version, Optional<Path> exports, Optional<String> databaseUrl) {
+        this(dataDir, devGuild, console, help, seed, version, exports, databaseUrl, Optional.empty(), ShardPlan.single(),
+                Optional.empty());
     }
 
     /**
@@ -131,7 +186,8 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
     public String toString() {
         return "BotOptions[dataDir=" + dataDir + ", devGuild=" + devGuild + ", console=" + console + ", help=" + help
                 + ", seed=" + seed + ", version=" + version + ", exports=" + exports + ", databaseUrl="
-                + (databaseUrl.isPresent() ? "set" : "not set") + "]";
+                + (databaseUrl.isPresent() ? "set" : "not set") + ", postRetention=" + postRetention
+                + ", shards=" + shards + ", metricsPort=" + metricsPort + "]";
     }
 
     /**
@@ -151,6 +207,10 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         boolean version = false;
         Optional<Path> exports = Optional.empty();
         String databaseUrl = null;
+        Optional<Integer> postRetention = Optional.empty();
+        Integer shardCount = null;
+        String shardIds = null;
+        Optional<Integer> metricsPort = Optional.empty();
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -202,6 +262,25 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                     }
                     databaseUrl = value;
                 }
+                case "--post-retention" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--post-retention",
+                            "a number of posts");
+                    postRetention = Optional.of(postRetention(value, "--post-retention"));
+                }
+                case "--shards" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--shards", "a number of shards");
+                    shardCount = number(value, 1, ShardPlan.MAX_SHARDS, "--shards needs a number of shards from 1 to "
+                            + ShardPlan.MAX_SHARDS);
+                }
+                case "--shard-ids" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--shard-ids",
+                            "shard ids such as 0-3 or 0,2,5");
+                    shardIds = value;
+                }
+                case "--metrics-port" -> {
+                    String value = inlineValue != null ? inlineValue : value(args, ++i, "--metrics-port", "a port");
+                    metricsPort = Optional.of(number(value, 1, 65_535, "--metrics-port needs a TCP port from 1 to 65535"));
+                }
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
@@ -220,8 +299,72 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
             String fromEnv = env.get(DATABASE_URL_VARIABLE);
             databaseUrl = fromEnv == null || fromEnv.isBlank() ? null : fromEnv;
         }
+        if (postRetention.isEmpty()) {
+            String fromEnv = env.get(POST_RETENTION_VARIABLE);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                postRetention = Optional.of(postRetention(fromEnv, POST_RETENTION_VARIABLE));
+            }
+        }
+        ShardPlan shards = shards(shardCount, shardIds, console, databaseUrl != null);
+        if (console && metricsPort.isPresent()) {
+            throw new UsageException("--metrics-port works only for the bot on Discord, not with --console.");
+        }
         return new BotOptions(dataDir, devGuild, console, help, seed, version, exports,
-                Optional.ofNullable(databaseUrl));
+                Optional.ofNullable(databaseUrl), postRetention, shards, metricsPort);
+    }
+
+    private static ShardPlan shards(Integer count, String ids, boolean console, boolean database) {
+        if (count == null && ids == null) {
+            return ShardPlan.single();
+        }
+        if (console) {
+            throw new UsageException("--shards and --shard-ids are for the bot on Discord; the console has no shards.");
+        }
+        if (count == null) {
+            throw new UsageException("--shard-ids needs --shards N too: the total number of shards, the same in "
+                    + "every process of the bot.");
+        }
+        ShardPlan plan;
+        try {
+            plan = ids == null ? ShardPlan.all(count) : ShardPlan.parse(ids, count);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--shard-ids: " + e.getMessage() + ".");
+        }
+        if (!plan.isComplete() && !database) {
+            throw new UsageException("--shard-ids " + plan.describeIds() + " runs only part of the " + count
+                    + " shards, so other processes must run the rest, and a data directory serves one process."
+                    + " Store the campaigns in PostgreSQL (--database-url) to run several processes, or leave out"
+                    + " --shard-ids to run all " + count + " shards here.");
+        }
+        return plan;
+    }
+
+    private static int number(String value, int min, int max, String problem) {
+        String digits = value.strip();
+        if (!digits.matches("[0-9]{1,9}")) {
+            throw new UsageException(problem + ", not \"" + value + "\".");
+        }
+        int number = Integer.parseInt(digits);
+        if (number < min || number > max) {
+            throw new UsageException(problem + ", not " + number + ".");
+        }
+        return number;
+    }
+
+    private static int postRetention(String value, String source) {
+        String digits = value.strip();
+        long posts;
+        try {
+            posts = digits.matches("[0-9]{1,12}") ? Long.parseLong(digits) : -1;
+        } catch (NumberFormatException e) {
+            posts = -1;
+        }
+        if (posts < 1 || posts > MAX_POST_RETENTION) {
+            throw new UsageException(source + " needs a whole number of posts per campaign from 1 to "
+                    + MAX_POST_RETENTION + " (the post log keeps that many for edit, delete and transcripts), not \""
+                    + value + "\".");
+        }
+        return (int) posts;
     }
 
     private static String value(String[] args, int index, String option, String what) {

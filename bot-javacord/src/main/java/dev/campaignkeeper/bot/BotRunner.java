@@ -145,6 +145,16 @@ public final class BotRunner {
             return connected.api();
         }
 
+        /**
+         * Why the bot cannot serve commands, if it cannot (for {@code /health}).
+         *
+         * @return empty while the store is open and every shard connected; else the reason
+         */
+        public java.util.Optional<String> notReady() {
+            return closed.get() ? java.util.Optional.of("the bot is stopping; the store is closed")
+                    : connected.notReady();
+        }
+
         /** Disconnects from Discord, then closes the store. */
         @Override
         public void close() {

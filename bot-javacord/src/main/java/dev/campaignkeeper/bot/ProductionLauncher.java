@@ -11,7 +11,11 @@ import dev.campaignkeeper.bot.console.LineEditorInput;
 import dev.campaignkeeper.bot.javacord.DiscordStartException;
 import dev.campaignkeeper.bot.javacord.JavacordConfig;
 import dev.campaignkeeper.core.dice.DiceRoller;
+import dev.campaignkeeper.bot.metrics.MetricsModules;
+import dev.campaignkeeper.bot.metrics.MetricsServer;
+import dev.campaignkeeper.bot.metrics.PrometheusMetrics;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
+import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.persistence.json.ExportJson;
@@ -23,10 +27,14 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +46,11 @@ import org.slf4j.LoggerFactory;
 final class ProductionLauncher implements CampaignBot.Launcher {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProductionLauncher.class);
+
+    /** Added when the data directory is locked: what to do to run several processes. */
+    static final String ONE_PROCESS_PER_DIRECTORY = "A data directory serves one bot process; to run several "
+            + "(for example one per group of gateway shards), store the campaigns in PostgreSQL with --database-url"
+            + " (see the admin guide, \"Moving to PostgreSQL\")";
 
     private final PrintStream err;
     private final boolean interactive;
@@ -76,11 +89,24 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         if (options.databaseUrl().isPresent()) {
             return new PostgresPersistenceModule(databaseConfig(options));
         }
-        return new JsonPersistenceModule(JsonStoreConfig.defaults(options.dataDir()));
+        return new JsonPersistenceModule(jsonConfig(options));
+    }
+
+    /** The JSON store's configuration: the data directory, and {@code --post-retention} if given. */
+    static JsonStoreConfig jsonConfig(BotOptions options) {
+        JsonStoreConfig config = JsonStoreConfig.defaults(options.dataDir());
+        return options.postRetention().map(config::withPostRetentionPerCampaign).orElse(config);
     }
 
     private static PostgresStoreConfig databaseConfig(BotOptions options) {
-        return PostgresStoreConfig.fromDatabaseUrl(options.databaseUrl().orElseThrow(), System.getenv());
+        return databaseConfig(options, System.getenv());
+    }
+
+    /** The PostgreSQL store's configuration: the database URL, and {@code --post-retention} if given. */
+    static PostgresStoreConfig databaseConfig(BotOptions options, java.util.Map<String, String> environment) {
+        PostgresStoreConfig config = PostgresStoreConfig.fromDatabaseUrl(options.databaseUrl().orElseThrow(),
+                environment);
+        return options.postRetention().map(config::withPostRetentionPerCampaign).orElse(config);
     }
 
     @Override
@@ -138,17 +164,48 @@ final class ProductionLauncher implements CampaignBot.Launcher {
     @Override
     public int discord(BotOptions options, String token) {
         BotRunner.Running running;
+        java.util.Optional<OffsiteSetup.Settings> offsiteSettings;
         try {
-            running = BotRunner.create(BotRunner.productionModules(storeModule(options),
-                    JavacordConfig.of(token, options.devGuild()))).start();
-        } catch (CampaignKeeperException | DiscordStartException | ProvisionException | IllegalArgumentException e) {
+            offsiteSettings = OffsiteSetup.fromEnvironment(System.getenv(), options.databaseUrl().isPresent());
+        } catch (IllegalArgumentException e) {
             return startFailed(e);
         }
+        AtomicReference<BotRunner.Running> started = new AtomicReference<>();
+        MetricsServer metricsServer = null;
+        try {
+            List<com.google.inject.Module> modules = BotRunner.productionModules(storeModule(options),
+                    JavacordConfig.of(token, options.devGuild()).withShards(options.shards()));
+            if (options.metricsPort().isPresent()) {
+                PrometheusMetrics metrics = new PrometheusMetrics();
+                modules = MetricsModules.recordingInto(modules, metrics);
+                metricsServer = MetricsServer.start(options.metricsPort().get(), metrics, () -> {
+                    BotRunner.Running bot = started.get();
+                    return bot == null ? Optional.of("starting: the store is not open or Discord not connected yet")
+                            : bot.notReady();
+                });
+            }
+            running = BotRunner.create(modules).start();
+            started.set(running);
+        } catch (CampaignKeeperException | DiscordStartException | ProvisionException | IllegalArgumentException
+                 | UncheckedIOException e) {
+            if (metricsServer != null) {
+                metricsServer.close();
+            }
+            return startFailed(e);
+        }
+        // after the store is open (and holds the directory), so a second process never copies it
+        java.util.Optional<dev.campaignkeeper.backup.s3.OffsiteSchedule> offsite =
+                offsiteSettings.map(settings -> settings.start(options.dataDir()));
         CountDownLatch stopped = new CountDownLatch(1);
+        MetricsServer serving = metricsServer;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                running.close();
+                running.close(); // the store's final checkpoint writes the last backup set
+                offsite.ifPresent(dev.campaignkeeper.backup.s3.OffsiteSchedule::close); // and this copies it
             } finally {
+                if (serving != null) {
+                    serving.close();
+                }
                 stopped.countDown();
             }
         }, "campaign-keeper-shutdown"));
@@ -179,7 +236,8 @@ final class ProductionLauncher implements CampaignBot.Launcher {
             }
         }
         LOG.debug("Start failed", failure);
-        err.println("Campaign Keeper could not start: " + shown.getMessage());
+        err.println("Campaign Keeper could not start: " + shown.getMessage()
+                + (shown instanceof DataDirectoryLockedException ? ". " + ONE_PROCESS_PER_DIRECTORY : ""));
         return CampaignBot.EXIT_FAILED;
     }
 }

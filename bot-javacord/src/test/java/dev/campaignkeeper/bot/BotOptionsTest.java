@@ -45,4 +45,28 @@ class BotOptionsTest {
         assertThatThrownBy(() -> BotOptions.parse(new String[] {"--database-url"}, Map.of()))
                 .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining("postgresql://");
     }
+
+    @Test
+    void postRetentionComesFromTheOptionElseTheEnvironmentElseTheStoresDefault() {
+        assertThat(BotOptions.parse(new String[] {"--post-retention", "250"}, Map.of()).postRetention()).contains(250);
+        assertThat(BotOptions.parse(new String[] {"--post-retention=7"},
+                Map.of(BotOptions.POST_RETENTION_VARIABLE, "99")).postRetention()).contains(7);
+        assertThat(BotOptions.parse(new String[0], Map.of(BotOptions.POST_RETENTION_VARIABLE, " 99 ")).postRetention())
+                .contains(99);
+        assertThat(BotOptions.parse(new String[0], Map.of()).postRetention()).isEmpty();
+        assertThat(BotOptions.USAGE).contains("--post-retention N").contains(BotOptions.POST_RETENTION_VARIABLE);
+    }
+
+    @Test
+    void postRetentionBelowOneOrNotANumberIsRefusedSayingWhatItNeeds() {
+        for (String bad : new String[] {"0", "-3", "ten", "1.5", "", "1000001", "99999999999999"}) {
+            assertThatThrownBy(() -> BotOptions.parse(new String[] {"--post-retention=" + bad}, Map.of()))
+                    .as(bad).isInstanceOf(BotOptions.UsageException.class)
+                    .hasMessageContaining("--post-retention needs a whole number of posts per campaign from 1 to");
+        }
+        assertThatThrownBy(() -> BotOptions.parse(new String[0], Map.of(BotOptions.POST_RETENTION_VARIABLE, "0")))
+                .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining(BotOptions.POST_RETENTION_VARIABLE);
+        assertThatThrownBy(() -> BotOptions.parse(new String[] {"--post-retention"}, Map.of()))
+                .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining("a number of posts");
+    }
 }

@@ -20,11 +20,34 @@ final class BackupsCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
+    @Option(names = "--remote", description = "list the off-site copies instead (see --offsite)")
+    private boolean remote;
+
+    @Option(names = "--sync", description = "with --remote: first copy the local backup sets the off-site"
+            + " location lacks and remove the ones local retention pruned (what the bot does every"
+            + " CAMPAIGN_OFFSITE_INTERVAL); safe while the bot runs")
+    private boolean sync;
+
+    @picocli.CommandLine.Mixin
+    private OffsiteOptions offsite = new OffsiteOptions();
+
     @Override
     public Integer call() {
+        if (database.isSet()) {
+            throw DatabaseOption.useDatabaseTools("backups");
+        }
+        if (remote) {
+            return RemoteBackups.list(admin, offsite, sync ? admin.existingDataDir() : null, json);
+        }
+        if (sync) {
+            throw new CliException(ExitCodes.USAGE, "--sync works with --remote (it copies backups off-site)");
+        }
         Path dir = admin.existingDataDir();
         List<StoreAdmin.Backup> backups;
         try (Progress progress = admin.progress("backups")) {

@@ -38,6 +38,8 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"throughput_1_per_s", "throughput, 1 writer", "/s"},
             new String[] {"throughput_16_per_s", "throughput, 16 writers", "/s"},
             new String[] {"checkpoint_ms", "checkpoint", "ms"},
+            new String[] {"checkpoint_incremental_ms", "checkpoint, 1% of guilds changed", "ms"},
+            new String[] {"checkpoint_incremental_over_full", "that / the full checkpoint", "x"},
             new String[] {"checkpoint_mutation_p99_ms", "mutation p99 during checkpoint", "ms"},
             new String[] {"peak_heap_mb", "peak heap", "MB"},
             new String[] {"fsync_p50_ms", "raw append+fsync p50", "ms"},
@@ -49,7 +51,9 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"replay_entries", "journal entries replayed at open", ""},
             new String[] {"fsync_overwrite_p50_ms", "raw overwrite+fsync p50 (preallocated)", "ms"},
             new String[] {"peak_live_heap_mb", "peak heap after GC (live set)", "MB"},
-            new String[] {"live_heap_after_open_mb", "heap after open + full GC", "MB"},
+            new String[] {"live_heap_mb", "heap after open + full GC", "MB"},
+            new String[] {"json_mb", "the three JSON files", "MB"},
+            new String[] {"live_heap_over_json", "heap after open / JSON files", "x"},
             new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"});
 
     @ParentCommand

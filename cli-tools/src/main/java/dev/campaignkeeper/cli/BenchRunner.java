@@ -8,6 +8,7 @@ import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -133,7 +134,7 @@ final class BenchRunner {
 
             long bytes = directorySize(dir);
             long jsonBytes = 0;
-            for (String file : new String[] {"campaigns.json", "characters.json", "npcs.json"}) {
+            for (String file : DataDirectory.SNAPSHOT_FILES) {
                 jsonBytes += Files.size(dir.resolve(file));
             }
 
@@ -213,6 +214,17 @@ final class BenchRunner {
                 long checkpointNanos = checkpointRun.nanos();
                 long[] checkpointLatencies = checkpointRun.latencies();
 
+                // the same under the same load with 1% of the guilds changed since the last checkpoint
+                // (a quiet checkpoint first takes in what the mutations during the first one changed)
+                listener.phase("checkpoint with 1% of guilds changed", 1);
+                factory.checkpoint(store);
+                int changedGuilds = Math.max(1, guilds / 100);
+                for (int g = 0; g < changedGuilds; g++) {
+                    mutateGuild(store, (int) ((long) g * guilds / changedGuilds));
+                }
+                CheckpointRun incrementalRun = checkpointUnderLoad(store, guilds);
+                listener.phaseDone();
+
                 Arrays.sort(single);
                 Arrays.sort(fsync);
                 Arrays.sort(posts);
@@ -231,8 +243,14 @@ final class BenchRunner {
                 result.put("throughput_1_per_s", Math.round(single.length / (singleNanos / 1e9)));
                 result.put("throughput_16_per_s", Math.round(concurrentCount / (concurrentNanos / 1e9)));
                 result.put("checkpoint_ms", round(millis(checkpointNanos)));
+                result.put("checkpoint_incremental_ms", round(millis(incrementalRun.nanos())));
+                result.put("checkpoint_incremental_over_full", checkpointNanos > 0
+                        ? round((double) incrementalRun.nanos() / checkpointNanos) : null);
                 result.put("checkpoint_mutation_p99_ms", round(millis(percentile(checkpointLatencies, 99))));
                 result.put("peak_heap_mb", round(heap.peakUsedBytes() / 1048576.0));
+                result.put("live_heap_mb", round(liveAfterOpen / 1048576.0));
+                result.put("json_mb", round(jsonBytes / 1048576.0));
+                result.put("live_heap_over_json", round((double) liveAfterOpen / jsonBytes));
                 result.put("fsync_p50_ms", round(fsyncP50));
                 result.put("p50_over_fsync", fsyncP50 > 0 ? round(mutationP50 / fsyncP50) : null);
                 // extra context, not part of issue 3's key list
@@ -242,7 +260,6 @@ final class BenchRunner {
                 result.put("writers", settings.writers());
                 result.put("checkpoint_mutations", checkpointLatencies.length);
                 result.put("peak_live_heap_mb", round(heap.peakLiveBytes() / 1048576.0));
-                result.put("live_heap_after_open_mb", round(liveAfterOpen / 1048576.0));
                 result.put("max_heap_mb", round(Runtime.getRuntime().maxMemory() / 1048576.0));
                 result.put("fsync_p99_ms", round(millis(percentile(fsync, 99))));
                 result.put("fsync_overwrite_p50_ms", round(millis(percentile(overwrite, 50))));
@@ -363,8 +380,12 @@ final class BenchRunner {
     }
 
     private void mutate(CampaignStore store, int guilds) {
+        mutateGuild(store, ThreadLocalRandom.current().nextInt(guilds));
+    }
+
+    /** One durable character edit in generated guild {@code g}. */
+    private void mutateGuild(CampaignStore store, int g) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        int g = random.nextInt(guilds);
         int c = random.nextInt(SeedDataGenerator.CHANNELS);
         int p = random.nextInt(SeedDataGenerator.PLAYERS);
         GuildId guild = SeedDataGenerator.guild(g);

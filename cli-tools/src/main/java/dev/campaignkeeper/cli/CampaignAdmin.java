@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
                 ExportCommand.class,
                 ImportCommand.class,
                 TranscriptCommand.class,
+                ImportCharactersCommand.class,
                 BenchCommand.class,
                 MigrateCommand.class,
                 CommandLine.HelpCommand.class
@@ -59,7 +60,10 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nEnvironment:%n",
         footer = {"  CAMPAIGN_DATA_DIR      data directory when --data is not given (default ./data)",
             "  CAMPAIGN_DATABASE_URL  database for bench --store postgres when --database-url is not given",
-            "  PGPASSWORD             database password when the URL has none"})
+            "  PGPASSWORD             database password when the URL has none",
+            "  CAMPAIGN_OFFSITE       off-site backup location (s3://BUCKET/PREFIX) for backups/restore --remote",
+            "  CAMPAIGN_S3_ENDPOINT   S3-compatible server for it (default: AWS); CAMPAIGN_S3_REGION its region",
+            "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY  its credentials (else the AWS default chain)"})
 public final class CampaignAdmin implements Runnable {
 
     /** Name of the environment variable naming the data directory. */
@@ -288,6 +292,12 @@ public final class CampaignAdmin implements Runnable {
      * @param option the command's {@code --database-url}, or null
      * @return the URL, if either is set
      */
+    /** An environment variable's value, if set and not blank. */
+    java.util.Optional<String> environment(String name) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+
     java.util.Optional<String> databaseUrl(String option) {
         if (option != null && !option.isBlank()) {
             return java.util.Optional.of(option);

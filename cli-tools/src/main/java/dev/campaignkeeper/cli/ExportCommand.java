@@ -53,6 +53,9 @@ final class ExportCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Spec
     private CommandSpec spec;
 
@@ -68,8 +71,8 @@ final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         GuildId guild = ShowCommand.guild(spec, guildId);
-        Path dataDir = admin.existingDataDir();
-        if (out != null && inside(out, dataDir)) {
+        Path dataDir = database.isSet() ? null : admin.existingDataDir();
+        if (dataDir != null && out != null && inside(out, dataDir)) {
             throw new CliException(ExitCodes.USAGE, "--out " + out + " is inside the data directory " + dataDir
                     + "; write the export somewhere else (it would replace or clutter the store's files)");
         }
@@ -77,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         GuildState state;
         try (Progress progress = admin.progress("export")) {
             progress.phase("reading the state");
-            state = store.read(dataDir).guild(guild);
+            state = dataDir == null ? database.read(admin, guild) : store.read(dataDir).guild(guild);
         }
         Instant now = Instant.now();
         String document;

@@ -49,6 +49,9 @@ final class ImportCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Parameters(paramLabel = "FILE", description = "an export written by `campaign-admin export` or the bot")
     private Path file;
 
@@ -61,7 +64,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Path dir = admin.existingDataDir();
+        Path dir = database.isSet() ? null : admin.existingDataDir();
         try (Progress progress = admin.progress("import")) {
             return importInto(dir, progress);
         }
@@ -83,14 +86,16 @@ final class ImportCommand implements Callable<Integer> {
             cleaned.add(validate(export, limits));
             progress.update(cleaned.size());
         }
-        admin.requireUnlocked(dir, "import");
+        if (dir != null) {
+            admin.requireUnlocked(dir, "import");
+        }
         Map<GuildId, List<CampaignExport>> byGuild = new LinkedHashMap<>();
         cleaned.forEach(e -> byGuild.computeIfAbsent(e.campaign().guild(), g -> new ArrayList<>()).add(e));
 
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
         progress.phase("opening the data directory");
-        try (CampaignStore store = admin.store().openForWrite(dir)) {
+        try (CampaignStore store = dir == null ? database.open(admin) : admin.store().openForWrite(dir)) {
             progress.phase("checking for conflicts", byGuild.size());
             // check every guild before writing any, so a conflict leaves the directory untouched
             boolean overwrites = false;
@@ -103,8 +108,12 @@ final class ImportCommand implements Callable<Integer> {
             if (overwrites) {
                 progress.phase("taking a safety backup");
                 // like restore: what --replace overwrites stays restorable
-                safetyBackup = admin.store().safetyBackup(store, dir);
-                if (safetyBackup.isEmpty()) {
+                safetyBackup = dir == null ? Optional.empty() : admin.store().safetyBackup(store, dir);
+                if (dir == null) {
+                    admin.err().println("campaign-admin: warning: no safety backup on a database; the records"
+                            + " --replace overwrites can be recovered only from a pg_dump or point-in-time recovery");
+                    admin.err().flush();
+                } else if (safetyBackup.isEmpty()) {
                     admin.err().println("campaign-admin: warning: no backup of the current state was found; the"
                             + " records --replace overwrites can only be recovered from older backups");
                     admin.err().flush();

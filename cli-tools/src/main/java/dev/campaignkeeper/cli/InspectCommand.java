@@ -27,6 +27,9 @@ final class InspectCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--limit", paramLabel = "N", defaultValue = "10",
             description = "guilds to list, biggest first (default ${DEFAULT-VALUE})")
     private int limit;
@@ -43,6 +46,9 @@ final class InspectCommand implements Callable<Integer> {
         if (limit < 0) {
             throw new CliException(ExitCodes.USAGE, "--limit must be 0 or more");
         }
+        if (database.isSet()) {
+            return DatabaseInspect.run(admin, database, limit, json);
+        }
         Path dir = admin.dataDirWithData(allowEmpty);
         StoreAdmin store = admin.store();
         OptionalLong holder;
@@ -55,7 +61,7 @@ final class InspectCommand implements Callable<Integer> {
             holder = store.lockHolder(dir);
             progress.phase("reading the state");
             try {
-                view = store.read(dir);
+                view = store.read(dir, progress.listener());
             } catch (DataDamagedException e) {
                 // the files, backups and lock holder are what is needed to repair it: show them anyway
                 unloadable = Optional.of(e);
@@ -203,7 +209,7 @@ final class InspectCommand implements Callable<Integer> {
         return stats.lastWrite().or(stats::lastCheckpoint);
     }
 
-    private static Map<String, Object> guildRow(GuildState state) {
+    static Map<String, Object> guildRow(GuildState state) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("guild", state.guild().value());
         row.put("campaigns", state.campaigns().size());

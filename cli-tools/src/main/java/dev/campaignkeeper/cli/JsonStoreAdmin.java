@@ -6,6 +6,7 @@ import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.persistence.json.BackupInfo;
+import dev.campaignkeeper.persistence.json.ProgressListener;
 import dev.campaignkeeper.persistence.json.DataDirectory;
 import dev.campaignkeeper.persistence.json.ExportJson;
 import dev.campaignkeeper.persistence.json.JsonCampaignStore;
@@ -28,7 +29,12 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public View read(Path dir) {
-        DataDirectory.Contents contents = at(dir).read();
+        return read(dir, ProgressListener.NONE);
+    }
+
+    @Override
+    public View read(Path dir, ProgressListener listener) {
+        DataDirectory.Contents contents = at(dir).read(listener);
         TreeMap<GuildId, GuildState> guilds = new TreeMap<>(Records.GUILD_ORDER);
         contents.guilds().forEach((id, state) -> {
             if (!state.isEmpty()) {
@@ -91,7 +97,12 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public Verification verify(Path dir) {
-        DataDirectory.Verification verification = at(dir).verify();
+        return verify(dir, ProgressListener.NONE);
+    }
+
+    @Override
+    public Verification verify(Path dir, ProgressListener listener) {
+        DataDirectory.Verification verification = at(dir).verify(listener);
         List<Problem> problems = new ArrayList<>();
         for (DataDirectory.Problem problem : verification.problems()) {
             problems.add(new Problem(problem.severity().name().toLowerCase(Locale.ROOT), problem.file(),
@@ -114,8 +125,13 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public Restore restore(Path dir, String id, boolean dryRun) {
+        return restore(dir, id, dryRun, ProgressListener.NONE);
+    }
+
+    @Override
+    public Restore restore(Path dir, String id, boolean dryRun, ProgressListener listener) {
         DataDirectory data = at(dir);
-        DataDirectory.RestoreResult result = data.restore(id == null ? "latest" : id, dryRun);
+        DataDirectory.RestoreResult result = data.restore(id == null ? "latest" : id, dryRun, listener);
         Backup backup = data.backups(false).stream().map(JsonStoreAdmin::backup)
                 .filter(b -> b.id().equals(result.backupId())).findFirst()
                 .orElseThrow(() -> new CliException(ExitCodes.PROBLEMS, "backup " + result.backupId()
@@ -150,7 +166,7 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public long checkpoint(Path dir) {
-        return at(dir).checkpoint();
+        return at(dir).checkpoint().sequence();
     }
 
     @Override
@@ -160,11 +176,7 @@ final class JsonStoreAdmin implements StoreAdmin {
 
     @Override
     public Optional<String> safetyBackup(CampaignStore store, Path dir) {
-        long sequence = ((JsonCampaignStore) store).checkpoint();
-        return at(dir).backups(false).stream()
-                .filter(info -> info.seq() == sequence && !info.seedStyle())
-                .map(BackupInfo::id)
-                .findFirst();
+        return Optional.of(((JsonCampaignStore) store).writeCheckpoint().backupId());
     }
 
     @Override

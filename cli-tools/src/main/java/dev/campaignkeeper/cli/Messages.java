@@ -15,18 +15,26 @@ final class Messages {
     private static final Pattern STOP_BEFORE_SEPARATOR = Pattern.compile("(?<=[\\p{L}\\p{N})\"'])\\.(?=[;,]\\s)");
     /** The same separator twice: ";;" or ",," (never ":", which IPv6 addresses double). */
     private static final Pattern DOUBLED = Pattern.compile("([;,])\\s*\\1");
+    /**
+     * A Java exception's class name as libraries put it before their message
+     * ("java.io.EOFException: End of input", "MalformedJsonException: ..."), with its colon.
+     */
+    private static final Pattern CLASS_NAME = Pattern.compile(
+            "\\b(?:[a-z][a-z0-9_]*\\.)*[A-Z][A-Za-z0-9_$]*(?:Exception|Error)\\b(?::\\s*)?");
 
     private Messages() {
     }
 
     /**
-     * Removes doubled punctuation from a message assembled from parts.
+     * Removes Java class names and doubled punctuation from a message assembled from parts.
      *
      * @param message the message
-     * @return the message with "x.; y" as "x; y" and "x;; y" as "x; y"
+     * @return the message with "x.; y" as "x; y", "x;; y" as "x; y" and "(java.io.EOFException: End"
+     *         as "(End"
      */
     static String clean(String message) {
-        String once = STOP_BEFORE_SEPARATOR.matcher(message).replaceAll("");
+        String named = CLASS_NAME.matcher(message).replaceAll("");
+        String once = STOP_BEFORE_SEPARATOR.matcher(named).replaceAll("");
         return DOUBLED.matcher(once).replaceAll("$1");
     }
 

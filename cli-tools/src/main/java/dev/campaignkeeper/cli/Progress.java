@@ -1,5 +1,6 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.persistence.json.ProgressListener;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -10,7 +11,9 @@ import java.util.function.LongSupplier;
  * <p>Nothing is drawn during the first second, so quick jobs print nothing. After that a
  * background ticker redraws the line ten times a second: the job, what it is doing now, a bar with
  * the count when the total is known (else a spinner), and the time elapsed, so a long step that
- * reports no counts (loading 20,000 guilds, say) still visibly moves.
+ * reports no counts (loading 20,000 guilds, say) still visibly moves. Verify, restore and inspect
+ * pass {@link #listener()} to the library, which reports real counts (files and backups checked,
+ * guilds whose records were checked).
  */
 final class Progress implements AutoCloseable {
 
@@ -108,6 +111,23 @@ final class Progress implements AutoCloseable {
      */
     synchronized void update(long count) {
         done = count;
+    }
+
+    /**
+     * A listener for the library's long operations: each phase it names becomes this line's phase,
+     * with the counts it reports (a bar when the total is known).
+     *
+     * @return the listener
+     */
+    ProgressListener listener() {
+        return (what, count, steps) -> {
+            synchronized (this) {
+                if (!what.equals(phase) || steps != total) {
+                    phase(what, steps);
+                }
+                update(count);
+            }
+        };
     }
 
     /** Redraws the line now (the ticker calls this; nothing during the first second). */

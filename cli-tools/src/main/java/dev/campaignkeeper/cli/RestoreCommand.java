@@ -35,6 +35,9 @@ final class RestoreCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @ArgGroup(exclusive = true, multiplicity = "1")
     private Which which;
 
@@ -56,8 +59,18 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--json", description = "print one JSON document (requires --yes or --dry-run)")
     private boolean json;
 
+    @Option(names = "--remote", description = "fetch the backup from the off-site copies first (see --offsite);"
+            + " with --latest, the newest complete one there")
+    private boolean remote;
+
+    @picocli.CommandLine.Mixin
+    private OffsiteOptions offsite = new OffsiteOptions();
+
     @Override
     public Integer call() throws IOException {
+        if (database.isSet()) {
+            throw DatabaseOption.useDatabaseTools("restore");
+        }
         Path dir = admin.existingDataDir();
         StoreAdmin store = admin.store();
         if (json && !dryRun && !yes) {
@@ -67,10 +80,13 @@ final class RestoreCommand implements Callable<Integer> {
             admin.requireUnlocked(dir, "restore");
         }
         String id = which.latest ? null : which.id;
+        if (remote) {
+            id = RemoteBackups.download(admin, offsite, dir, id);
+        }
         StoreAdmin.Restore preview;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("reading the backup and comparing it with the current state");
-            preview = store.restore(dir, id, true);
+            preview = store.restore(dir, id, true, progress.listener());
         } catch (NotFoundException e) {
             if (id != null) {
                 throw new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
@@ -103,7 +119,7 @@ final class RestoreCommand implements Callable<Integer> {
         StoreAdmin.Restore done;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("taking a safety backup and replacing the state");
-            done = store.restore(dir, preview.backup().id(), false);
+            done = store.restore(dir, preview.backup().id(), false, progress.listener());
         }
         if (json) {
             admin.printJson(document(done));

@@ -20,6 +20,9 @@ abstract class ShowSubcommand implements Callable<Integer> {
     @ParentCommand
     private ShowCommand show;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Spec
     private CommandSpec spec;
 
@@ -37,7 +40,8 @@ abstract class ShowSubcommand implements Callable<Integer> {
         GuildState state;
         try (Progress progress = admin.progress("show")) {
             progress.phase("reading the state");
-            state = admin.store().read(admin.existingDataDir()).guild(guild);
+            state = database.isSet() ? database.read(admin, guild)
+                    : admin.store().read(admin.existingDataDir()).guild(guild);
         }
         if (json) {
             admin.printJson(json(state));

@@ -5,6 +5,7 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.PostLog;
+import dev.campaignkeeper.persistence.json.ProgressListener;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,6 +29,17 @@ interface StoreAdmin {
      * @throws dev.campaignkeeper.core.error.DataDamagedException if nothing valid remains
      */
     View read(Path dir);
+
+    /**
+     * {@link #read(Path)}, telling a listener how far it has come.
+     *
+     * @param dir the data directory
+     * @param listener told the progress
+     * @return the state and what recovery had to do to produce it
+     */
+    default View read(Path dir, ProgressListener listener) {
+        return read(dir);
+    }
 
     /**
      * Whether a directory holds any of the store's files (or the seed's): the snapshot files, the
@@ -64,6 +76,17 @@ interface StoreAdmin {
     Verification verify(Path dir);
 
     /**
+     * {@link #verify(Path)}, telling a listener how far it has come.
+     *
+     * @param dir the data directory
+     * @param listener told the progress (files, guilds checked)
+     * @return the problems found and whether the state is loadable
+     */
+    default Verification verify(Path dir, ProgressListener listener) {
+        return verify(dir);
+    }
+
+    /**
      * Lists the backups, newest first, native and seed-style.
      *
      * @param dir the data directory
@@ -82,6 +105,19 @@ interface StoreAdmin {
      * @return the backup used, the changes, and the safety backup
      */
     Restore restore(Path dir, String id, boolean dryRun);
+
+    /**
+     * {@link #restore(Path, String, boolean)}, telling a listener how far it has come.
+     *
+     * @param dir the data directory
+     * @param id a backup id, or {@code null} for the newest valid backup
+     * @param dryRun compute the changes only
+     * @param listener told the progress
+     * @return the backup used, the changes, and the safety backup
+     */
+    default Restore restore(Path dir, String id, boolean dryRun, ProgressListener listener) {
+        return restore(dir, id, dryRun);
+    }
 
     /**
      * Applies the retention policy.

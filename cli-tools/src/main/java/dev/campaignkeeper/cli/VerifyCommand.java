@@ -24,6 +24,9 @@ final class VerifyCommand implements Callable<Integer> {
     @ParentCommand
     private CampaignAdmin admin;
 
+    @picocli.CommandLine.Mixin
+    private DatabaseOption database = new DatabaseOption();
+
     @Option(names = "--json", description = "print one JSON document")
     private boolean json;
 
@@ -33,11 +36,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (database.isSet()) {
+            return DatabaseVerify.run(admin, database, json);
+        }
         Path dir = admin.dataDirWithData(allowEmpty);
         StoreAdmin.Verification verification;
         try (Progress progress = admin.progress("verify")) {
             progress.phase("checking the snapshot, journal, backups and records");
-            verification = admin.store().verify(dir);
+            verification = admin.store().verify(dir, progress.listener());
         }
         List<StoreAdmin.Problem> problems = verification.problems();
         boolean damaged = !verification.loadable();

@@ -60,7 +60,9 @@ class BenchRunnerTest {
         assertThat(result).containsKeys("post_append_p50_ms", "post_append_p99_ms", "post_append_p50_over_fsync");
         assertThat(factory.posts.size()).as("warm-up and measured appends").isEqualTo(20 + 20);
         assertThat(factory.opens).isEqualTo(2);
-        assertThat(factory.checkpoints).isEqualTo(1);
+        assertThat(factory.checkpoints).as("full, quiet, incremental").isEqualTo(3);
+        assertThat(result).containsKeys("checkpoint_incremental_ms", "live_heap_mb", "json_mb");
+        assertThat((Double) result.get("json_mb")).isPositive();
         assertThat(dir.resolve("bench").resolve(".bench-fsync.probe")).doesNotExist();
     }
 

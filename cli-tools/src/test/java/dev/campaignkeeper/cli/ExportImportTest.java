@@ -91,6 +91,18 @@ class ExportImportTest {
     }
 
     @Test
+    void aCutOffImportFileIsReportedWithoutJavaClassNames() throws IOException {
+        Path file = tmp.resolve("cut.json");
+        Files.writeString(file, "{\"format\":");
+
+        Run run = Run.of("--data", newDir(tmp.resolve("fresh")), "import", file.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("not valid JSON").contains("End of input").contains("nothing imported")
+                .doesNotContain("Exception").doesNotContain("java.");
+    }
+
+    @Test
     void importValidatesLikeBotInput() throws IOException {
         Path dir = NativeDirs.healthy(tmp.resolve("native"));
         Path file = tmp.resolve("campaign.json");

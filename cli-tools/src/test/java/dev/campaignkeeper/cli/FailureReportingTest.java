@@ -129,6 +129,25 @@ class FailureReportingTest {
     }
 
     @Test
+    void progressShowsTheLibrarysPhasesWithTheirRealCounts() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        long[] now = {2_000_000_000L};
+        try (Progress progress = new Progress(new java.io.PrintWriter(err), true, "verify", 0, () -> now[0], false)) {
+            dev.campaignkeeper.persistence.json.ProgressListener listener = progress.listener();
+            now[0] = 0;
+            listener.progress("checking records", 0, 20_000);
+            listener.progress("checking records", 5_000, 20_000);
+            now[0] = 3_000_000_000L;
+            progress.tick();
+            assertThat(err.toString()).contains("verify: checking records [").contains("25% 5000/20000");
+
+            listener.progress("checking the post log", 1, 1);
+            progress.tick();
+            assertThat(err.toString()).contains("verify: checking the post log [").contains("100% 1/1");
+        }
+    }
+
+    @Test
     void progressDrawsNothingWhenStderrIsNotATerminal() {
         java.io.StringWriter silent = new java.io.StringWriter();
         long[] now = {0};

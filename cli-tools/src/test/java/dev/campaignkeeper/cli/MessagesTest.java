@@ -15,6 +15,15 @@ class MessagesTest {
     }
 
     @Test
+    void cleanDropsJavaClassNamesThatLibrariesPutBeforeTheirMessage() {
+        assertThat(Messages.clean("x.json: not valid JSON (java.io.EOFException: End of input at line 1 column 11)"))
+                .isEqualTo("x.json: not valid JSON (End of input at line 1 column 11)");
+        assertThat(Messages.clean("bad: com.google.gson.stream.MalformedJsonException: Unterminated object"))
+                .isEqualTo("bad: Unterminated object");
+        assertThat(Messages.clean("failed with OutOfMemoryError")).isEqualTo("failed with ");
+    }
+
+    @Test
     void cleanLeavesPathsFileNamesAndAddressesAlone() {
         String message = "data directory ../data: no such file; see campaigns.json: http://[::1]:8080/a.png... ok";
 

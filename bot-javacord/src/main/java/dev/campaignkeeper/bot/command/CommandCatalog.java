@@ -4,6 +4,7 @@ import static dev.campaignkeeper.bot.command.OptionSpec.optional;
 import static dev.campaignkeeper.bot.command.OptionSpec.required;
 import static dev.campaignkeeper.bot.command.OptionType.ATTACHMENT;
 import static dev.campaignkeeper.bot.command.OptionType.BOOLEAN;
+import static dev.campaignkeeper.bot.command.OptionType.FILE;
 import static dev.campaignkeeper.bot.command.OptionType.STRING;
 import static dev.campaignkeeper.bot.command.OptionType.USER;
 
@@ -31,6 +32,10 @@ public final class CommandCatalog {
     public static final String DELETE_POST = "Delete post";
     /** Name of the image attachment option of the post commands. */
     public static final String IMAGE_OPTION = "image";
+    /** Name of the avatar-as-an-uploaded-image option of {@code /character} and {@code /npc} create and edit. */
+    public static final String AVATAR_FILE_OPTION = "avatar_file";
+    /** Name of the export-file option of {@code /character import} and {@code /npc import}. */
+    public static final String FILE_OPTION = "file";
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
@@ -54,6 +59,7 @@ public final class CommandCatalog {
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
         OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
+        OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT, "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
                         Visibility.PUBLIC,
@@ -91,15 +97,22 @@ public final class CommandCatalog {
                         Visibility.EPHEMERAL,
                         required("name", STRING, "Your character's name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH),
-                        optional("description", STRING, "A short description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
+                        optional("description", STRING, "A short description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH),
+                        avatarFile),
                 sub("character", "edit", "Change your character; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
-                        optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH)),
+                        optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH),
+                        avatarFile),
                 sub("character", "show", "Show a character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "Whose character (default: yours)")),
+                sub("character", "import", "Create or replace your character from a Tupperbox or PluralKit export file",
+                        true, Visibility.EPHEMERAL,
+                        required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
+                        optional("name", STRING, "Which character of the file (needed when it has several)")
+                                .maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("character", "delete", "Delete your character (the GM may delete anyone's)", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "(GM) Whose character to delete (default: yours)")),
@@ -109,13 +122,20 @@ public final class CommandCatalog {
 
                 sub("npc", "create", "(GM) Create an NPC", false, Visibility.EPHEMERAL,
                         required("name", STRING, "The NPC's name").maxLength(InputRules.MAX_NAME_LENGTH),
-                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH)),
+                        optional("avatar", STRING, "Link to an avatar image (https://...)").maxLength(InputRules.MAX_URL_LENGTH),
+                        avatarFile),
                 sub("npc", "edit", "(GM) Change an NPC; options left out stay as they are", false,
                         Visibility.EPHEMERAL,
                         npc,
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
-                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH)),
+                        optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
+                        avatarFile),
                 sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
+                sub("npc", "import", "(GM) Create NPCs from a Tupperbox or PluralKit export file", true,
+                        Visibility.EPHEMERAL,
+                        required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
+                        optional("name", STRING, "Import only this character of the file (default: all of them)")
+                                .maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
                         npc, text, title, image),

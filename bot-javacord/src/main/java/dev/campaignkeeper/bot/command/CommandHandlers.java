@@ -1,7 +1,10 @@
 package dev.campaignkeeper.bot.command;
 
 import dev.campaignkeeper.core.error.CampaignKeeperException;
+import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
+import dev.campaignkeeper.core.port.Upload;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.Npc;
@@ -25,6 +28,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -33,8 +37,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands: turns a {@link CommandRequest} into core use-case calls and answers with a
- * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies carrying
- * the core's message; nothing here decides who may do what.
+ * {@link Reply}. Refusals from the core (its exceptions) become ephemeral error replies worded by
+ * {@link ReasonText} (which names the command to use next); nothing here decides who may do what.
  */
 public final class CommandHandlers {
 
@@ -52,6 +56,7 @@ public final class CommandHandlers {
     private final UserDisplay users;
     private final TranscriptStyle transcriptStyle;
     private final RollCommand roll;
+    private final ImportCommands imports;
 
     /**
      * Creates the handlers; transcripts name users by id and link nothing.
@@ -80,6 +85,7 @@ public final class CommandHandlers {
         this.users = Objects.requireNonNull(users, "users");
         this.transcriptStyle = Objects.requireNonNull(transcriptStyle, "transcriptStyle");
         this.roll = new RollCommand(keeper.rolls(), users);
+        this.imports = new ImportCommands(keeper.imports());
     }
 
     /**
@@ -95,7 +101,7 @@ public final class CommandHandlers {
             return dispatch(request);
         } catch (CampaignKeeperException e) {
             LOG.debug("/{} refused: {}", request.path(), e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (IllegalArgumentException e) {
             LOG.debug("/{} had bad input: {}", request.path(), e.getMessage());
             return Reply.error("That input was not accepted: " + e.getMessage());
@@ -231,7 +237,7 @@ public final class CommandHandlers {
             return action.get();
         } catch (CampaignKeeperException e) {
             LOG.debug("{} refused: {}", what, e.getMessage());
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("{} failed unexpectedly", what, e);
             return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
@@ -264,11 +270,13 @@ public final class CommandHandlers {
             case "character edit" -> characterEdit(request, options);
             case "character show" -> characterShow(request, options);
             case "character delete" -> characterDelete(request, options);
+            case "character import" -> imports.character(request, options);
             case "say" -> say(request, options);
             case "npc create" -> npcCreate(request, options);
             case "npc edit" -> npcEdit(request, options);
             case "npc delete" -> npcDelete(request, options);
             case "npc list" -> npcList(request);
+            case "npc import" -> imports.npcs(request, options);
             case "npc say" -> npcSay(request, options);
             case "roll" -> roll.roll(request, options);
             default -> Reply.error("Unknown command /" + request.path() + ".");
@@ -410,21 +418,33 @@ public final class CommandHandlers {
     // ---- /character ----
 
     private Reply characterCreate(CommandRequest r, CommandOptions options) {
+        Optional<Upload> file = avatarFile(r, options);
         PlayerCharacter character = keeper.characters().create(r.actor(), r.guild(), r.channel(),
                 options.requiredString("name"), avatar(options), options.string("description"));
-        return Reply.ephemeral("Created your character **" + Markdown.escape(character.name()) + "**. Speak as them with `/say`.");
+        String kept = file.map(image -> keptAvatar(r, character.name(), image, link -> keeper.characters().edit(
+                r.actor(), r.guild(), r.channel(), Optional.empty(), Optional.of(link), Optional.empty()))).orElse("");
+        return Reply.ephemeral("Created your character **" + Markdown.escape(character.name()) + "**." + kept
+                + " Speak as them with `/say`.");
     }
 
     private Reply characterEdit(CommandRequest r, CommandOptions options) {
+        Optional<Upload> file = avatarFile(r, options);
         if (options.string("name").isEmpty() && options.string("avatar").isEmpty()
-                && options.string("description").isEmpty()) {
+                && options.string("description").isEmpty() && file.isEmpty()) {
             ownCharacter(r); // no campaign or no character: say that first
-            return Reply.ephemeral("Nothing changed: give at least one of the options `name`, `avatar` or"
-                    + " `description` (`avatar:none` removes the avatar).");
+            return Reply.ephemeral("Nothing changed: give at least one of the options `name`, `avatar`, `"
+                    + CommandCatalog.AVATAR_FILE_OPTION + "` or `description` (`avatar:none` removes the avatar).");
+        }
+        Optional<String> avatar = avatar(options);
+        if (file.isPresent()) {
+            PlayerCharacter own = ownCharacter(r); // refused before the image is kept
+            avatar = Optional.of(keeper.speech().keepAvatar(r.actor(), r.guild(), r.channel(),
+                    options.string("name").orElse(own.name()), file.get()));
         }
         PlayerCharacter character = keeper.characters().edit(r.actor(), r.guild(), r.channel(),
-                options.string("name"), avatar(options), options.string("description"));
-        return Reply.ephemeral("Updated your character **" + Markdown.escape(character.name()) + "**.");
+                options.string("name"), avatar, options.string("description"));
+        return Reply.ephemeral("Updated your character **" + Markdown.escape(character.name()) + "**."
+                + (file.isPresent() ? " " + AVATAR_KEPT : ""));
     }
 
     private Reply characterShow(CommandRequest r, CommandOptions options) {
@@ -478,15 +498,23 @@ public final class CommandHandlers {
     // ---- /npc ----
 
     private Reply npcCreate(CommandRequest r, CommandOptions options) {
+        Optional<Upload> file = avatarFile(r, options);
         Npc npc = keeper.npcs().create(r.actor(), r.guild(), r.channel(), options.requiredString("name"),
                 avatar(options));
-        return Reply.ephemeral("Created the NPC **" + Markdown.escape(npc.name()) + "**. Speak as them with `/npc say`.");
+        String kept = file.map(image -> keptAvatar(r, npc.name(), image, link -> keeper.npcs().edit(r.actor(),
+                r.guild(), r.channel(), npc.id().value(), Optional.empty(), Optional.of(link)))).orElse("");
+        return Reply.ephemeral("Created the NPC **" + Markdown.escape(npc.name()) + "**." + kept
+                + " Speak as them with `/npc say`.");
     }
 
     private Reply npcEdit(CommandRequest r, CommandOptions options) {
+        Optional<Upload> file = avatarFile(r, options);
         Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
                 options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
-        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**.");
+        Npc edited = npc; // the edit above refused whoever may not edit it, before the image is kept
+        String kept = file.map(image -> keptAvatar(r, edited.name(), image, link -> keeper.npcs().edit(r.actor(),
+                r.guild(), r.channel(), edited.id().value(), Optional.empty(), Optional.of(link)))).orElse("");
+        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**." + kept);
     }
 
     private Reply npcDelete(CommandRequest r, CommandOptions options) {
@@ -519,8 +547,36 @@ public final class CommandHandlers {
         try {
             return keeper.characters().show(r.guild(), r.channel(), r.actor().user());
         } catch (NotFoundException e) {
-            throw new NotFoundException("You have no character in this campaign yet. Create one with "
-                    + "`/character create`.");
+            throw new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of());
+        }
+    }
+
+    /** What the reply adds when an uploaded avatar was kept. */
+    private static final String AVATAR_KEPT = "The uploaded image is the avatar now; the bot keeps a copy (on "
+            + "Discord in a direct message to you: deleting that message removes the avatar).";
+
+    /** The avatar file option; refused when an avatar link is given too (after "no campaign here"). */
+    private Optional<Upload> avatarFile(CommandRequest r, CommandOptions options) {
+        Optional<Upload> file = options.upload(CommandCatalog.AVATAR_FILE_OPTION);
+        if (file.isPresent() && options.string("avatar").isPresent()) {
+            keeper.campaigns().info(r.guild(), r.channel()); // no campaign: the core says so first
+            throw new InvalidInputException("Give the avatar as a link (`avatar`) or as a file (`"
+                    + CommandCatalog.AVATAR_FILE_OPTION + "`), not both.");
+        }
+        return file;
+    }
+
+    /**
+     * Keeps an uploaded avatar for a character or NPC just created or edited, and stores its link;
+     * says what happened (a failure leaves the avatar as it was and says why; the rest stands).
+     */
+    private String keptAvatar(CommandRequest r, String whose, Upload image, java.util.function.Consumer<String> store) {
+        try {
+            store.accept(keeper.speech().keepAvatar(r.actor(), r.guild(), r.channel(), whose, image));
+            return " " + AVATAR_KEPT;
+        } catch (CampaignKeeperException e) {
+            LOG.info("An uploaded avatar for {} was not kept: {}", whose, e.getMessage());
+            return " The uploaded avatar could not be kept, so the avatar is as it was: " + e.getMessage();
         }
     }
 

@@ -110,7 +110,7 @@ public record OptionSpec(String name, OptionType type, String description, boole
             case STRING -> "<text>";
             case USER -> "<user>";
             case BOOLEAN -> "<true|false>";
-            case ATTACHMENT -> "<file>";
+            case ATTACHMENT, FILE -> "<file>";
         };
         String usage = name + ":" + placeholder;
         return required ? usage : "[" + usage + "]";

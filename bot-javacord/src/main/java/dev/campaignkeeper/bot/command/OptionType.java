@@ -9,5 +9,7 @@ public enum OptionType {
     /** True or false. */
     BOOLEAN,
     /** An uploaded file (an image). */
-    ATTACHMENT
+    ATTACHMENT,
+    /** An uploaded data file (an export of another bot to import); an attachment on Discord, a path in the console. */
+    FILE
 }

@@ -22,6 +22,7 @@ final class ConsoleCompleter implements Completer {
     private static final Map<String, String> DIRECTIVES = Map.of(
             "as", "act as another user",
             "in", "move to another channel",
+            "forum", "make a channel a forum channel",
             "admin", "make the current user a server admin, or not",
             "whoami", "show who and where you are",
             "help", "list the commands",

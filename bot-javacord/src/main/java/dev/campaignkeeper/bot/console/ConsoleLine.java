@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
 public sealed interface ConsoleLine {
 
     /** Console directives, which are not bot commands. */
-    List<String> DIRECTIVES = List.of("as", "in", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
+    List<String> DIRECTIVES = List.of("as", "in", "forum", "admin", "whoami", "help", "quit", "exit", "edit", "delete");
 
     /** A blank line or a comment. */
     record Nothing() implements ConsoleLine {
@@ -154,7 +154,12 @@ public sealed interface ConsoleLine {
             if (values.containsKey(optionSpec.name())) {
                 return new Mistake("The option " + optionSpec.name() + " is given twice. Usage: " + spec.usage());
             }
-            Object value = convert(optionSpec, option.get().getValue(), names);
+            Object value;
+            try {
+                value = convert(optionSpec, option.get().getValue(), names);
+            } catch (dev.campaignkeeper.core.error.InvalidInputException badFile) {
+                return new Mistake(badFile.getMessage());
+            }
             if (value == null) {
                 return new Mistake("The option " + optionSpec.name() + " takes " + optionSpec.usage()
                         + ", not \"" + option.get().getValue() + "\".");
@@ -171,7 +176,12 @@ public sealed interface ConsoleLine {
                 return new Mistake("Did not understand \"" + String.join(" ", loose) + "\". Write options as "
                         + "key:value (quote values with spaces). Usage: " + spec.usage());
             }
-            Object value = convert(open.get(0), String.join(" ", loose), names);
+            Object value;
+            try {
+                value = convert(open.get(0), words(loose), names);
+            } catch (dev.campaignkeeper.core.error.InvalidInputException badFile) {
+                return new Mistake(badFile.getMessage());
+            }
             if (value == null) {
                 return new Mistake("The option " + open.get(0).name() + " takes " + open.get(0).usage() + ".");
             }
@@ -198,10 +208,53 @@ public sealed interface ConsoleLine {
                 default -> null;
             };
             case ATTACHMENT -> localImage(raw);
+            case FILE -> localFile(raw);
         };
     }
 
-    /** The console's attachment: a local image file, checked like an uploaded one; null if unreadable. */
+    /** Loose words as one text: separated by a space, but none beside a line break (spaces on a line's edge are lost anyway). */
+    private static String words(List<String> loose) {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < loose.size(); i++) {
+            String word = loose.get(i);
+            if (i > 0 && !word.equals("\n") && !loose.get(i - 1).equals("\n")) {
+                text.append(' ');
+            }
+            text.append(word);
+        }
+        return text.toString();
+    }
+
+    /**
+     * The console's data file: a local file, its size checked like an uploaded one's.
+     *
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if it cannot be read or is too large
+     */
+    private static Object localFile(String raw) {
+        java.nio.file.Path path;
+        try {
+            path = java.nio.file.Path.of(raw);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("\"" + raw + "\" is not a file path.", e);
+        }
+        try {
+            dev.campaignkeeper.core.usecase.CharacterImports.checkFileSize(raw, java.nio.file.Files.size(path));
+            byte[] content = java.nio.file.Files.readAllBytes(path);
+            String name = path.getFileName() == null ? "file" : path.getFileName().toString();
+            return new dev.campaignkeeper.core.port.Upload(name, "application/json", content);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("There is no file " + raw + ".", e);
+        } catch (java.io.IOException e) {
+            throw new dev.campaignkeeper.core.error.InvalidInputException("The file " + raw + " could not be read ("
+                    + e.getMessage() + ").", e);
+        }
+    }
+
+    /**
+     * The console's attachment: a local image file, checked like an uploaded one; null if unreadable.
+     *
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if it is too large or not an image
+     */
     private static Object localImage(String raw) {
         try {
             java.nio.file.Path path = java.nio.file.Path.of(raw);
@@ -210,10 +263,9 @@ public sealed interface ConsoleLine {
             String name = path.getFileName() == null ? "image" : path.getFileName().toString();
             return new dev.campaignkeeper.core.port.Upload(name,
                     dev.campaignkeeper.core.rules.InputRules.imageType(name, content), content);
-        } catch (java.io.IOException | java.nio.file.InvalidPathException
-                 | dev.campaignkeeper.core.error.InvalidInputException e) {
-            return null;
-        }
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return null; // not a readable file: the caller says what the option takes
+        } // a file that is too large or not an image: InvalidInputException, said as it is
     }
 
     /**

@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -26,6 +27,8 @@ public final class ConsoleNames {
 
     private final Map<UserId, String> userNames = new ConcurrentHashMap<>();
     private final Map<ChannelId, String> channelNames = new ConcurrentHashMap<>();
+    private final Set<String> forums = ConcurrentHashMap.newKeySet();
+    private final Map<String, ChannelId> startedPosts = new ConcurrentHashMap<>();
 
     /**
      * The user with a name, remembering the name.
@@ -84,9 +87,61 @@ public final class ConsoleNames {
     public ChannelId thread(String channel, String name) {
         String parent = check(channel.startsWith("#") ? channel.substring(1) : channel, "channel");
         String clean = check(name, "thread");
+        ChannelId started = startedPosts.get(postKey(parent, clean));
+        if (started != null) {
+            return started;
+        }
         ChannelId id = ChannelId.of(snowflake("thread", parent + "/" + clean));
         channelNames.putIfAbsent(id, parent + "/" + clean);
         return id;
+    }
+
+    /**
+     * Makes a channel a forum channel: its threads are forum posts, and nothing is posted in the
+     * forum itself.
+     *
+     * @param channel the channel's name, with or without {@code #}
+     */
+    public void markForum(String channel) {
+        forums.add(check(channel.startsWith("#") ? channel.substring(1) : channel, "forum").toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Whether a channel is a forum channel ({@link #markForum}).
+     *
+     * @param channel the channel's name, with or without {@code #}
+     * @return true for a forum
+     */
+    public boolean isForum(String channel) {
+        String name = channel.startsWith("#") ? channel.substring(1) : channel;
+        return forums.contains(name.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Names a forum post the bot started (its id comes from the platform), so {@link #thread} finds
+     * it by its title, spaces written as dashes or not.
+     *
+     * @param forum the forum's name
+     * @param title the post's title
+     * @param id the post's id
+     */
+    public void nameStartedPost(String forum, String title, ChannelId id) {
+        startedPosts.put(postKey(check(forum, "forum"), check(title, "title")), id);
+        channelNames.putIfAbsent(id, forum + "/" + title);
+    }
+
+    /**
+     * The name of a channel, thread or forum post seen in this session.
+     *
+     * @param channel its id
+     * @return e.g. {@code tavern} or {@code lore/Chapter 2}
+     */
+    public Optional<String> nameOf(ChannelId channel) {
+        return Optional.ofNullable(channelNames.get(channel));
+    }
+
+    private static String postKey(String forum, String title) {
+        return (forum + "/" + title).strip().replaceAll("\\s+", "-").toLowerCase(Locale.ROOT);
     }
 
     private static String check(String name, String what) {

@@ -135,13 +135,38 @@ public final class ConsoleSession {
             return directive(directive);
         }
         ConsoleLine.Command command = (ConsoleLine.Command) parsed;
-        print(handlers.handle(request(command.spec().path(), command.options())));
+        int started = platform.startedThreads().size();
+        Reply reply = handlers.handle(request(command.spec().path(), command.options()));
+        List<String> newPosts = nameStartedPosts(started);
+        print(reply);
+        for (String post : newPosts) {
+            out.println("  (started the forum post #" + post + "; go there with /in #" + post.replaceAll("\\s+", "-")
+                    + ")");
+        }
         return true;
     }
 
+    /** Names the forum posts a command started (the platform chose their ids), oldest first. */
+    private List<String> nameStartedPosts(int before) {
+        List<InMemoryChatPlatform.StartedThread> all = platform.startedThreads();
+        List<String> named = new java.util.ArrayList<>();
+        for (InMemoryChatPlatform.StartedThread post : all.subList(before, all.size())) {
+            String forum = names.nameOf(post.forum()).orElse(channel);
+            names.nameStartedPost(forum, post.name(), post.thread());
+            named.add(forum + "/" + post.name());
+        }
+        return named;
+    }
+
     private CommandRequest request(String path, CommandOptions options) {
-        Place place = thread == null ? Place.text(names.channel(channel))
-                : Place.thread(names.thread(channel, thread), names.channel(channel));
+        Place place;
+        if (thread == null) {
+            place = Place.text(names.channel(channel));
+        } else if (names.isForum(channel)) {
+            place = Place.forumPost(names.thread(channel, thread), names.channel(channel));
+        } else {
+            place = Place.thread(names.thread(channel, thread), names.channel(channel));
+        }
         return new CommandRequest(actor(), ConsoleNames.GUILD, place, channel, path, options);
     }
 
@@ -188,11 +213,38 @@ public final class ConsoleSession {
                     String name = String.join("-", args).strip();
                     name = name.startsWith("#") ? name.substring(1) : name;
                     int slash = name.indexOf('/');
-                    channel = slash < 0 ? name : name.substring(0, slash);
-                    thread = slash < 0 || slash == name.length() - 1 ? null : name.substring(slash + 1);
-                    names.channel(channel);
-                    out.println("  You are now in " + where() + (thread == null ? "" : ", a thread of #" + channel)
-                            + ".");
+                    String toChannel = slash < 0 ? name : name.substring(0, slash);
+                    String toThread = slash < 0 || slash == name.length() - 1 ? null : name.substring(slash + 1);
+                    if (toThread == null && names.isForum(toChannel)) {
+                        out.println("  #" + toChannel + " is a forum channel: nothing is posted in the forum itself. "
+                                + "Open one of its posts with /in #" + toChannel + "/POST, e.g. /in #" + toChannel
+                                + "/session-1.");
+                    } else {
+                        channel = toChannel;
+                        thread = toThread;
+                        names.channel(channel);
+                        out.println("  You are now in " + where() + (thread == null ? ""
+                                : names.isForum(channel) ? ", a post of the forum #" + channel
+                                : ", a thread of #" + channel) + ".");
+                    }
+                }
+            }
+            case "forum" -> {
+                if (args.isEmpty()) {
+                    out.println("  Give the forum's name: /forum NAME, e.g. /forum lore.");
+                } else {
+                    String forum = String.join("-", args).strip();
+                    forum = forum.startsWith("#") ? forum.substring(1) : forum;
+                    if (forum.contains("/")) {
+                        out.println("  A forum's name has no /: /forum NAME, e.g. /forum lore.");
+                    } else {
+                        names.markForum(forum);
+                        names.channel(forum);
+                        out.println("  #" + forum + " is a forum channel: its threads are forum posts. Open one with "
+                                + "/in #" + forum + "/POST (made up on first use). A campaign created in a post covers "
+                                + "the whole forum; in a post, /say title:TITLE text:... starts a new post, as on "
+                                + "Discord.");
+                    }
                 }
             }
             case "edit" -> {
@@ -228,6 +280,7 @@ public final class ConsoleSession {
         out.println("    /as NAME          act as another user (made up on first use)");
         out.println("    /in CHANNEL       move to another channel (each channel can hold one campaign)");
         out.println("    /in CHANNEL/THREAD  move into a thread of a channel (part of the channel's campaign)");
+        out.println("    /forum NAME       make #NAME a forum channel; /in #NAME/POST opens one of its posts");
         out.println("    /edit TEXT        replace the text of your latest post in this campaign");
         out.println("    /delete           delete your latest post in this campaign");
         out.println("    (a line ending in \\ goes on on the next line: multi-line posts)");
@@ -239,7 +292,7 @@ public final class ConsoleSession {
 
     private void print(Reply reply) {
         String label = reply.isPublic() ? "[" + BOT_NAME + "] " : "[" + BOT_NAME + ", to " + user + " only] ";
-        out.println(indent(label + (reply.error() ? "Error: " : "") + plain(reply.text())));
+        out.println(indent(label + (reply.error() ? "Error: " : "") + channelNames(plain(reply.text()))));
         reply.attachment().ifPresent(this::save);
     }
 
@@ -272,6 +325,15 @@ public final class ConsoleSession {
     public static String formatPost(InMemoryChatPlatform.Post post) {
         return indent("[" + post.displayName() + "] " + post.text());
     }
+
+    /** Channel mentions ({@code <#id>}) as the console's names. */
+    private String channelNames(String text) {
+        return CHANNEL_MENTION.matcher(text).replaceAll(match -> java.util.regex.Matcher.quoteReplacement(
+                names.nameOf(dev.campaignkeeper.core.model.ChannelId.of(match.group(1))).map(name -> "#" + name)
+                        .orElse(match.group())));
+    }
+
+    private static final java.util.regex.Pattern CHANNEL_MENTION = java.util.regex.Pattern.compile("<#(\\d+)>");
 
     private static String plain(String text) {
         return Markdown.plain(text);

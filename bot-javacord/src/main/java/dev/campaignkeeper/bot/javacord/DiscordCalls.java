@@ -33,18 +33,45 @@ final class DiscordCalls {
 
     private static final Logger LOG = LoggerFactory.getLogger(DiscordCalls.class);
     private static final int RATE_LIMIT_RETRIES = 3;
-    private static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
+    static final Duration RATE_LIMIT_PAUSE = Duration.ofSeconds(1);
 
     private final Duration timeout;
     private final Duration rateLimitPause;
+    private final BotMetrics metrics;
 
     DiscordCalls(Duration timeout) {
         this(timeout, RATE_LIMIT_PAUSE);
     }
 
     DiscordCalls(Duration timeout, Duration rateLimitPause) {
+        this(timeout, rateLimitPause, BotMetrics.none());
+    }
+
+    DiscordCalls(Duration timeout, Duration rateLimitPause, BotMetrics metrics) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.rateLimitPause = Objects.requireNonNull(rateLimitPause, "rateLimitPause");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /**
+     * Runs a call as {@link #call} does, reporting its latency and outcome to the metrics.
+     */
+    private <T> T timed(Supplier<CompletableFuture<T>> call) throws InterruptedException, ExecutionException,
+            TimeoutException {
+        long started = System.nanoTime();
+        int status = 0;
+        try {
+            T result = call.get().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            status = 200;
+            return result;
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            status = cause instanceof RatelimitException ? 429 : cause instanceof DiscordException discord
+                    ? discord.getResponse().map(RestRequestResponseInformation::getCode).orElse(0) : 0;
+            throw e;
+        } finally {
+            metrics.discordCall("javacord", Duration.ofNanos(System.nanoTime() - started), status);
+        }
     }
 
     /**
@@ -59,7 +86,7 @@ final class DiscordCalls {
     <T> T call(String permission, String what, Supplier<CompletableFuture<T>> call) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return call.get().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                return timed(call);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new PlatformException("Interrupted while waiting for Discord to " + what + ".", e);

@@ -8,6 +8,7 @@ import dev.campaignkeeper.bot.command.CommandOptions;
 import dev.campaignkeeper.bot.command.CommandRequest;
 import dev.campaignkeeper.bot.command.CommandSpec;
 import dev.campaignkeeper.bot.command.OptionSpec;
+import dev.campaignkeeper.bot.command.ReasonText;
 import dev.campaignkeeper.bot.command.Reply;
 import dev.campaignkeeper.bot.command.Visibility;
 import dev.campaignkeeper.core.error.CampaignKeeperException;
@@ -20,6 +21,7 @@ import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.usecase.CharacterImports;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -113,6 +115,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     private final JavacordChatPlatform platform;
     private final Executor slow;
     private final Executor fast;
+    private final BotMetrics metrics;
     private final AtomicLong formIds = new AtomicLong(System.nanoTime());
     private final Map<String, PendingPost> pendingPosts = Collections.synchronizedMap(
             new LinkedHashMap<>(16, 0.75f, false) {
@@ -134,6 +137,21 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
      *     three seconds, so slow work can never starve them
      */
     InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor slow, Executor fast) {
+        this(handlers, platform, slow, fast, BotMetrics.none());
+    }
+
+    /**
+     * Creates the listener, reporting each slash command's latency and outcome.
+     *
+     * @param handlers the command handlers
+     * @param platform the chat platform
+     * @param slow runs deferred commands
+     * @param fast runs commands answered at once and autocomplete
+     * @param metrics told about each slash command handled
+     */
+    InteractionListener(CommandHandlers handlers, JavacordChatPlatform platform, Executor slow, Executor fast,
+                        BotMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.slow = Objects.requireNonNull(slow, "slow");
@@ -159,7 +177,9 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             return;
         }
         // Always ephemeral: a refusal must reach only the user (public answers are announced later).
+        // An attached file is fetched (and an avatar kept) before the answer: that may take longer too.
         CompletableFuture<InteractionOriginalResponseUpdater> deferred = spec.deferred()
+                || given(interaction, CommandCatalog.AVATAR_FILE_OPTION)
                 ? interaction.respondLater(true)
                 : null;
         try {
@@ -186,7 +206,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         try {
             request = request(interaction, spec);
         } catch (CampaignKeeperException e) {
-            respondNow(interaction, Reply.error(e.getMessage()));
+            respondNow(interaction, Reply.error(ReasonText.of(e)));
             return;
         }
         expireForms();
@@ -258,7 +278,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 try {
                     text = requireServer(interaction, (actor, guild) -> handlers.postToEdit(actor, guild, message));
                 } catch (CampaignKeeperException e) {
-                    respondNow(interaction, Reply.error(e.getMessage()));
+                    respondNow(interaction, Reply.error(ReasonText.of(e)));
                     return;
                 }
                 interaction.respondWithModal(EDIT_FORM + message.value(), "Edit post",
@@ -310,7 +330,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         try {
             return requireServer(interaction, action);
         } catch (CampaignKeeperException e) {
-            return Reply.error(e.getMessage());
+            return Reply.error(ReasonText.of(e));
         } catch (RuntimeException e) {
             LOG.error("A post action failed unexpectedly", e);
             return Reply.error("Something went wrong on the bot's side. The error was logged; please try again.");
@@ -352,13 +372,19 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
     private void run(SlashCommandInteraction interaction, CommandSpec spec,
                      CompletableFuture<InteractionOriginalResponseUpdater> deferred) {
         Reply reply;
+        long started = System.nanoTime();
+        String outcome = "error";
         try {
             reply = handlers.handle(request(interaction, spec));
+            outcome = reply.error() ? "refused" : "ok";
         } catch (CampaignKeeperException e) {
-            reply = Reply.error(e.getMessage());
+            reply = Reply.error(ReasonText.of(e));
+            outcome = "refused";
         } catch (RuntimeException e) {
             LOG.error("/{} could not be read", spec.path(), e);
             reply = Reply.error("The bot could not read this command. Please try again.");
+        } finally {
+            metrics.commandHandled(spec.path(), Duration.ofNanos(System.nanoTime() - started), outcome);
         }
         try {
             if (deferred == null) {
@@ -478,6 +504,8 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 }
                 case ATTACHMENT -> option.getAttachmentValue()
                         .ifPresent(file -> values.put(option.getName(), fetch(file)));
+                case FILE -> option.getAttachmentValue()
+                        .ifPresent(file -> values.put(option.getName(), fetchFile(file)));
                 default -> throw new IllegalStateException("unknown option type");
             }
         }
@@ -495,6 +523,19 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
             InputRules.imageSize(file.getFileName(), InputRules.MAX_IMAGE_BYTES + 1L);
         }
         return new Upload(file.getFileName(), InputRules.imageType(file.getFileName(), content), content);
+    }
+
+    /**
+     * Fetches an attached data file (an export to import). Its size is checked before fetching
+     * and again while fetching; its content is read by the command.
+     */
+    private Upload fetchFile(org.javacord.api.entity.Attachment file) {
+        CharacterImports.checkFileSize(file.getFileName(), file.getSize());
+        byte[] content = platform.fetchAttachment(file.getUrl().toString(), CharacterImports.MAX_FILE_BYTES);
+        if (content == null) {
+            CharacterImports.checkFileSize(file.getFileName(), CharacterImports.MAX_FILE_BYTES + 1L);
+        }
+        return new Upload(file.getFileName(), "application/json", content);
     }
 
     private static List<SlashCommandInteractionOption> leafOptions(SlashCommandInteractionOptionsProvider provider) {

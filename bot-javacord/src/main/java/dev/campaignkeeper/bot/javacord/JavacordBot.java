@@ -4,6 +4,7 @@ import dev.campaignkeeper.bot.command.CommandHandlers;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -36,15 +37,19 @@ public final class JavacordBot {
     private static final int SLOW_WORKERS = 4;
     private static final int FAST_WORKERS = 2;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
+    /** Javacord waits about 5.5 s between the IDENTIFYs of one token's shards. */
+    private static final Duration IDENTIFY_SPACING = Duration.ofSeconds(6);
 
     private final JavacordConfig config;
     private final DiscordApiBuilderCustomizer customizer;
     private final DiscordConnection connection;
     private final JavacordChatPlatform platform;
     private final Provider<CommandHandlers> handlers;
+    private final BotMetrics metrics;
+    private final ShardStatus shardStatus;
 
     /**
-     * Creates the connector.
+     * Creates the connector, recording no metrics.
      *
      * @param config token, dev guild and timeouts
      * @param customizer the builder seam (a no-op in production)
@@ -52,14 +57,33 @@ public final class JavacordBot {
      * @param platform the chat platform, which remembers users seen in commands
      * @param handlers the command handlers
      */
-    @Inject
     public JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
                        JavacordChatPlatform platform, Provider<CommandHandlers> handlers) {
+        this(config, customizer, connection, platform, handlers, BotMetrics.none(), new ShardStatus());
+    }
+
+    /**
+     * Creates the connector.
+     *
+     * @param config token, dev guild, timeouts and shards
+     * @param customizer the builder seam (a no-op in production)
+     * @param connection receives the shards' APIs once logged in
+     * @param platform the chat platform, which remembers users seen in commands
+     * @param handlers the command handlers
+     * @param metrics told about commands and shard connections
+     * @param shardStatus kept up to date with each shard's connection
+     */
+    @Inject
+    public JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
+                       JavacordChatPlatform platform, Provider<CommandHandlers> handlers, BotMetrics metrics,
+                       ShardStatus shardStatus) {
         this.config = Objects.requireNonNull(config, "config");
         this.customizer = Objects.requireNonNull(customizer, "customizer");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.platform = Objects.requireNonNull(platform, "platform");
         this.handlers = Objects.requireNonNull(handlers, "handlers");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.shardStatus = Objects.requireNonNull(shardStatus, "shardStatus");
     }
 
     /**
@@ -76,23 +100,89 @@ public final class JavacordBot {
                 .setUserCacheEnabled(false)
                 .setShutdownHookRegistrationEnabled(false);
         customizer.customize(builder);
-        DiscordApi api = login(builder);
+        ShardPlan shards = config.shards();
+        List<DiscordApi> apis = shards.total() == 1 ? List.of(login(builder)) : loginShards(builder, shards);
         ExecutorService slow = Executors.newFixedThreadPool(SLOW_WORKERS, new WorkerThreads("slow"));
         ExecutorService fast = Executors.newFixedThreadPool(FAST_WORKERS, new WorkerThreads("fast"));
-        Connected connected = new Connected(api, List.of(slow, fast), connection);
+        Connected connected = new Connected(apis, List.of(slow, fast), connection, shardStatus);
         try {
-            connection.connected(api);
-            InteractionListener listener = new InteractionListener(commandHandlers, platform, slow, fast);
-            connected.listeners = Set.of(api.addSlashCommandCreateListener(listener),
-                    api.addAutocompleteCreateListener(listener), api.addModalSubmitListener(listener),
-                    api.addMessageContextMenuCommandListener(listener), api.addReactionAddListener(listener));
-            register(api);
-            LOG.info("Campaign Keeper is ready as {} in {} guild(s)", api.getYourself().getName(),
-                    api.getServers().size());
+            connection.connected(apis);
+            ShardGuard guard = new ShardGuard(new InteractionListener(commandHandlers, platform, slow, fast, metrics));
+            List<ListenerManager<?>> attached = new ArrayList<>();
+            for (DiscordApi api : apis) {
+                attached.addAll(List.of(api.addSlashCommandCreateListener(guard),
+                        api.addAutocompleteCreateListener(guard), api.addModalSubmitListener(guard),
+                        api.addMessageContextMenuCommandListener(guard), api.addReactionAddListener(guard)));
+                attached.addAll(watchConnection(api));
+            }
+            connected.listeners = Set.copyOf(attached);
+            if (shards.ids().contains(0)) {
+                register(apis.get(0));
+            } else {
+                LOG.info("Not registering the slash commands: the process running shard 0 does");
+            }
+            LOG.info("Campaign Keeper is ready as {} in {} guild(s) on shard(s) {} of {}",
+                    apis.get(0).getYourself().getName(), apis.stream().mapToInt(api -> api.getServers().size()).sum(),
+                    shards.describeIds(), shards.total());
             return connected;
         } catch (RuntimeException e) {
             connected.close();
             throw e;
+        }
+    }
+
+    private List<ListenerManager<?>> watchConnection(DiscordApi api) {
+        int shard = api.getCurrentShard();
+        shardStatus.set(shard, true);
+        metrics.shardStatus(shard, true);
+        return List.of(
+                api.addLostConnectionListener(event -> {
+                    LOG.warn("Gateway shard {} lost its connection to Discord; Javacord reconnects", shard);
+                    shardStatus.set(shard, false);
+                    metrics.shardStatus(shard, false);
+                }),
+                api.addReconnectListener(event -> {
+                    shardStatus.set(shard, true);
+                    metrics.shardStatus(shard, true);
+                }),
+                api.addResumeListener(event -> {
+                    shardStatus.set(shard, true);
+                    metrics.shardStatus(shard, true);
+                }));
+    }
+
+    /**
+     * Logs in each shard of the plan; Javacord spaces their IDENTIFYs as Discord requires (about
+     * 5 s apart), so the wait grows with the number of shards.
+     */
+    private List<DiscordApi> loginShards(DiscordApiBuilder builder, ShardPlan shards) {
+        LOG.info("Logging in to Discord: shard(s) {} of {}", shards.describeIds(), shards.total());
+        builder.setTotalShards(shards.total());
+        List<CompletableFuture<DiscordApi>> logins = builder.loginShards(
+                shards.ids().stream().mapToInt(Integer::intValue).toArray());
+        long deadline = System.nanoTime() + config.loginTimeout().toNanos() + IDENTIFY_SPACING.toNanos() * logins.size();
+        List<DiscordApi> apis = new ArrayList<>();
+        try {
+            for (CompletableFuture<DiscordApi> login : logins) {
+                long left = Math.max(1, deadline - System.nanoTime());
+                apis.add(login.get(left, TimeUnit.NANOSECONDS));
+            }
+            apis.sort(java.util.Comparator.comparingInt(DiscordApi::getCurrentShard));
+            return List.copyOf(apis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            logins.forEach(login -> login.thenAccept(JavacordBot::quietlyDisconnect));
+            throw new DiscordStartException("Interrupted while logging in to Discord.", e);
+        } catch (TimeoutException e) {
+            logins.forEach(login -> login.thenAccept(JavacordBot::quietlyDisconnect));
+            throw new DiscordStartException("Discord did not complete the login of shard(s) " + shards.describeIds()
+                    + " in time. Check the network and the token.", e);
+        } catch (ExecutionException e) {
+            logins.forEach(login -> login.thenAccept(JavacordBot::quietlyDisconnect));
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DiscordStartException("Could not log in to Discord: " + cause.getMessage()
+                    + ". Check that DISCORD_TOKEN holds the bot's current token and that --shards is at least"
+                    + " what Discord requires for the bot's guild count.", cause);
         }
     }
 
@@ -146,25 +236,46 @@ public final class JavacordBot {
     /** A live connection to Discord. Closing it stops the workers and disconnects; it is idempotent. */
     public static final class Connected implements AutoCloseable {
 
-        private final DiscordApi api;
+        private final List<DiscordApi> apis;
         private final List<ExecutorService> workers;
         private final DiscordConnection connection;
+        private final ShardStatus shardStatus;
         private final AtomicBoolean closed = new AtomicBoolean();
         private volatile Set<ListenerManager<?>> listeners = Set.of();
 
-        private Connected(DiscordApi api, List<ExecutorService> workers, DiscordConnection connection) {
-            this.api = api;
+        private Connected(List<DiscordApi> apis, List<ExecutorService> workers, DiscordConnection connection,
+                          ShardStatus shardStatus) {
+            this.apis = List.copyOf(apis);
             this.workers = workers;
             this.connection = connection;
+            this.shardStatus = shardStatus;
         }
 
         /**
-         * The logged-in Javacord API.
+         * The logged-in Javacord API of the lowest shard this process runs.
          *
          * @return the API
          */
         public DiscordApi api() {
-            return api;
+            return apis.get(0);
+        }
+
+        /**
+         * Why the shards are not ready, if they are not.
+         *
+         * @return empty when every shard is connected; else the reason
+         */
+        public java.util.Optional<String> notReady() {
+            return closed.get() ? java.util.Optional.of("disconnected from Discord") : shardStatus.notReady();
+        }
+
+        /**
+         * Every shard's logged-in API, by shard id.
+         *
+         * @return the APIs
+         */
+        public List<DiscordApi> apis() {
+            return apis;
         }
 
         @Override
@@ -185,16 +296,19 @@ public final class JavacordBot {
                     Thread.currentThread().interrupt();
                 }
             }
-            try {
-                api.disconnect().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
-                LOG.debug("Disconnect did not finish cleanly", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.debug("Disconnect failed", e);
+            for (DiscordApi api : apis) {
+                try {
+                    api.disconnect().get(SHUTDOWN_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException | ExecutionException | TimeoutException e) {
+                    LOG.debug("Disconnect did not finish cleanly", e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (RuntimeException e) {
+                    LOG.debug("Disconnect failed", e);
+                }
             }
             connection.disconnected();
+            shardStatus.clear();
             LOG.info("Disconnected from Discord");
         }
     }

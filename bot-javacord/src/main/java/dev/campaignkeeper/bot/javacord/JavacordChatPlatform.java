@@ -18,6 +18,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.MalformedURLException;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 import org.javacord.api.DiscordApi;
+import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageBuilder;
 import org.javacord.api.entity.message.mention.AllowedMentions;
 import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
@@ -75,8 +77,10 @@ public final class JavacordChatPlatform implements ChatPlatform {
     private static final Logger LOG = LoggerFactory.getLogger(JavacordChatPlatform.class);
 
     private final DiscordConnection connection;
+    private final BotMetrics metrics;
     private final DiscordCalls calls;
     private final WebhookClient webhookClient;
+    private final AttachmentLinks links;
     private final Map<Long, WebhookClient.Hook> webhooks = new ConcurrentHashMap<>();
     private final Map<Long, User> users = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         private static final long serialVersionUID = 1L;
@@ -93,18 +97,36 @@ public final class JavacordChatPlatform implements ChatPlatform {
      * @param connection the Discord connection, set at login
      * @param config token and timeouts
      * @param customizer the network seam, applied to the webhook client's HTTP client too
+     * @param clock the time, to tell when a kept avatar's signed link must be refreshed
+     */
+    public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config,
+                                DiscordApiBuilderCustomizer customizer, Clock clock) {
+        this(connection, config, customizer, clock, BotMetrics.none());
+    }
+
+    /**
+     * Creates the platform, reporting Discord calls and webhook posts.
+     *
+     * @param connection the Discord connection, set at login
+     * @param config token and timeouts
+     * @param customizer the network seam, applied to the webhook client's HTTP client too
+     * @param clock the time, to tell when a kept avatar's signed link must be refreshed
+     * @param metrics told about each Discord call and webhook post
      */
     @Inject
     public JavacordChatPlatform(DiscordConnection connection, JavacordConfig config,
-                                DiscordApiBuilderCustomizer customizer) {
+                                DiscordApiBuilderCustomizer customizer, Clock clock, BotMetrics metrics) {
         this.connection = Objects.requireNonNull(connection, "connection");
-        this.calls = new DiscordCalls(config.requestTimeout());
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.calls = new DiscordCalls(config.requestTimeout(), DiscordCalls.RATE_LIMIT_PAUSE, metrics);
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .callTimeout(config.requestTimeout())
-                .readTimeout(config.requestTimeout());
+                .readTimeout(config.requestTimeout())
+                .addInterceptor(new RestMetricsInterceptor(metrics));
         customizer.customizeHttp(http);
         this.webhookClient = new WebhookClient(http.build(), WebhookClient.DEFAULT_API, config.token(),
                 config.requestTimeout());
+        this.links = new AttachmentLinks(webhookClient::refreshUrls, clock);
     }
 
     /**
@@ -211,15 +233,21 @@ public final class JavacordChatPlatform implements ChatPlatform {
                        String text, List<Upload> files) {
         avatarUrl.ifPresent(JavacordChatPlatform::checkUrl);
         WebhookClient.Hook hook = hook(target);
+        Optional<String> avatar = avatarUrl.map(links::usable);
         try {
             WebhookClient.Message saved = webhookClient.execute(hook, thread(target), target.newThreadName(),
-                    displayName, avatarUrl, text, files);
+                    displayName, avatar, text, files);
+            metrics.webhookPost(true);
             return new Posted(MessageId.of(saved.id()), ChannelId.of(saved.channelId()), saved.attachmentUrls());
         } catch (PlatformNotFoundException gone) {
+            metrics.webhookPost(false);
             if (target.thread().isEmpty()) {
                 webhooks.remove(hook.id());
             }
             throw gone;
+        } catch (RuntimeException failed) {
+            metrics.webhookPost(false);
+            throw failed;
         }
     }
 
@@ -233,6 +261,35 @@ public final class JavacordChatPlatform implements ChatPlatform {
         calls.call("Send Messages", "send a direct message to " + user,
                 () -> new MessageBuilder().setContent(text).setAllowedMentions(NO_MENTIONS).send(recipient));
         LOG.info("Sent a direct message to {} about guild {}", user, guild);
+    }
+
+    /**
+     * Keeps an image in a direct message from the bot to its uploader, which the bot owns and only
+     * they see (a GM's NPC avatar is not shown to the players before it is used), and returns the
+     * attachment's lasting link ({@link AttachmentLinks}). Discord refuses when the member does not
+     * accept direct messages from the server's members; the message says what to do.
+     */
+    @Override
+    public String keepImage(GuildId guild, UserId owner, String caption, Upload image) {
+        User recipient = user(owner);
+        Message sent;
+        try {
+            sent = calls.call("Send Messages", "send you the avatar image in a direct message",
+                    () -> new MessageBuilder().setContent(caption).setAllowedMentions(NO_MENTIONS)
+                            .addAttachment(image.content(), image.fileName()).send(recipient));
+        } catch (MissingPermissionException refused) {
+            PlatformException explained = new PlatformException("The bot keeps an uploaded avatar in a direct "
+                    + "message to you, but Discord did not let it send you one. Allow direct messages from this "
+                    + "server's members (the server's Privacy Settings) and try again, or give the avatar as a link.");
+            explained.initCause(refused);
+            throw explained;
+        }
+        String url = sent.getAttachments().stream().findFirst()
+                .map(attachment -> attachment.getUrl().toString())
+                .orElseThrow(() -> new PlatformException("Discord took the avatar image but kept no file of it. "
+                        + "Try again, or give the avatar as a link."));
+        LOG.info("Kept an avatar image for {} of guild {} in message {}", owner, guild, sent.getId());
+        return links.remember(url);
     }
 
     @Override
@@ -276,7 +333,8 @@ public final class JavacordChatPlatform implements ChatPlatform {
     }
 
     private Server server(GuildId guild) {
-        return connection.api().getServerById(Long.parseUnsignedLong(guild.value()))
+        long guildId = Long.parseUnsignedLong(guild.value());
+        return connection.api(guildId).getServerById(guildId)
                 .orElseThrow(() -> new PlatformNotFoundException("The bot is not a member of the server " + guild
                         + " (any more)."));
     }

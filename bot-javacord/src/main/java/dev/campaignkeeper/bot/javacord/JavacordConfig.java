@@ -13,8 +13,10 @@ import java.util.Optional;
  * @param devGuild a guild to register commands on instantly; empty to register them globally
  * @param loginTimeout how long to wait for Javacord's login before giving up
  * @param requestTimeout how long one Discord call (including waits for rate limits) may take
+ * @param shards the gateway shards this process runs ({@link ShardPlan#single()} unless sharded)
  */
-public record JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout) {
+public record JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout,
+                             ShardPlan shards) {
 
     /** Default login timeout. */
     public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(60);
@@ -28,8 +30,10 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
      * @param devGuild a guild to register commands on instantly; empty to register them globally
      * @param loginTimeout how long to wait for Javacord's login before giving up
      * @param requestTimeout how long one Discord call (including waits for rate limits) may take
+     * @param shards the gateway shards this process runs
      */
     public JavacordConfig {
+        Objects.requireNonNull(shards, "shards");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(devGuild, "devGuild");
         Objects.requireNonNull(loginTimeout, "loginTimeout");
@@ -41,6 +45,28 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
                 || requestTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
+    }
+
+    /**
+     * A configuration of one shard.
+     *
+     * @param token the bot token
+     * @param devGuild a guild to register commands on instantly; empty to register them globally
+     * @param loginTimeout how long to wait for each shard's login
+     * @param requestTimeout how long one Discord call may take
+     */
+    public JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout) {
+        this(token, devGuild, loginTimeout, requestTimeout, ShardPlan.single());
+    }
+
+    /**
+     * This configuration running other shards.
+     *
+     * @param plan the shards this process runs
+     * @return the new configuration
+     */
+    public JavacordConfig withShards(ShardPlan plan) {
+        return new JavacordConfig(token, devGuild, loginTimeout, requestTimeout, plan);
     }
 
     /**
@@ -58,6 +84,6 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
     @Override
     public String toString() {
         return "JavacordConfig[token=<hidden>, devGuild=" + devGuild.map(String::valueOf).orElse("none")
-                + ", loginTimeout=" + loginTimeout + ", requestTimeout=" + requestTimeout + "]";
+                + ", loginTimeout=" + loginTimeout + ", requestTimeout=" + requestTimeout + ", shards=" + shards + "]";
     }
 }

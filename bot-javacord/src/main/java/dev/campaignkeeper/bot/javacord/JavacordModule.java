@@ -10,7 +10,9 @@ import java.util.Objects;
 
 /**
  * Guice wiring of the Discord adapter: the configuration, the {@link ChatPlatform} on Javacord,
- * mentions as reply format, and the {@link DiscordApiBuilderCustomizer} seam bound to a no-op.
+ * mentions as reply format, the shards' {@link ShardStatus}, {@link BotMetrics} bound to a no-op
+ * (the launcher overrides it with {@code --metrics-port}), and the {@link DiscordApiBuilderCustomizer}
+ * seam bound to a no-op.
  *
  * <p>Tests that must point Javacord elsewhere replace only the customizer, in code:
  * {@code Modules.override(new JavacordModule(config), ...).with(b -> b.bind(DiscordApiBuilderCustomizer.class)
@@ -37,6 +39,8 @@ public final class JavacordModule extends AbstractModule {
         bind(JavacordChatPlatform.class).in(Singleton.class);
         bind(ChatPlatform.class).to(JavacordChatPlatform.class);
         bind(UserDisplay.class).toInstance(UserDisplay.DISCORD_MENTION);
+        bind(ShardStatus.class).in(Singleton.class);
+        bind(BotMetrics.class).toInstance(BotMetrics.none());
         bind(JavacordBot.class);
     }
 

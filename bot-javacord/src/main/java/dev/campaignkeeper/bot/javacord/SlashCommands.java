@@ -71,7 +71,7 @@ final class SlashCommands {
             case STRING -> SlashCommandOptionType.STRING;
             case USER -> SlashCommandOptionType.USER;
             case BOOLEAN -> SlashCommandOptionType.BOOLEAN;
-            case ATTACHMENT -> SlashCommandOptionType.ATTACHMENT;
+            case ATTACHMENT, FILE -> SlashCommandOptionType.ATTACHMENT;
         };
     }
 }

@@ -199,6 +199,32 @@ final class WebhookClient {
         }
     }
 
+    /**
+     * Asks Discord to sign attachment links anew ({@code POST /attachments/refresh-urls}, bot token).
+     *
+     * @param urls the links, signed or not
+     * @return each link Discord signed, to its new signed link
+     */
+    Map<String, String> refreshUrls(List<String> urls) {
+        JsonObject body = new JsonObject();
+        com.google.gson.JsonArray list = new com.google.gson.JsonArray();
+        urls.forEach(list::add);
+        body.add("attachment_urls", list);
+        Request request = botRequest(url("attachments", "refresh-urls").build())
+                .post(RequestBody.create(body.toString(), JSON)).build();
+        JsonElement answer = call(request, 0, "refresh an avatar's link");
+        Map<String, String> refreshed = new java.util.LinkedHashMap<>();
+        if (answer.isJsonObject() && answer.getAsJsonObject().has("refreshed_urls")) {
+            for (JsonElement entry : answer.getAsJsonObject().getAsJsonArray("refreshed_urls")) {
+                JsonObject pair = entry.getAsJsonObject();
+                if (pair.has("original") && pair.has("refreshed")) {
+                    refreshed.put(pair.get("original").getAsString(), pair.get("refreshed").getAsString());
+                }
+            }
+        }
+        return refreshed;
+    }
+
     void edit(Hook hook, Optional<Long> threadId, long messageId, String content) {
         JsonObject body = new JsonObject();
         body.addProperty("content", content);

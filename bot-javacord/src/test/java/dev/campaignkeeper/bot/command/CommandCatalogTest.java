@@ -15,9 +15,9 @@ class CommandCatalogTest {
         assertThat(CommandCatalog.specs()).extracting(CommandSpec::path).containsExactly(
                 "campaign create", "campaign join", "campaign leave", "campaign info", "campaign kick",
                 "campaign transfer", "campaign rename", "campaign end", "campaign export", "campaign settings", "campaign log",
-                "character create", "character edit", "character show", "character delete",
+                "character create", "character edit", "character show", "character import", "character delete",
                 "say",
-                "npc create", "npc edit", "npc delete", "npc list", "npc say",
+                "npc create", "npc edit", "npc delete", "npc import", "npc list", "npc say",
                 "roll");
     }
 
@@ -43,7 +43,7 @@ class CommandCatalogTest {
     @Test
     void usageShowsRequiredAndOptionalOptions() {
         assertThat(CommandCatalog.find("character create").orElseThrow().usage())
-                .isEqualTo("/character create name:<text> [avatar:<text>] [description:<text>]");
+                .isEqualTo("/character create name:<text> [avatar:<text>] [description:<text>] [avatar_file:<file>]");
         assertThat(CommandCatalog.find("campaign end").orElseThrow().usage())
                 .isEqualTo("/campaign end confirm:<true|false>");
         assertThat(CommandCatalog.find("nope")).isEmpty();

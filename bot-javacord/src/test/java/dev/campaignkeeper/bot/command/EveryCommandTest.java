@@ -50,6 +50,9 @@ class EveryCommandTest {
                 case BOOLEAN -> Boolean.TRUE;
                 case ATTACHMENT -> new dev.campaignkeeper.core.port.Upload("map.png", "image/png",
                         new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+                case FILE -> new dev.campaignkeeper.core.port.Upload("tuppers.json", "application/json",
+                        "{\"tuppers\":[{\"name\":\"Imported\",\"brackets\":[\"i:\",\"\"]}]}"
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
                 case STRING -> switch (option.name()) {
                     case "avatar" -> "https://example.com/a.png";
                     case "npc" -> "Grik";

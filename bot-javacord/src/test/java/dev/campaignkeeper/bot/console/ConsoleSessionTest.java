@@ -26,9 +26,14 @@ class ConsoleSessionTest {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
 
+    private final java.util.List<InMemoryChatPlatform.Post> platformPosts = new java.util.ArrayList<>();
+
     private String play(String script) {
         ConsoleNames names = new ConsoleNames();
-        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> out.println(ConsoleSession.formatPost(post)));
+        InMemoryChatPlatform platform = new InMemoryChatPlatform(post -> {
+            platformPosts.add(post);
+            out.println(ConsoleSession.formatPost(post));
+        });
         CampaignKeeper keeper = CampaignKeeper.create(new InMemoryCampaignStore(), platform, Limits.defaults(),
                 Clock.systemUTC());
         CommandHandlers handlers = new CommandHandlers(keeper, export -> "{\"name\":\"" + export.campaign().name()
@@ -118,6 +123,84 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aForumChannelHoldsACampaignItsPostsAreSpokenInAndATitleStartsANewPost() {
+        String transcript = play("""
+                /forum lore
+                /in #lore
+                /as Gwen
+                /in #lore/session-1
+                /campaign create name:"Lore Keepers"
+                /as Alice
+                /campaign join
+                /character create name:Tilda
+                /say In the first post.
+                /say title:"Chapter 2" text:"A new chapter begins."
+                /in #lore/Chapter-2
+                /say Still in chapter two.
+                /edit Still in chapter 2.
+                /say title:Interlude text:Meanwhile.
+                """);
+
+        assertThat(transcript)
+                .contains("#lore is a forum channel: its threads are forum posts.")
+                .contains("#lore is a forum channel: nothing is posted in the forum itself.")
+                .contains("You are now in #lore/session-1, a post of the forum #lore.")
+                .contains("[Campaign Keeper] The campaign Lore Keepers begins")
+                .contains("[Tilda] In the first post.")
+                .contains("[Tilda] A new chapter begins.")
+                .contains("starting the forum post #lore/Chapter 2")
+                .contains("(started the forum post #lore/Chapter 2; go there with /in #lore/Chapter-2)")
+                .contains("Alice #lore/Chapter-2> /say Still in chapter two.")
+                .contains("Edited your post as Tilda.")
+                .contains("(started the forum post #lore/Interlude; go there with /in #lore/Interlude)");
+        assertThat(platformPosts).extracting(post -> post.thread().orElseThrow().value() + ":" + post.text())
+                .as("the second chapter's posts are in the post the title started")
+                .satisfies(posts -> {
+                    assertThat(posts).hasSize(4);
+                    String chapterTwo = posts.get(1).split(":")[0];
+                    assertThat(posts.get(2)).startsWith(chapterTwo + ":").endsWith("Still in chapter two.");
+                    assertThat(posts.get(0)).doesNotStartWith(chapterTwo + ":");
+                });
+    }
+
+    @Test
+    void anAvatarFileFromTheDiskIsKeptAndANonImageIsRefused() throws Exception {
+        Path portrait = exports.resolve("tilda.png");
+        Files.write(portrait, java.util.Base64.getDecoder().decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        Path notes = exports.resolve("notes.png");
+        Files.writeString(notes, "not an image");
+
+        String transcript = play("""
+                /as Gwen
+                /campaign create
+                /as Alice
+                /campaign join
+                /character create name:Tilda avatar_file:%s
+                /character show
+                /say Hello.
+                /character edit avatar_file:%s
+                """.formatted(portrait, notes));
+
+        assertThat(transcript).contains("Created your character Tilda. The uploaded image is the avatar now")
+                .contains("Avatar: " + InMemoryChatPlatform.KEPT_IMAGE_LINKS + "1.png")
+                .contains("is not a PNG, JPEG, GIF or WebP image");
+        assertThat(platformPosts).singleElement().satisfies(post -> assertThat(post.avatarUrl())
+                .hasValue(InMemoryChatPlatform.KEPT_IMAGE_LINKS + "1.png"));
+    }
+
+    @Test
+    void aForumNameNeedsNoSlashAndAnEmptyOneIsAskedFor() {
+        String transcript = play("""
+                /forum
+                /forum lore/x
+                """);
+
+        assertThat(transcript).contains("Give the forum's name: /forum NAME")
+                .contains("A forum's name has no /");
+    }
+
+    @Test
     void webhookPostsPrintAsDisplayNameAndRefusalsAsPrivateErrors() {
         String transcript = play("""
                 /as Gwen
@@ -202,5 +285,23 @@ class ConsoleSessionTest {
         assertThat(Files.readString(exports.resolve("the-lost-mine-export.json"))).contains("The Lost Mine");
         assertThat(transcript).endsWith("Bye." + System.lineSeparator());
         assertThat(transcript).doesNotContain("/campaign info");
+    }
+    @Test
+    void characterImportReadsALocalExportFileAndAMissingOneIsExplained(@TempDir Path files) throws Exception {
+        Path tuppers = files.resolve("tuppers.json");
+        Files.writeString(tuppers, "{\"tuppers\":[{\"name\":\"Tilda 🌿\",\"avatar_url\":null,\"brackets\":[\"t:\",\"\"]},"
+                + "{\"name\":\"Moss\",\"brackets\":[]}]}", StandardCharsets.UTF_8);
+
+        String transcript = play("/as Gwen\n/in #tavern\n/campaign create\n/as Alice\n/campaign join\n"
+                + "/character import file:" + tuppers + "\n"
+                + "/character import file:" + tuppers + " name:\"tilda 🌿\"\n"
+                + "/character import file:" + files.resolve("nope.json") + "\n"
+                + "/character show\n");
+
+        assertThat(transcript)
+                .contains("Your Tupperbox file has 2 characters: Tilda 🌿, Moss.")
+                .contains("Imported Tilda 🌿 from your Tupperbox file as your character")
+                .contains("There is no file " + files.resolve("nope.json"))
+                .contains("Tilda 🌿, played by @Alice");
     }
 }

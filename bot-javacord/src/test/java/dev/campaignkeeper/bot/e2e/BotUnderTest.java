@@ -14,7 +14,8 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * The bot as production wires it (Guice modules, Javacord adapter, store in a data directory), with the
- * one test-specific binding: the {@link DiscordApiBuilderCustomizer} that points Javacord at the fake.
+ * two test-specific bindings: the {@link DiscordApiBuilderCustomizer} that points Javacord at the fake, and
+ * the fake's clock (so the bot sees the time the fake's attachment links expire by).
  */
 final class BotUnderTest implements AutoCloseable {
 
@@ -59,7 +60,10 @@ final class BotUnderTest implements AutoCloseable {
             }
         };
         Module wiring = Modules.override(BotRunner.productionModules(JsonStoreConfig.defaults(dataDir), config))
-                .with(binder -> binder.bind(DiscordApiBuilderCustomizer.class).toInstance(toFake));
+                .with(binder -> {
+                    binder.bind(DiscordApiBuilderCustomizer.class).toInstance(toFake);
+                    binder.bind(java.time.Clock.class).toInstance(discord.clock()); // links expire by the fake's time
+                });
         return new BotUnderTest(BotRunner.create(List.of(wiring)).start());
     }
 

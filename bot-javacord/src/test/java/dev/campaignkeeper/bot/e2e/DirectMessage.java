@@ -1,6 +1,7 @@
 package dev.campaignkeeper.bot.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,13 +12,16 @@ import java.util.Optional;
  * @param recipient       who it went to
  * @param content         the message text
  * @param allowedMentions the {@code allowed_mentions} object sent, if any
+ * @param files           the names of the files attached to it
  */
-public record DirectMessage(long channelId, FakeUser recipient, String content, Optional<JsonNode> allowedMentions) {
+public record DirectMessage(long channelId, FakeUser recipient, String content, Optional<JsonNode> allowedMentions,
+                            List<String> files) {
 
     /** Validates the fields. */
     public DirectMessage {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(content, "content");
         Objects.requireNonNull(allowedMentions, "allowedMentions");
+        files = List.copyOf(files);
     }
 }

@@ -101,6 +101,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<WebhookPost> posts = new ArrayList<>();
     private final List<Long> deletedMessages = new ArrayList<>();
     private final Map<String, FakeAttachment> attachmentFiles = new LinkedHashMap<>();
+    /** Files of messages (DMs the bot sent), by CDN path; served only through a signed, unexpired link. */
+    private final Map<String, FakeAttachment> messageFiles = new LinkedHashMap<>();
+    private final Set<Long> closedDms = new LinkedHashSet<>();
+    private volatile Duration clockShift = Duration.ZERO;
     private final Map<Long, FakeUser> dmChannels = new LinkedHashMap<>();
     private final List<DirectMessage> directMessages = new ArrayList<>();
     private final Map<Long, FakeInteraction> interactions = new LinkedHashMap<>();
@@ -523,6 +527,70 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    /**
+     * The fake's clock: the real time moved on by {@link #advanceClock}. Attachment links expire by it;
+     * give the bot the same clock to let it see the same time.
+     *
+     * @return the clock
+     */
+    public java.time.Clock clock() {
+        return new java.time.Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public java.time.Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return Instant.now().plus(clockShift);
+            }
+        };
+    }
+
+    /**
+     * Moves the fake's clock on, e.g. past the 24 hours an attachment link is signed for.
+     *
+     * @param by how far
+     */
+    public void advanceClock(Duration by) {
+        clockShift = clockShift.plus(by);
+    }
+
+    /**
+     * What Discord's CDN serves for a link now: a file attached to an interaction, or a message's file
+     * behind a correctly signed link that has not expired.
+     *
+     * @param url the link
+     * @return the bytes, empty when the CDN answers 404
+     */
+    public Optional<byte[]> cdnFile(String url) {
+        HttpUrl parsed = HttpUrl.parse(url);
+        if (parsed == null || !"cdn.discordapp.com".equals(parsed.host())) {
+            return Optional.empty();
+        }
+        synchronized (lock) {
+            return Optional.ofNullable(attachmentFiles.get(parsed.encodedPath())).or(() -> signedFile(parsed))
+                    .map(FakeAttachment::content);
+        }
+    }
+
+    /**
+     * Makes a member refuse direct messages from the server's members: the bot's DMs to them fail
+     * with 403 (50007 Cannot send messages to this user).
+     *
+     * @param user the member
+     */
+    public void closeDirectMessages(FakeUser user) {
+        synchronized (lock) {
+            closedDms.add(user.id());
+        }
+    }
+
     /** @return every message posted through "execute webhook", in order */
     public List<WebhookPost> webhookPosts() {
         synchronized (lock) {
@@ -583,6 +651,11 @@ public final class FakeDiscord implements AutoCloseable {
     /** @return the tokens of every gateway IDENTIFY, in order */
     public List<String> identifiedTokens() {
         return gateway.identifiedTokens();
+    }
+
+    /** @return the shard ({@code "id/total"}, or {@code "none"}) of every gateway IDENTIFY, in order */
+    public List<String> identifiedShards() {
+        return gateway.identifiedShards();
     }
 
     /** @return how many gateway heartbeats clients sent (each acknowledged) */
@@ -1315,7 +1388,7 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** A parsed request. */
     private record Request(String method, String path, String query, HttpUrl url, String authorization,
-                           String bodyText, JsonNode body, Map<String, String> files) {
+                           String bodyText, JsonNode body, Map<String, String> files, Map<String, byte[]> fileBytes) {
     }
 
     /** An endpoint with the path parameters it matched. */
@@ -1360,6 +1433,7 @@ public final class FakeDiscord implements AutoCloseable {
             rule("DELETE", "/guilds/(\\d+)/roles/(\\d+)", Endpoint.DELETE_ROLE),
             rule("POST", "/users/@me/channels", Endpoint.OPEN_DM_CHANNEL),
             rule("POST", "/channels/(\\d+)/messages", Endpoint.CREATE_MESSAGE),
+            rule("POST", "/attachments/refresh-urls", Endpoint.REFRESH_ATTACHMENT_URLS),
             rule("PUT", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.ADD_MEMBER_ROLE),
             rule("DELETE", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.REMOVE_MEMBER_ROLE));
 
@@ -1459,6 +1533,7 @@ public final class FakeDiscord implements AutoCloseable {
         String contentType = Optional.ofNullable(recorded.getHeader("Content-Type")).orElse("");
         MediaType mediaType = MediaType.parse(contentType);
         Map<String, String> files = new LinkedHashMap<>();
+        Map<String, byte[]> fileBytes = new LinkedHashMap<>();
         String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
         if (mediaType != null && "multipart".equals(mediaType.type())) {
             String payload = "";
@@ -1467,20 +1542,22 @@ public final class FakeDiscord implements AutoCloseable {
                 MultipartReader.Part part;
                 while ((part = reader.nextPart()) != null) {
                     String disposition = Optional.ofNullable(part.headers().get("Content-Disposition")).orElse("");
-                    String content = part.body().readUtf8();
+                    byte[] raw = part.body().readByteArray();
+                    String content = new String(raw, java.nio.charset.StandardCharsets.UTF_8);
                     String name = dispositionParameter(disposition, "name");
                     String filename = dispositionParameter(disposition, "filename");
                     if ("payload_json".equals(name)) {
                         payload = content;
                     } else {
                         files.put(filename != null ? filename : String.valueOf(name), content);
+                        fileBytes.put(filename != null ? filename : String.valueOf(name), raw);
                     }
                 }
             }
             text = payload;
         }
         JsonNode body = text.isBlank() ? json.createObjectNode() : json.readTree(text);
-        return new Request(recorded.getMethod(), path, query, url, authorization, text, body, files);
+        return new Request(recorded.getMethod(), path, query, url, authorization, text, body, files, fileBytes);
     }
 
     private static String dispositionParameter(String disposition, String name) {
@@ -1548,9 +1625,12 @@ public final class FakeDiscord implements AutoCloseable {
                 case EXECUTE_WEBHOOK -> executeWebhook(match, request);
                 case EDIT_WEBHOOK_MESSAGE -> editWebhookMessage(match, request);
                 case CDN_ATTACHMENT -> Optional.ofNullable(attachmentFiles.get(match.param(0)))
+                        .or(() -> signedFile(request.url()))
                         .map(file -> new MockResponse().setHeader("Content-Type", file.contentType())
                                 .setBody(new Buffer().write(file.content())))
-                        .orElseGet(() -> new MockResponse().setResponseCode(404));
+                        .orElseGet(() -> new MockResponse().setResponseCode(404)
+                                .setBody("This content is no longer available."));
+                case REFRESH_ATTACHMENT_URLS -> refreshUrls(request);
                 case DELETE_WEBHOOK_MESSAGE -> deleteWebhookMessage(match, request);
                 case GET_WEBHOOK -> getWebhook(match);
                 case MODIFY_WEBHOOK -> modifyWebhook(match, request);
@@ -1883,6 +1963,9 @@ public final class FakeDiscord implements AutoCloseable {
         if (recipient == null) {
             return error(404, 0, "404: Not Found (the fake implements create message for DM channels only)");
         }
+        if (closedDms.contains(recipient.id())) {
+            return error(403, 50007, "Cannot send messages to this user");
+        }
         JsonNode body = request.body();
         String problem = messageProblem(body, request.files());
         if (problem != null) {
@@ -1890,11 +1973,75 @@ public final class FakeDiscord implements AutoCloseable {
         }
         String content = body.path("content").asText("");
         directMessages.add(new DirectMessage(match.id(0), recipient, content,
-                Optional.ofNullable(body.get("allowed_mentions"))));
+                Optional.ofNullable(body.get("allowed_mentions")), List.copyOf(request.files().keySet())));
         lock.notifyAll();
         ObjectNode message = messageJson(nextId(), match.id(0), userJson(botUser), null, content, 0);
         message.remove("guild_id");
+        ArrayNode attachments = message.putArray("attachments");
+        for (Map.Entry<String, byte[]> file : request.fileBytes().entrySet()) {
+            long id = nextId();
+            String path = "/attachments/" + match.id(0) + "/" + id + "/" + file.getKey();
+            messageFiles.put(path, new FakeAttachment(file.getKey(), "image/png", file.getValue()));
+            String url = signed(path);
+            attachments.addObject().put("id", Long.toUnsignedString(id)).put("filename", file.getKey())
+                    .put("size", file.getValue().length).put("url", url)
+                    .put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"));
+        }
         return ok(message);
+    }
+
+    /** Discord signs attachment links for 24 hours. */
+    private static final Duration LINK_LIFETIME = Duration.ofHours(24);
+
+    /** A signed CDN link to a message's file, valid for {@link #LINK_LIFETIME} from the fake's now. */
+    private String signed(String path) {
+        long now = now(clock()).getEpochSecond();
+        String ex = Long.toHexString(now + LINK_LIFETIME.toSeconds());
+        String is = Long.toHexString(now);
+        return "https://cdn.discordapp.com" + path + "?ex=" + ex + "&is=" + is + "&hm=" + signature(path, ex, is) + "&";
+    }
+
+    private static String signature(String path, String ex, String is) {
+        return Integer.toHexString((path + "|" + ex + "|" + is + "|fake-secret").hashCode());
+    }
+
+    /** A message's file behind a link whose signature is right and not expired, as the CDN serves it. */
+    private Optional<FakeAttachment> signedFile(HttpUrl url) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        FakeAttachment file = messageFiles.get(url.encodedPath());
+        String ex = url.queryParameter("ex");
+        String is = url.queryParameter("is");
+        String hm = url.queryParameter("hm");
+        if (file == null || ex == null || is == null || !signature(url.encodedPath(), ex, is).equals(hm)) {
+            return Optional.empty();
+        }
+        try {
+            return Long.parseLong(ex, 16) > now(clock()).getEpochSecond() ? Optional.of(file) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code POST /attachments/refresh-urls}: signs links to files that still exist anew (bot token only). */
+    private MockResponse refreshUrls(Request request) {
+        if (!request.authorization().startsWith("Bot ")) {
+            return error(401, 0, "401: Unauthorized");
+        }
+        ObjectNode answer = json.createObjectNode();
+        ArrayNode refreshed = answer.putArray("refreshed_urls");
+        for (JsonNode link : request.body().path("attachment_urls")) {
+            HttpUrl url = HttpUrl.parse(link.asText());
+            if (url != null && messageFiles.containsKey(url.encodedPath())) {
+                refreshed.addObject().put("original", link.asText()).put("refreshed", signed(url.encodedPath()));
+            }
+        }
+        return ok(answer);
+    }
+
+    private static Instant now(java.time.Clock clock) {
+        return clock.instant();
     }
 
     private MockResponse executeWebhook(Match match, Request request) {

@@ -39,6 +39,7 @@ final class FakeGateway implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
     private final List<Session> sessions = new ArrayList<>();
     private final List<String> identifiedTokens = new ArrayList<>();
+    private final List<String> identifiedShards = new ArrayList<>();
     private int heartbeats;
 
     /**
@@ -73,6 +74,11 @@ final class FakeGateway implements AutoCloseable {
     /** @return the tokens of every IDENTIFY received, in order */
     synchronized List<String> identifiedTokens() {
         return List.copyOf(identifiedTokens);
+    }
+
+    /** @return the {@code shard} field of every IDENTIFY, as {@code "id/total"} ({@code "none"} if absent), in order */
+    synchronized List<String> identifiedShards() {
+        return List.copyOf(identifiedShards);
     }
 
     /** @return how many heartbeats (op 1) clients sent; each was acknowledged with op 11 */
@@ -221,6 +227,9 @@ final class FakeGateway implements AutoCloseable {
             String token = data.path("token").asText("");
             synchronized (FakeGateway.this) {
                 identifiedTokens.add(token);
+                JsonNode shard = data.path("shard");
+                identifiedShards.add(shard.isArray() && shard.size() == 2
+                        ? shard.get(0).asInt() + "/" + shard.get(1).asInt() : "none");
                 lastIntents = data.path("intents").asLong(0);
             }
             if (!token.startsWith("Bot ") || token.length() <= "Bot ".length()) {

@@ -176,6 +176,24 @@ class PostingEndToEndTest {
     }
 
     @Test
+    void aPostDiscordDidNotSaveIsAnErrorAndItsFirstPartIsTakenBackSoNothingHalfIsLeft() {
+        gather(table);
+        String first = "The bridge creaks under our weight. ".repeat(40).strip();
+        String second = "Then it snaps. ".repeat(40).strip();
+        discord.failAfter(Endpoint.EXECUTE_WEBHOOK, 1, new Fault(500, Map.of(),
+                "{\"message\": \"Internal Server Error\", \"code\": 0}"));
+
+        Reply reply = run(alice, table, "say", Option.string("text", first + "\n\n" + second));
+
+        assertThat(reply.ephemeral()).isTrue();
+        assertThat(reply.content()).doesNotContain("Said as").contains("Discord refused").contains("HTTP 500");
+        assertThat(discord.calls(Endpoint.EXECUTE_WEBHOOK)).hasSize(2)
+                .allSatisfy(call -> assertThat(call.query()).contains("wait=true"));
+        assertThat(posts()).as("the first part was deleted again").isEmpty();
+        assertThat(discord.deletedWebhookMessages()).hasSize(1);
+    }
+
+    @Test
     void sayWithoutTextOpensAFormAndA3500CharacterPostIsSplitInTwo() {
         gather(table);
         String first = "The mine's entrance is dark and cold.\nWater drips somewhere. ".repeat(28).strip();
@@ -195,6 +213,41 @@ class PostingEndToEndTest {
         assertThat(reply.content()).contains("Said as **Tilda** in 2 messages");
         assertThat(posts()).extracting(WebhookPost::content).containsExactly(first, second);
         assertThat(posts().get(0).content()).contains("\n").as("line breaks kept");
+    }
+
+    @Test
+    void aModalPostWithAnIndentedCodeBlockAndAnAsciiMapArrivesExactlyAsWritten() {
+        gather(table);
+        String written = "The map, as I remember it:\n"
+                + "```\n"
+                + "+---+---+---+\n"
+                + "| @ |   | D |\n"
+                + "+---+   +---+\n"
+                + "    |  ~~~  |\n"
+                + "\t  (river)\n"
+                + "```\n"
+                + "And the spell, indented:\n"
+                + "```py\n"
+                + "def fireball(level):\n"
+                + "    if level > 3:\n"
+                + "        return  8 + level\n"
+                + "\n"
+                + "\n"
+                + "    return 8\n"
+                + "```";
+
+        FakeInteraction say = discord.slash(alice, table, "say");
+        say.awaitModal();
+        Reply reply = discord.submitModal(say, Map.of("text", "\n" + written + "  \n")).awaitReply();
+
+        assertThat(reply.content()).contains("Said as **Tilda**");
+        assertThat(posts()).singleElement().satisfies(post -> assertThat(post.content()).isEqualTo(written));
+
+        FakeInteraction edit = discord.messageCommand(alice, "Edit post", posts().get(0));
+        assertThat(edit.awaitModal().path("components").get(0).path("components").get(0).path("value").asText())
+                .as("the edit form shows it unchanged too").isEqualTo(written);
+        discord.submitModal(edit, Map.of("text", written.replace("@", "X"))).awaitReply();
+        assertThat(posts().get(0).content()).isEqualTo(written.replace("@", "X"));
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.campaignkeeper.core.dice;
 
 import dev.campaignkeeper.core.error.InvalidDiceException;
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -112,8 +114,8 @@ public final class InlineRolls {
                 return new Expanded(joined, results);
             }
         }
-        throw new InvalidInputException("With its inline rolls the message would be " + joined.length()
-                + " characters long; the most is " + maxLength + ". Shorten it or roll with /roll.");
+        throw new InvalidInputException(ReasonCode.INLINE_ROLLS_TOO_LONG,
+                Map.of("length", String.valueOf(joined.length()), "max", String.valueOf(maxLength)));
     }
 
     private static String join(List<String> pieces, List<DiceResult> results, DiceFormatter.Detail detail) {

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** The request clashes with what exists (a second campaign in a channel, joining twice, a duplicate NPC name). */
 public class ConflictException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class ConflictException extends CampaignKeeperException {
      */
     public ConflictException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public ConflictException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

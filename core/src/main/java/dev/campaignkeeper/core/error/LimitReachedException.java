@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** A configured limit (campaigns per guild, players per campaign, NPCs per campaign) would be exceeded. */
 public class LimitReachedException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class LimitReachedException extends CampaignKeeperException {
      */
     public LimitReachedException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public LimitReachedException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** The campaign, character or NPC the request names does not exist. */
 public class NotFoundException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class NotFoundException extends CampaignKeeperException {
      */
     public NotFoundException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public NotFoundException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** The acting user may not do this (for example a player creating an NPC). */
 public class NotPermittedException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class NotPermittedException extends CampaignKeeperException {
      */
     public NotPermittedException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public NotPermittedException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

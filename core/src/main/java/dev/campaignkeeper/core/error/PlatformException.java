@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** A chat-platform call failed. Subclasses say why; use cases turn them into clear outcomes. */
 public class PlatformException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class PlatformException extends CampaignKeeperException {
      */
     public PlatformException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public PlatformException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

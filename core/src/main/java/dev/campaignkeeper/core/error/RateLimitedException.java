@@ -1,6 +1,7 @@
 package dev.campaignkeeper.core.error;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /** The platform asked the bot to slow down and the adapter could not wait it out. */
@@ -15,8 +16,8 @@ public class RateLimitedException extends PlatformException {
      * @param retryAfter how long the platform asked to wait
      */
     public RateLimitedException(Duration retryAfter) {
-        super("Discord is rate limiting the bot; try again in "
-                + Math.max(1, Objects.requireNonNull(retryAfter, "retryAfter").toSeconds()) + " s.");
+        super(ReasonCode.RATE_LIMITED, Map.of("seconds",
+                String.valueOf(Math.max(1, Objects.requireNonNull(retryAfter, "retryAfter").toSeconds()))));
         this.retryAfter = retryAfter;
     }
 

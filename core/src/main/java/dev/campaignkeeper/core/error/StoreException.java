@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.error;
 
+import java.util.Map;
+
 /** The store could not read or write durably; nothing was changed by the failed call. */
 public class StoreException extends CampaignKeeperException {
 
@@ -20,5 +22,15 @@ public class StoreException extends CampaignKeeperException {
      */
     public StoreException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /**
+     * Creates the exception for a reason code; the message is the code's default.
+     *
+     * @param code why
+     * @param parameters a value for each of the code's placeholders
+     */
+    public StoreException(ReasonCode code, Map<String, String> parameters) {
+        super(code, parameters);
     }
 }

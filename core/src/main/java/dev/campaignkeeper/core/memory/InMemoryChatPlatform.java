@@ -56,8 +56,13 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         /** {@link ChatPlatform#deletePost}. */
         DELETE_POST,
         /** {@link ChatPlatform#sendDirectMessage}. */
-        DIRECT_MESSAGE
+        DIRECT_MESSAGE,
+        /** {@link ChatPlatform#keepImage}. */
+        KEEP_IMAGE
     }
+
+    /** Where the links of {@link #keepImage kept images} point (a reserved name that never resolves). */
+    public static final String KEPT_IMAGE_LINKS = "https://kept-images.campaign-keeper.invalid/";
 
     /**
      * A message posted through a webhook, as it is now (edits replace the text; deleted messages
@@ -176,6 +181,35 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         }
     }
 
+    /**
+     * An image kept as an avatar ({@link #keepImage}).
+     *
+     * @param guild the guild it is for
+     * @param owner who uploaded it
+     * @param caption the text kept with it
+     * @param image the image
+     * @param link the lasting link returned for it
+     */
+    public record KeptImage(GuildId guild, UserId owner, String caption, Upload image, String link) {
+
+        /**
+         * Validates the fields.
+         *
+         * @param guild the guild it is for
+         * @param owner who uploaded it
+         * @param caption the text kept with it
+         * @param image the image
+         * @param link the lasting link returned for it
+         */
+        public KeptImage {
+            Objects.requireNonNull(guild, "guild");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(caption, "caption");
+            Objects.requireNonNull(image, "image");
+            Objects.requireNonNull(link, "link");
+        }
+    }
+
     private record GuildRole(GuildId guild, RoleId role) {
     }
 
@@ -187,6 +221,7 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     private final Map<WebhookId, Webhook> webhooks = new LinkedHashMap<>();
     private final List<Post> posts = new ArrayList<>();
     private final List<StartedThread> threads = new ArrayList<>();
+    private final List<KeptImage> keptImages = new ArrayList<>();
     private final Map<Operation, Queue<RuntimeException>> failures = new EnumMap<>(Operation.class);
     private long nextId = 1_100_000_000_000_000_000L;
 
@@ -382,6 +417,32 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         }
         onPost.accept(post);
         return new Posted(post.message(), post.thread().orElse(post.channel()));
+    }
+
+    /**
+     * Keeps the image in memory and returns a link under {@link #KEPT_IMAGE_LINKS} (an address that
+     * never resolves: the offline console shows no images), numbered in the order kept.
+     */
+    @Override
+    public synchronized String keepImage(GuildId guild, UserId owner, String caption, Upload image) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(caption, "caption");
+        Objects.requireNonNull(image, "image");
+        failIfAsked(Operation.KEEP_IMAGE);
+        String extension = image.contentType().startsWith("image/") ? image.contentType().substring(6) : "img";
+        String link = KEPT_IMAGE_LINKS + (keptImages.size() + 1) + "." + extension;
+        keptImages.add(new KeptImage(guild, owner, caption, image, link));
+        return link;
+    }
+
+    /**
+     * The images kept so far, oldest first.
+     *
+     * @return a copy
+     */
+    public synchronized List<KeptImage> keptImages() {
+        return List.copyOf(keptImages);
     }
 
     @Override

@@ -312,7 +312,7 @@ public final class GuildState {
         outer.replaceAll((key, inner) -> inner instanceof LinkedHashMap ? freeze(inner) : inner);
     }
 
-    /** An unmodifiable map with the same entries in the same order, compact when it has at most one. */
+    /** An unmodifiable map with the same entries in the same order, in a compact form (see CompactMap). */
     private static <K, V> Map<K, V> freeze(Map<K, V> map) {
         if (map.isEmpty()) {
             return Map.of();
@@ -321,7 +321,7 @@ public final class GuildState {
             Map.Entry<K, V> only = map.entrySet().iterator().next();
             return Map.of(only.getKey(), only.getValue());
         }
-        return Collections.unmodifiableMap(map);
+        return CompactMap.copyOf(map);
     }
 
     @Override

@@ -128,6 +128,25 @@ public interface ChatPlatform {
     }
 
     /**
+     * Keeps an uploaded image where it stays available for as long as the bot uses it (an avatar
+     * given as a file rather than a link), and returns a link to it that never expires as stored:
+     * the platform itself turns it into a link that works at the moment it is used, so a link given
+     * to {@link #post} stays valid however long ago it was kept. Platforms that cannot keep images
+     * keep the default, which fails.
+     *
+     * @param guild the guild the image is for
+     * @param owner the member who uploaded it (a platform may keep it in a message to them)
+     * @param caption a short text kept with the image, saying what it is
+     * @param image the image, already checked against the image rules
+     * @return the lasting link, an absolute https URL
+     * @throws dev.campaignkeeper.core.error.PlatformException if the image cannot be kept
+     */
+    default String keepImage(GuildId guild, UserId owner, String caption, Upload image) {
+        throw new dev.campaignkeeper.core.error.PlatformException(
+                "This chat platform cannot keep uploaded images; give a link to the image instead.");
+    }
+
+    /**
      * Sends a user a direct (private) message from the bot, with every mention disabled. Used for
      * the GM's copy of a secret roll. Platforms that cannot do this keep the default, which fails.
      *

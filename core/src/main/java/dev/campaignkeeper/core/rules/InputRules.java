@@ -1,6 +1,7 @@
 package dev.campaignkeeper.core.rules;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.ProxyTag;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -20,7 +22,8 @@ import java.util.Set;
  * removed, except the zero-width joiner and non-joiner inside words and emoji sequences (between
  * two visible non-ASCII characters: 👨‍👩‍👧‍👦, 🏳️‍🌈, Persian words), where they are part of the text;
  * runs of whitespace collapsed to one space and the ends trimmed. Descriptions keep
- * newlines (at most two in a row). Every rejection is an {@link InvalidInputException} whose
+ * newlines (at most two in a row). Spoken text ({@link #spokenText}) keeps its layout instead:
+ * spaces, tabs and line breaks as typed, so indented code blocks and ASCII maps arrive unchanged. Every rejection is an {@link InvalidInputException} whose
  * message says what to change.
  */
 public final class InputRules {
@@ -43,7 +46,11 @@ public final class InputRules {
     /** Most proxy tags one character or NPC may have. */
     public static final int MAX_PROXY_TAGS = 10;
 
-    private static final String[] FORBIDDEN_IN_NAMES = {"discord", "clyde"};
+    /**
+     * Words a name may not contain, in lower case, matched ignoring case (Discord refuses such
+     * names for webhook posts). The store's fast path for names checks the same list.
+     */
+    public static final List<String> FORBIDDEN_IN_NAMES = List.of("discord", "clyde");
 
     private InputRules() {
     }
@@ -113,6 +120,68 @@ public final class InputRules {
     }
 
     /**
+     * Cleans text whose layout matters (spoken text: code blocks, ASCII maps, poems): NFC and
+     * invisible characters removed as in {@link #clean}, but spaces, tabs and line breaks kept as
+     * typed ({@code \r\n}, {@code \r} and the Unicode line and paragraph separators become
+     * {@code \n}). Only invisible whitespace goes: at the very start and end (as Discord drops it
+     * from a message) and at the end of each line; indentation and runs of spaces stay.
+     *
+     * @param raw the text as typed
+     * @return the cleaned text, possibly empty
+     */
+    public static String keepLayout(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String normalized = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        StringBuilder out = new StringBuilder(normalized.length());
+        for (int i = 0; i < normalized.length(); ) {
+            int c = normalized.codePointAt(i);
+            i += Character.charCount(c);
+            if (c == '\r') {
+                if (i < normalized.length() && normalized.charAt(i) == '\n') {
+                    i++;
+                }
+                endLine(out);
+            } else if (c == '\n' || c == 0x2028 || c == 0x2029) {
+                endLine(out);
+            } else if (c == '\t') {
+                out.append('\t');
+            } else if (isJoiner(c)) {
+                if (joins(out, normalized, i)) {
+                    out.appendCodePoint(c);
+                }
+            } else if (!isInvisible(c)) {
+                out.appendCodePoint(c);
+            }
+        }
+        int end = out.length();
+        while (end > 0 && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        int start = 0;
+        while (start < out.length() && isLayoutSpace(out.charAt(start))) {
+            start++;
+        }
+        return Normalizer.normalize(out.substring(start), Normalizer.Form.NFC);
+    }
+
+    /** Ends a line: spaces and tabs at its end are invisible and go, the line break stays. */
+    private static void endLine(StringBuilder out) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) != '\n' && isLayoutSpace(out.charAt(end - 1))) {
+            end--;
+        }
+        out.setLength(end);
+        out.append('\n');
+    }
+
+    private static boolean isLayoutSpace(char c) {
+        return c == '\n' || Character.isWhitespace(c) || Character.isSpaceChar(c);
+    }
+
+    /**
      * Checks a name for a campaign, character or NPC: 1 to 80 characters after cleaning, and
      * without "discord" or "clyde" in any case (Discord refuses such webhook names).
      *
@@ -136,8 +205,7 @@ public final class InputRules {
         String lower = name.replace(ZWJ, "").replace(ZWNJ, "").toLowerCase(Locale.ROOT);
         for (String word : FORBIDDEN_IN_NAMES) {
             if (lower.contains(word)) {
-                throw new InvalidInputException("The " + what + " may not contain \"" + word
-                        + "\" (Discord refuses such names for webhook posts). Choose another name.");
+                throw new InvalidInputException(ReasonCode.NAME_HAS_FORBIDDEN_WORD, Map.of("what", what, "word", word));
             }
         }
         return name;
@@ -161,14 +229,15 @@ public final class InputRules {
     }
 
     /**
-     * Checks spoken text: 1 to 4000 characters (code points) after cleaning; keeps newlines.
+     * Checks spoken text: 1 to 4000 characters (code points) after {@link #keepLayout cleaning that
+     * keeps its layout}.
      *
      * @param raw the message as typed
      * @return the cleaned message
      * @throws InvalidInputException if it is empty or too long
      */
     public static String spokenText(String raw) {
-        String text = clean(raw, true);
+        String text = keepLayout(raw);
         int length = length(text);
         if (length == 0) {
             throw new InvalidInputException("The message is empty. Type something to say.");

@@ -4,6 +4,7 @@ import dev.campaignkeeper.core.error.ConflictException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -16,6 +17,7 @@ import dev.campaignkeeper.core.rules.InputRules;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -37,8 +39,7 @@ final class CampaignAccess {
      * @throws NotFoundException if the channel has none
      */
     static Campaign requireCampaign(GuildState state, ChannelId channel) {
-        return state.campaign(channel).orElseThrow(() -> new NotFoundException(
-                "There is no campaign in this channel. A GM can start one here with /campaign create."));
+        return state.campaign(channel).orElseThrow(() -> new NotFoundException(ReasonCode.NO_CAMPAIGN_HERE, Map.of()));
     }
 
     /** Why a command cannot run in a channel of another kind. */
@@ -62,14 +63,9 @@ final class CampaignAccess {
             return found.get();
         }
         throw switch (place.kind()) {
-            case THREAD -> new NotFoundException("This thread's channel has no campaign. A GM can start one with "
-                    + "/campaign create in the channel itself (not in a thread); its threads are then part of it.");
-            case FORUM_POST -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
-                    + "forum with /campaign create in any of its posts.");
-            case FORUM -> new NotFoundException("This forum has no campaign. A GM can start one for the whole "
-                    + "forum with /campaign create in any of its posts.");
-            default -> new NotFoundException(
-                    "There is no campaign in this channel. A GM can start one here with /campaign create.");
+            case THREAD -> new NotFoundException(ReasonCode.NO_CAMPAIGN_IN_THREADS_CHANNEL, Map.of());
+            case FORUM_POST, FORUM -> new NotFoundException(ReasonCode.NO_CAMPAIGN_IN_FORUM, Map.of());
+            default -> new NotFoundException(ReasonCode.NO_CAMPAIGN_HERE, Map.of());
         };
     }
 
@@ -135,13 +131,12 @@ final class CampaignAccess {
                 .filter(npc -> nameKey(npc.name()).equals(key))
                 .toList();
         if (byName.size() > 1) {
-            throw new ConflictException("Several NPCs of this campaign are named \"" + byName.get(0).name()
-                    + "\". Rename one with /npc edit, using its id (" + byName.get(0).id() + ", "
-                    + byName.get(1).id() + ").");
+            throw new ConflictException(ReasonCode.NPC_NAME_AMBIGUOUS, Map.of("name", byName.get(0).name(),
+                    "first", byName.get(0).id().toString(), "second", byName.get(1).id().toString()));
         }
         if (byName.isEmpty()) {
-            throw new NotFoundException("This campaign has no NPC named \"" + shorten(InputRules.clean(reference, false))
-                    + "\". See its NPCs with /npc list.");
+            throw new NotFoundException(ReasonCode.NO_NPC_NAMED,
+                    Map.of("name", shorten(InputRules.clean(reference, false))));
         }
         return byName.get(0);
     }

@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param npcs the GM's non-player characters
  * @param speech speaking in character through the campaign's webhook, editing and deleting posts
  * @param rolls rolling dice, posted in character like speech
+ * @param imports importing characters and NPCs from other proxy bots' export files
  * @param transcripts scene transcripts from the post log
  */
 public record CampaignKeeper(
@@ -25,6 +26,7 @@ public record CampaignKeeper(
         NpcService npcs,
         SpeakService speech,
         RollService rolls,
+        CharacterImports imports,
         TranscriptService transcripts) {
 
     /**
@@ -35,12 +37,14 @@ public record CampaignKeeper(
      * @param npcs the GM's non-player characters
      * @param speech speaking in character through the campaign's webhook
      * @param rolls rolling dice, posted in character like speech
+     * @param imports importing characters and NPCs from export files
      * @param transcripts scene transcripts from the post log
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(npcs, "npcs");
+        Objects.requireNonNull(imports, "imports");
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(rolls, "rolls");
         Objects.requireNonNull(transcripts, "transcripts");
@@ -113,6 +117,7 @@ public record CampaignKeeper(
                 new NpcService(store, limits),
                 speech,
                 new RollService(store, speech, platform, dice),
+                new CharacterImports(store, limits),
                 new TranscriptService(store, postLog, clock));
     }
 }

@@ -9,6 +9,7 @@ import dev.campaignkeeper.core.error.LimitReachedException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.PlatformException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.CampaignExport;
@@ -32,6 +33,7 @@ import dev.campaignkeeper.core.rules.Limits;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -144,8 +146,7 @@ public final class CampaignService {
     public Campaign create(Actor actor, GuildId guild, Place place, String channelName, Optional<String> name) {
         Objects.requireNonNull(place, "place");
         switch (place.kind()) {
-            case THREAD -> throw new InvalidInputException("Campaigns live in a text channel and cover its threads: "
-                    + "run /campaign create in the thread's channel itself, not in a thread.");
+            case THREAD -> throw new InvalidInputException(ReasonCode.CAMPAIGN_NOT_IN_THREAD, Map.of());
             case OTHER -> throw new InvalidInputException("Campaigns can be started in text channels and forum "
                     + "channels only, not in this kind of channel.");
             default -> {
@@ -210,16 +211,14 @@ public final class CampaignService {
         Campaign joined = store.update(guild, current -> {
             Campaign campaign = requireCampaign(current, channel);
             if (campaign.gm().equals(user)) {
-                throw new ConflictException("You are this campaign's GM, and the GM is not a player. "
-                        + "Speak as NPCs with /npc say.");
+                throw new ConflictException(ReasonCode.GM_CANNOT_JOIN, Map.of());
             }
             if (campaign.hasPlayer(user)) {
-                throw new ConflictException("You already joined this campaign. "
-                        + "Create your character with /character create, or see it with /character show.");
+                throw new ConflictException(ReasonCode.ALREADY_JOINED, Map.of());
             }
             if (campaign.players().size() >= limits.playersPerCampaign()) {
-                throw new LimitReachedException("This campaign already has " + campaign.players().size()
-                        + " players, the most allowed. The GM can make room with /campaign kick.");
+                throw new LimitReachedException(ReasonCode.PLAYERS_PER_CAMPAIGN_REACHED,
+                        Map.of("count", String.valueOf(campaign.players().size())));
             }
             Campaign changed = campaign.withPlayer(user);
             return Update.of(changed, new RecordChange.PutCampaign(changed));
@@ -258,8 +257,7 @@ public final class CampaignService {
             Campaign repaired = store.update(guild, current -> {
                 Campaign campaign = requireCampaign(current, channel);
                 if (!campaign.playerRole().equals(joined.playerRole())) {
-                    throw new ConflictException("The campaign's player role changed while you joined; "
-                            + "try /campaign join again.");
+                    throw new ConflictException(ReasonCode.PLAYER_ROLE_CHANGED_WHILE_JOINING, Map.of());
                 }
                 Campaign changed = campaign.withPlayerRole(newRole);
                 return Update.of(changed, new RecordChange.PutCampaign(changed));
@@ -295,8 +293,7 @@ public final class CampaignService {
         Campaign left = store.update(guild, current -> {
             Campaign campaign = requireCampaign(current, channel);
             if (campaign.gm().equals(user)) {
-                throw new ConflictException("You are this campaign's GM, not a player. Hand the campaign over "
-                        + "with /campaign transfer, or end it with /campaign end.");
+                throw new ConflictException(ReasonCode.GM_CANNOT_LEAVE, Map.of());
             }
             if (!campaign.hasPlayer(user)) {
                 throw new NotFoundException("You are not a player of this campaign, so there is nothing to leave.");
@@ -327,8 +324,7 @@ public final class CampaignService {
             Campaign campaign = requireCampaign(current, channel);
             requireGm(actor, campaign, "kick players");
             if (!campaign.hasPlayer(player)) {
-                throw new NotFoundException("That user is not a player of this campaign. "
-                        + "See the players with /campaign info.");
+                throw new NotFoundException(ReasonCode.NOT_A_PLAYER, Map.of());
             }
             return removePlayer(current, channel, player);
         });
@@ -546,13 +542,12 @@ public final class CampaignService {
     private void checkCanCreate(GuildState state, ChannelId channel) {
         Optional<Campaign> existing = state.campaign(channel);
         if (existing.isPresent()) {
-            throw new ConflictException("This channel already has a campaign, \""
-                    + CampaignAccess.shorten(existing.get().name()) + "\". See it with /campaign info, "
-                    + "or start a new campaign in another channel.");
+            throw new ConflictException(ReasonCode.CHANNEL_HAS_CAMPAIGN,
+                    Map.of("name", CampaignAccess.shorten(existing.get().name())));
         }
         if (state.campaigns().size() >= limits.campaignsPerGuild()) {
-            throw new LimitReachedException("This server already runs " + state.campaigns().size()
-                    + " campaigns, the most allowed. End one with /campaign end before starting another.");
+            throw new LimitReachedException(ReasonCode.CAMPAIGNS_PER_SERVER_REACHED,
+                    Map.of("count", String.valueOf(state.campaigns().size())));
         }
     }
 

@@ -5,6 +5,7 @@ import static dev.campaignkeeper.core.usecase.CampaignAccess.requireCampaign;
 import dev.campaignkeeper.core.error.ConflictException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -16,6 +17,7 @@ import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -64,17 +66,14 @@ public final class CharacterService {
             Campaign campaign = requireCampaign(current, channel);
             if (!campaign.hasPlayer(user)) {
                 if (campaign.gm().equals(user)) {
-                    throw new NotPermittedException("You are this campaign's GM; the GM has no character "
-                            + "and speaks as NPCs instead (/npc create, /npc say).");
+                    throw new NotPermittedException(ReasonCode.GM_HAS_NO_CHARACTER, Map.of());
                 }
-                throw new NotPermittedException("Only players of this campaign can create a character. "
-                        + "Join it first with /campaign join.");
+                throw new NotPermittedException(ReasonCode.ONLY_PLAYERS_CREATE_CHARACTERS, Map.of());
             }
             Optional<PlayerCharacter> existing = current.character(channel, user);
             if (existing.isPresent()) {
-                throw new ConflictException("You already have a character in this campaign, \""
-                        + CampaignAccess.shorten(existing.get().name())
-                        + "\". Change it with /character edit instead.");
+                throw new ConflictException(ReasonCode.CHARACTER_EXISTS,
+                        Map.of("name", CampaignAccess.shorten(existing.get().name())));
             }
             PlayerCharacter character = new PlayerCharacter(guild, user, channel, cleanName, avatar, text);
             return Update.of(character, new RecordChange.PutCharacter(character));
@@ -110,7 +109,7 @@ public final class CharacterService {
         return store.update(guild, current -> {
             requireCampaign(current, channel);
             PlayerCharacter old = current.character(channel, user).orElseThrow(() -> new NotFoundException(
-                    "You have no character in this campaign to edit. Create one with /character create."));
+                    ReasonCode.NO_CHARACTER_TO_EDIT, Map.of()));
             PlayerCharacter changed = old.withName(newName.orElse(old.name()))
                     .withAvatarUrl(newAvatar.orElse(old.avatarUrl()))
                     .withDescription(newDescription.orElse(old.description()));
@@ -165,7 +164,6 @@ public final class CharacterService {
         GuildState state = store.guild(guild);
         requireCampaign(state, channel);
         return state.character(channel, user).orElseThrow(() -> new NotFoundException(
-                "That user has no character in this channel's campaign. "
-                        + "Players create one with /character create."));
+                ReasonCode.USER_HAS_NO_CHARACTER, Map.of()));
     }
 }

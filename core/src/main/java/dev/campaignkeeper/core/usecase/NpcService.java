@@ -6,6 +6,7 @@ import static dev.campaignkeeper.core.usecase.CampaignAccess.requireGm;
 import dev.campaignkeeper.core.error.ConflictException;
 import dev.campaignkeeper.core.error.LimitReachedException;
 import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -19,6 +20,7 @@ import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
 import dev.campaignkeeper.core.rules.Limits;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -73,8 +75,8 @@ public final class NpcService {
             checkNameFree(current, channel, cleanName, Optional.empty());
             int count = current.npcsIn(channel).size();
             if (count >= limits.npcsPerCampaign()) {
-                throw new LimitReachedException("This campaign already has " + count
-                        + " NPCs, the most allowed. Delete one with /npc delete first.");
+                throw new LimitReachedException(ReasonCode.NPCS_PER_CAMPAIGN_REACHED,
+                        Map.of("count", String.valueOf(count)));
             }
             NpcId id = NpcId.generate();
             while (current.npc(channel, id).isPresent()) {
@@ -187,9 +189,8 @@ public final class NpcService {
     private static void checkNameFree(GuildState state, ChannelId channel, String name, Optional<NpcId> except) {
         Optional<Npc> clash = CampaignAccess.sameName(state, channel, name, except);
         if (clash.isPresent()) {
-            throw new ConflictException("This campaign already has an NPC named \""
-                    + CampaignAccess.shorten(clash.get().name()) + "\" (names are compared ignoring case). "
-                    + "Choose another name, or change that NPC with /npc edit.");
+            throw new ConflictException(ReasonCode.NPC_NAME_TAKEN,
+                    Map.of("name", CampaignAccess.shorten(clash.get().name())));
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.memory.InMemoryPostLog;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
@@ -37,6 +38,7 @@ import dev.campaignkeeper.core.rules.MessageSplitter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -171,14 +173,12 @@ public final class SpeakService {
         Optional<PlayerCharacter> found = state.character(campaign.channel(), actor.user());
         if (found.isEmpty()) {
             if (campaign.hasPlayer(actor.user())) {
-                throw new NotFoundException("You have no character in this campaign yet. "
-                        + "Create one with /character create.");
+                throw new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of());
             }
             if (CampaignAccess.isGm(actor, campaign)) {
-                throw new NotPermittedException("GMs speak as NPCs: use /npc say (create NPCs with /npc create).");
+                throw new NotPermittedException(ReasonCode.GM_SPEAKS_AS_NPCS, Map.of());
             }
-            throw new NotPermittedException("Only players of this campaign can speak as a character. "
-                    + "Join with /campaign join, then create a character with /character create.");
+            throw new NotPermittedException(ReasonCode.ONLY_PLAYERS_SPEAK_AS_CHARACTERS, Map.of());
         }
         PlayerCharacter character = found.get();
         return post(actor, guild, campaign, place, draft, character.name(), character.avatarUrl(), Optional.empty());
@@ -372,6 +372,38 @@ public final class SpeakService {
         Campaign campaign = requireCampaign(store.guild(guild), place);
         return log.latestBy(guild, campaign.channel(), actor.user()).orElseThrow(() -> new NotFoundException(
                 "You have no post in this campaign that the bot remembers."));
+    }
+
+    /**
+     * Keeps an uploaded image as the avatar of a character or NPC of the campaign of a channel, and
+     * returns the lasting link to store as its avatar. Only the campaign's players and whoever counts
+     * as its GM may keep one; the platform keeps it where only the uploader sees it (on Discord, a
+     * direct message from the bot), so a GM's NPC avatar gives nothing away.
+     *
+     * @param actor who uploaded it
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param whose the name of the character or NPC it is for, for the caption
+     * @param image the image, already checked against the image rules
+     * @return the lasting link to the kept image
+     * @throws NotFoundException if the channel has no campaign
+     * @throws NotPermittedException if the actor is neither a player nor a GM of it
+     * @throws dev.campaignkeeper.core.error.PlatformException if the platform cannot keep it
+     */
+    public String keepAvatar(Actor actor, GuildId guild, ChannelId channel, String whose, Upload image) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(whose, "whose");
+        Objects.requireNonNull(image, "image");
+        Campaign campaign = requireCampaign(store.guild(guild), channel);
+        if (!campaign.hasPlayer(actor.user()) && !CampaignAccess.isGm(actor, campaign)) {
+            throw new NotPermittedException("Only the players and the GM of this campaign can give an avatar here.");
+        }
+        String caption = "The avatar of \"" + CampaignAccess.shorten(whose) + "\" in the campaign \""
+                + CampaignAccess.shorten(campaign.name()) + "\". The bot shows this image on their posts; "
+                + "if this message is deleted, their posts lose the avatar.";
+        String link = platform.keepImage(guild, actor.user(), caption, image);
+        InputRules.avatarUrl(link);
+        return link;
     }
 
     // ---- posting ----

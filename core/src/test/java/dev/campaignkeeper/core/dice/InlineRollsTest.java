@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.dice;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.dice.ScriptedRandom.faces;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -62,7 +64,8 @@ class InlineRollsTest {
         String hopeless = "x".repeat(1995) + " [[50#1d6]]";
         assertThatThrownBy(() -> InlineRolls.expand(hopeless, DiceRoller.seeded(1), 2000))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("the most is 2000");
+                .hasMessageContaining("the most is 2000")
+                .satisfies(code(ReasonCode.INLINE_ROLLS_TOO_LONG, "length", "2344", "max", "2000"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.core.error;
 
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -23,6 +24,7 @@ class PlatformExceptionTest {
         assertThat(limited.retryAfter()).isEqualTo(Duration.ofMillis(1500));
         assertThat(limited).hasMessageEndingWith("try again in 1 s.");
         assertThat(brief).hasMessageEndingWith("try again in 1 s.");
-        assertThat(new RateLimitedException(Duration.ofSeconds(7))).hasMessageEndingWith("try again in 7 s.");
+        assertThat(new RateLimitedException(Duration.ofSeconds(7))).hasMessageEndingWith("try again in 7 s.")
+                .satisfies(code(ReasonCode.RATE_LIMITED, "seconds", "7"));
     }
 }

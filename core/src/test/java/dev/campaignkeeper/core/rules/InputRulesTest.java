@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.rules;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -139,7 +141,9 @@ class InputRulesTest {
         assertThatThrownBy(() -> InputRules.name(name, "character name"))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("may not contain")
-                .hasMessageContaining("Choose another name");
+                .hasMessageContaining("Choose another name")
+                .satisfies(code(ReasonCode.NAME_HAS_FORBIDDEN_WORD, "what", "character name",
+                        "word", name.toLowerCase(java.util.Locale.ROOT).contains("cly") ? "clyde" : "discord"));
     }
 
     @Test
@@ -196,6 +200,29 @@ class InputRulesTest {
     @Test
     void spokenTextKeepsNewlines() {
         assertThat(InputRules.spokenText("Hello\nthere")).isEqualTo("Hello\nthere");
+    }
+
+    @Test
+    void spokenTextKeepsIndentationRunsOfSpacesTabsAndBlankLinesOfACodeBlock() {
+        String code = "```py\ndef roll():\n    if crit:\n\t\treturn  20\n\n\n    return 1\n```";
+        assertThat(InputRules.spokenText(code)).isEqualTo(code);
+        String map = "+---+---+\n| @ |   |\n+---+---+";
+        assertThat(InputRules.spokenText(map)).isEqualTo(map);
+    }
+
+    @Test
+    void spokenTextDropsInvisibleAndControlCharactersAndTheOuterWhitespaceButNotTheLayout() {
+        assertThat(InputRules.spokenText("  \n Hi\u200B  there\u0007\r\n  you\u2028end \n\t "))
+                .isEqualTo("Hi  there\n  you\nend");
+        assertThat(InputRules.spokenText("a\u000Bb\u000Cc")).isEqualTo("abc");
+    }
+
+    @Test
+    void keepLayoutKeepsEmojiJoinersAndNormalises() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67";
+        assertThat(InputRules.keepLayout("  " + family + "  x")).isEqualTo(family + "  x");
+        assertThat(InputRules.keepLayout("e\u0301")).isEqualTo("\u00E9");
+        assertThat(InputRules.keepLayout("a\u200Db")).isEqualTo("ab");
     }
 
     // ---- images ----

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ADMIN;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.BOB;
@@ -102,7 +104,7 @@ class CampaignServiceTest {
         assertThatThrownBy(() -> world.campaigns().create(BOB, GUILD, CHANNEL, "x", Optional.of("Another")))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already has a campaign")
-                .hasMessageContaining("/campaign info");
+                .satisfies(code(ReasonCode.CHANNEL_HAS_CAMPAIGN, "name", first.name()));
 
         assertThat(world.campaign()).isEqualTo(first);
         assertThat(world.platform.roles(GUILD)).hasSize(2);
@@ -117,7 +119,7 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> limited.campaigns().create(GM, GUILD, ChannelId.of(3), "three", Optional.empty()))
                 .isInstanceOf(LimitReachedException.class)
-                .hasMessageContaining("/campaign end");
+                .satisfies(code(ReasonCode.CAMPAIGNS_PER_SERVER_REACHED, "count", "2"));
 
         assertThat(limited.memoryStore.guild(GUILD).campaigns()).hasSize(2);
         assertThat(limited.platform.roles(GUILD)).hasSize(4);
@@ -233,7 +235,8 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> world.campaigns().join(ALICE, GUILD, CHANNEL))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("already joined");
+                .hasMessageContaining("already joined")
+                .satisfies(code(ReasonCode.ALREADY_JOINED));
         assertThat(world.campaign().players()).containsExactly(ALICE.user());
     }
 
@@ -243,7 +246,8 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> world.campaigns().join(GM, GUILD, CHANNEL))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("GM is not a player");
+                .hasMessageContaining("GM is not a player")
+                .satisfies(code(ReasonCode.GM_CANNOT_JOIN));
         assertThat(world.campaign().players()).isEmpty();
     }
 
@@ -256,7 +260,8 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> limited.campaigns().join(CAROL, GUILD, CHANNEL))
                 .isInstanceOf(LimitReachedException.class)
-                .hasMessageContaining("2 players");
+                .hasMessageContaining("2 players")
+                .satisfies(code(ReasonCode.PLAYERS_PER_CAMPAIGN_REACHED, "count", "2"));
         assertThat(limited.campaign().players()).containsExactly(ALICE.user(), BOB.user());
         assertThat(limited.platform.holders(GUILD, limited.campaign().playerRole())).hasSize(2);
     }
@@ -265,7 +270,8 @@ class CampaignServiceTest {
     void joiningWhereThereIsNoCampaignSaysHowToStartOne() {
         assertThatThrownBy(() -> world.campaigns().join(ALICE, GUILD, CHANNEL))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/campaign create");
+                .hasMessage("There is no campaign in this channel. A GM can start one here.")
+                .satisfies(code(ReasonCode.NO_CAMPAIGN_HERE));
     }
 
     @Test
@@ -366,8 +372,8 @@ class CampaignServiceTest {
 
         assertThatThrownBy(() -> world.campaigns().leave(GM, GUILD, CHANNEL))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("/campaign transfer")
-                .hasMessageContaining("/campaign end");
+                .hasMessageContaining("Hand the campaign over")
+                .satisfies(code(ReasonCode.GM_CANNOT_LEAVE));
     }
 
     @Test
@@ -416,7 +422,8 @@ class CampaignServiceTest {
         world.createCampaign();
 
         assertThatThrownBy(() -> world.campaigns().kick(GM, GUILD, CHANNEL, CAROL.user()))
-                .isInstanceOf(NotFoundException.class);
+                .isInstanceOf(NotFoundException.class)
+                .satisfies(code(ReasonCode.NOT_A_PLAYER));
     }
 
     // ---- transfer ----

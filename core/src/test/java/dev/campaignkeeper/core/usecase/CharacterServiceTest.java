@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ADMIN;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.BOB;
@@ -69,7 +71,7 @@ class CharacterServiceTest {
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("already have a character")
-                .hasMessageContaining("/character edit");
+                .satisfies(code(ReasonCode.CHARACTER_EXISTS, "name", first.name()));
         assertThat(world.character(ALICE)).contains(first);
     }
 
@@ -94,7 +96,8 @@ class CharacterServiceTest {
         assertThatThrownBy(() -> world.characters().create(CAROL, GUILD, CHANNEL, "Cara",
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/campaign join");
+                .hasMessageContaining("Join it first")
+                .satisfies(code(ReasonCode.ONLY_PLAYERS_CREATE_CHARACTERS));
         assertThat(world.character(CAROL)).isEmpty();
     }
 
@@ -105,7 +108,8 @@ class CharacterServiceTest {
         assertThatThrownBy(() -> world.characters().create(GM, GUILD, CHANNEL, "Game Master",
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/npc create");
+                .hasMessageContaining("speaks as NPCs")
+                .satisfies(code(ReasonCode.GM_HAS_NO_CHARACTER));
         assertThat(world.character(GM)).isEmpty();
     }
 
@@ -114,7 +118,7 @@ class CharacterServiceTest {
         assertThatThrownBy(() -> world.characters().create(ALICE, GUILD, CHANNEL, "Aria",
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/campaign create");
+                .satisfies(code(ReasonCode.NO_CAMPAIGN_HERE));
     }
 
     @Test
@@ -181,7 +185,8 @@ class CharacterServiceTest {
         assertThatThrownBy(() -> world.characters().edit(BOB, GUILD, CHANNEL, Optional.of("Hijacked"),
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/character create");
+                .hasMessageContaining("no character in this campaign to edit")
+                .satisfies(code(ReasonCode.NO_CHARACTER_TO_EDIT));
         assertThatThrownBy(() -> world.characters().edit(GM, GUILD, CHANNEL, Optional.of("Hijacked"),
                 Optional.empty(), Optional.empty()))
                 .isInstanceOf(NotFoundException.class);
@@ -269,7 +274,7 @@ class CharacterServiceTest {
     void showingInChannelWithoutCampaignSaysThereIsNoCampaign() {
         assertThatThrownBy(() -> world.characters().show(GUILD, CHANNEL, BOB.user()))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/campaign create");
+                .satisfies(code(ReasonCode.NO_CAMPAIGN_HERE));
     }
 
     @Test
@@ -278,7 +283,8 @@ class CharacterServiceTest {
 
         assertThatThrownBy(() -> world.characters().show(GUILD, CHANNEL, BOB.user()))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("no character");
+                .hasMessageContaining("no character")
+                .satisfies(code(ReasonCode.USER_HAS_NO_CHARACTER));
     }
 
     @Test

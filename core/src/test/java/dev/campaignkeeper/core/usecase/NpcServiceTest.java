@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ADMIN;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.CAROL;
@@ -73,7 +75,7 @@ class NpcServiceTest {
         assertThatThrownBy(() -> world.npcs().create(GM, GUILD, CHANNEL, "OLD gus", Optional.empty()))
                 .isInstanceOf(ConflictException.class)
                 .hasMessageContaining("Old Gus")
-                .hasMessageContaining("/npc edit");
+                .satisfies(code(ReasonCode.NPC_NAME_TAKEN, "name", "Old Gus"));
         assertThat(world.memoryStore.guild(GUILD).npcsIn(CHANNEL)).hasSize(1);
     }
 
@@ -96,7 +98,7 @@ class NpcServiceTest {
 
         assertThatThrownBy(() -> limited.npcs().create(GM, GUILD, CHANNEL, "Three", Optional.empty()))
                 .isInstanceOf(LimitReachedException.class)
-                .hasMessageContaining("/npc delete");
+                .satisfies(code(ReasonCode.NPCS_PER_CAMPAIGN_REACHED, "count", "2"));
         assertThat(limited.memoryStore.guild(GUILD).npcsIn(CHANNEL)).hasSize(2);
     }
 
@@ -183,7 +185,7 @@ class NpcServiceTest {
 
         assertThatThrownBy(() -> world.npcs().delete(GM, GUILD, CHANNEL, "Nobody"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/npc list");
+                .satisfies(code(ReasonCode.NO_NPC_NAMED, "name", "Nobody"));
     }
 
     @Test
@@ -203,7 +205,8 @@ class NpcServiceTest {
 
         assertThatThrownBy(() -> world.npcs().delete(GM, GUILD, CHANNEL, "TWIN"))
                 .isInstanceOf(ConflictException.class)
-                .hasMessageContaining("a1");
+                .hasMessageContaining("a1")
+                .satisfies(code(ReasonCode.NPC_NAME_AMBIGUOUS, "name", "Twin", "first", "a1", "second", "a2"));
         assertThat(world.npcs().delete(GM, GUILD, CHANNEL, "a2")).isEqualTo(second);
     }
 

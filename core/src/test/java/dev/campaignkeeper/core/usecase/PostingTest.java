@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.BOB;
 import static dev.campaignkeeper.core.usecase.Fixture.CHANNEL;
@@ -65,10 +67,12 @@ class PostingTest {
     void aThreadWhoseChannelHasNoCampaignSaysSo() {
         assertThatThrownBy(() -> aliceSays(Place.thread(THREAD, CHANNEL), "Hello"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("This thread's channel has no campaign");
+                .hasMessageContaining("This thread's channel has no campaign")
+                .satisfies(code(ReasonCode.NO_CAMPAIGN_IN_THREADS_CHANNEL));
         assertThatThrownBy(() -> world.campaigns().campaignChannel(GUILD, Place.forumPost(FORUM_POST, FORUM)))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("This forum has no campaign");
+                .hasMessageContaining("This forum has no campaign")
+                .satisfies(code(ReasonCode.NO_CAMPAIGN_IN_FORUM));
     }
 
     @Test
@@ -89,7 +93,8 @@ class PostingTest {
         assertThatThrownBy(() -> world.campaigns().create(GM, GUILD, Place.thread(THREAD, CHANNEL), "quest",
                 Optional.empty()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("not in a thread");
+                .hasMessageContaining("not in a thread")
+                .satisfies(code(ReasonCode.CAMPAIGN_NOT_IN_THREAD));
         assertThatThrownBy(() -> world.campaigns().create(GM, GUILD,
                 new Place(CHANNEL, ChannelKind.OTHER, Optional.empty(), false, false), "voice", Optional.empty()))
                 .isInstanceOf(InvalidInputException.class);

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.core.usecase;
 
+import dev.campaignkeeper.core.error.ReasonCode;
+import static dev.campaignkeeper.core.error.Reasons.code;
 import static dev.campaignkeeper.core.usecase.Fixture.ALICE;
 import static dev.campaignkeeper.core.usecase.Fixture.BOB;
 import static dev.campaignkeeper.core.usecase.Fixture.CAROL;
@@ -47,13 +49,14 @@ class SpeakServiceTest {
 
         assertThat(spoken.displayName()).isEqualTo("Aria");
         assertThat(spoken.avatarUrl()).hasValue("https://example.com/aria.png");
-        assertThat(spoken.text()).isEqualTo("Hello, tavern!\nAll well?");
+        assertThat(spoken.text()).as("invisible characters go, the layout stays")
+                .isEqualTo("Hello,   tavern!\nAll well?");
         assertThat(world.platform.posts()).singleElement().satisfies(post -> {
             assertThat(post.channel()).isEqualTo(CHANNEL);
             assertThat(post.webhook()).isEqualTo(webhook());
             assertThat(post.displayName()).isEqualTo("Aria");
             assertThat(post.avatarUrl()).hasValue("https://example.com/aria.png");
-            assertThat(post.text()).isEqualTo("Hello, tavern!\nAll well?");
+            assertThat(post.text()).isEqualTo("Hello,   tavern!\nAll well?");
             assertThat(spoken.post().messages()).containsExactly(post.message());
         });
     }
@@ -87,7 +90,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(CAROL, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/campaign join");
+                .hasMessageContaining("Only players of this campaign")
+                .satisfies(code(ReasonCode.ONLY_PLAYERS_SPEAK_AS_CHARACTERS));
         assertThat(world.platform.posts()).isEmpty();
     }
 
@@ -98,7 +102,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(BOB, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotFoundException.class)
-                .hasMessageContaining("/character create");
+                .hasMessageContaining("no character in this campaign yet")
+                .satisfies(code(ReasonCode.NO_OWN_CHARACTER));
     }
 
     @Test
@@ -107,7 +112,8 @@ class SpeakServiceTest {
 
         assertThatThrownBy(() -> world.speech().sayAsCharacter(GM, GUILD, CHANNEL, "Hi"))
                 .isInstanceOf(NotPermittedException.class)
-                .hasMessageContaining("/npc say");
+                .hasMessageContaining("GMs speak as NPCs")
+                .satisfies(code(ReasonCode.GM_SPEAKS_AS_NPCS));
     }
 
     @Test
@@ -318,8 +324,8 @@ class SpeakServiceTest {
 
         Spoken spoken = speech.sayAsCharacter(ALICE, GUILD, CHANNEL, "I swing!  [[1d20+5]]");
 
-        assertThat(spoken.text()).isEqualTo("I swing! " + expected);
-        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing! " + expected);
+        assertThat(spoken.text()).isEqualTo("I swing!  " + expected);
+        assertThat(world.platform.posts()).extracting(Post::text).containsExactly("I swing!  " + expected);
     }
 
     @Test

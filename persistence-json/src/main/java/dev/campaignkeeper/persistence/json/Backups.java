@@ -157,6 +157,18 @@ final class Backups {
         };
     }
 
+    /**
+     * The order recovery (and restore of "latest") tries backups in: the store's own native
+     * backups first, then the seed's timestamped copies, each newest first as listed.
+     */
+    static List<Ref> recoveryOrder(List<Ref> refs) {
+        List<Ref> ordered = new ArrayList<>();
+        refs.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
+        refs.stream().filter(Ref::seedStyle).forEach(ordered::add);
+        return ordered;
+    }
+
+    /** The backup with an id, if there is one. */
     static Optional<Ref> find(FileSystemOps fs, Path dataDir, String id) throws IOException {
         return list(fs, dataDir).stream().filter(ref -> ref.id().equals(id)).findFirst();
     }

@@ -4,8 +4,6 @@ import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
-import dev.campaignkeeper.core.model.Campaign;
-import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
@@ -17,8 +15,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +39,26 @@ import java.util.TreeSet;
  */
 public final class DataDirectory {
 
+    /**
+     * The snapshot files in a data directory, in the order the store writes them:
+     * {@code campaigns.json}, {@code characters.json}, {@code npcs.json} (the seed's three files).
+     */
+    public static final List<String> SNAPSHOT_FILES = SeedFormat.FILES;
+
     private final JsonStoreConfig config;
     private final FileSystemOps fs;
     private final Path dir;
+    private final ConsistentRead reader;
+    private final Verifier verifier;
+    private final Restorer restorer;
 
     DataDirectory(JsonStoreConfig config, FileSystemOps fs) {
         this.config = Objects.requireNonNull(config, "config");
         this.fs = Objects.requireNonNull(fs, "fs");
         this.dir = config.dataDir();
+        this.reader = new ConsistentRead(fs, config);
+        this.verifier = new Verifier(this, fs, reader);
+        this.restorer = new Restorer(config, fs, reader);
     }
 
     /**
@@ -397,8 +405,6 @@ public final class DataDirectory {
         return DirectoryLock.holder(dir);
     }
 
-    /** How many times {@link #read()} loads while the directory keeps changing under it. */
-    private static final int READ_ATTEMPTS = 10;
 
     /**
      * Reads a consistent state without taking the lock and without changing anything. Falls back to
@@ -412,81 +418,92 @@ public final class DataDirectory {
      * @throws DataDamagedException if nothing valid can be read
      */
     public Contents read() {
-        Loader.Result result = load();
-        return new Contents(result.seq, result.guilds, result.warnings, result.report(List.of()));
-    }
-
-    /** {@link #read()}'s consistent load, with where each event is (for verify). */
-    private Loader.Result load() {
-        StoreException last = null;
-        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-            boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
-            DirectoryVersion before = version();
-            try {
-                Loader.Result result = Loader.load(fs, dir, config.journalPreallocateBytes());
-                if (finalAttempt || before.equals(version())) {
-                    return result;
-                }
-            } catch (DataDamagedException e) {
-                if (finalAttempt || before.equals(version())) {
-                    throw e;
-                }
-                last = e;
-            } catch (IOException e) {
-                StoreException failure = new StoreException("cannot read " + dir + ": " + IoProblems.describe(e), e);
-                // a file listed at the start of the load and gone now also proves a change (e.g. the
-                // empty next journal a checkpoint with nothing to write creates and deletes at once)
-                boolean vanished = e instanceof java.nio.file.NoSuchFileException;
-                if (finalAttempt || (!vanished && before.equals(version()))) {
-                    throw failure;
-                }
-                last = failure;
-            }
-            try {
-                Thread.sleep(25L * (attempt + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        throw last != null ? last : new StoreException("cannot read a consistent state of " + dir);
+        return read(ProgressListener.NONE);
     }
 
     /**
-     * What a checkpoint changes: the manifest, the set of journal files, and each snapshot file's
-     * size and modification time (replaced by rename after the manifest switch). Journal appends are
-     * not a change: a read sees the valid prefix.
+     * {@link #read()}, telling a listener when the load starts and ends.
+     *
+     * @param listener told the progress
+     * @return the state
+     * @throws DataDamagedException if nothing valid can be read
      */
-    private record DirectoryVersion(Optional<Manifest> manifest, List<String> journals, List<String> liveFiles) {
+    public Contents read(ProgressListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listener.progress(Verifier.LOADING, 0, 1);
+        Loader.Loaded result = reader.load();
+        listener.progress(Verifier.LOADING, 1, 1);
+        return new Contents(result.seq(), result.guilds(), result.warnings(), result.report(List.of()));
     }
 
-    private DirectoryVersion version() {
-        List<String> journals = new ArrayList<>();
-        try {
-            for (Path journal : Journal.list(fs, dir)) {
-                journals.add(journal.getFileName().toString());
-            }
-        } catch (IOException e) {
-            journals.add("unlistable: " + e.getMessage());
-        }
-        List<String> live = new ArrayList<>();
-        for (String file : SeedFormat.FILES) {
-            Path path = dir.resolve(file);
-            try {
-                live.add(file + ":" + fs.size(path) + ":" + fs.lastModifiedMillis(path));
-            } catch (IOException e) {
-                live.add(file + ": absent");
-            }
-        }
-        return new DirectoryVersion(manifestQuietly(), journals, live);
+    /**
+     * Checks everything: manifest, snapshot files (shape, checksums), journals (checksums,
+     * sequence), every backup, and the recovered state's referential integrity (characters or NPCs
+     * in a channel without campaign, characters of users who are not players, GM listed as a
+     * player) and values breaking today's input rules.
+     *
+     * <p>Loads the state once (as {@link #read()} does) to check the records and to tell whether it
+     * is loadable.
+     *
+     * @return the problems found, errors first, and how the state loads (empty when it cannot)
+     * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
+     */
+    public Verification verify() {
+        return verify(ProgressListener.NONE);
     }
 
-    private Optional<Manifest> manifestQuietly() {
-        try (InputStream in = fs.openRead(dir.resolve(Manifest.FILE))) {
-            return Optional.of(Manifest.decode(in));
-        } catch (IOException | FormatException e) {
-            return Optional.empty();
-        }
+    /**
+     * {@link #verify()}, telling a listener how far it has come: files and backups checked, the
+     * load, guilds whose records were checked, the post log.
+     *
+     * @param listener told the progress
+     * @return the problems found, errors first, and how the state loads (empty when it cannot)
+     * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
+     */
+    public Verification verify(ProgressListener listener) {
+        return verifier.verify(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /**
+     * Restores a backup. Computes the per-guild difference between the current state and the
+     * backup; unless {@code dryRun}, takes the lock, writes a safety backup of the current state
+     * (a full checkpoint), then replaces the state atomically with the backup's (manifest switch;
+     * an interrupted restore recovers to either the old or the restored state, never a mix), and
+     * discards the old journals.
+     *
+     * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
+     * @param dryRun compute the difference only
+     * @return the difference, how the current state loaded (or why it cannot), and, after a real
+     *         restore, the safety backup's id
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
+     * @throws NotFoundException if no backup has that id, or for {@code "latest"} if no backup is valid
+     * @throws InvalidInputException if the backup named is not valid (damaged or incomplete)
+     * @throws StoreException if reading or writing the directory fails
+     */
+    public RestoreResult restore(String backupId, boolean dryRun) {
+        return restore(backupId, dryRun, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #restore(String, boolean)}, telling a listener how far it has come.
+     *
+     * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
+     * @param dryRun compute the difference only
+     * @param listener told the progress
+     * @return the difference, how the current state loaded (or why it cannot), and, after a real
+     *         restore, the safety backup's id
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
+     * @throws NotFoundException if no backup has that id, or for {@code "latest"} if no backup is valid
+     * @throws InvalidInputException if the backup named is not valid (damaged or incomplete)
+     * @throws StoreException if reading or writing the directory fails
+     */
+    public RestoreResult restore(String backupId, boolean dryRun, ProgressListener listener) {
+        return restorer.restore(backupId, dryRun, Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** The per-guild difference between two states (see {@link RestoreResult#diffs()}). */
+    static List<GuildDiff> diff(Map<GuildId, GuildState> before, Map<GuildId, GuildState> after) {
+        return Restorer.diff(before, after);
     }
 
     /**
@@ -518,7 +535,7 @@ public final class DataDirectory {
                     total += fs.size(segment);
                 }
             }
-            Optional<Manifest> manifest = manifestQuietly();
+            Optional<Manifest> manifest = reader.manifestQuietly();
             long from = manifest.map(Manifest::journalFrom).orElse(0L);
             long snapshotSeq = manifest.map(Manifest::seq).orElse(0L);
             long entries = 0;
@@ -592,383 +609,6 @@ public final class DataDirectory {
     }
 
     /**
-     * Checks everything: manifest, snapshot files (shape, checksums), journals (checksums,
-     * sequence), every backup, and the recovered state's referential integrity (characters or NPCs
-     * in a channel without campaign, characters of users who are not players, GM listed as a
-     * player) and values breaking today's input rules.
-     *
-     * <p>Loads the state once (as {@link #read()} does) to check the records and to tell whether it
-     * is loadable.
-     *
-     * @return the problems found, errors first, and how the state loads (empty when it cannot)
-     * @throws StoreException if the directory cannot be read at all (an I/O failure, not damage)
-     */
-    public Verification verify() {
-        // the file checks and the load each see one version of the directory: a running writer's
-        // checkpoint between reading the manifest and the files would otherwise look like damage
-        List<Problem> problems = fileProblems();
-        Optional<RecoveryReport> recovery = Optional.empty();
-        try {
-            Loader.Result loaded = load();
-            RecoveryReport report = loaded.report(List.of());
-            recovery = Optional.of(report);
-            for (String event : report.events()) {
-                Loader.Located at = loaded.located.get(event);
-                problems.add(new Problem(report.dataLost() ? Severity.ERROR : Severity.WARNING,
-                        at == null ? "recovery" : at.file(), at == null ? "" : at.where(), event));
-            }
-            for (LoadWarning warning : loaded.warnings) {
-                problems.add(new Problem(Severity.WARNING, warning.file(), warning.location(),
-                        warning.message()));
-            }
-            List<GuildId> ids = new ArrayList<>(loaded.guilds.keySet());
-            ids.sort(SeedFormat.GUILD_ORDER);
-            for (GuildId guild : ids) {
-                checkReferences(loaded.guilds.get(guild), problems);
-            }
-        } catch (DataDamagedException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", e.getMessage()));
-        }
-        try {
-            PostLogSummary posts = postLog();
-            for (String problem : posts.problems()) {
-                problems.add(new Problem(posts.dataLost() ? Severity.ERROR : Severity.WARNING, JsonPostLog.DIR, "",
-                        problem));
-            }
-        } catch (StoreException e) {
-            problems.add(new Problem(Severity.ERROR, JsonPostLog.DIR, "", e.getMessage()));
-        }
-        problems.sort(Comparator.comparing(Problem::severity));
-        return new Verification(problems, recovery);
-    }
-
-    /**
-     * The manifest, snapshot and backup checks, repeated (a few times at most) until the directory
-     * did not change while they ran. Journals are judged by the load, which replays them.
-     */
-    private List<Problem> fileProblems() {
-        List<Problem> problems = List.of();
-        for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
-            DirectoryVersion before = version();
-            problems = checkFiles();
-            if (before.equals(version()) && (problems.stream().noneMatch(DataDirectory::midCheckpoint)
-                    || !writerRunning())) {
-                return problems;
-            }
-            try {
-                Thread.sleep(10L * (attempt + 1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        // a writer kept checkpointing while the files were read: a snapshot file that did not match
-        // the manifest is most likely one the checkpoint had not renamed yet, not damage (the load
-        // below, which retries the same way, says whether the state is provable)
-        List<Problem> settled = new ArrayList<>();
-        for (Problem problem : problems) {
-            boolean inFlux = midCheckpoint(problem);
-            settled.add(inFlux ? new Problem(Severity.WARNING, problem.file(), problem.where(), problem.message()
-                    + "; the directory kept changing while verify read it (a running bot checkpointing)") : problem);
-        }
-        return settled;
-    }
-
-    /** A snapshot file that does not match the manifest: damage, or a checkpoint between its renames. */
-    private static boolean midCheckpoint(Problem problem) {
-        return problem.severity() == Severity.ERROR && SeedFormat.FILES.contains(problem.file())
-                && problem.message().contains("a checkpoint is in progress");
-    }
-
-    /** Whether a writer holds the directory (so a snapshot file may be caught mid-checkpoint). */
-    private boolean writerRunning() {
-        try {
-            return lockHolder().isPresent();
-        } catch (StoreException e) {
-            return false;
-        }
-    }
-
-    private List<Problem> checkFiles() {
-        List<Problem> problems = new ArrayList<>();
-        try {
-            Manifest manifest = null;
-            Path manifestPath = dir.resolve(Manifest.FILE);
-            if (fs.exists(manifestPath)) {
-                try (InputStream in = fs.openRead(manifestPath)) {
-                    manifest = Manifest.decode(in);
-                } catch (FormatException e) {
-                    problems.add(new Problem(Severity.ERROR, Manifest.FILE, "",
-                            e.getMessage() + Loader.locate(fs, manifestPath, e)));
-                } catch (IOException e) {
-                    problems.add(new Problem(Severity.ERROR, Manifest.FILE, "", IoProblems.reason(e)));
-                }
-            } else if (liveExists()) {
-                problems.add(new Problem(Severity.WARNING, Manifest.FILE, "",
-                        "missing: a seed-format directory the store has not opened yet (no checksums to verify)"));
-            }
-            for (String file : SeedFormat.FILES) {
-                Path path = dir.resolve(file);
-                if (!fs.exists(path)) {
-                    if (manifest != null) {
-                        problems.add(new Problem(Severity.ERROR, file, "", "missing"));
-                    }
-                    continue;
-                }
-                SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
-                try {
-                    long size = fs.kind(path) == FileSystemOps.Kind.FILE ? fs.size(path) : -1;
-                    if (expected != null && size >= 0 && size != expected.size()) {
-                        problems.add(new Problem(Severity.ERROR, file, "", "is " + size + " bytes, "
-                                + Manifest.FILE + " lists " + expected.size() + " (damaged, or a checkpoint is in progress)"));
-                        continue;
-                    }
-                    try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.read(file, in, new HashMap<>(), null);
-                        if (manifest != null && !sum.equals(expected)) {
-                            problems.add(new Problem(Severity.ERROR, file, "", "does not match the checksum in "
-                                    + Manifest.FILE + " (damaged, or a checkpoint is in progress)"));
-                        }
-                    }
-                } catch (FormatException e) {
-                    problems.add(new Problem(Severity.ERROR, file, "", e.getMessage() + Loader.locate(fs, path, e)));
-                } catch (IOException e) {
-                    problems.add(new Problem(Severity.ERROR, file, "", IoProblems.reason(e)));
-                }
-            }
-            String unsafeBackups = Backups.unsafeDir(fs, dir);
-            if (unsafeBackups != null) {
-                problems.add(new Problem(Severity.ERROR, Backups.DIR, "", unsafeBackups + " (never followed)"));
-            }
-            for (Backups.Ref ref : Backups.list(fs, dir)) {
-                BackupInfo info = Backups.info(fs, ref, true);
-                boolean prunedMeanwhile = ref.paths().stream()
-                        .allMatch(path -> fs.kind(path) == FileSystemOps.Kind.MISSING);
-                if (!info.valid() && !prunedMeanwhile) {
-                    problems.add(new Problem(Severity.ERROR, Backups.DIR + "/" + ref.id(), "",
-                            info.problem().orElse("invalid")));
-                }
-            }
-        } catch (IOException e) {
-            problems.add(new Problem(Severity.ERROR, dir.toString(), "", "cannot be read: " + IoProblems.describe(e)));
-        }
-        return problems;
-    }
-
-    private boolean liveExists() {
-        return SeedFormat.FILES.stream().anyMatch(file -> fs.exists(dir.resolve(file)));
-    }
-
-    private static void checkReferences(GuildState state, List<Problem> problems) {
-        String guild = state.guild().value();
-        for (Campaign campaign : state.campaigns()) {
-            if (campaign.hasPlayer(campaign.gm())) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS, "$." + guild + "."
-                        + campaign.channel() + ".players", "the GM " + campaign.gm() + " is also listed as a player"));
-            }
-        }
-        for (PlayerCharacter character : state.characters()) {
-            String where = "$." + guild + "." + character.user() + "." + character.channel();
-            Optional<Campaign> campaign = state.campaign(character.channel());
-            if (campaign.isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where,
-                        "character \"" + character.name() + "\" is in channel " + character.channel()
-                                + ", which has no campaign"));
-            } else if (!campaign.get().hasPlayer(character.user())) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where, "character \"" + character.name()
-                        + "\" belongs to user " + character.user() + ", who is not a player of the campaign"
-                        + (campaign.get().gm().equals(character.user()) ? " (they are its GM)" : "")));
-            }
-        }
-        for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
-            if (state.campaign(byChannel.getKey()).isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.NPCS, "$." + guild + "." + byChannel.getKey(),
-                        byChannel.getValue().size() + " NPC(s) in channel " + byChannel.getKey()
-                                + ", which has no campaign"));
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ changing operations
-
-    /**
-     * Restores a backup. Computes the per-guild difference between the current state and the
-     * backup; unless {@code dryRun}, takes the lock, writes a safety backup of the current state
-     * (a full checkpoint), then replaces the state atomically with the backup's (manifest switch;
-     * an interrupted restore recovers to either the old or the restored state, never a mix), and
-     * discards the old journals.
-     *
-     * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
-     * @param dryRun compute the difference only
-     * @return the difference, how the current state loaded (or why it cannot), and, after a real
-     *         restore, the safety backup's id
-     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
-     * @throws NotFoundException if no backup has that id, or for {@code "latest"} if no backup is valid
-     * @throws InvalidInputException if the backup named is not valid (damaged or incomplete)
-     * @throws StoreException if reading or writing the directory fails
-     */
-    public RestoreResult restore(String backupId, boolean dryRun) {
-        Objects.requireNonNull(backupId, "backupId");
-        try {
-            Backups.Ref ref = resolve(backupId);
-            Backups.Loaded restored;
-            try {
-                restored = Backups.load(fs, ref);
-            } catch (FormatException e) {
-                throw new InvalidInputException("backup " + ref.id() + " is not valid: " + e.getMessage(), e);
-            }
-            if (dryRun) {
-                Optional<RecoveryReport> currentRecovery = Optional.empty();
-                Optional<String> currentUnloadable = Optional.empty();
-                Map<GuildId, GuildState> current = Map.of();
-                try {
-                    Contents contents = read();
-                    current = contents.guilds();
-                    currentRecovery = Optional.of(contents.report());
-                } catch (DataDamagedException e) {
-                    currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
-                }
-                return new RestoreResult(ref.id(), true, -1, Optional.empty(), diff(current, restored.guilds()),
-                        currentRecovery, currentUnloadable);
-            }
-            try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
-                Loader.Result current = null;
-                Optional<String> currentUnloadable = Optional.empty();
-                try {
-                    current = Loader.load(fs, dir, config.journalPreallocateBytes());
-                } catch (DataDamagedException e) {
-                    // no safety backup possible; the damaged files are moved aside below
-                    currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
-                }
-                StateWriter.removeOrphans(fs, dir);
-                List<Path> movedAside = new ArrayList<>();
-                if (current != null && !current.damaged.isEmpty()) {
-                    for (Path damaged : current.damaged) {
-                        movedAside.add(JsonCampaignStore.moveAside(fs, damaged, config.clock().instant()));
-                    }
-                    fs.fsyncDirectory(dir);
-                }
-                long generation = 1;
-                for (Path journal : Journal.list(fs, dir)) {
-                    generation = Math.max(generation, Journal.generation(journal) + 1);
-                }
-                if (current != null) {
-                    generation = Math.max(generation, current.maxGeneration + 1);
-                }
-                Instant now = config.clock().instant();
-                // the journal a manifest names exists before the manifest does (recovery relies on it)
-                Journal.Writer.create(fs, dir, generation, 0).close();
-                Optional<String> safety = Optional.empty();
-                long seq;
-                Map<GuildId, GuildState> before;
-                if (current != null) {
-                    Manifest safetyManifest = StateWriter.write(fs, dir, current.guilds.values(), current.seq,
-                            generation, now);
-                    safety = Optional.of(safetyManifest.backupId());
-                    seq = current.seq + 1;
-                    before = current.guilds;
-                } else {
-                    for (String file : List.of(SeedFormat.CAMPAIGNS, SeedFormat.CHARACTERS, SeedFormat.NPCS,
-                            Manifest.FILE)) {
-                        if (fs.exists(dir.resolve(file))) {
-                            JsonCampaignStore.moveAside(fs, dir.resolve(file), now);
-                        }
-                    }
-                    fs.fsyncDirectory(dir);
-                    seq = Math.max(1, ref.seq() + 1);
-                    before = Map.of();
-                }
-                StateWriter.write(fs, dir, restored.guilds().values(), seq, generation, now.plusMillis(1));
-                for (Path journal : Journal.list(fs, dir)) {
-                    if (Journal.generation(journal) < generation) {
-                        if (current != null && current.damagedJournals.contains(journal)) {
-                            // entries it holds were not replayed: keep them for a person to look at
-                            movedAside.add(JsonCampaignStore.moveAside(fs, journal, now));
-                        } else {
-                            fs.delete(journal);
-                        }
-                    }
-                }
-                fs.fsyncDirectory(dir);
-                Optional<RecoveryReport> currentRecovery = current == null ? Optional.empty()
-                        : Optional.of(current.report(movedAside));
-                return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()),
-                        currentRecovery, currentUnloadable);
-            }
-        } catch (IOException e) {
-            throw new StoreException("restore in " + dir + " failed: " + IoProblems.describe(e)
-                    + " (the directory recovers to the previous or the restored state on next open)", e);
-        }
-    }
-
-    private Backups.Ref resolve(String backupId) throws IOException {
-        List<Backups.Ref> refs = Backups.list(fs, dir);
-        if (backupId.equals("latest")) {
-            List<Backups.Ref> ordered = new ArrayList<>();
-            refs.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
-            refs.stream().filter(Backups.Ref::seedStyle).forEach(ordered::add);
-            for (Backups.Ref ref : ordered) {
-                if (Backups.info(fs, ref, true).valid()) {
-                    return ref;
-                }
-            }
-            throw new NotFoundException("no valid backup in " + Backups.dir(dir));
-        }
-        return refs.stream().filter(ref -> ref.id().equals(backupId)).findFirst()
-                .orElseThrow(() -> new NotFoundException("no backup \"" + backupId + "\" in " + Backups.dir(dir)
-                        + "; list them with the backups command"));
-    }
-
-    static List<GuildDiff> diff(Map<GuildId, GuildState> before, Map<GuildId, GuildState> after) {
-        Set<GuildId> ids = new TreeSet<>(SeedFormat.GUILD_ORDER);
-        ids.addAll(before.keySet());
-        ids.addAll(after.keySet());
-        List<GuildDiff> diffs = new ArrayList<>();
-        for (GuildId guild : ids) {
-            GuildState a = before.getOrDefault(guild, GuildState.empty(guild));
-            GuildState b = after.getOrDefault(guild, GuildState.empty(guild));
-            if (a.equals(b)) {
-                continue;
-            }
-            List<RecordDiff> changes = new ArrayList<>();
-            Map<String, Campaign> campaignsA = new LinkedHashMap<>();
-            a.campaigns().forEach(c -> campaignsA.put(c.channel().value(), c));
-            Map<String, Campaign> campaignsB = new LinkedHashMap<>();
-            b.campaigns().forEach(c -> campaignsB.put(c.channel().value(), c));
-            compare(RecordKind.CAMPAIGN, campaignsA, campaignsB, Campaign::name, changes);
-            Map<String, PlayerCharacter> charactersA = new LinkedHashMap<>();
-            a.characters().forEach(c -> charactersA.put(c.user() + "/" + c.channel(), c));
-            Map<String, PlayerCharacter> charactersB = new LinkedHashMap<>();
-            b.characters().forEach(c -> charactersB.put(c.user() + "/" + c.channel(), c));
-            compare(RecordKind.CHARACTER, charactersA, charactersB, PlayerCharacter::name, changes);
-            Map<String, Npc> npcsA = new LinkedHashMap<>();
-            a.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsA.put(n.channel() + "/" + n.id(), n)));
-            Map<String, Npc> npcsB = new LinkedHashMap<>();
-            b.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsB.put(n.channel() + "/" + n.id(), n)));
-            compare(RecordKind.NPC, npcsA, npcsB, Npc::name, changes);
-            diffs.add(new GuildDiff(guild, changes));
-        }
-        return diffs;
-    }
-
-    private static <T> void compare(RecordKind kind, Map<String, T> before, Map<String, T> after,
-                                    java.util.function.Function<T, String> name, List<RecordDiff> out) {
-        for (Map.Entry<String, T> entry : after.entrySet()) {
-            T old = before.get(entry.getKey());
-            if (old == null) {
-                out.add(new RecordDiff(kind, DiffKind.ADDED, entry.getKey(), name.apply(entry.getValue())));
-            } else if (!old.equals(entry.getValue())) {
-                out.add(new RecordDiff(kind, DiffKind.CHANGED, entry.getKey(), name.apply(entry.getValue())));
-            }
-        }
-        for (Map.Entry<String, T> entry : before.entrySet()) {
-            if (!after.containsKey(entry.getKey())) {
-                out.add(new RecordDiff(kind, DiffKind.REMOVED, entry.getKey(), name.apply(entry.getValue())));
-            }
-        }
-    }
-
-    /**
      * Applies the retention policy of this handle's configuration to native backups (seed-style
      * backups are never pruned). The newest valid backup is always kept. Unless {@code dryRun},
      * takes the lock and deletes.
@@ -999,7 +639,7 @@ public final class DataDirectory {
                 break;
             }
         }
-        List<Backups.Ref> remove = JsonCampaignStore.prune(fs, dir, config.retention(), newestValid, dryRun);
+        List<Backups.Ref> remove = new DirectoryState(fs, config).prune(config.retention(), newestValid, dryRun);
         List<BackupInfo> removed = new ArrayList<>();
         List<BackupInfo> kept = new ArrayList<>();
         Set<String> removedIds = new TreeSet<>();
@@ -1016,12 +656,13 @@ public final class DataDirectory {
     /**
      * Opens the store (taking the lock, running recovery), writes a checkpoint and closes it.
      *
-     * @return the sequence number the snapshot files now hold
+     * @return the checkpoint now in force: the sequence number the snapshot files hold and the
+     *         backup written with them
      * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if a writer holds the directory
      */
-    public long checkpoint() {
+    public Checkpoint checkpoint() {
         try (JsonCampaignStore store = JsonCampaignStore.open(config.withCheckpointOnClose(false), fs)) {
-            return store.checkpoint();
+            return store.writeCheckpoint();
         }
     }
 }

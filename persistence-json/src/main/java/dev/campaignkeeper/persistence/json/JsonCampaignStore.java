@@ -5,24 +5,15 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.StoreMetrics;
 import dev.campaignkeeper.core.port.Update;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,81 +40,34 @@ import org.slf4j.LoggerFactory;
 public final class JsonCampaignStore implements CampaignStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(JsonCampaignStore.class);
-    private static final DateTimeFormatter ASIDE_TIME =
-            DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC);
 
     private final JsonStoreConfig config;
     private final FileSystemOps fs;
     private final Path dir;
     private final DirectoryLock lock;
-    private final ConcurrentHashMap<GuildId, GuildState> guilds;
+    private final GroupCommitJournal journal;
+    private final Checkpointer checkpointer;
     private final ConcurrentHashMap<GuildId, ReentrantLock> guildLocks = new ConcurrentHashMap<>();
-    private final ReentrantLock commitLock = new ReentrantLock();
-    private final Condition committed = commitLock.newCondition();
-    private final ReentrantLock checkpointMutex = new ReentrantLock();
-    private final ScheduledExecutorService background;
+    private final StoreMetrics metrics;
     private final RecoveryReport report;
     private final List<Path> reportAside;
-
-    // guarded by commitLock
-    private long nextSeq;
-    private long durableSeq;
-    private List<Pending> pending = new ArrayList<>();
-    /** Per guild, its newest change queued but not yet durable; only written under commitLock. */
-    private final ConcurrentHashMap<GuildId, Pending> queuedFor = new ConcurrentHashMap<>();
-    private boolean leaderActive;
-    private Journal.Writer journal;
-    private long entriesSinceCheckpoint;
-    private long bytesSinceCheckpoint;
-    private boolean checkpointRequested;
-    private long lastWriteMillis;
-
-    private volatile Throwable failure;
     private volatile boolean closed;
     /** Opened on first use, under this store's lock on the directory; guarded by itself. */
     private final Object postLogMonitor = new Object();
     private JsonPostLog postLog;
-    private volatile long checkpointSeq;
-    private volatile long lastCheckpointMillis;
 
-    private static final class Pending {
-        final long seq;
-        final GuildId guild;
-        final GuildState next;
-        final byte[] line;
-        boolean done;
-        Throwable error;
-
-        Pending(long seq, GuildId guild, GuildState next, byte[] line) {
-            this.seq = seq;
-            this.guild = guild;
-            this.next = next;
-            this.line = line;
-        }
-    }
-
-    private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryLock lock, Loader.Result loaded,
-                              List<Path> movedAside) {
+    private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryState directory, DirectoryLock lock,
+                              DirectoryState.Repaired repaired, StoreMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.fs = fs;
         this.dir = config.dataDir();
         this.lock = lock;
-        this.guilds = new ConcurrentHashMap<>(loaded.guilds);
-        this.nextSeq = loaded.seq;
-        this.durableSeq = loaded.seq;
-        this.checkpointSeq = loaded.manifest != null && !loaded.needsCheckpoint ? loaded.manifest.seq() : -1;
-        this.entriesSinceCheckpoint = loaded.journalEntries;
-        this.bytesSinceCheckpoint = loaded.journalBytes;
-        this.lastCheckpointMillis = config.clock().millis();
-        this.report = loaded.report(movedAside);
-        this.reportAside = new ArrayList<>(movedAside);
-        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-            Thread thread = new Thread(runnable, "campaign-keeper-checkpoint");
-            thread.setDaemon(true);
-            return thread;
-        });
-        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        this.background = executor;
+        this.checkpointer = new Checkpointer(config, fs, directory, repaired);
+        this.journal = new GroupCommitJournal(config, repaired.loaded(), checkpointer::request, metrics);
+        this.checkpointer.attach(journal);
+        this.report = repaired.report();
+        this.reportAside = new ArrayList<>(repaired.movedAside());
     }
 
     /**
@@ -146,11 +90,29 @@ public final class JsonCampaignStore implements CampaignStore {
         return open(config, NioFileSystemOps.INSTANCE);
     }
 
+    /**
+     * Opens a data directory as {@link #open(JsonStoreConfig)} does, reporting each update's latency
+     * and each group commit's size.
+     *
+     * @param config the settings
+     * @param metrics told about updates and syncs
+     * @return the open store
+     */
+    public static JsonCampaignStore open(JsonStoreConfig config, StoreMetrics metrics) {
+        return open(config, NioFileSystemOps.INSTANCE, metrics);
+    }
+
     static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs) {
+        return open(config, fs, StoreMetrics.none());
+    }
+
+    static JsonCampaignStore open(JsonStoreConfig config, FileSystemOps fs, StoreMetrics metrics) {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(metrics, "metrics");
         Path dir = config.dataDir();
+        DirectoryState directory = new DirectoryState(fs, config);
         try {
-            createDirectories(fs, dir);
+            directory.create();
         } catch (IOException e) {
             throw new StoreException("cannot create data directory " + dir + ": " + IoProblems.describe(e), e);
         }
@@ -158,24 +120,16 @@ public final class JsonCampaignStore implements CampaignStore {
         DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
         JsonCampaignStore store = null;
         try {
-            Loader.Result loaded = Loader.load(fs, dir, config.journalPreallocateBytes());
-            StateWriter.removeOrphans(fs, dir);
-            List<Path> movedAside = new ArrayList<>();
-            for (Path damaged : loaded.damaged) {
-                movedAside.add(moveAside(fs, damaged, config.clock().instant()));
+            DirectoryState.Repaired repaired = directory.loadAndRepair();
+            Loader.Loaded loaded = repaired.loaded();
+            store = new JsonCampaignStore(config, fs, directory, lock, repaired, metrics);
+            store.journal.start(directory.startJournal(repaired.nextGeneration(), config.journalPreallocateBytes()));
+            if (repaired.needsNewBase()) {
+                store.reportAside.addAll(store.checkpointer.checkpoint(true, loaded.damagedJournals()));
             }
-            if (!movedAside.isEmpty()) {
-                fs.fsyncDirectory(dir);
-            }
-            store = new JsonCampaignStore(config, fs, lock, loaded, movedAside);
-            store.startJournal(loaded.maxGeneration + 1);
-            if (loaded.needsCheckpoint || loaded.manifest == null) {
-                List<Path> asideJournals = store.checkpointInternal(true, loaded.damagedJournals);
-                store.reportAside.addAll(asideJournals);
-            }
-            store.startBackground();
-            LOG.info("opened {} at sequence {} ({} guilds, source {})", dir, loaded.seq, loaded.guilds.size(),
-                    loaded.source);
+            store.checkpointer.startBackground();
+            LOG.info("opened {} at sequence {} ({} guilds, source {})", dir, loaded.seq(), loaded.guilds().size(),
+                    loaded.source());
             return store;
         } catch (IOException e) {
             closeQuietly(store, lock);
@@ -186,74 +140,12 @@ public final class JsonCampaignStore implements CampaignStore {
         }
     }
 
-
     private static void closeQuietly(JsonCampaignStore store, DirectoryLock lock) {
         if (store != null) {
-            store.background.shutdownNow();
-            try {
-                if (store.journal != null) {
-                    store.journal.close();
-                }
-            } catch (IOException ignored) {
-                // already failing
-            }
+            store.checkpointer.shutdownNow();
+            store.journal.abandon();
         }
         lock.close();
-    }
-
-    static void createDirectories(FileSystemOps fs, Path dir) throws IOException {
-        if (fs.isDirectory(dir)) {
-            return;
-        }
-        Path parent = dir.toAbsolutePath().getParent();
-        if (parent != null && !fs.isDirectory(parent)) {
-            createDirectories(fs, parent);
-        }
-        fs.createDirectory(dir);
-        if (parent != null) {
-            fs.fsyncDirectory(parent);
-        }
-    }
-
-    static Path moveAside(FileSystemOps fs, Path damaged, Instant now) throws IOException {
-        String base = damaged.getFileName() + ".corrupt-" + ASIDE_TIME.format(now);
-        Path target = damaged.resolveSibling(base);
-        for (int i = 1; fs.exists(target); i++) {
-            target = damaged.resolveSibling(base + "-" + i);
-        }
-        fs.moveAtomic(damaged, target);
-        LOG.warn("moved damaged {} aside to {}", damaged, target.getFileName());
-        return target;
-    }
-
-    private void startJournal(long generation) throws IOException {
-        Journal.Writer writer = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
-        commitLock.lock();
-        try {
-            journal = writer;
-        } finally {
-            commitLock.unlock();
-        }
-    }
-
-    private void startBackground() {
-        long period = Math.max(1000, Math.min(config.checkpointInterval().toMillis(), 30_000));
-        background.scheduleWithFixedDelay(() -> {
-            if (closed || failure != null) {
-                return;
-            }
-            long since = config.clock().millis() - lastCheckpointMillis;
-            boolean dirty;
-            commitLock.lock();
-            try {
-                dirty = durableSeq != checkpointSeq;
-            } finally {
-                commitLock.unlock();
-            }
-            if (dirty && since >= config.checkpointInterval().toMillis()) {
-                backgroundCheckpoint();
-            }
-        }, period, period, TimeUnit.MILLISECONDS);
     }
 
     // ---------------------------------------------------------------- CampaignStore
@@ -262,28 +154,38 @@ public final class JsonCampaignStore implements CampaignStore {
     public GuildState guild(GuildId guild) {
         Objects.requireNonNull(guild, "guild");
         checkOpen();
-        GuildState state = guilds.get(guild);
+        GuildState state = journal.durable(guild);
         return state != null ? state : GuildState.empty(guild);
     }
 
     @Override
     public Set<GuildId> guilds() {
         checkOpen();
-        return Set.copyOf(guilds.keySet());
+        return journal.guilds();
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Transactions on one guild are serialised by a per-guild lock held while the transaction
+     * runs and its change is queued; the next transaction of that guild builds on the queued
+     * state, so writers of one guild as well as of different guilds share fsyncs (group commit).
+     * Returns only once its change, and any queued change its result rests on, is durable.
+     */
     @Override
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        long started = System.nanoTime();
+        boolean changed = false;
         ReentrantLock guildLock = guildLocks.computeIfAbsent(guild, id -> new ReentrantLock());
-        Pending awaited;
+        GroupCommitJournal.Ticket awaited;
         T result;
         guildLock.lock();
         try {
             checkWritable();
-            Pending queued = queuedFor.get(guild);
-            GuildState current = queued != null ? queued.next : guild(guild);
+            GroupCommitJournal.Ticket queued = journal.queued(guild);
+            GuildState current = queued != null ? queued.next() : guild(guild);
             Update<T> update = transaction.apply(current);
             result = update.result();
             if (update.changes().isEmpty()) {
@@ -291,139 +193,17 @@ public final class JsonCampaignStore implements CampaignStore {
                 awaited = queued;
             } else {
                 GuildState next = current.apply(update.changes());
-                awaited = enqueue(guild, next, JournalCodec.encodeBody(guild, update.changes()));
+                awaited = journal.enqueue(guild, next, JournalCodec.encodeBody(guild, update.changes()));
+                changed = true;
             }
         } finally {
             guildLock.unlock();
         }
         if (awaited != null) {
-            awaitDurable(awaited);
+            journal.awaitDurable(awaited);
         }
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed);
         return result;
-    }
-
-    /**
-     * Queues a guild's next state for the journal. Called with the guild's lock held, so changes of
-     * one guild are queued in the order they were computed; the lock is released before the fsync,
-     * so the guild's next transaction can build on this queued state and share the same fsync.
-     * Readers ({@link #guild}) see only durable states.
-     */
-    private Pending enqueue(GuildId guild, GuildState next, byte[] body) {
-        commitLock.lock();
-        try {
-            checkWritable();
-            long seq = ++nextSeq;
-            Pending mine = new Pending(seq, guild, next, JournalCodec.line(seq, body));
-            pending.add(mine);
-            queuedFor.put(guild, mine);
-            return mine;
-        } finally {
-            commitLock.unlock();
-        }
-    }
-
-    private void awaitDurable(Pending mine) {
-        commitLock.lock();
-        try {
-            while (!mine.done) {
-                if (!leaderActive) {
-                    lead();
-                } else {
-                    committed.awaitUninterruptibly();
-                }
-            }
-            if (mine.error != null) {
-                throw new StoreException("The change could not be saved durably (" + mine.error.getMessage()
-                        + "); nothing was changed. The store refuses further writes until it is reopened.",
-                        mine.error);
-            }
-        } finally {
-            commitLock.unlock();
-        }
-    }
-
-    /** Called with commitLock held; releases it while writing and syncing. */
-    private void lead() {
-        leaderActive = true;
-        List<Pending> batch = pending;
-        pending = new ArrayList<>();
-        Journal.Writer writer = journal;
-        int bytes = 0;
-        for (Pending p : batch) {
-            bytes += p.line.length;
-        }
-        commitLock.unlock();
-        Throwable error = null;
-        try {
-            ByteBuffer buffer = ByteBuffer.allocate(bytes);
-            for (Pending p : batch) {
-                buffer.put(p.line);
-            }
-            buffer.flip();
-            writer.append(buffer);
-            writer.sync();
-        } catch (IOException | RuntimeException | Error e) {
-            error = e;
-        } finally {
-            commitLock.lock();
-        }
-        if (error == null) {
-            for (Pending p : batch) {
-                if (p.next.isEmpty()) {
-                    guilds.remove(p.guild);
-                } else {
-                    guilds.put(p.guild, p.next);
-                }
-                queuedFor.remove(p.guild, p);
-                p.done = true;
-            }
-            durableSeq = batch.get(batch.size() - 1).seq;
-            entriesSinceCheckpoint += batch.size();
-            bytesSinceCheckpoint += bytes;
-            lastWriteMillis = config.clock().millis();
-            if (!checkpointRequested && (entriesSinceCheckpoint >= config.checkpointAfterEntries()
-                    || bytesSinceCheckpoint >= config.checkpointAfterBytes())) {
-                checkpointRequested = true;
-                try {
-                    background.execute(this::backgroundCheckpoint);
-                } catch (RuntimeException rejected) {
-                    checkpointRequested = false;
-                }
-            }
-        } else {
-            LOG.error("journal write to {} failed; the store refuses further writes until reopened", dir, error);
-            failure = error;
-            for (Pending p : batch) {
-                p.error = error;
-                p.done = true;
-            }
-            for (Pending p : pending) {
-                p.error = error;
-                p.done = true;
-            }
-            pending = new ArrayList<>();
-            queuedFor.clear();
-        }
-        leaderActive = false;
-        committed.signalAll();
-    }
-
-    private void backgroundCheckpoint() {
-        if (closed || failure != null) {
-            return;
-        }
-        try {
-            checkpointInternal(false, Set.of());
-        } catch (RuntimeException e) {
-            LOG.error("background checkpoint of {} failed; will retry later", dir, e);
-        } finally {
-            commitLock.lock();
-            try {
-                checkpointRequested = false;
-            } finally {
-                commitLock.unlock();
-            }
-        }
     }
 
     // ---------------------------------------------------------------- checkpoint
@@ -437,115 +217,19 @@ public final class JsonCampaignStore implements CampaignStore {
      * @throws StoreException if writing fails (the previous state stays recoverable)
      */
     public long checkpoint() {
-        checkOpen();
-        checkpointInternal(false, Set.of());
-        return checkpointSeq;
+        return writeCheckpoint().sequence();
     }
 
-    /** Returns the damaged journals it moved aside. */
-    private List<Path> checkpointInternal(boolean force, Set<Path> damagedJournals) {
-        checkpointMutex.lock();
-        try {
-            checkWritable();
-            Journal.Writer next;
-            long generation;
-            commitLock.lock();
-            try {
-                generation = journal.generation() + 1;
-            } finally {
-                commitLock.unlock();
-            }
-            try {
-                next = Journal.Writer.create(fs, dir, generation, config.journalPreallocateBytes());
-            } catch (IOException e) {
-                throw new StoreException("checkpoint failed: cannot create the next journal: " + IoProblems.describe(e), e);
-            }
-            Map<GuildId, GuildState> snapshot;
-            long seq;
-            Journal.Writer old;
-            commitLock.lock();
-            try {
-                while (leaderActive) {
-                    committed.awaitUninterruptibly();
-                }
-                if (failure != null || (!force && durableSeq == checkpointSeq)) {
-                    old = null;
-                    snapshot = null;
-                    seq = durableSeq;
-                } else {
-                    seq = durableSeq;
-                    snapshot = new HashMap<>(guilds);
-                    old = journal;
-                    journal = next;
-                    entriesSinceCheckpoint = 0;
-                    bytesSinceCheckpoint = 0;
-                }
-            } finally {
-                commitLock.unlock();
-            }
-            if (snapshot == null) {
-                discard(next, generation);
-                checkWritable();
-                return List.of();
-            }
-            try {
-                old.close();
-            } catch (IOException e) {
-                LOG.warn("closing journal {} failed: {}", Journal.name(old.generation()), e.toString());
-            }
-            long started = System.nanoTime();
-            Manifest manifest;
-            try {
-                manifest = StateWriter.write(fs, dir, snapshot.values(), seq, generation, config.clock().instant());
-            } catch (IOException | RuntimeException e) {
-                throw new StoreException("checkpoint of " + dir + " failed (" + e.getMessage()
-                        + "); the previous snapshot and the journals still hold every change", e);
-            }
-            checkpointSeq = seq;
-            lastCheckpointMillis = config.clock().millis();
-            List<Path> aside = new ArrayList<>();
-            try {
-                for (Path path : Journal.list(fs, dir)) {
-                    if (Journal.generation(path) < generation) {
-                        if (damagedJournals.contains(path)) {
-                            aside.add(moveAside(fs, path, config.clock().instant()));
-                        } else {
-                            fs.delete(path);
-                        }
-                    }
-                }
-                fs.fsyncDirectory(dir);
-                prune(fs, dir, config.retention(), manifest.backupId(), false);
-            } catch (IOException e) {
-                LOG.warn("cleanup after checkpoint of {} failed: {}", dir, e.toString());
-            }
-            LOG.info("checkpoint of {} at sequence {} took {} ms (backup {})", dir, seq,
-                    (System.nanoTime() - started) / 1_000_000, manifest.backupId());
-            return aside;
-        } finally {
-            checkpointMutex.unlock();
-        }
-    }
-
-    private void discard(Journal.Writer next, long generation) {
-        try {
-            next.close();
-            fs.delete(dir.resolve(Journal.name(generation)));
-        } catch (IOException e) {
-            LOG.debug("could not remove unused journal {}: {}", generation, e.toString());
-        }
-    }
-
-    static List<Backups.Ref> prune(FileSystemOps fs, Path dir, RetentionPolicy policy, String protect, boolean dryRun)
-            throws IOException {
-        List<Backups.Ref> remove = Backups.toPrune(Backups.list(fs, dir), policy, protect);
-        if (!dryRun && !remove.isEmpty()) {
-            for (Backups.Ref ref : remove) {
-                Backups.delete(fs, ref);
-            }
-            fs.fsyncDirectory(Backups.dir(dir));
-        }
-        return remove;
+    /**
+     * {@link #checkpoint()}, returning the checkpoint in force afterwards.
+     *
+     * @return the sequence number the snapshot files hold and the backup written with them
+     * @throws StoreException if writing fails (the previous state stays recoverable)
+     */
+    public Checkpoint writeCheckpoint() {
+        checkWritable();
+        checkpointer.checkpoint(false, Set.of());
+        return checkpointer.last().orElseThrow(() -> new StoreException("no checkpoint of " + dir + " is in force"));
     }
 
     // ---------------------------------------------------------------- post log
@@ -591,12 +275,7 @@ public final class JsonCampaignStore implements CampaignStore {
      * @return the sequence number
      */
     public long sequence() {
-        commitLock.lock();
-        try {
-            return durableSeq;
-        } finally {
-            commitLock.unlock();
-        }
+        return journal.sequence();
     }
 
     /**
@@ -614,7 +293,7 @@ public final class JsonCampaignStore implements CampaignStore {
      * @return true after a failed journal write or sync
      */
     public boolean failed() {
-        return failure != null;
+        return journal.failure() != null;
     }
 
     private void checkOpen() {
@@ -625,7 +304,7 @@ public final class JsonCampaignStore implements CampaignStore {
 
     private void checkWritable() {
         checkOpen();
-        Throwable cause = failure;
+        Throwable cause = journal.failure();
         if (cause != null) {
             throw new StoreException("The store for " + dir + " refuses writes after an I/O failure ("
                     + cause.getMessage() + "); reopen it to recover.", cause);
@@ -634,50 +313,28 @@ public final class JsonCampaignStore implements CampaignStore {
 
     /**
      * Writes a final checkpoint when configured and anything changed, stops background work,
-     * closes the journal and releases the directory lock. Further calls fail.
+     * waits for every change already queued to become durable, closes the journal and releases the
+     * directory lock. Further calls fail.
      */
     @Override
     public void close() {
         if (closed) {
             return;
         }
-        background.shutdown();
+        checkpointer.shutdown();
         try {
-            if (config.checkpointOnClose() && failure == null) {
+            if (config.checkpointOnClose() && journal.failure() == null) {
                 try {
-                    checkpointInternal(false, Set.of());
+                    checkpointer.checkpoint(false, Set.of());
                 } catch (RuntimeException e) {
                     LOG.warn("final checkpoint of {} failed; the journal still holds every change", dir, e);
                 }
             }
-            checkpointMutex.lock();
-            try {
-                commitLock.lock();
-                try {
-                    // no new change is queued from here on; the ones already queued are written and
-                    // synced by their callers (one of them leads) before the journal closes
-                    closed = true;
-                    while (leaderActive || !pending.isEmpty()) {
-                        committed.awaitUninterruptibly();
-                    }
-                    try {
-                        if (journal != null) {
-                            journal.close();
-                        }
-                    } catch (IOException e) {
-                        LOG.warn("closing the journal of {} failed: {}", dir, e.toString());
-                    }
-                } finally {
-                    commitLock.unlock();
-                }
-            } finally {
-                checkpointMutex.unlock();
-            }
-            try {
-                background.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            // no new change is queued from here on; the ones already queued are written and synced
+            // by their callers (one of them leads) before the journal closes
+            checkpointer.exclusive(journal::close);
+            closed = true;
+            checkpointer.awaitTermination();
         } finally {
             closed = true;
             synchronized (postLogMonitor) {
@@ -687,15 +344,6 @@ public final class JsonCampaignStore implements CampaignStore {
             }
             lock.close();
             LOG.info("closed {}", dir);
-        }
-    }
-
-    long lastWriteMillis() {
-        commitLock.lock();
-        try {
-            return lastWriteMillis;
-        } finally {
-            commitLock.unlock();
         }
     }
 }

@@ -185,7 +185,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         Instant now = config.clock().instant();
         List<Path> aside = new ArrayList<>();
         if (loaded.damaged().contains(dir)) {
-            aside.add(JsonCampaignStore.moveAside(fs, dir, now));
+            aside.add(DirectoryState.moveAside(fs, dir, now));
             fs.fsyncDirectory(dataDir);
         }
         if (fs.kind(dir) == FileSystemOps.Kind.MISSING) {
@@ -195,7 +195,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         StateWriter.removeTemps(fs, dir);
         for (Path damaged : loaded.damaged()) {
             if (!damaged.equals(dir)) {
-                aside.add(JsonCampaignStore.moveAside(fs, damaged, now));
+                aside.add(DirectoryState.moveAside(fs, damaged, now));
             }
         }
         if (!aside.isEmpty()) {

@@ -9,10 +9,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +32,69 @@ final class Loader {
     /** What happens to a file recovery does not trust: never overwritten or deleted. */
     private static final String ASIDE = "; opening the store keeps it as <name>.corrupt-<time>, never overwritten";
     static final long UNKNOWN_SEQ = -1;
+    /**
+     * The one executor loads run on (the snapshot files parsed side by side, the journal decoded
+     * meanwhile): daemon threads, started on demand and ended when idle, shared by every load.
+     */
+    private static final java.util.concurrent.ExecutorService WORKERS =
+            java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
+                Thread thread = new Thread(runnable, "campaign-keeper-load");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private Loader() {
     }
 
-    /** What was loaded and what the writer must do about it. */
-    static final class Result {
+    /**
+     * What was loaded and what the writer must do about it; immutable.
+     *
+     * @param seq sequence number of the last mutation in the state
+     * @param guilds every non-empty guild's state (unmodifiable)
+     * @param warnings values kept although they break today's rules
+     * @param events what recovery had to do, one line each
+     * @param dataLost whether an acknowledged mutation could not be recovered
+     * @param source where the base came from
+     * @param backupId the backup used as the base, if any
+     * @param manifest the live manifest, if it was readable
+     * @param maxGeneration the highest journal generation present or named
+     * @param damaged files recovery does not trust (to be moved aside by whoever holds the lock)
+     * @param damagedJournals journals holding entries that were not replayed or damage (moved aside, never deleted)
+     * @param needsCheckpoint whether the state must be written as a new base before it is trusted
+     * @param journalEntries journal entries replayed
+     * @param journalBytes bytes of valid journal lines read
+     * @param located for events about one file: which file and where in it (for verify's table)
+     */
+    record Loaded(long seq, Map<GuildId, GuildState> guilds, List<LoadWarning> warnings, List<String> events,
+                  boolean dataLost, RecoveryReport.Source source, Optional<String> backupId,
+                  Optional<Manifest> manifest, long maxGeneration, Set<Path> damaged, Set<Path> damagedJournals,
+                  boolean needsCheckpoint, long journalEntries, long journalBytes, Map<String, Located> located) {
+
+        Loaded {
+            guilds = Collections.unmodifiableMap(guilds); // built by the loader alone; not copied (it may be large)
+            warnings = List.copyOf(warnings);
+            events = List.copyOf(events);
+            Objects.requireNonNull(source, "source");
+            Objects.requireNonNull(backupId, "backupId");
+            Objects.requireNonNull(manifest, "manifest");
+            damaged = Collections.unmodifiableSet(new LinkedHashSet<>(damaged));
+            damagedJournals = Collections.unmodifiableSet(new LinkedHashSet<>(damagedJournals));
+            located = Map.copyOf(located);
+        }
+
+        /**
+         * The report of this load, with the files the caller moved aside.
+         *
+         * @param movedAside damaged files renamed aside
+         * @return the report
+         */
+        RecoveryReport report(List<Path> movedAside) {
+            return new RecoveryReport(seq, source, backupId, events, dataLost, movedAside, warnings);
+        }
+    }
+
+    /** The load in progress (only the loader sees it). */
+    private static final class Result {
         long seq;
         Map<GuildId, GuildState> guilds = new HashMap<>();
         List<LoadWarning> warnings = new ArrayList<>();
@@ -49,12 +109,12 @@ final class Loader {
         boolean needsCheckpoint;
         long journalEntries;
         long journalBytes;
-        /** For events about one file: which file and where in it (for verify's table). */
         Map<String, Located> located = new HashMap<>();
 
-        RecoveryReport report(List<Path> movedAside) {
-            return new RecoveryReport(seq, source, java.util.Optional.ofNullable(backupId), events, dataLost,
-                    movedAside, warnings);
+        Loaded done() {
+            return new Loaded(seq, guilds, warnings, events, dataLost, source, Optional.ofNullable(backupId),
+                    Optional.ofNullable(manifest), maxGeneration, damaged, damagedJournals, needsCheckpoint,
+                    journalEntries, journalBytes, located);
         }
     }
 
@@ -77,7 +137,7 @@ final class Loader {
         boolean replay = true;
     }
 
-    static Result load(FileSystemOps fs, Path dir) throws IOException {
+    static Loaded load(FileSystemOps fs, Path dir) throws IOException {
         return load(fs, dir, 0);
     }
 
@@ -87,7 +147,7 @@ final class Loader {
      * @param preallocated the size journals are preallocated to, which tells a truncated journal
      *                     from a torn tail (0 if unknown)
      */
-    static Result load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
+    static Loaded load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -124,13 +184,7 @@ final class Loader {
 
         // decoding the journal does not depend on which base wins, so it overlaps the snapshot parse
         long decodeFrom = result.manifest != null ? result.manifest.journalFrom() : 0;
-        java.util.concurrent.ExecutorService decoder = java.util.concurrent.Executors.newSingleThreadExecutor(
-                runnable -> {
-                    Thread thread = new Thread(runnable, "campaign-keeper-journal-decode");
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = decoder.submit(() -> {
+        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = WORKERS.submit(() -> {
             Map<Path, JournalFile> files = new HashMap<>();
             RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
@@ -140,7 +194,6 @@ final class Loader {
             }
             return files;
         });
-        decoder.shutdown();
         Base base = null;
         if (result.manifest != null || liveExists) {
             base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty());
@@ -187,7 +240,7 @@ final class Loader {
                 LOG.warn("recovery of {}: {}", dir, event);
             }
         }
-        return result;
+        return result.done();
     }
 
     private static void damage(FileSystemOps fs, Result result, String[] firstDamage, Path path, FormatException e) {
@@ -335,12 +388,7 @@ final class Loader {
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
             throws IOException {
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
-                SeedFormat.FILES.size(), runnable -> {
-                    Thread thread = new Thread(runnable, "campaign-keeper-load");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);
@@ -348,7 +396,7 @@ final class Loader {
                     continue;
                 }
                 SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
-                futures.put(file, pool.submit(() -> {
+                futures.put(file, WORKERS.submit(() -> {
                     Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
                     List<LoadWarning> warnings = new ArrayList<>();
                     if (expected != null && fs.kind(path) == FileSystemOps.Kind.FILE) {
@@ -359,7 +407,7 @@ final class Loader {
                         }
                     }
                     try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings);
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
@@ -381,15 +429,12 @@ final class Loader {
             }
             return results;
         } finally {
-            pool.shutdownNow();
+            futures.values().forEach(future -> future.cancel(true));
         }
     }
 
     private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result) {
-        List<Backups.Ref> ordered = new ArrayList<>();
-        backups.stream().filter(ref -> !ref.seedStyle()).forEach(ordered::add);
-        backups.stream().filter(Backups.Ref::seedStyle).forEach(ordered::add);
-        for (Backups.Ref ref : ordered) {
+        for (Backups.Ref ref : Backups.recoveryOrder(backups)) {
             try {
                 Backups.Loaded loaded = Backups.load(fs, ref);
                 Base base = new Base();

@@ -52,6 +52,21 @@ final class RecordJson {
             return GuildId.of(text);
         }
 
+        /** A loaded name or description; a loader may return an equal string read before. */
+        default String text(String text) {
+            return text;
+        }
+
+        /** A loaded avatar URL, empty for null or ""; a loader may return an equal one read before. */
+        default Optional<String> avatar(String text) {
+            return RecordJson.avatar(text);
+        }
+
+        /** A loaded NPC id; a loader may return an equal one read before. */
+        default NpcId npcId(String text) {
+            return NpcId.of(text);
+        }
+
         /** Whether loaded values are checked against today's input rules. */
         default boolean checksRules() {
             return true;
@@ -79,6 +94,8 @@ final class RecordJson {
         private final java.util.Map<String, UserId> users = new java.util.HashMap<>();
         private final java.util.Map<String, ChannelId> channels = new java.util.HashMap<>();
         private final java.util.Map<String, RoleId> roles = new java.util.HashMap<>();
+        private final LoadInterner interner = new LoadInterner();
+        private final SharedIds shared;
         private final boolean rules;
 
         Loading(java.util.function.BiConsumer<String, String> sink) {
@@ -86,8 +103,19 @@ final class RecordJson {
         }
 
         Loading(java.util.function.BiConsumer<String, String> sink, boolean rules) {
+            this(sink, rules, null);
+        }
+
+        /** With {@code shared} (may be null), ids are also shared with the other files of the same load. */
+        Loading(java.util.function.BiConsumer<String, String> sink, boolean rules, SharedIds shared) {
             this.sink = sink;
             this.rules = rules;
+            this.shared = shared;
+        }
+
+        @Override
+        public GuildId guild(String text) {
+            return shared == null ? GuildId.of(text) : shared.guild(text);
         }
 
         /** Forgets the cached ids: the next records belong to another guild. */
@@ -108,10 +136,25 @@ final class RecordJson {
         }
 
         @Override
+        public String text(String text) {
+            return interner.text(text);
+        }
+
+        @Override
+        public Optional<String> avatar(String text) {
+            return text == null || text.isEmpty() ? Optional.empty() : interner.avatar(text);
+        }
+
+        @Override
+        public NpcId npcId(String text) {
+            return interner.npcId(text);
+        }
+
+        @Override
         public UserId user(String text) {
             UserId id = users.get(text);
             if (id == null) {
-                id = UserId.of(text);
+                id = shared == null ? UserId.of(text) : shared.user(text);
                 users.put(id.value(), id);
             }
             return id;
@@ -121,7 +164,7 @@ final class RecordJson {
         public ChannelId channel(String text) {
             ChannelId id = channels.get(text);
             if (id == null) {
-                id = ChannelId.of(text);
+                id = shared == null ? ChannelId.of(text) : shared.channel(text);
                 channels.put(id.value(), id);
             }
             return id;
@@ -343,7 +386,7 @@ final class RecordJson {
             String field = in.nextName();
             switch (field) {
                 case "name" -> {
-                    name = string(in, "campaign name");
+                    name = warnings.text(string(in, "campaign name"));
                     sawName = true;
                 }
                 case "gm_id" -> gm = id(in, string(in, "gm_id"), "gm_id", warnings::user);
@@ -408,11 +451,11 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = string(in, "character name");
-                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "name" -> name = warnings.text(string(in, "character name"));
+                case "avatar_url" -> avatar = warnings.avatar(optionalString(in, "avatar_url"));
                 case "description" -> {
                     String text = optionalString(in, "description");
-                    description = text == null ? "" : text;
+                    description = text == null ? "" : warnings.text(text);
                 }
                 case "proxy_tags" -> tags = readProxyTags(in, base, warnings);
                 case "autoproxy" -> autoproxy = bool(in, "autoproxy");
@@ -444,8 +487,8 @@ final class RecordJson {
         while (in.hasNext()) {
             String field = in.nextName();
             switch (field) {
-                case "name" -> name = string(in, "npc name");
-                case "avatar_url" -> avatar = avatar(optionalString(in, "avatar_url"));
+                case "name" -> name = warnings.text(string(in, "npc name"));
+                case "avatar_url" -> avatar = warnings.avatar(optionalString(in, "avatar_url"));
                 case "creator_id" -> creator = id(in, string(in, "creator_id"), "creator_id", warnings::user);
                 case "proxy_tags" -> tags = readProxyTags(in, base, warnings);
                 default -> {
@@ -540,7 +583,7 @@ final class RecordJson {
         return text == null ? "" : text;
     }
 
-    private static Optional<String> avatar(String text) {
+    static Optional<String> avatar(String text) {
         return text == null || text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
@@ -605,7 +648,12 @@ final class RecordJson {
             }
             previous = c;
         }
-        return !containsIgnoreCase(name, "discord") && !containsIgnoreCase(name, "clyde");
+        for (String word : InputRules.FORBIDDEN_IN_NAMES) {
+            if (containsIgnoreCase(name, word)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code text} (printable ASCII) contains the lower-case ASCII {@code word}, ignoring case. */

@@ -262,15 +262,24 @@ final class SeedFormat {
      */
     static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
                                List<LoadWarning> warnings) throws IOException, FormatException {
+        return readChanges(file, raw, changes, warnings, null);
+    }
+
+    /**
+     * Like {@link #readChanges(String, InputStream, Map, List)}, sharing id objects through
+     * {@code ids} with the other files of the same load (null: this file's own).
+     */
+    static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
+                               List<LoadWarning> warnings, SharedIds ids) throws IOException, FormatException {
         SummingInputStream in = new SummingInputStream(raw);
         RecordJson.Loading sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
-                : (location, message) -> warnings.add(new LoadWarning(file, location, message)));
+                : (location, message) -> warnings.add(new LoadWarning(file, location, message)), true, ids);
         JsonReader reader = strictReader(in);
         try {
             RecordJson.expectObject(reader, "the top level of " + file);
             Set<GuildId> seen = new HashSet<>();
             while (reader.hasNext()) {
-                GuildId guild = RecordJson.id(reader, reader.nextName(), "guild id", GuildId::of);
+                GuildId guild = RecordJson.id(reader, reader.nextName(), "guild id", sink::guild);
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }
@@ -338,7 +347,7 @@ final class SeedFormat {
             ChannelId channel = RecordJson.id(in, in.nextName(), "channel id", warnings::channel);
             RecordJson.expectObject(in, "a channel's NPCs");
             while (in.hasNext()) {
-                NpcId id = RecordJson.id(in, in.nextName(), "npc id", NpcId::of);
+                NpcId id = RecordJson.id(in, in.nextName(), "npc id", warnings::npcId);
                 Npc npc = RecordJson.readNpc(in, guild, channel, id, warnings);
                 puts.add(new RecordChange.PutNpc(npc));
             }
@@ -348,8 +357,11 @@ final class SeedFormat {
     }
 
     static JsonWriter prettyWriter(OutputStream out) {
-        JsonWriter writer = new JsonWriter(new BufferedWriter(
-                new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16));
+        return pretty(new JsonWriter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16)));
+    }
+
+    /** Sets the seed's pretty-printing (two-space indent, non-ASCII and HTML characters as they are). */
+    static JsonWriter pretty(JsonWriter writer) {
         writer.setIndent("  ");
         writer.setHtmlSafe(false);
         writer.setStrictness(Strictness.STRICT);
@@ -366,53 +378,65 @@ final class SeedFormat {
         JsonWriter writer = prettyWriter(out);
         writer.beginObject();
         for (GuildState state : guilds) {
-            switch (file) {
-                case CAMPAIGNS -> {
-                    if (state.campaigns().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Campaign campaign : state.campaigns()) {
-                        writer.name(campaign.channel().value());
-                        RecordJson.writeCampaignFields(writer, campaign);
-                    }
-                    writer.endObject();
-                }
-                case CHARACTERS -> {
-                    if (state.charactersByUser().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Map.Entry<UserId, Map<ChannelId, PlayerCharacter>> byUser
-                            : state.charactersByUser().entrySet()) {
-                        writer.name(byUser.getKey().value()).beginObject();
-                        for (PlayerCharacter character : byUser.getValue().values()) {
-                            writer.name(character.channel().value());
-                            RecordJson.writeCharacterFields(writer, character);
-                        }
-                        writer.endObject();
-                    }
-                    writer.endObject();
-                }
-                case NPCS -> {
-                    if (state.npcsByChannel().isEmpty()) {
-                        continue;
-                    }
-                    writer.name(state.guild().value()).beginObject();
-                    for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
-                        writer.name(byChannel.getKey().value()).beginObject();
-                        for (Npc npc : byChannel.getValue().values()) {
-                            writer.name(npc.id().value());
-                            RecordJson.writeNpcFields(writer, npc);
-                        }
-                        writer.endObject();
-                    }
-                    writer.endObject();
-                }
-                default -> throw new IllegalArgumentException("unknown snapshot file " + file);
-            }
+            writeGuild(file, state, writer);
         }
         writer.endObject();
         writer.flush();
+    }
+
+    /**
+     * Whether a guild has an entry in a snapshot file (a guild without campaigns is left out of
+     * {@code campaigns.json}, and so on).
+     */
+    static boolean hasEntry(String file, GuildState state) {
+        return switch (file) {
+            case CAMPAIGNS -> !state.campaigns().isEmpty();
+            case CHARACTERS -> !state.charactersByUser().isEmpty();
+            case NPCS -> !state.npcsByChannel().isEmpty();
+            default -> throw new IllegalArgumentException("unknown snapshot file " + file);
+        };
+    }
+
+    /** Writes one guild's entry (name and object) into an open top-level object; nothing if it has none. */
+    static void writeGuild(String file, GuildState state, JsonWriter writer) throws IOException {
+        if (!hasEntry(file, state)) {
+            return;
+        }
+        switch (file) {
+            case CAMPAIGNS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Campaign campaign : state.campaigns()) {
+                    writer.name(campaign.channel().value());
+                    RecordJson.writeCampaignFields(writer, campaign);
+                }
+                writer.endObject();
+            }
+            case CHARACTERS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Map.Entry<UserId, Map<ChannelId, PlayerCharacter>> byUser
+                        : state.charactersByUser().entrySet()) {
+                    writer.name(byUser.getKey().value()).beginObject();
+                    for (PlayerCharacter character : byUser.getValue().values()) {
+                        writer.name(character.channel().value());
+                        RecordJson.writeCharacterFields(writer, character);
+                    }
+                    writer.endObject();
+                }
+                writer.endObject();
+            }
+            case NPCS -> {
+                writer.name(state.guild().value()).beginObject();
+                for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
+                    writer.name(byChannel.getKey().value()).beginObject();
+                    for (Npc npc : byChannel.getValue().values()) {
+                        writer.name(npc.id().value());
+                        RecordJson.writeNpcFields(writer, npc);
+                    }
+                    writer.endObject();
+                }
+                writer.endObject();
+            }
+            default -> throw new IllegalArgumentException("unknown snapshot file " + file);
+        }
     }
 }

@@ -54,6 +54,38 @@ final class StateWriter {
      */
     static Manifest write(FileSystemOps fs, Path dataDir, Collection<GuildState> guilds, long seq,
                           long journalFrom, Instant now) throws IOException {
+        return write(fs, dataDir, guilds, seq, journalFrom, now, null);
+    }
+
+    /**
+     * Writes the state at {@code seq} like {@link #write(FileSystemOps, Path, Collection, long, long, Instant)},
+     * copying the entries of guilds unchanged since the last write through {@code cache} from that
+     * write's files instead of serialising them again (same bytes, same protocol).
+     *
+     * @param cache the store's checkpoint cache, or null to serialise everything
+     * @return the manifest now in force
+     */
+    static Manifest write(FileSystemOps fs, Path dataDir, Collection<GuildState> guilds, long seq,
+                          long journalFrom, Instant now, CheckpointCache cache) throws IOException {
+        if (cache == null) {
+            return writeState(fs, dataDir, guilds, seq, journalFrom, now, null);
+        }
+        boolean done = false;
+        try {
+            cache.begin();
+            Manifest manifest = writeState(fs, dataDir, guilds, seq, journalFrom, now, cache);
+            cache.commit(manifest.backupId());
+            done = true;
+            return manifest;
+        } finally {
+            if (!done) {
+                cache.clear();
+            }
+        }
+    }
+
+    private static Manifest writeState(FileSystemOps fs, Path dataDir, Collection<GuildState> guilds, long seq,
+                                       long journalFrom, Instant now, CheckpointCache cache) throws IOException {
         List<GuildState> list = ordered(guilds);
         Path backups = Backups.dir(dataDir);
         String unsafe = Backups.unsafeDir(fs, dataDir);
@@ -82,6 +114,14 @@ final class StateWriter {
                  FileSystemOps.WritableFile gz = fs.createNew(tmpBackup.resolve(Backups.gzName(file)))) {
                 FileOutput liveOut = new FileOutput(live);
                 FileOutput gzOut = new FileOutput(gz);
+                if (cache != null) {
+                    sums.put(file, cache.write(fs, dataDir, file, list, liveOut, gzOut));
+                    liveOut.flush();
+                    gzOut.flush();
+                    live.force(true);
+                    gz.force(true);
+                    continue;
+                }
                 GZIPOutputStream gzip = new GZIPOutputStream(gzOut, 1 << 16) {
                     {
                         def.setLevel(Deflater.BEST_SPEED);

@@ -87,6 +87,26 @@ class BackupsTest {
     }
 
     @Test
+    void recoveryTriesNativeBackupsBeforeSeedCopiesEachInListedOrder() throws Exception {
+        Backups.Ref nativeRef = nativeBackup();
+        seedFile("campaigns", "20991231235959", "{}");
+        seedFile("campaigns", "20000101000000", "{}");
+        Files.createDirectory(Backups.dir(dir).resolve("backup-20000101000000000-2"));
+        List<Backups.Ref> listed = Backups.list(FS, dir);
+
+        List<Backups.Ref> ordered = Backups.recoveryOrder(listed);
+
+        assertThat(listed.get(0).seedStyle()).as("the 2099 seed copy is the newest listed").isTrue();
+        List<Backups.Ref> natives = listed.stream().filter(ref -> !ref.seedStyle()).toList();
+        List<Backups.Ref> seeds = listed.stream().filter(Backups.Ref::seedStyle).toList();
+        assertThat(seeds).hasSize(2);
+        assertThat(ordered).hasSameSizeAs(listed);
+        assertThat(ordered.get(0)).isEqualTo(nativeRef);
+        assertThat(ordered.subList(0, natives.size())).containsExactlyElementsOf(natives);
+        assertThat(ordered.subList(natives.size(), ordered.size())).containsExactlyElementsOf(seeds);
+    }
+
+    @Test
     void listIsNewestFirstAndIgnoresWhatIsNoBackup() throws Exception {
         Backups.Ref newest = nativeBackup();
         Path backups = Backups.dir(dir);

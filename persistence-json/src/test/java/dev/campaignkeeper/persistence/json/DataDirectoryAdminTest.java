@@ -316,7 +316,13 @@ class DataDirectoryAdminTest {
             put(store, campaign(G2, 10, "Two"));
         }
 
-        assertThat(DataDirectory.at(dir).checkpoint()).isEqualTo(3);
+        Checkpoint checkpoint = DataDirectory.at(dir).checkpoint();
+        assertThat(checkpoint.sequence()).isEqualTo(3);
+        assertThat(DataDirectory.at(dir).backups(true)).filteredOn(info -> info.id().equals(checkpoint.backupId()))
+                .singleElement().satisfies(info -> {
+                    assertThat(info.seq()).isEqualTo(3);
+                    assertThat(info.valid()).isTrue();
+                });
         assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isZero();
         assertThat(DataDirectory.at(dir).read().guilds()).containsOnlyKeys(G2);
     }

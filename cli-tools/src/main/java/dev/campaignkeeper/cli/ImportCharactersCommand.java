@@ -1,0 +1,120 @@
+package dev.campaignkeeper.cli;
+
+import dev.campaignkeeper.core.imports.ImportedCharacter;
+import dev.campaignkeeper.core.imports.ImportedFile;
+import dev.campaignkeeper.core.model.Actor;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.port.CampaignStore;
+import dev.campaignkeeper.core.rules.Limits;
+import dev.campaignkeeper.core.usecase.CharacterImports;
+import dev.campaignkeeper.core.usecase.ImportOutcome;
+import dev.campaignkeeper.imports.CharacterFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code campaign-admin import-characters FILE --guild G --channel C --user U [--name N]}: the
+ * bot's character import, offline: a Tupperbox or PluralKit export becomes user U's character in
+ * the campaign of channel C (created, or replacing theirs), with the bot's rules.
+ */
+@Command(name = "import-characters", mixinStandardHelpOptions = true, versionProvider = CampaignAdmin.Version.class,
+        sortOptions = false,
+        description = {"Imports one character of a Tupperbox (tuppers.json) or PluralKit (system.json, version 1 or 2)"
+                + " export as a player's character in a campaign: created, or replacing the one they have. The same"
+                + " rules as the bot's character import: U must be a player of the campaign, a name the input rules"
+                + " refuse refuses the import, an avatar link they refuse is left out (and said so).",
+                "Refused with exit 3 while a bot holds the directory; exit 1 if the file is invalid or refused."})
+final class ImportCharactersCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private CampaignAdmin admin;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "the export file (tuppers.json or system.json)")
+    private Path file;
+
+    @Option(names = "--guild", paramLabel = "G", required = true, description = "guild id")
+    private String guildId;
+
+    @Option(names = "--channel", paramLabel = "C", required = true, description = "the campaign's channel id")
+    private String channelId;
+
+    @Option(names = "--user", paramLabel = "U", required = true, description = "the player's user id")
+    private String userId;
+
+    @Option(names = "--name", paramLabel = "N", description = "which character of the file (needed when it has several)")
+    private String name;
+
+    @Option(names = "--json", description = "print one JSON document")
+    private boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        GuildId guild = ShowCommand.guild(spec, guildId);
+        ChannelId channel = ShowCommand.channel(spec, channelId);
+        UserId user = ShowCommand.user(spec, userId);
+        Path dir = admin.existingDataDir();
+        CharacterImports.checkFileSize(file.toString(), Files.size(file));
+        ImportedFile parsed = CharacterFiles.parse(file.getFileName().toString(), Files.readAllBytes(file));
+        Optional<String> pick = Optional.ofNullable(name).filter(value -> !value.isBlank());
+        if (pick.isEmpty() && parsed.entries().size() > 1) {
+            throw new CliException(ExitCodes.PROBLEMS, file + " is a " + parsed.format() + " file with "
+                    + parsed.entries().size() + " characters (" + names(parsed.entries())
+                    + "); say which one to import with --name; nothing imported");
+        }
+        admin.requireUnlocked(dir, "import characters");
+        ImportOutcome<PlayerCharacter> outcome;
+        try (Progress progress = admin.progress("import-characters")) {
+            progress.phase("opening the data directory");
+            try (CampaignStore store = admin.store().openForWrite(dir)) {
+                progress.phase("importing");
+                outcome = new CharacterImports(store, Limits.defaults())
+                        .importCharacter(Actor.member(user), guild, channel, parsed, pick);
+                progress.phase("closing the data directory (checkpoint)");
+            }
+        }
+        PlayerCharacter character = outcome.imported();
+        if (json) {
+            Map<String, Object> document = new LinkedHashMap<>();
+            document.put("file", file.toString());
+            document.put("format", parsed.format());
+            document.put("guild", guild.value());
+            document.put("channel", channel.value());
+            document.put("user", user.value());
+            document.put("name", character.name());
+            document.put("avatar_url", character.avatarUrl().orElse(null));
+            document.put("notes", outcome.notes());
+            admin.printJson(document);
+        } else {
+            admin.out().println("Imported \"" + character.name() + "\" from the " + parsed.format() + " file " + file
+                    + " as the character of user " + user + " in guild " + guild + " channel " + channel + ".");
+            outcome.notes().forEach(note -> admin.out().println("  " + note));
+            admin.out().flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String names(List<ImportedCharacter> entries) {
+        String listed = entries.stream().limit(25).map(entry -> "\"" + entry.name() + "\"")
+                .collect(Collectors.joining(", "));
+        return entries.size() > 25 ? listed + " and " + (entries.size() - 25) + " more" : listed;
+    }
+}
