@@ -9,8 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
  * Off-site backups for the bot, from the environment: {@code CAMPAIGN_OFFSITE=s3://BUCKET/PREFIX},
@@ -26,17 +24,21 @@ final class OffsiteSetup {
     static final String INTERVAL = "CAMPAIGN_OFFSITE_INTERVAL";
 
     /** Checked settings, ready to start once the store is open. */
-    record Settings(OffsiteConfig config, Duration interval, Optional<StaticCredentialsProvider> credentials) {
+    record Settings(OffsiteConfig config, Duration interval, Map<String, String> env) {
         Settings {
             Objects.requireNonNull(config, "config");
             Objects.requireNonNull(interval, "interval");
-            Objects.requireNonNull(credentials, "credentials");
+            env = Map.copyOf(env);
+        }
+
+        /** Never shows the credentials. */
+        @Override
+        public String toString() {
+            return "Settings[" + config.location() + ", every " + interval + "]";
         }
 
         OffsiteSchedule start(Path dataDir) {
-            OffsiteBackups offsite = credentials.map(c -> OffsiteBackups.open(config, c))
-                    .orElseGet(() -> OffsiteBackups.open(config));
-            return OffsiteSchedule.start(offsite, dataDir, interval);
+            return OffsiteSchedule.start(OffsiteBackups.open(config, env), dataDir, interval);
         }
     }
 
@@ -74,14 +76,14 @@ final class OffsiteSetup {
                 throw new IllegalArgumentException(INTERVAL + " must be at least PT1S, not " + every.get());
             }
         }
-        Optional<String> key = value(env, "AWS_ACCESS_KEY_ID");
-        Optional<String> secret = value(env, "AWS_SECRET_ACCESS_KEY");
-        if (key.isPresent() != secret.isPresent()) {
+        if (value(env, "AWS_ACCESS_KEY_ID").isPresent() != value(env, "AWS_SECRET_ACCESS_KEY").isPresent()) {
             throw new IllegalArgumentException("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
         }
-        Optional<StaticCredentialsProvider> credentials = key.map(k ->
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(k, secret.orElseThrow())));
-        return Optional.of(new Settings(config, interval, credentials));
+        // only the keys the S3 client needs: the environment also holds the Discord token
+        Map<String, String> keys = new java.util.HashMap<>();
+        value(env, "AWS_ACCESS_KEY_ID").ifPresent(v -> keys.put("AWS_ACCESS_KEY_ID", v));
+        value(env, "AWS_SECRET_ACCESS_KEY").ifPresent(v -> keys.put("AWS_SECRET_ACCESS_KEY", v));
+        return Optional.of(new Settings(config, interval, keys));
     }
 
     private static Optional<String> value(Map<String, String> env, String name) {

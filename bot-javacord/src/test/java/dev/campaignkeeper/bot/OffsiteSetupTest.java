@@ -18,10 +18,11 @@ class OffsiteSetupTest {
     void readsLocationEndpointIntervalAndCredentials() {
         var settings = OffsiteSetup.fromEnvironment(Map.of("CAMPAIGN_OFFSITE", "s3://keeper/prod",
                 "CAMPAIGN_S3_ENDPOINT", "http://127.0.0.1:9000", "CAMPAIGN_OFFSITE_INTERVAL", "PT30M",
-                "AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "secret"), false).orElseThrow();
+                "AWS_ACCESS_KEY_ID", "id", "AWS_SECRET_ACCESS_KEY", "secret", "DISCORD_TOKEN", "token"), false).orElseThrow();
         assertThat(settings.config().location()).isEqualTo("s3://keeper/prod");
         assertThat(settings.interval()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(settings.credentials()).isPresent();
+        assertThat(settings.env()).containsOnlyKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        assertThat(settings.toString()).doesNotContain("secret");
     }
 
     @Test

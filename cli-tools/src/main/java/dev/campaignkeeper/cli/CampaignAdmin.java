@@ -292,6 +292,11 @@ public final class CampaignAdmin implements Runnable {
      * @param option the command's {@code --database-url}, or null
      * @return the URL, if either is set
      */
+    /** The environment variables this run sees. */
+    Map<String, String> environmentMap() {
+        return environment;
+    }
+
     /** An environment variable's value, if set and not blank. */
     java.util.Optional<String> environment(String name) {
         String value = environment.get(name);

@@ -4,8 +4,6 @@ import dev.campaignkeeper.backup.s3.OffsiteBackups;
 import dev.campaignkeeper.backup.s3.OffsiteConfig;
 import java.util.Optional;
 import picocli.CommandLine.Option;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** The options that say where off-site backups are ({@code backups --remote}, {@code restore --remote}). */
 final class OffsiteOptions {
@@ -40,12 +38,10 @@ final class OffsiteOptions {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        Optional<String> key = admin.environment("AWS_ACCESS_KEY_ID");
-        Optional<String> secret = admin.environment("AWS_SECRET_ACCESS_KEY");
-        if (key.isPresent() && secret.isPresent()) {
-            return OffsiteBackups.open(config, StaticCredentialsProvider.create(
-                    AwsBasicCredentials.create(key.get(), secret.get())));
+        try {
+            return OffsiteBackups.open(config, admin.environmentMap());
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        return OffsiteBackups.open(config);
     }
 }

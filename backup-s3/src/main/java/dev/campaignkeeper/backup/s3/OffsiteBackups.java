@@ -78,6 +78,28 @@ public final class OffsiteBackups implements AutoCloseable {
     }
 
     /**
+     * Connects to the bucket with credentials from {@code AWS_ACCESS_KEY_ID} and
+     * {@code AWS_SECRET_ACCESS_KEY} in {@code env} when both are set, else the AWS default chain.
+     *
+     * @param config where the backups go
+     * @param env    the environment to read the keys from
+     * @return the off-site store
+     * @throws IllegalArgumentException if only one of the two keys is set
+     */
+    public static OffsiteBackups open(OffsiteConfig config, java.util.Map<String, String> env) {
+        Optional<String> key = Optional.ofNullable(env.get("AWS_ACCESS_KEY_ID")).filter(v -> !v.isBlank());
+        Optional<String> secret = Optional.ofNullable(env.get("AWS_SECRET_ACCESS_KEY")).filter(v -> !v.isBlank());
+        if (key.isPresent() != secret.isPresent()) {
+            throw new IllegalArgumentException("set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither");
+        }
+        if (key.isEmpty()) {
+            return open(config);
+        }
+        return open(config, software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.get(), secret.get())));
+    }
+
+    /**
      * Connects to the bucket with the given credentials.
      *
      * @param config      where the backups go
