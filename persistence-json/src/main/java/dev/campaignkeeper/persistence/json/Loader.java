@@ -289,12 +289,17 @@ final class Loader {
                     line++;
                 }
             }
-            long chars = 1;
-            while (chars < e.column() && (b = in.read()) >= 0) {
+            // the column counts UTF-16 units from 1: consume whole characters until the next one is at it
+            long units = 1;
+            while (units < e.column() && (b = in.read()) >= 0) {
                 offset++;
-                if ((b & 0xC0) != 0x80) {
-                    chars += (b & 0xF8) == 0xF0 ? 2 : 1;
+                units += (b & 0xF8) == 0xF0 ? 2 : 1;
+                in.mark(4);
+                while ((b = in.read()) >= 0 && (b & 0xC0) == 0x80) {
+                    offset++;
+                    in.mark(4);
                 }
+                in.reset();
             }
             return " (byte offset " + offset + ")";
         } catch (IOException ignored) {

@@ -1,0 +1,441 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.port.Update;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What the loader concludes from the files, read field by field: where the base came from, how
+ * many journal entries and bytes it replayed, which files it distrusts, and whether the writer must
+ * checkpoint before trusting the state. The store's tests see only the end result; these pin down
+ * each decision on the way.
+ */
+class LoaderTest {
+
+    private static final long PREALLOCATED = 64 << 10;
+
+    @TempDir
+    Path dir;
+
+    private final List<List<RecordChange>> mutations = new ArrayList<>();
+
+    private JsonStoreConfig config() {
+        return Fixtures.config(dir).withCheckpointOnClose(false);
+    }
+
+    /** Writes {@code count} random mutations over two guilds and closes without a checkpoint. */
+    private Map<GuildId, GuildState> write(int count) throws IOException {
+        Random random = new Random(11);
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            for (int i = 0; i < count; i++) {
+                GuildId guild = Fixtures.guild(random.nextInt(2));
+                List<RecordChange> changes = Fixtures.randomChanges(random, store.guild(guild));
+                mutations.add(changes);
+                store.update(guild, state -> new Update<>(changes, null));
+            }
+            Map<GuildId, GuildState> state = new HashMap<>();
+            store.guilds().forEach(g -> state.put(g, store.guild(g)));
+            return state;
+        }
+    }
+
+    private Loader.Loaded load() throws IOException {
+        return Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED);
+    }
+
+    private Path newestJournal() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> Journal.generation(p) >= 0)
+                    .max(Comparator.comparingLong(Journal::generation)).orElseThrow();
+        }
+    }
+
+    /** The bytes of the journal's lines, without the zero fill. */
+    private static long lineBytes(Path journal) throws IOException {
+        byte[] whole = Files.readAllBytes(journal);
+        int end = 0;
+        while (end < whole.length && whole[end] != 0) {
+            end++;
+        }
+        return end;
+    }
+
+    /** Removes the backups every checkpoint writes, so only the files a test leaves can be the base. */
+    private void removeBackups() throws IOException {
+        Path backups = dir.resolve(Backups.DIR);
+        if (Files.exists(backups)) {
+            try (Stream<Path> all = Files.walk(backups)) {
+                for (Path path : all.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private void removeSnapshot() throws IOException {
+        removeBackups();
+        for (String file : SeedFormat.FILES) {
+            Files.deleteIfExists(dir.resolve(file));
+        }
+        Files.deleteIfExists(dir.resolve(Manifest.FILE));
+    }
+
+    @Test
+    void emptyDirectoryIsANewStoreThatNeedsNoCheckpoint() throws IOException {
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.NEW);
+        assertThat(loaded.seq()).isZero();
+        assertThat(loaded.guilds()).isEmpty();
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.damaged()).isEmpty();
+        assertThat(loaded.damagedJournals()).isEmpty();
+        assertThat(loaded.needsCheckpoint()).isFalse();
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.maxGeneration()).isZero();
+        assertThat(loaded.journalEntries()).isZero();
+        assertThat(loaded.backupId()).isEmpty();
+        assertThat(loaded.manifest()).isEmpty();
+    }
+
+    @Test
+    void snapshotAndJournalAreReplayedAndCountedWithoutAskingForACheckpoint() throws IOException {
+        Map<GuildId, GuildState> expected = write(7);
+        Path journal = newestJournal();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(loaded.seq()).isEqualTo(7);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.journalEntries()).isEqualTo(7);
+        assertThat(loaded.journalBytes()).isEqualTo(lineBytes(journal));
+        assertThat(loaded.maxGeneration()).isEqualTo(Journal.generation(journal));
+        assertThat(loaded.manifest()).isPresent();
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.damaged()).isEmpty();
+        assertThat(loaded.damagedJournals()).isEmpty();
+        assertThat(loaded.needsCheckpoint()).isFalse();
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.located()).isEmpty();
+    }
+
+    @Test
+    void theHighestGenerationCountsEvenWhenItIsOnlyNamedByTheManifest() throws IOException {
+        write(3);
+        Path journal = newestJournal();
+        long generation = Journal.generation(journal);
+        Files.move(journal, dir.resolve(Journal.name(generation + 5)));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.maxGeneration()).isEqualTo(generation + 5);
+        assertThat(loaded.seq()).isEqualTo(3);
+    }
+
+    @Test
+    void journalAloneRebuildsTheStateAndAsksForACheckpoint() throws IOException {
+        Map<GuildId, GuildState> expected = write(5);
+        removeSnapshot();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.NEW);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.seq()).isEqualTo(5);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.events()).containsExactly("no snapshot files; state rebuilt from the journal alone");
+        assertThat(loaded.dataLost()).isFalse();
+    }
+
+    @Test
+    void seedFilesWithoutAManifestAreImportedAndCheckpointed() throws IOException {
+        write(4);
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path journal : files.filter(p -> Journal.generation(p) >= 0).toList()) {
+                Files.delete(journal);
+            }
+        }
+        Files.delete(dir.resolve(Manifest.FILE));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.seq()).isZero();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 4));
+        assertThat(loaded.events()).isEmpty();
+    }
+
+    @Test
+    void seedFilesWithAJournalOfUnknownStartReplayTheWholeJournal() throws IOException {
+        Map<GuildId, GuildState> expected = write(6);
+        // the snapshot written at open is empty; without its manifest the journal's start is unknown
+        Files.delete(dir.resolve(Manifest.FILE));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.seq()).isEqualTo(6);
+        assertThat(loaded.journalEntries()).isEqualTo(6);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+    }
+
+    @Test
+    void aDamagedManifestIsDistrustedButTheSnapshotFilesAreStillLoaded() throws IOException {
+        Map<GuildId, GuildState> expected = write(3);
+        Files.writeString(dir.resolve(Manifest.FILE), "{\"format\": 12");
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.damaged()).containsExactly(dir.resolve(Manifest.FILE));
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(loaded.manifest()).isEmpty();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.events()).anyMatch(e -> e.startsWith(Manifest.FILE + ": "))
+                .anyMatch(e -> e.contains("without checksum verification"));
+        assertThat(loaded.located()).containsKey(loaded.events().get(0));
+        assertThat(loaded.located().get(loaded.events().get(0)).file()).isEqualTo(Manifest.FILE);
+    }
+
+    @Test
+    void aBackupManifestInTheLivePlaceIsDamage() throws IOException {
+        write(2);
+        Path manifest = dir.resolve(Manifest.FILE);
+        Manifest live;
+        try (java.io.InputStream in = Files.newInputStream(manifest)) {
+            live = Manifest.decode(in);
+        } catch (FormatException e) {
+            throw new AssertionError(e);
+        }
+        Files.write(manifest, new Manifest(Manifest.BACKUP, live.seq(), live.journalFrom(), live.files(),
+                live.backupId(), live.writtenAt()).encode());
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.damaged()).containsExactly(manifest);
+        assertThat(loaded.events()).anyMatch(e -> e.contains("not a live manifest"));
+    }
+
+    @Test
+    void aSnapshotFileThatDoesNotMatchTheManifestFallsBackToTheBackupAndIsKept() throws IOException {
+        write(20);
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint(); // a backup of sequence 20 and a new base
+        }
+        Path campaigns = dir.resolve(SeedFormat.CAMPAIGNS);
+        String text = Files.readString(campaigns);
+        assertThat(text).contains("Name");
+        Files.writeString(campaigns, text.replaceFirst("Name", "Nbme")); // same size, still valid JSON
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).as("%s", loaded.events()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.backupId()).isPresent();
+        assertThat(loaded.damaged()).contains(campaigns);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.seq()).isEqualTo(20);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 20));
+        assertThat(loaded.dataLost()).isFalse();
+        String mismatch = loaded.events().stream().filter(e -> e.startsWith(SeedFormat.CAMPAIGNS)).findFirst()
+                .orElseThrow();
+        assertThat(mismatch).contains("does not match")
+                .contains("found " + text.getBytes(StandardCharsets.UTF_8).length + " bytes, crc32c");
+        assertThat(loaded.located().get(mismatch).file()).isEqualTo(SeedFormat.CAMPAIGNS);
+        assertThat(loaded.events()).anyMatch(e -> e.startsWith("recovered from backup " + loaded.backupId().get()));
+    }
+
+    @Test
+    void aSnapshotFileOfTheWrongSizeIsNotEvenRead() throws IOException {
+        write(2);
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint();
+        }
+        Path characters = dir.resolve(SeedFormat.CHARACTERS);
+        Files.write(characters, new byte[3000]); // zeros: would fail to parse if it were read
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.damaged()).contains(characters);
+        assertThat(loaded.events()).anyMatch(e -> e.contains("found 3000 bytes, not read"));
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+    }
+
+    @Test
+    void aMissingSnapshotFileTheManifestListsIsDamageWithoutAPathToMoveAside() throws IOException {
+        write(2);
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint();
+        }
+        Files.delete(dir.resolve(SeedFormat.NPCS));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.events()).anyMatch(e -> e.equals(SeedFormat.NPCS + " is missing although "
+                + Manifest.FILE + " lists it"));
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.damaged()).doesNotContain(dir.resolve(SeedFormat.NPCS));
+    }
+
+    @Test
+    void nothingRecoverableNamesTheFirstDamageAndTouchesNothing() throws IOException {
+        write(2);
+        removeBackups();
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "[[[");
+        Files.delete(dir.resolve(Manifest.FILE));
+
+        assertThatThrownBy(this::load).isInstanceOf(DataDamagedException.class)
+                .hasMessageContaining(SeedFormat.CAMPAIGNS + ": ")
+                .hasMessageContaining("left untouched");
+        assertThat(Files.readString(dir.resolve(SeedFormat.CAMPAIGNS))).isEqualTo("[[[");
+    }
+
+    @Test
+    void aJournalTheManifestNamesThatIsMissingIsReportedAsLoss() throws IOException {
+        write(4);
+        Path journal = newestJournal();
+        Files.delete(journal);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.seq()).isZero();
+        String event = loaded.events().get(0);
+        assertThat(event).startsWith(journal.getFileName() + ", which " + Manifest.FILE + " names, is missing");
+        assertThat(loaded.located().get(event).file()).isEqualTo(journal.getFileName().toString());
+    }
+
+    @Test
+    void replayOnASeedStyleBackupCountsTheEntriesItCannotApply() throws IOException {
+        write(3);
+        removeBackups();
+        Path backups = Files.createDirectories(dir.resolve(Backups.DIR));
+        for (String file : SeedFormat.FILES) {
+            Files.copy(dir.resolve(file), backups.resolve(file + ".20260101120000"));
+        }
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "not json");
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.seq()).isZero();
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.events()).contains("3 journal entries could not be replayed on a seed-style backup");
+        assertThat(loaded.journalEntries()).isZero();
+    }
+
+    @Test
+    void aGapInTheJournalStopsReplayAndKeepsTheJournal() throws IOException {
+        write(5);
+        Path journal = newestJournal();
+        byte[] whole = Files.readAllBytes(journal);
+        List<Integer> starts = new ArrayList<>();
+        for (int i = 0, start = 0; i < whole.length && whole[i] != 0; i++) {
+            if (i == start) {
+                starts.add(start);
+            }
+            if (whole[i] == '\n') {
+                start = i + 1;
+            }
+        }
+        // drop the third entry: entry 4 then follows entry 2
+        byte[] gapped = new byte[whole.length];
+        int cut = starts.get(2);
+        int next = starts.get(3);
+        System.arraycopy(whole, 0, gapped, 0, cut);
+        System.arraycopy(whole, next, gapped, cut, whole.length - next);
+
+        Files.write(journal, gapped);
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.journalEntries()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String event = loaded.events().stream().filter(e -> e.contains("mutations in between are missing"))
+                .findFirst().orElseThrow();
+        assertThat(event).contains("entry 4 at byte offset " + cut + " follows 2")
+                .contains("2 later journal entries were not replayed");
+        assertThat(loaded.located().get(event)).isEqualTo(
+                new Loader.Located(journal.getFileName().toString(), "byte " + cut));
+    }
+
+    @Test
+    void aTornLastLineIsDroppedQuietly() throws IOException {
+        write(3);
+        Path journal = newestJournal();
+        long end = lineBytes(journal);
+        byte[] whole = Files.readAllBytes(journal);
+        whole[(int) end - 1] = 0; // the last newline never reached the disk
+        Files.write(journal, whole);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.damagedJournals()).isEmpty();
+        assertThat(loaded.needsCheckpoint()).isFalse();
+    }
+
+    @Test
+    void locateTurnsLineAndColumnIntoAByteOffsetCountingMultiByteCharacters() throws IOException {
+        Path file = dir.resolve("x.json");
+        // line 1: 3 bytes + newline; line 2: "é" (2 bytes), "✨" (3 bytes), "😀" (4 bytes, 2 UTF-16 units), "x"
+        Files.write(file, ("abc\n" + "é✨😀x").getBytes(StandardCharsets.UTF_8));
+
+        String at = Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 5, null));
+
+        // column 5 (UTF-16 units, from 1) is "x": after é, ✨ and 😀 (two units), at byte 4 + 2 + 3 + 4
+        assertThat(at).isEqualTo(" (byte offset 13)");
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 2, null)))
+                .as("✨ starts after the two bytes of é").isEqualTo(" (byte offset 6)");
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 3, null)))
+                .isEqualTo(" (byte offset 9)");
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 1, 1, null)))
+                .isEqualTo(" (byte offset 0)");
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 0, 0, null)))
+                .isEmpty();
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 0, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void locateFindsTheFirstMalformedByteOfInvalidUtf8() throws IOException {
+        Path file = dir.resolve("y.json");
+        byte[] bytes = "{\"name\": \"ab".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = java.util.Arrays.copyOf(bytes, bytes.length + 2);
+        bad[bytes.length] = (byte) 0xC3;
+        bad[bytes.length + 1] = (byte) 0x28;
+        Files.write(file, bad);
+
+        String at = Loader.locate(NioFileSystemOps.INSTANCE, file,
+                new FormatException("bad", 1, 1, new java.nio.charset.MalformedInputException(1)));
+
+        assertThat(at).isEqualTo(" (byte offset " + bytes.length + ")");
+    }
+}
