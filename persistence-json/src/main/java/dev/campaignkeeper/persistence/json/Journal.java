@@ -238,9 +238,10 @@ final class Journal {
             in.crlf = true;
         }
         if (valid == length && !JournalCodec.checksumMatches(line, length)) {
-            int embedded = containsValidEntry(line, length) ? 1 : 0;
+            // a complete line was acknowledged: one entry not replayed, also when a lost newline merged
+            // a damaged entry with a valid one (the line counts once either way)
             return new Scan(offset, "checksum mismatch in a complete line", offset,
-                    Math.max(1, embedded) + countAfter(in, -1, false), true, false, 0);
+                    1 + countAfter(in, -1, false), true, false, 0);
         }
         consumer.accept(line, valid, offset);
         return null;
@@ -336,22 +337,6 @@ final class Journal {
             }
             return -1;
         }
-    }
-
-    /** Whether a bad line ends with a complete valid entry (two lines merged by a damaged newline). */
-    private static boolean containsValidEntry(byte[] line, int length) {
-        byte[] start = "{\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (int at = length - start.length; at > 0; at--) {
-            boolean match = true;
-            for (int i = 0; i < start.length && match; i++) {
-                match = line[at + i] == start[i];
-            }
-            if (match) {
-                byte[] suffix = Arrays.copyOfRange(line, at, length);
-                return JournalCodec.checksumMatches(suffix, suffix.length);
-            }
-        }
-        return false;
     }
 
     /**
