@@ -16,6 +16,7 @@ import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import dev.campaignkeeper.core.usecase.CampaignInfo;
 import dev.campaignkeeper.core.usecase.PostContent;
+import dev.campaignkeeper.core.usecase.ProxyService;
 import dev.campaignkeeper.core.usecase.Spoken;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -233,6 +234,37 @@ public final class CommandHandlers {
     public Reply deleteLatest(CommandRequest request) {
         return guarded("delete", () -> deletePost(request.actor(), request.guild(),
                 keeper.speech().latest(request.actor(), request.guild(), request.place()).id()));
+    }
+
+    /**
+     * An ordinary (non-command) message, proxied if the core says so ({@link
+     * dev.campaignkeeper.core.usecase.ProxyService#decide}): when the campaign covering the place has
+     * proxy tags on and the message carries one of the author's character's tags (or, for whoever
+     * counts as GM, an NPC's), or the character has autoproxy on, it is posted as that character or
+     * NPC. Used by the console for its plain lines.
+     *
+     * @param request who, where; the options are ignored
+     * @param text the message as written
+     * @return the reply to the post (an error if posting failed), or empty if the message is not proxied
+     */
+    public Optional<Reply> proxy(CommandRequest request, String text) {
+        Objects.requireNonNull(text, "text");
+        ChannelId campaignChannel;
+        try {
+            campaignChannel = keeper.campaigns().campaignChannel(request.guild(), request.place());
+        } catch (CampaignKeeperException notACampaignPlace) {
+            return Optional.empty();
+        }
+        Optional<ProxyService.Decision> decision = keeper.proxy().decide(request.actor(), request.guild(),
+                campaignChannel, text, false);
+        return decision.map(chosen -> guarded("proxy", () -> {
+            PostContent content = PostContent.text(chosen.text());
+            Spoken spoken = chosen.npc().isPresent()
+                    ? keeper.speech().sayAsNpc(request.actor(), request.guild(), request.place(),
+                            chosen.npc().get().id().value(), content)
+                    : keeper.speech().sayAsCharacter(request.actor(), request.guild(), request.place(), content);
+            return Reply.ephemeral("Said as **" + Markdown.escape(spoken.displayName()) + "**.");
+        }));
     }
 
     private Reply guarded(String what, java.util.function.Supplier<Reply> action) {

@@ -134,6 +134,10 @@ public final class ConsoleSession {
         if (parsed instanceof ConsoleLine.Directive directive) {
             return directive(directive);
         }
+        if (parsed instanceof ConsoleLine.Plain plain) {
+            ordinaryMessage(plain.text());
+            return true;
+        }
         ConsoleLine.Command command = (ConsoleLine.Command) parsed;
         int started = platform.startedThreads().size();
         Reply reply = handlers.handle(request(command.spec().path(), command.options()));
@@ -144,6 +148,27 @@ public final class ConsoleSession {
                     + ")");
         }
         return true;
+    }
+
+    /**
+     * An ordinary message: posted in character if the core's proxy decision says so (the post is
+     * printed by the platform), else shown as the user's own message, with a hint when it looks like a
+     * command typed without its slash.
+     */
+    private void ordinaryMessage(String text) {
+        Optional<Reply> proxied = handlers.proxy(request("proxy", CommandOptions.of(Map.of())), text);
+        if (proxied.isPresent()) {
+            if (proxied.get().error()) {
+                print(proxied.get());
+            }
+            return;
+        }
+        out.println(indent("<" + user + "> " + text));
+        String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (CommandCatalog.commands().containsKey(first) || ConsoleLine.DIRECTIVES.contains(first)) {
+            out.println("  (that was an ordinary message, not in character: commands start with a slash, e.g. /"
+                    + first + ". Type /help for the list.)");
+        }
     }
 
     /** Names the forum posts a command started (the platform chose their ids), oldest first. */
