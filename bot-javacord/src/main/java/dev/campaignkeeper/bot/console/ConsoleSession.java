@@ -309,6 +309,9 @@ public final class ConsoleSession {
         out.println("    /edit TEXT        replace the text of your latest post in this campaign");
         out.println("    /delete           delete your latest post in this campaign");
         out.println("    (a line ending in \\ goes on on the next line: multi-line posts)");
+        out.println("    a line without a slash is an ordinary message: with the campaign's proxy_tags on, one");
+        out.println("    written with your character's tag (the GM: an NPC's), or any with autoproxy on, is posted");
+        out.println("    in character; a line starting with \\ never is");
         out.println("    /admin on|off     make the current user a server admin, or not");
         out.println("    /whoami           show who and where you are");
         out.println("    /help             this list");

@@ -170,18 +170,7 @@ final class CampaignAccess {
         if (tags.isEmpty()) {
             return;
         }
-        Map<ProxyTag, String> taken = new HashMap<>();
-        for (PlayerCharacter character : state.charactersIn(channel)) {
-            if (ownerCharacter.map(user -> !user.equals(character.user())).orElse(true)) {
-                character.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the character \"" + character.name()
-                        + "\""));
-            }
-        }
-        for (Npc npc : state.npcsIn(channel)) {
-            if (ownerNpc.map(id -> !id.equals(npc.id())).orElse(true)) {
-                npc.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the NPC \"" + npc.name() + "\""));
-            }
-        }
+        Map<ProxyTag, String> taken = tagOwners(state, channel, ownerCharacter, ownerNpc);
         for (ProxyTag tag : tags) {
             String owner = taken.get(tag);
             if (owner != null) {
@@ -189,6 +178,32 @@ final class CampaignAccess {
                         "name", shorten(owner)));
             }
         }
+    }
+
+    /**
+     * Who has each proxy tag of a campaign, as {@code the character "Name"} or {@code the NPC "Name"}.
+     *
+     * @param state the guild
+     * @param channel the campaign's channel
+     * @param exceptCharacter a character whose tags are left out, if any
+     * @param exceptNpc an NPC whose tags are left out, if any
+     * @return each tag with its (first) owner, modifiable
+     */
+    static Map<ProxyTag, String> tagOwners(GuildState state, ChannelId channel, Optional<UserId> exceptCharacter,
+                                           Optional<NpcId> exceptNpc) {
+        Map<ProxyTag, String> taken = new HashMap<>();
+        for (PlayerCharacter character : state.charactersIn(channel)) {
+            if (exceptCharacter.map(user -> !user.equals(character.user())).orElse(true)) {
+                character.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the character \"" + character.name()
+                        + "\""));
+            }
+        }
+        for (Npc npc : state.npcsIn(channel)) {
+            if (exceptNpc.map(id -> !id.equals(npc.id())).orElse(true)) {
+                npc.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the NPC \"" + npc.name() + "\""));
+            }
+        }
+        return taken;
     }
 
     /** Quotes user text in a message without letting it flood the message. */
