@@ -65,7 +65,7 @@ public final class CommandCatalog {
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
         OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
-        OptionSpec tags = optional(TAGS_OPTION, STRING, "Proxy tags, e.g. F:text | [text] (text marks your message); none removes them")
+        OptionSpec tags = optional(TAGS_OPTION, STRING, "Proxy tags, e.g. F:text or [text] (text marks your message); none removes them")
                 .maxLength(TAGS_LENGTH);
         OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT, "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
