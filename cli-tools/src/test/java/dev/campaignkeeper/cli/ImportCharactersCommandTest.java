@@ -84,4 +84,45 @@ class ImportCharactersCommandTest {
         assertThat(gm.err()).contains("the GM has no character");
         assertThat(character(data).toString()).contains("Hero");
     }
+
+    @Test
+    void withNpcsEveryEntryBecomesAnNpcOfTheCampaignOrNoneDoes() throws IOException {
+        Path data = NativeDirs.healthy(tmp.resolve("data"));
+
+        Run run = Run.of("--data", data.toString(), "import-characters", systemV1().toString(), "--guild", g,
+                "--channel", c, "--npcs");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("Imported 2 NPCs from the PluralKit (version 1) file", "Ćira of the Marsh",
+                "Nyx");
+        String npcs = Run.of("--data", data.toString(), "show", "campaign", g, c, "--json").json()
+                .getAsJsonArray("npcs").toString();
+        assertThat(npcs).contains("Innkeeper", "Ćira of the Marsh", "Nyx");
+        assertThat(character(data).toString()).as("the player's character stays").contains("Hero");
+        assertThat(Run.of("--data", data.toString(), "verify").exitCode()).isZero();
+
+        Run again = Run.of("--data", data.toString(), "import-characters", systemV1().toString(), "--guild", g,
+                "--channel", c, "--npcs", "--json");
+
+        assertThat(again.exitCode()).isEqualTo(1);
+        assertThat(again.err()).contains("already has NPCs named \"Ćira of the Marsh\", \"Nyx\"",
+                "Nothing was imported");
+        assertThat(Run.of("--data", data.toString(), "show", "campaign", g, c, "--json").json()
+                .getAsJsonArray("npcs").size()).isEqualTo(3);
+    }
+
+    @Test
+    void npcsTakeNoUserAndACharacterNeedsOne() throws IOException {
+        Path data = NativeDirs.healthy(tmp.resolve("data"));
+
+        Run both = Run.of("--data", data.toString(), "import-characters", systemV1().toString(), "--guild", g,
+                "--channel", c, "--npcs", "--user", player);
+        Run neither = Run.of("--data", data.toString(), "import-characters", systemV1().toString(), "--guild", g,
+                "--channel", c);
+
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("leave out --user");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("--user", "--npcs");
+    }
 }

@@ -39,6 +39,12 @@ public final class CommandCatalog {
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
+    /** Name of the proxy tags option of {@code /character edit} and {@code /npc edit}. */
+    public static final String TAGS_OPTION = "tags";
+    /** Room for the most proxy tags, each at its longest, in their written form. */
+    private static final int TAGS_LENGTH = InputRules.MAX_PROXY_TAGS
+            * (2 * InputRules.MAX_PROXY_TAG_PART_LENGTH + 4 + 3);
+
     /** Room for a message link: {@code https://canary.discordapp.com/channels/} and three ids, with brackets. */
     private static final int MESSAGE_LINK_LENGTH = 120;
 
@@ -59,6 +65,8 @@ public final class CommandCatalog {
         OptionSpec title = optional(TITLE_OPTION, STRING, "In a campaign forum: start a new forum post with this title")
                 .maxLength(InputRules.MAX_NAME_LENGTH);
         OptionSpec image = optional(IMAGE_OPTION, ATTACHMENT, "An image to post with it (PNG, JPEG, GIF or WebP, up to 8 MB)");
+        OptionSpec tags = optional(TAGS_OPTION, STRING, "Proxy tags, e.g. F:text or [text] (text marks your message); none removes them")
+                .maxLength(TAGS_LENGTH);
         OptionSpec avatarFile = optional(AVATAR_FILE_OPTION, ATTACHMENT, "An avatar image file instead of a link (PNG, JPEG, GIF or WebP, up to 8 MB)");
         SPECS = List.of(
                 sub("campaign", "create", "Start a campaign in this channel; you become its GM", true,
@@ -83,7 +91,8 @@ public final class CommandCatalog {
                         Visibility.EPHEMERAL),
                 sub("campaign", "settings", "(GM) Show or change the campaign's settings", false,
                         Visibility.EPHEMERAL,
-                        optional("players_may_log", BOOLEAN, "Whether players may get the transcript too")),
+                        optional("players_may_log", BOOLEAN, "Whether players may get the transcript too"),
+                        optional("proxy_tags", BOOLEAN, "Whether messages written with a proxy tag are reposted in character")),
                 sub("campaign", "log", "(GM; players if allowed) Get the in-character posts as a Markdown or HTML file",
                         true, Visibility.EPHEMERAL,
                         optional("from", STRING, "Link to the first message to include (Copy Message Link)")
@@ -104,7 +113,10 @@ public final class CommandCatalog {
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
                         optional("description", STRING, "The new description").maxLength(InputRules.MAX_DESCRIPTION_LENGTH),
-                        avatarFile),
+                        avatarFile, tags),
+                sub("character", "autoproxy", "Post every message you write here as your character, or stop", false,
+                        Visibility.EPHEMERAL,
+                        required("enabled", BOOLEAN, "true: every message goes in character; false: only tagged ones")),
                 sub("character", "show", "Show a character in this channel's campaign", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "Whose character (default: yours)")),
@@ -129,7 +141,7 @@ public final class CommandCatalog {
                         npc,
                         optional("name", STRING, "The new name").maxLength(InputRules.MAX_NAME_LENGTH),
                         optional("avatar", STRING, "Link to an avatar image; the word none removes it").maxLength(InputRules.MAX_URL_LENGTH),
-                        avatarFile),
+                        avatarFile, tags),
                 sub("npc", "delete", "(GM) Delete an NPC", false, Visibility.EPHEMERAL, npc),
                 sub("npc", "import", "(GM) Create NPCs from a Tupperbox or PluralKit export file", true,
                         Visibility.EPHEMERAL,

@@ -6,6 +6,9 @@ import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.port.Upload;
 import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.CampaignSettings;
+import dev.campaignkeeper.core.model.ProxyTag;
+import dev.campaignkeeper.core.rules.ProxyTagSyntax;
 import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.PlayerCharacter;
@@ -13,6 +16,7 @@ import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.usecase.CampaignKeeper;
 import dev.campaignkeeper.core.usecase.CampaignInfo;
 import dev.campaignkeeper.core.usecase.PostContent;
+import dev.campaignkeeper.core.usecase.ProxyService;
 import dev.campaignkeeper.core.usecase.Spoken;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -232,6 +236,37 @@ public final class CommandHandlers {
                 keeper.speech().latest(request.actor(), request.guild(), request.place()).id()));
     }
 
+    /**
+     * An ordinary (non-command) message, proxied if the core says so ({@link
+     * dev.campaignkeeper.core.usecase.ProxyService#decide}): when the campaign covering the place has
+     * proxy tags on and the message carries one of the author's character's tags (or, for whoever
+     * counts as GM, an NPC's), or the character has autoproxy on, it is posted as that character or
+     * NPC. Used by the console for its plain lines.
+     *
+     * @param request who, where; the options are ignored
+     * @param text the message as written
+     * @return the reply to the post (an error if posting failed), or empty if the message is not proxied
+     */
+    public Optional<Reply> proxy(CommandRequest request, String text) {
+        Objects.requireNonNull(text, "text");
+        ChannelId campaignChannel;
+        try {
+            campaignChannel = keeper.campaigns().campaignChannel(request.guild(), request.place());
+        } catch (CampaignKeeperException notACampaignPlace) {
+            return Optional.empty();
+        }
+        Optional<ProxyService.Decision> decision = keeper.proxy().decide(request.actor(), request.guild(),
+                campaignChannel, text, false);
+        return decision.map(chosen -> guarded("proxy", () -> {
+            PostContent content = PostContent.text(chosen.text());
+            Spoken spoken = chosen.npc().isPresent()
+                    ? keeper.speech().sayAsNpc(request.actor(), request.guild(), request.place(),
+                            chosen.npc().get().id().value(), content)
+                    : keeper.speech().sayAsCharacter(request.actor(), request.guild(), request.place(), content);
+            return Reply.ephemeral("Said as **" + Markdown.escape(spoken.displayName()) + "**.");
+        }));
+    }
+
     private Reply guarded(String what, java.util.function.Supplier<Reply> action) {
         try {
             return action.get();
@@ -268,6 +303,7 @@ public final class CommandHandlers {
             case "campaign settings" -> campaignSettings(request, options);
             case "character create" -> characterCreate(request, options);
             case "character edit" -> characterEdit(request, options);
+            case "character autoproxy" -> characterAutoproxy(request, options);
             case "character show" -> characterShow(request, options);
             case "character delete" -> characterDelete(request, options);
             case "character import" -> imports.character(request, options);
@@ -398,13 +434,20 @@ public final class CommandHandlers {
 
     private Reply campaignSettings(CommandRequest r, CommandOptions options) {
         Optional<Boolean> playersMayLog = options.bool("players_may_log");
-        Campaign campaign = keeper.campaigns().changeSettings(r.actor(), r.guild(), r.channel(),
-                settings -> playersMayLog.map(settings::withPlayersMayLog).orElse(settings));
+        Optional<Boolean> proxyTags = options.bool("proxy_tags");
+        Campaign campaign = keeper.campaigns().changeSettings(r.actor(), r.guild(), r.channel(), settings -> {
+            CampaignSettings changed = playersMayLog.map(settings::withPlayersMayLog).orElse(settings);
+            return proxyTags.map(changed::withProxyTags).orElse(changed);
+        });
         String log = campaign.settings().playersMayLog()
                 ? "players may get the transcript with `/campaign log`"
                 : "only the GM gets the transcript with `/campaign log` (`players_may_log:true` lets players too)";
-        return Reply.ephemeral((playersMayLog.isPresent() ? "Saved. " : "") + "Settings of **"
-                + Markdown.escape(campaign.name()) + "**: " + log + ".");
+        String proxy = campaign.settings().proxyTags()
+                ? "proxy tags are on: a message written with a character's or NPC's proxy tag (or with autoproxy on) "
+                        + "is reposted as that character or NPC"
+                : "proxy tags are off: messages are never reposted in character (`proxy_tags:true` turns them on)";
+        return Reply.ephemeral((playersMayLog.isPresent() || proxyTags.isPresent() ? "Saved. " : "")
+                + "Settings of **" + Markdown.escape(campaign.name()) + "**: " + log + "; " + proxy + ".");
     }
 
     private static String megabytes(int bytes) {
@@ -429,12 +472,15 @@ public final class CommandHandlers {
 
     private Reply characterEdit(CommandRequest r, CommandOptions options) {
         Optional<Upload> file = avatarFile(r, options);
+        Optional<String> tagsOption = options.string(CommandCatalog.TAGS_OPTION);
         if (options.string("name").isEmpty() && options.string("avatar").isEmpty()
-                && options.string("description").isEmpty() && file.isEmpty()) {
+                && options.string("description").isEmpty() && file.isEmpty() && tagsOption.isEmpty()) {
             ownCharacter(r); // no campaign or no character: say that first
             return Reply.ephemeral("Nothing changed: give at least one of the options `name`, `avatar`, `"
-                    + CommandCatalog.AVATAR_FILE_OPTION + "` or `description` (`avatar:none` removes the avatar).");
+                    + CommandCatalog.AVATAR_FILE_OPTION + "`, `description` or `" + CommandCatalog.TAGS_OPTION
+                    + "` (`avatar:none` removes the avatar, `tags:none` the proxy tags).");
         }
+        Optional<List<ProxyTag>> tags = tagsOption.map(ProxyTagSyntax::parse);
         Optional<String> avatar = avatar(options);
         if (file.isPresent()) {
             PlayerCharacter own = ownCharacter(r); // refused before the image is kept
@@ -442,9 +488,39 @@ public final class CommandHandlers {
                     options.string("name").orElse(own.name()), file.get()));
         }
         PlayerCharacter character = keeper.characters().edit(r.actor(), r.guild(), r.channel(),
-                options.string("name"), avatar, options.string("description"));
+                options.string("name"), avatar, options.string("description"), tags);
         return Reply.ephemeral("Updated your character **" + Markdown.escape(character.name()) + "**."
-                + (file.isPresent() ? " " + AVATAR_KEPT : ""));
+                + (file.isPresent() ? " " + AVATAR_KEPT : "")
+                + (tags.isPresent() ? " " + tagsNow(r, character.proxyTags()) : ""));
+    }
+
+    private Reply characterAutoproxy(CommandRequest r, CommandOptions options) {
+        boolean enabled = options.bool("enabled").orElseThrow(() -> new InvalidInputException(
+                "Say `enabled:true` or `enabled:false`."));
+        PlayerCharacter character = keeper.characters().setAutoproxy(r.actor(), r.guild(), r.channel(), enabled);
+        String text = enabled
+                ? "Autoproxy is on: every message you write in this campaign is reposted as **"
+                        + Markdown.escape(character.name()) + "** (start a message with \\ to write it as yourself)."
+                : "Autoproxy is off: only messages written with one of **" + Markdown.escape(character.name())
+                        + "**'s proxy tags are reposted as them.";
+        return Reply.ephemeral(text + proxyOffNote(r));
+    }
+
+    /** What a reply says about tags just set: what they are now, and whether they work yet. */
+    private String tagsNow(CommandRequest r, List<ProxyTag> tags) {
+        if (tags.isEmpty()) {
+            return "Proxy tags: none.";
+        }
+        return "Proxy tags: " + Markdown.escape(ProxyTagSyntax.format(tags)) + " (a message written like "
+                + Markdown.escape(tags.get(0).prefix() + "hello" + tags.get(0).suffix())
+                + " is reposted in character)." + proxyOffNote(r);
+    }
+
+    /** Tells that tags do nothing yet when the campaign's GM has not switched them on. */
+    private String proxyOffNote(CommandRequest r) {
+        boolean on = keeper.campaigns().info(r.guild(), r.channel()).campaign().settings().proxyTags();
+        return on ? "" : " Proxy tags are off in this campaign, so nothing is reposted yet: the GM turns them on "
+                + "with `/campaign settings proxy_tags:true`.";
     }
 
     private Reply characterShow(CommandRequest r, CommandOptions options) {
@@ -457,6 +533,8 @@ public final class CommandHandlers {
             text.append('\n').append(character.description());
         }
         character.avatarUrl().ifPresent(url -> text.append("\nAvatar: ").append(url));
+        text.append("\nProxy tags: ").append(Markdown.escape(ProxyTagSyntax.format(character.proxyTags())))
+                .append("; autoproxy ").append(character.autoproxy() ? "on" : "off");
         return Reply.ephemeral(text.toString());
     }
 
@@ -509,12 +587,14 @@ public final class CommandHandlers {
 
     private Reply npcEdit(CommandRequest r, CommandOptions options) {
         Optional<Upload> file = avatarFile(r, options);
+        Optional<List<ProxyTag>> tags = options.string(CommandCatalog.TAGS_OPTION).map(ProxyTagSyntax::parse);
         Npc npc = keeper.npcs().edit(r.actor(), r.guild(), r.channel(),
-                options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options));
+                options.requiredString(CommandCatalog.NPC_OPTION), options.string("name"), avatar(options), tags);
         Npc edited = npc; // the edit above refused whoever may not edit it, before the image is kept
         String kept = file.map(image -> keptAvatar(r, edited.name(), image, link -> keeper.npcs().edit(r.actor(),
                 r.guild(), r.channel(), edited.id().value(), Optional.empty(), Optional.of(link)))).orElse("");
-        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**." + kept);
+        return Reply.ephemeral("Updated the NPC **" + Markdown.escape(npc.name()) + "**." + kept
+                + (tags.isPresent() ? " " + tagsNow(r, npc.proxyTags()) : ""));
     }
 
     private Reply npcDelete(CommandRequest r, CommandOptions options) {
@@ -529,7 +609,9 @@ public final class CommandHandlers {
             return Reply.ephemeral("This campaign has no NPCs yet. The GM creates them with `/npc create`.");
         }
         return Reply.ephemeral("NPCs (" + npcs.size() + "):\n" + npcs.stream()
-                .map(npc -> "- **" + Markdown.escape(npc.name()) + "** (id `" + npc.id().value() + "`)")
+                .map(npc -> "- **" + Markdown.escape(npc.name()) + "** (id `" + npc.id().value() + "`"
+                        + (npc.proxyTags().isEmpty() ? "" : ", proxy tags "
+                                + Markdown.escape(ProxyTagSyntax.format(npc.proxyTags()))) + ")")
                 .collect(Collectors.joining("\n")));
     }
 

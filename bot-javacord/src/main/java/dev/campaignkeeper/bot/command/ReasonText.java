@@ -86,6 +86,21 @@ public final class ReasonText {
                     + "Delete one with /npc delete first.";
             case NPC_NAME_TAKEN -> "This campaign already has an NPC named \"{name}\" (names are compared ignoring "
                     + "case). Choose another name, or change that NPC with /npc edit.";
+            // proxy tags
+            case PROXY_TAG_NO_PLACEHOLDER -> "The proxy tag \"{tag}\" lacks the word \"text\" where your message goes; "
+                    + "write it like F:text or [text], several separated by | (tags:none removes them).";
+            case PROXY_TAG_PLACEHOLDER_TWICE -> "The proxy tag \"{tag}\" has the word \"text\" more than once; write "
+                    + "it once, where your message goes, like F:text or [text].";
+            case PROXY_TAG_EMPTY -> "A proxy tag needs some text before or after the message, such as F:text or [text] "
+                    + "(tags:none removes the tags).";
+            case PROXY_TAG_TOO_LONG -> "The proxy tag \"{tag}\" is {length} characters long; shorten it to {max} or fewer.";
+            case PROXY_TAG_STARTS_WITH_ESCAPE -> "A proxy tag may not start with a backslash (\\): a message starting "
+                    + "with one is sent as you, not in character. Choose another tag.";
+            case TOO_MANY_PROXY_TAGS -> "That is {count} proxy tags; a character or NPC may have at most {max}. "
+                    + "Keep the ones you use.";
+            case PROXY_TAG_REPEATED -> "The proxy tag {tag} is given twice; give each tag once.";
+            case PROXY_TAG_TAKEN -> "The proxy tag {tag} already belongs to {name} in this campaign; a tag belongs to "
+                    + "one character or NPC of a campaign only. Choose another tag (see the NPCs' tags with /npc list).";
             // speaking and dice
             case NO_OWN_CHARACTER -> "You have no character in this campaign yet. "
                     + "Create one with /character create.";

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
 /**
  * One line typed at the console, parsed: a slash command from the {@link CommandCatalog} with
  * {@code key:value} options ({@code /campaign create name:"The Lost Mine"}), a console directive
- * ({@code /as}, {@code /in}, {@code /help}...), nothing (blank or {@code #} comment), or a mistake.
+ * ({@code /as}, {@code /in}, {@code /help}...), an ordinary message (no leading slash), nothing
+ * (blank or {@code #} comment), or a mistake.
  *
  * <p>Values may be quoted with {@code "} or {@code '}, a quote opening only at the start of a word or
  * right after {@code option:} (so apostrophes in text stay); inside double quotes {@code \"} and
@@ -73,6 +74,23 @@ public sealed interface ConsoleLine {
     }
 
     /**
+     * A line without a leading slash: an ordinary message, posted in character when it carries a proxy
+     * tag (or autoproxy is on) and the campaign has proxy tags on.
+     *
+     * @param text the line, ends trimmed
+     */
+    record Plain(String text) implements ConsoleLine {
+        /**
+         * Validates the field.
+         *
+         * @param text the line, ends trimmed
+         */
+        public Plain {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /**
      * A line that could not be understood.
      *
      * @param message what is wrong and how to write it
@@ -101,7 +119,7 @@ public sealed interface ConsoleLine {
             return new Nothing();
         }
         if (!trimmed.startsWith("/")) {
-            return new Mistake("Commands start with a slash, e.g. /campaign create. Type /help for the list.");
+            return new Plain(trimmed);
         }
         List<Token> tokens;
         try {

@@ -134,6 +134,10 @@ public final class ConsoleSession {
         if (parsed instanceof ConsoleLine.Directive directive) {
             return directive(directive);
         }
+        if (parsed instanceof ConsoleLine.Plain plain) {
+            ordinaryMessage(plain.text());
+            return true;
+        }
         ConsoleLine.Command command = (ConsoleLine.Command) parsed;
         int started = platform.startedThreads().size();
         Reply reply = handlers.handle(request(command.spec().path(), command.options()));
@@ -144,6 +148,27 @@ public final class ConsoleSession {
                     + ")");
         }
         return true;
+    }
+
+    /**
+     * An ordinary message: posted in character if the core's proxy decision says so (the post is
+     * printed by the platform), else shown as the user's own message, with a hint when it looks like a
+     * command typed without its slash.
+     */
+    private void ordinaryMessage(String text) {
+        Optional<Reply> proxied = handlers.proxy(request("proxy", CommandOptions.of(Map.of())), text);
+        if (proxied.isPresent()) {
+            if (proxied.get().error()) {
+                print(proxied.get());
+            }
+            return;
+        }
+        out.println(indent("<" + user + "> " + text));
+        String first = text.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (CommandCatalog.commands().containsKey(first) || ConsoleLine.DIRECTIVES.contains(first)) {
+            out.println("  (that was an ordinary message, not in character: commands start with a slash, e.g. /"
+                    + first + ". Type /help for the list.)");
+        }
     }
 
     /** Names the forum posts a command started (the platform chose their ids), oldest first. */
@@ -284,6 +309,9 @@ public final class ConsoleSession {
         out.println("    /edit TEXT        replace the text of your latest post in this campaign");
         out.println("    /delete           delete your latest post in this campaign");
         out.println("    (a line ending in \\ goes on on the next line: multi-line posts)");
+        out.println("    a line without a slash is an ordinary message: with the campaign's proxy_tags on, one");
+        out.println("    written with your character's tag (the GM: an NPC's), or any with autoproxy on, is posted");
+        out.println("    in character; a line starting with \\ never is");
         out.println("    /admin on|off     make the current user a server admin, or not");
         out.println("    /whoami           show who and where you are");
         out.println("    /help             this list");

@@ -15,7 +15,8 @@ class CommandCatalogTest {
         assertThat(CommandCatalog.specs()).extracting(CommandSpec::path).containsExactly(
                 "campaign create", "campaign join", "campaign leave", "campaign info", "campaign kick",
                 "campaign transfer", "campaign rename", "campaign end", "campaign export", "campaign settings", "campaign log",
-                "character create", "character edit", "character show", "character import", "character delete",
+                "character create", "character edit", "character autoproxy", "character show", "character import",
+                "character delete",
                 "say",
                 "npc create", "npc edit", "npc delete", "npc import", "npc list", "npc say",
                 "roll");

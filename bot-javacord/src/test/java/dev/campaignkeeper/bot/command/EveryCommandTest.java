@@ -57,6 +57,7 @@ class EveryCommandTest {
                     case "avatar" -> "https://example.com/a.png";
                     case "npc" -> "Grik";
                     case "expression" -> "1d20";
+                    case "tags" -> "S:text";
                     default -> "Something";
                 };
             });

@@ -80,10 +80,16 @@ class ConsoleLineTest {
         assertThat(mistake("/campaign")).contains("needs a subcommand").contains("create");
         assertThat(mistake("/campaign explode")).contains("no subcommand");
         assertThat(mistake("/dance")).contains("Unknown command /dance");
-        assertThat(mistake("campaign create")).contains("start with a slash");
         assertThat(mistake("/say \"unclosed")).contains("not closed");
         assertThat(mistake("/npc say Grik hello")).contains("key:value");
         assertThat(mistake("/campaign create name:A name:B")).contains("twice");
+    }
+
+    @Test
+    void aLineWithoutASlashIsAnOrdinaryMessage() {
+        assertThat(ConsoleLine.parse("  A: hello there ", names)).isEqualTo(new ConsoleLine.Plain("A: hello there"));
+        assertThat(ConsoleLine.parse("\\[not in character]", names))
+                .isEqualTo(new ConsoleLine.Plain("\\[not in character]"));
     }
 
     @Test

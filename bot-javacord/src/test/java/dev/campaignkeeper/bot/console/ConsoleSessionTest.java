@@ -218,11 +218,64 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void plainLinesWithAProxyTagArePostedInCharacterOnceTheGmTurnsProxyTagsOn() {
+        String transcript = play("""
+                /as Gwen
+                /in #tavern
+                /campaign create name:"The Lost Mine"
+                /npc create name:Grik
+                /npc edit npc:Grik tags:"G:text | G::text"
+                /as Alice
+                /campaign join
+                /character create name:Tilda
+                /character edit tags:"T:text | [text]"
+                T: too early
+                /as Gwen
+                /campaign settings proxy_tags:true
+                /as Alice
+                T: Hello there.
+                [Ready when you are]
+                \\T: not in character
+                just me talking
+                /character autoproxy enabled:true
+                just me talking now
+                \\out of character
+                G: not my NPC
+                /as Gwen
+                G: You shall not pass!
+                G:: The longest tag wins.
+                an ordinary GM line
+                """);
+
+        assertThat(transcript)
+                .contains("Proxy tags: G:text | G::text")
+                .contains("Proxy tags: T:text | [text]")
+                .contains("/campaign settings proxy_tags:true")
+                .contains("<Alice> T: too early")
+                .contains("[Tilda] Hello there.")
+                .contains("[Tilda] Ready when you are")
+                .contains("<Alice> \\T: not in character")
+                .contains("<Alice> just me talking")
+                .contains("Autoproxy is on")
+                .contains("[Tilda] just me talking now")
+                .contains("<Alice> \\out of character")
+                .contains("[Tilda] G: not my NPC")
+                .contains("[Grik] You shall not pass!")
+                .contains("[Grik] The longest tag wins.")
+                .contains("<Gwen> an ordinary GM line")
+                .doesNotContain("[Tilda] T: too early")
+                .doesNotContain("[Grik] : The longest");
+        assertThat(platformPosts).extracting(InMemoryChatPlatform.Post::text).containsExactly(
+                "Hello there.", "Ready when you are", "just me talking now", "G: not my NPC",
+                "You shall not pass!", "The longest tag wins.");
+    }
+
+    @Test
     void helpListsEveryCommandAndMistakesAreExplained() {
         String transcript = play("""
                 /help
                 /dance
-                hello
+                campaign create
                 """);
 
         assertThat(transcript)
@@ -230,7 +283,8 @@ class ConsoleSessionTest {
                 .contains("/npc say npc:<text> [text:<text>] [title:<text>] [image:<file>]")
                 .contains("/as NAME")
                 .contains("Unknown command /dance")
-                .contains("Commands start with a slash");
+                .contains("<you> campaign create")
+                .contains("commands start with a slash, e.g. /campaign");
     }
 
     @Test

@@ -73,6 +73,29 @@ public enum ReasonCode {
     NPC_NAME_TAKEN("This campaign already has an NPC named \"{name}\" (names are compared ignoring case). "
             + "Choose another name, or change that NPC."),
 
+    // ---- proxy tags ----
+    /** A written tag, {@code tag} as typed (shortened), without the placeholder word. */
+    PROXY_TAG_NO_PLACEHOLDER("The proxy tag \"{tag}\" lacks the word \"text\" where your message goes; write it "
+            + "like F:text or [text]."),
+    /** A written tag, {@code tag} as typed (shortened), with the placeholder word twice. */
+    PROXY_TAG_PLACEHOLDER_TWICE("The proxy tag \"{tag}\" has the word \"text\" more than once; write it once, "
+            + "where your message goes."),
+    /** A tag with neither prefix nor suffix. */
+    PROXY_TAG_EMPTY("A proxy tag needs some text before or after the message, such as \"F:\" before it or \"[\" "
+            + "and \"]\" around it."),
+    /** A tag's prefix or suffix {@code tag} (shortened) is {@code length} characters long, over {@code max}. */
+    PROXY_TAG_TOO_LONG("The proxy tag \"{tag}\" is {length} characters long; shorten it to {max} or fewer."),
+    /** A tag starting with the backslash that sends a message unproxied. */
+    PROXY_TAG_STARTS_WITH_ESCAPE("A proxy tag may not start with a backslash (\\): a message starting with one is "
+            + "sent as you. Choose another tag."),
+    /** {@code count} tags given for one character or NPC, over {@code max}. */
+    TOO_MANY_PROXY_TAGS("That is {count} proxy tags; a character or NPC may have at most {max}. Keep the ones you use."),
+    /** The tag {@code tag} (written form) is given twice in one list. */
+    PROXY_TAG_REPEATED("The proxy tag {tag} is given twice; give each tag once."),
+    /** The tag {@code tag} (written form) already belongs to {@code name}, another character or NPC of the campaign. */
+    PROXY_TAG_TAKEN("The proxy tag {tag} already belongs to {name} in this campaign; a tag belongs to one character "
+            + "or NPC of a campaign only. Choose another tag."),
+
     // ---- speaking and dice ----
     /** A player without a character tried to use it (speak as it, show it). */
     NO_OWN_CHARACTER("You have no character in this campaign yet. Create one first."),

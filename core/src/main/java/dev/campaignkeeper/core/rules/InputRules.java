@@ -308,18 +308,16 @@ public final class InputRules {
         String prefix = clean(rawPrefix, false);
         String suffix = clean(rawSuffix, false);
         if (prefix.isEmpty() && suffix.isEmpty()) {
-            throw new InvalidInputException("A proxy tag needs some text before or after the message, such as"
-                    + " \"F:\" before it or \"[\" and \"]\" around it.");
+            throw new InvalidInputException(ReasonCode.PROXY_TAG_EMPTY, Map.of());
         }
         for (String part : List.of(prefix, suffix)) {
             if (length(part) > MAX_PROXY_TAG_PART_LENGTH) {
-                throw new InvalidInputException("The proxy tag \"" + abbreviate(part) + "\" is " + length(part)
-                        + " characters long; shorten it to " + MAX_PROXY_TAG_PART_LENGTH + " or fewer.");
+                throw new InvalidInputException(ReasonCode.PROXY_TAG_TOO_LONG, Map.of("tag", abbreviate(part),
+                        "length", String.valueOf(length(part)), "max", String.valueOf(MAX_PROXY_TAG_PART_LENGTH)));
             }
         }
         if (prefix.startsWith("\\")) {
-            throw new InvalidInputException("A proxy tag may not start with a backslash (\\): a message starting"
-                    + " with one is sent as you. Choose another tag.");
+            throw new InvalidInputException(ReasonCode.PROXY_TAG_STARTS_WITH_ESCAPE, Map.of());
         }
         return new ProxyTag(prefix, suffix);
     }
@@ -334,16 +332,15 @@ public final class InputRules {
      */
     public static List<ProxyTag> proxyTags(List<ProxyTag> tags) {
         if (tags.size() > MAX_PROXY_TAGS) {
-            throw new InvalidInputException("That is " + tags.size() + " proxy tags; a character may have at most "
-                    + MAX_PROXY_TAGS + ". Keep the ones you use.");
+            throw new InvalidInputException(ReasonCode.TOO_MANY_PROXY_TAGS, Map.of("count", String.valueOf(tags.size()),
+                    "max", String.valueOf(MAX_PROXY_TAGS)));
         }
         List<ProxyTag> cleaned = new ArrayList<>(tags.size());
         Set<ProxyTag> seen = new HashSet<>();
         for (ProxyTag tag : tags) {
             ProxyTag clean = proxyTag(tag.prefix(), tag.suffix());
             if (!seen.add(clean)) {
-                throw new InvalidInputException("The proxy tag " + clean.display() + " is given twice; give each"
-                        + " tag once.");
+                throw new InvalidInputException(ReasonCode.PROXY_TAG_REPEATED, Map.of("tag", clean.display()));
             }
             cleaned.add(clean);
         }

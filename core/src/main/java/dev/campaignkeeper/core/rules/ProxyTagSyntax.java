@@ -1,10 +1,12 @@
 package dev.campaignkeeper.core.rules;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
+import dev.campaignkeeper.core.error.ReasonCode;
 import dev.campaignkeeper.core.model.ProxyTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The written form of proxy tags, as players of Tupperbox and PluralKit know it: the word
@@ -19,6 +21,8 @@ public final class ProxyTagSyntax {
     public static final String NONE = "none";
     /** What separates several tags. */
     public static final String SEPARATOR = "|";
+    /** Most characters of a mistyped tag a message repeats. */
+    private static final int SHOWN_LENGTH = 60;
 
     private ProxyTagSyntax() {
     }
@@ -43,17 +47,22 @@ public final class ProxyTagSyntax {
             }
             int at = written.indexOf(ProxyTag.PLACEHOLDER);
             if (at < 0) {
-                throw new InvalidInputException("The proxy tag \"" + written + "\" lacks the word \""
-                        + ProxyTag.PLACEHOLDER + "\" where your message goes; write it like F:text or [text].");
+                throw new InvalidInputException(ReasonCode.PROXY_TAG_NO_PLACEHOLDER, Map.of("tag", shorten(written)));
             }
             if (written.indexOf(ProxyTag.PLACEHOLDER, at + 1) >= 0) {
-                throw new InvalidInputException("The proxy tag \"" + written + "\" has the word \""
-                        + ProxyTag.PLACEHOLDER + "\" more than once; write it once, where your message goes.");
+                throw new InvalidInputException(ReasonCode.PROXY_TAG_PLACEHOLDER_TWICE,
+                        Map.of("tag", shorten(written)));
             }
             tags.add(InputRules.proxyTag(written.substring(0, at),
                     written.substring(at + ProxyTag.PLACEHOLDER.length())));
         }
         return InputRules.proxyTags(tags);
+    }
+
+    /** A tag as typed, cut for a message. */
+    private static String shorten(String written) {
+        return written.codePointCount(0, written.length()) <= SHOWN_LENGTH ? written
+                : written.substring(0, written.offsetByCodePoints(0, SHOWN_LENGTH - 1)) + "…";
     }
 
     /**

@@ -13,8 +13,12 @@ import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.Place;
+import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
+import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.rules.InputRules;
 import java.text.Normalizer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,6 +152,58 @@ final class CampaignAccess {
                 .filter(npc -> except.map(id -> !id.equals(npc.id())).orElse(true))
                 .filter(npc -> nameKey(npc.name()).equals(key))
                 .findFirst();
+    }
+
+    /**
+     * Refuses proxy tags that another character or NPC of the campaign already has (exactly: same
+     * prefix and same suffix), so each tag of a campaign names one speaker.
+     *
+     * @param state the guild
+     * @param channel the campaign's channel
+     * @param tags the new tags
+     * @param ownerCharacter the character whose tags these are (its own old tags do not count), if a character's
+     * @param ownerNpc the NPC whose tags these are, if an NPC's
+     * @throws ConflictException naming the first tag already taken and by whom
+     */
+    static void requireTagsFree(GuildState state, ChannelId channel, List<ProxyTag> tags,
+                                Optional<UserId> ownerCharacter, Optional<NpcId> ownerNpc) {
+        if (tags.isEmpty()) {
+            return;
+        }
+        Map<ProxyTag, String> taken = tagOwners(state, channel, ownerCharacter, ownerNpc);
+        for (ProxyTag tag : tags) {
+            String owner = taken.get(tag);
+            if (owner != null) {
+                throw new ConflictException(ReasonCode.PROXY_TAG_TAKEN, Map.of("tag", tag.display(),
+                        "name", shorten(owner)));
+            }
+        }
+    }
+
+    /**
+     * Who has each proxy tag of a campaign, as {@code the character "Name"} or {@code the NPC "Name"}.
+     *
+     * @param state the guild
+     * @param channel the campaign's channel
+     * @param exceptCharacter a character whose tags are left out, if any
+     * @param exceptNpc an NPC whose tags are left out, if any
+     * @return each tag with its (first) owner, modifiable
+     */
+    static Map<ProxyTag, String> tagOwners(GuildState state, ChannelId channel, Optional<UserId> exceptCharacter,
+                                           Optional<NpcId> exceptNpc) {
+        Map<ProxyTag, String> taken = new HashMap<>();
+        for (PlayerCharacter character : state.charactersIn(channel)) {
+            if (exceptCharacter.map(user -> !user.equals(character.user())).orElse(true)) {
+                character.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the character \"" + character.name()
+                        + "\""));
+            }
+        }
+        for (Npc npc : state.npcsIn(channel)) {
+            if (exceptNpc.map(id -> !id.equals(npc.id())).orElse(true)) {
+                npc.proxyTags().forEach(tag -> taken.putIfAbsent(tag, "the NPC \"" + npc.name() + "\""));
+            }
+        }
+        return taken;
     }
 
     /** Quotes user text in a message without letting it flood the message. */

@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param rolls rolling dice, posted in character like speech
  * @param imports importing characters and NPCs from other proxy bots' export files
  * @param transcripts scene transcripts from the post log
+ * @param proxy which ordinary messages are reposted as a character or NPC (proxy tags, autoproxy)
  */
 public record CampaignKeeper(
         CampaignService campaigns,
@@ -27,7 +28,8 @@ public record CampaignKeeper(
         SpeakService speech,
         RollService rolls,
         CharacterImports imports,
-        TranscriptService transcripts) {
+        TranscriptService transcripts,
+        ProxyService proxy) {
 
     /**
      * Validates the fields.
@@ -39,6 +41,7 @@ public record CampaignKeeper(
      * @param rolls rolling dice, posted in character like speech
      * @param imports importing characters and NPCs from export files
      * @param transcripts scene transcripts from the post log
+     * @param proxy which ordinary messages are reposted as a character or NPC
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
@@ -48,6 +51,7 @@ public record CampaignKeeper(
         Objects.requireNonNull(speech, "speech");
         Objects.requireNonNull(rolls, "rolls");
         Objects.requireNonNull(transcripts, "transcripts");
+        Objects.requireNonNull(proxy, "proxy");
     }
 
     /**
@@ -118,6 +122,7 @@ public record CampaignKeeper(
                 speech,
                 new RollService(store, speech, platform, dice),
                 new CharacterImports(store, limits),
-                new TranscriptService(store, postLog, clock));
+                new TranscriptService(store, postLog, clock),
+                new ProxyService(store));
     }
 }

@@ -114,11 +114,15 @@ public final class CharacterImports {
         Stored stored = store.update(guild, current -> {
             requirePlayer(requireCampaign(current, channel), user);
             Optional<PlayerCharacter> old = current.character(channel, user);
-            PlayerCharacter imported = new PlayerCharacter(guild, user, channel, name, avatar, description, tags,
+            List<String> tagNotes = new ArrayList<>();
+            List<ProxyTag> free = freeTags(tags, name, CampaignAccess.tagOwners(current, channel, Optional.of(user),
+                    Optional.empty()), tagNotes);
+            PlayerCharacter imported = new PlayerCharacter(guild, user, channel, name, avatar, description, free,
                     old.map(PlayerCharacter::autoproxy).orElse(false));
-            return Update.of(new Stored(imported, old),
+            return Update.of(new Stored(imported, old, tagNotes),
                     new RecordChange.PutCharacter(imported));
         });
+        notes.addAll(stored.tagNotes());
         stored.replaced().ifPresent(old -> notes.add(0, "It replaces the earlier character \""
                 + CampaignAccess.shorten(old.name()) + "\"."));
         return new ImportOutcome<>(stored.character(), notes);
@@ -171,7 +175,7 @@ public final class CharacterImports {
                         + "\" was left out.");
             }
         }
-        List<Npc> npcs = store.update(guild, current -> {
+        CreatedNpcs result = store.update(guild, current -> {
             Campaign campaign = requireCampaign(current, channel);
             requireGm(actor, campaign, "import NPCs");
             List<String> clashes = new ArrayList<>();
@@ -196,15 +200,22 @@ public final class CharacterImports {
             Set<NpcId> taken = new HashSet<>();
             List<Npc> created = new ArrayList<>();
             List<RecordChange> changes = new ArrayList<>();
+            List<String> tagNotes = new ArrayList<>();
+            Map<ProxyTag, String> owners = CampaignAccess.tagOwners(current, channel, Optional.empty(),
+                    Optional.empty());
             for (int i = 0; i < names.size(); i++) {
                 NpcId id = freshId(current, channel, taken);
-                Npc npc = new Npc(guild, channel, id, names.get(i), avatars.get(i), actor.user(), tagLists.get(i));
+                List<ProxyTag> free = freeTags(tagLists.get(i), names.get(i), owners, tagNotes);
+                String owner = "the NPC \"" + names.get(i) + "\"";
+                free.forEach(tag -> owners.putIfAbsent(tag, owner));
+                Npc npc = new Npc(guild, channel, id, names.get(i), avatars.get(i), actor.user(), free);
                 created.add(npc);
                 changes.add(new RecordChange.PutNpc(npc));
             }
-            return new Update<>(changes, List.copyOf(created));
+            return new Update<>(changes, new CreatedNpcs(List.copyOf(created), List.copyOf(tagNotes)));
         });
-        return new ImportOutcome<>(npcs, notes);
+        notes.addAll(result.tagNotes());
+        return new ImportOutcome<>(result.npcs(), notes);
     }
 
     private static void requirePlayer(Campaign campaign, UserId user) {
@@ -218,8 +229,32 @@ public final class CharacterImports {
         }
     }
 
-    /** What the character update stored, and the character it replaced. */
-    private record Stored(PlayerCharacter character, Optional<PlayerCharacter> replaced) {
+    /** What the character update stored, the character it replaced, and the tags it left out. */
+    private record Stored(PlayerCharacter character, Optional<PlayerCharacter> replaced, List<String> tagNotes) {
+    }
+
+    /** What the NPC update created, and the tags it left out. */
+    private record CreatedNpcs(List<Npc> npcs, List<String> tagNotes) {
+    }
+
+    /**
+     * The tags no other character or NPC of the campaign has: a tag belongs to one speaker of a
+     * campaign, so a taken one is left out, and a note says whose it is.
+     */
+    private static List<ProxyTag> freeTags(List<ProxyTag> tags, String name, Map<ProxyTag, String> owners,
+                                           List<String> notes) {
+        List<ProxyTag> free = new ArrayList<>();
+        for (ProxyTag tag : tags) {
+            String owner = owners.get(tag);
+            if (owner == null) {
+                free.add(tag);
+            } else {
+                notes.add("The proxy tag " + tag.display() + " of \"" + CampaignAccess.shorten(name)
+                        + "\" was left out: it already belongs to " + CampaignAccess.shorten(owner)
+                        + " in this campaign.");
+            }
+        }
+        return List.copyOf(free);
     }
 
     private static NpcId freshId(GuildState state, ChannelId channel, Set<NpcId> taken) {

@@ -12,18 +12,20 @@ import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Player character use cases: create (players only, one per player per campaign), edit (owner),
- * delete (owner or GM) and show (anyone).
+ * Player character use cases: create (players only, one per player per campaign), edit (owner,
+ * proxy tags and autoproxy included), delete (owner or GM) and show (anyone).
  */
 public final class CharacterService {
 
@@ -96,6 +98,32 @@ public final class CharacterService {
      */
     public PlayerCharacter edit(Actor actor, GuildId guild, ChannelId channel, Optional<String> name,
                                 Optional<String> avatarUrl, Optional<String> description) {
+        return edit(actor, guild, channel, name, avatarUrl, description, Optional.empty());
+    }
+
+    /**
+     * Changes the actor's own character, its proxy tags included. An empty Optional leaves that
+     * field unchanged; a blank avatar URL removes the avatar; an empty tag list removes the tags.
+     * Tags are checked by {@link InputRules#proxyTags} (at most {@value InputRules#MAX_PROXY_TAGS},
+     * none twice) and must not belong to another character or NPC of the campaign already (the
+     * same prefix and suffix): each tag of a campaign names one speaker.
+     *
+     * @param actor the owner
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param name the new name, if changing
+     * @param avatarUrl the new avatar URL, if changing (blank removes it)
+     * @param description the new description, if changing
+     * @param proxyTags the new proxy tags, if changing (empty list for none), e.g. from
+     *     {@link dev.campaignkeeper.core.rules.ProxyTagSyntax#parse}
+     * @return the changed character
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if a value breaks the input rules
+     * @throws NotFoundException if the actor has no character in this channel's campaign
+     * @throws ConflictException if another character or NPC of the campaign has one of the tags
+     */
+    public PlayerCharacter edit(Actor actor, GuildId guild, ChannelId channel, Optional<String> name,
+                                Optional<String> avatarUrl, Optional<String> description,
+                                Optional<List<ProxyTag>> proxyTags) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");
@@ -105,15 +133,45 @@ public final class CharacterService {
                 .map(InputRules::avatarUrl);
         Optional<String> newDescription = Objects.requireNonNull(description, "description")
                 .map(InputRules::description);
+        Optional<List<ProxyTag>> newTags = Objects.requireNonNull(proxyTags, "proxyTags").map(InputRules::proxyTags);
         UserId user = actor.user();
         return store.update(guild, current -> {
             requireCampaign(current, channel);
             PlayerCharacter old = current.character(channel, user).orElseThrow(() -> new NotFoundException(
                     ReasonCode.NO_CHARACTER_TO_EDIT, Map.of()));
+            newTags.ifPresent(tags -> CampaignAccess.requireTagsFree(current, channel, tags, Optional.of(user),
+                    Optional.empty()));
             PlayerCharacter changed = old.withName(newName.orElse(old.name()))
                     .withAvatarUrl(newAvatar.orElse(old.avatarUrl()))
-                    .withDescription(newDescription.orElse(old.description()));
-            return Update.of(changed, new RecordChange.PutCharacter(changed));
+                    .withDescription(newDescription.orElse(old.description()))
+                    .withProxyTags(newTags.orElse(old.proxyTags()));
+            return changed.equals(old) ? Update.none(old) : Update.of(changed, new RecordChange.PutCharacter(changed));
+        });
+    }
+
+    /**
+     * Switches autoproxy of the actor's own character on or off: with it on (and the campaign's
+     * proxy tags setting on), every ordinary message of the player in the campaign that matches no
+     * tag posts as the character.
+     *
+     * @param actor the owner
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param enabled the new value
+     * @return the changed (or unchanged) character
+     * @throws NotFoundException if the channel has no campaign or the actor no character in it
+     */
+    public PlayerCharacter setAutoproxy(Actor actor, GuildId guild, ChannelId channel, boolean enabled) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(channel, "channel");
+        UserId user = actor.user();
+        return store.update(guild, current -> {
+            requireCampaign(current, channel);
+            PlayerCharacter old = current.character(channel, user).orElseThrow(() -> new NotFoundException(
+                    ReasonCode.NO_CHARACTER_TO_EDIT, Map.of()));
+            PlayerCharacter changed = old.withAutoproxy(enabled);
+            return changed.equals(old) ? Update.none(old) : Update.of(changed, new RecordChange.PutCharacter(changed));
         });
     }
 

@@ -14,6 +14,7 @@ import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
@@ -105,6 +106,30 @@ public final class NpcService {
      */
     public Npc edit(Actor actor, GuildId guild, ChannelId channel, String npc, Optional<String> name,
                     Optional<String> avatarUrl) {
+        return edit(actor, guild, channel, npc, name, avatarUrl, Optional.empty());
+    }
+
+    /**
+     * Changes an NPC (GM only), its proxy tags included. An empty Optional leaves that field
+     * unchanged; a blank avatar URL removes the avatar; an empty tag list removes the tags. Tags are
+     * checked by {@link InputRules#proxyTags} and must not belong to another character or NPC of the
+     * campaign already (the same prefix and suffix).
+     *
+     * @param actor who edits; must count as GM
+     * @param guild the guild
+     * @param channel the campaign's channel
+     * @param npc the NPC's id or name
+     * @param name the new name, if changing
+     * @param avatarUrl the new avatar URL, if changing (blank removes it)
+     * @param proxyTags the new proxy tags, if changing (empty list for none)
+     * @return the changed NPC
+     * @throws dev.campaignkeeper.core.error.InvalidInputException if a value breaks the input rules
+     * @throws NotFoundException if there is no campaign or no such NPC
+     * @throws dev.campaignkeeper.core.error.NotPermittedException if the actor is not a GM
+     * @throws ConflictException if another NPC has the new name, or another character or NPC one of the tags
+     */
+    public Npc edit(Actor actor, GuildId guild, ChannelId channel, String npc, Optional<String> name,
+                    Optional<String> avatarUrl, Optional<List<ProxyTag>> proxyTags) {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(channel, "channel");
@@ -112,6 +137,7 @@ public final class NpcService {
         Optional<String> newName = Objects.requireNonNull(name, "name").map(raw -> InputRules.name(raw, "NPC name"));
         Optional<Optional<String>> newAvatar = Objects.requireNonNull(avatarUrl, "avatarUrl")
                 .map(InputRules::avatarUrl);
+        Optional<List<ProxyTag>> newTags = Objects.requireNonNull(proxyTags, "proxyTags").map(InputRules::proxyTags);
         return store.update(guild, current -> {
             Campaign campaign = requireCampaign(current, channel);
             requireGm(actor, campaign, "edit NPCs");
@@ -119,8 +145,11 @@ public final class NpcService {
             if (newName.isPresent()) {
                 checkNameFree(current, channel, newName.get(), Optional.of(old.id()));
             }
-            Npc changed = old.withName(newName.orElse(old.name())).withAvatarUrl(newAvatar.orElse(old.avatarUrl()));
-            return Update.of(changed, new RecordChange.PutNpc(changed));
+            newTags.ifPresent(tags -> CampaignAccess.requireTagsFree(current, channel, tags, Optional.empty(),
+                    Optional.of(old.id())));
+            Npc changed = old.withName(newName.orElse(old.name())).withAvatarUrl(newAvatar.orElse(old.avatarUrl()))
+                    .withProxyTags(newTags.orElse(old.proxyTags()));
+            return changed.equals(old) ? Update.none(old) : Update.of(changed, new RecordChange.PutNpc(changed));
         });
     }
 

@@ -19,6 +19,7 @@ import dev.campaignkeeper.core.imports.ImportedTag;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.ProxyTag;
 import dev.campaignkeeper.core.rules.InputRules;
 import dev.campaignkeeper.core.rules.Limits;
 import java.util.ArrayList;
@@ -281,5 +282,23 @@ class CharacterImportsTest {
 
         assertThat(outcome.imported().get(0).proxyTags())
                 .containsExactly(dev.campaignkeeper.core.model.ProxyTag.prefix("G:"));
+    }
+
+    @Test
+    void aTagAnotherCharacterOrNpcOfTheCampaignHasIsLeftOutWithANote() {
+        ImportOutcome<List<Npc>> npcs = imports().importNpcs(GM, GUILD, CHANNEL, file(entry("Gus"), entry("Grik"),
+                entry("Ann")), Optional.empty());
+
+        assertThat(npcs.imported()).extracting(Npc::proxyTags).containsExactly(
+                List.of(ProxyTag.prefix("G:")), List.of(), List.of(ProxyTag.prefix("A:")));
+        assertThat(npcs.notes()).filteredOn(note -> note.contains("proxy tag")).containsExactly("The proxy tag G:text of \"Grik\" was left out: it already belongs"
+                + " to the NPC \"Gus\" in this campaign.");
+
+        ImportOutcome<PlayerCharacter> aria = imports().importCharacter(ALICE, GUILD, CHANNEL, file(entry("Aria")),
+                Optional.empty());
+
+        assertThat(aria.imported().proxyTags()).isEmpty();
+        assertThat(aria.notes()).containsExactly("The proxy tag A:text of \"Aria\" was left out: it already belongs"
+                + " to the NPC \"Ann\" in this campaign.");
     }
 }
