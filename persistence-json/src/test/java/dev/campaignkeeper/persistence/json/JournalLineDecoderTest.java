@@ -133,4 +133,20 @@ class JournalLineDecoderTest {
         assertThat(entry.changes()).containsExactly(new RecordChange.PutCharacter(new PlayerCharacter(GUILD,
                 UserId.of(5), ChannelId.of(6), "A", Optional.empty(), "d")));
     }
+
+    @Test
+    void aWrittenCampaignLineWithARepeatedPlayerIsLeftToTheGeneralDecoder() throws Exception {
+        Campaign campaign = new Campaign(GUILD, ChannelId.of(6), "c", UserId.of(1), RoleId.of(2), RoleId.of(3),
+                Optional.of(WebhookId.of(99)), List.of(UserId.of(701), UserId.of(702)));
+        String written = new String(line(1, List.of(new RecordChange.PutCampaign(campaign))), StandardCharsets.UTF_8);
+        assertThat(written).contains("\"701\",\"702\"");
+        byte[] repeated = written.replace("\"702\"", "\"701\"").getBytes(StandardCharsets.UTF_8);
+        byte[] single = written.replace(",\"702\"", "").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JournalLineDecoder.decode(repeated, repeated.length)).isNull();
+        assertThat(JournalLineDecoder.decode(single, single.length)).isNotNull();
+        assertThat(JournalCodec.decode(repeated, repeated.length).changes()).singleElement()
+                .satisfies(change -> assertThat(((RecordChange.PutCampaign) change).campaign().players())
+                        .containsExactly(UserId.of(701)));
+    }
 }
