@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param rolls rolling dice, posted in character like speech
  * @param imports importing characters and NPCs from other proxy bots' export files
  * @param transcripts scene transcripts from the post log
+ * @param proxies reposting ordinary messages as characters and NPCs by their proxy tags
  */
 public record CampaignKeeper(
         CampaignService campaigns,
@@ -27,7 +28,8 @@ public record CampaignKeeper(
         SpeakService speech,
         RollService rolls,
         CharacterImports imports,
-        TranscriptService transcripts) {
+        TranscriptService transcripts,
+        ProxyService proxies) {
 
     /**
      * Validates the fields.
@@ -39,8 +41,10 @@ public record CampaignKeeper(
      * @param rolls rolling dice, posted in character like speech
      * @param imports importing characters and NPCs from export files
      * @param transcripts scene transcripts from the post log
+     * @param proxies reposting ordinary messages by their proxy tags
      */
     public CampaignKeeper {
+        Objects.requireNonNull(proxies, "proxies");
         Objects.requireNonNull(campaigns, "campaigns");
         Objects.requireNonNull(characters, "characters");
         Objects.requireNonNull(npcs, "npcs");
@@ -118,6 +122,22 @@ public record CampaignKeeper(
                 speech,
                 new RollService(store, speech, platform, dice),
                 new CharacterImports(store, limits),
-                new TranscriptService(store, postLog, clock));
+                new TranscriptService(store, postLog, clock),
+                new ProxyService(store, speech, platform));
+    }
+
+    /**
+     * Reposts an ordinary message by a member as a character or NPC when its proxy tags (or
+     * autoproxy) say so, and deletes the original; see {@link ProxyService#repost}.
+     *
+     * @param author the message's author (never a bot or webhook)
+     * @param guild the guild
+     * @param message the message as it is now
+     * @return what became of it
+     */
+    public ProxyService.Result proxyMessage(dev.campaignkeeper.core.model.Actor author,
+                                            dev.campaignkeeper.core.model.GuildId guild,
+                                            ProxyService.ProxyMessage message) {
+        return proxies.repost(author, guild, message);
     }
 }
