@@ -31,7 +31,10 @@ import org.javacord.api.entity.channel.RegularServerChannel;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
 import org.javacord.api.entity.message.MessageAttachment;
+import org.javacord.api.entity.permission.PermissionState;
 import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.entity.permission.Role;
+import org.javacord.api.entity.permission.RoleTags;
 import org.javacord.api.entity.server.Server;
 import org.javacord.api.entity.user.User;
 import org.javacord.api.event.message.MessageCreateEvent;
@@ -159,9 +162,45 @@ public final class ProxySupport implements ProxyReadiness {
                 + "Permissions).");
     }
 
+    /**
+     * Whether the bot may delete others' messages in a channel. Javacord's own permission check needs
+     * the bot's member roles in its cache, which it does not keep with the user cache off; so the bot's
+     * roles are its managed role (tagged with its id) and any cached ones, plus {@code @everyone}, and
+     * the channel's overwrites for them are applied as Discord does (everyone's, then the roles').
+     */
     private static boolean mayManageMessages(RegularServerChannel channel, User self) {
-        return channel.hasPermissions(self, PermissionType.ADMINISTRATOR)
-                || channel.hasPermissions(self, PermissionType.MANAGE_MESSAGES);
+        Server server = channel.getServer();
+        Set<Long> cached = new java.util.HashSet<>();
+        self.getRoles(server).forEach(role -> cached.add(role.getId()));
+        List<Role> roles = server.getRoles().stream()
+                .filter(role -> role.isEveryoneRole() || cached.contains(role.getId())
+                        || role.getRoleTags().flatMap(RoleTags::getBotId).orElse(0L) == self.getId())
+                .toList();
+        if (server.isOwner(self) || roles.stream().anyMatch(role -> allowed(role.getPermissions(),
+                PermissionType.ADMINISTRATOR))) {
+            return true;
+        }
+        boolean may = roles.stream().anyMatch(role -> allowed(role.getPermissions(), PermissionType.MANAGE_MESSAGES));
+        for (Role role : roles) {
+            if (role.isEveryoneRole()) {
+                PermissionState state = channel.getOverwrittenPermissions(role).getState(PermissionType.MANAGE_MESSAGES);
+                may = state == PermissionState.ALLOWED || (may && state != PermissionState.DENIED);
+            }
+        }
+        boolean roleAllows = false;
+        boolean roleDenies = false;
+        for (Role role : roles) {
+            if (!role.isEveryoneRole()) {
+                PermissionState state = channel.getOverwrittenPermissions(role).getState(PermissionType.MANAGE_MESSAGES);
+                roleAllows |= state == PermissionState.ALLOWED;
+                roleDenies |= state == PermissionState.DENIED;
+            }
+        }
+        return roleAllows || (may && !roleDenies);
+    }
+
+    private static boolean allowed(org.javacord.api.entity.permission.Permissions permissions, PermissionType type) {
+        return permissions.getState(type) == PermissionState.ALLOWED;
     }
 
     /**
