@@ -30,7 +30,6 @@ import org.javacord.api.DiscordApi;
 import org.javacord.api.entity.channel.RegularServerChannel;
 import org.javacord.api.entity.channel.TextChannel;
 import org.javacord.api.entity.message.Message;
-import org.javacord.api.entity.message.MessageAttachment;
 import org.javacord.api.entity.permission.PermissionState;
 import org.javacord.api.entity.permission.PermissionType;
 import org.javacord.api.entity.permission.Role;
@@ -50,9 +49,10 @@ import org.slf4j.LoggerFactory;
  * worker, one message at a time per channel so reposts keep the order they were written in):
  *
  * <ol>
- *   <li>Ignored at once: messages of bots and webhooks (ours and other proxy bots': never a loop),
- *       direct messages, channels that are neither a campaign's channel nor one of its threads or
- *       forum posts, campaigns with proxy tags off, and messages no tag matches (the core decides).
+ *   <li>Ignored at once, on the event thread: messages of bots and webhooks (ours and other proxy
+ *       bots': never a loop), direct messages, empty messages. Then, on a worker: channels that are
+ *       neither a campaign's channel nor one of its threads or forum posts, campaigns with proxy tags
+ *       off, and messages no tag matches (the core decides), with no Discord call.
  *   <li>Without Manage Messages in the channel, the message is left alone (a repost the bot could
  *       not follow by deleting the original would show it twice); the GM is told once per campaign
  *       per run, by direct message, and the log says so.
@@ -243,31 +243,39 @@ public final class ProxySupport implements ProxyReadiness {
         }
         Optional<Server> server = event.getServer();
         Optional<User> author = message.getAuthor().asUser();
-        if (server.isEmpty() || author.isEmpty()) {
+        if (server.isEmpty() || author.isEmpty()
+                || (message.getContent().isEmpty() && message.getAttachments().isEmpty())) {
             return;
         }
         TextChannel channel = event.getChannel();
         Place place = InteractionListener.place(channel);
-        GuildId guild = GuildId.of(server.get().getId());
-        Optional<Campaign> campaign = store.get().guild(guild).campaign(place.campaignChannel());
-        if (campaign.isEmpty() || !campaign.get().settings().proxyTags()) {
-            return;
-        }
         Actor actor = InteractionListener.actor(author.get(), server.get());
-        ProxyService proxies = keeper.get().proxies();
-        if (proxies.decide(actor, guild, place, message.getContent(), !message.getAttachments().isEmpty())
-                .isEmpty()) {
-            return;
-        }
+        GuildId guild = GuildId.of(server.get().getId());
+        String content = message.getContent();
+        boolean files = !message.getAttachments().isEmpty();
         long channelId = channel.getId();
         long messageId = message.getId();
-        Runnable work = () -> proxy(actor, guild, campaign.get(), place, channelId, messageId);
-        channelQueues.compute(channelId, (id, tail) -> (tail == null ? CompletableFuture.<Void>completedFuture(null)
-                : tail).thenRunAsync(work, workers).exceptionally(failure -> {
-                    LOG.warn("Proxying message {} failed", messageId, failure);
-                    return null;
-                }));
-        channelQueues.computeIfPresent(channelId, (id, tail) -> tail.isDone() ? null : tail);
+        // everything that reads the store runs on a worker, never on Javacord's event thread
+        Runnable work = () -> {
+            Optional<Campaign> campaign = store.get().guild(guild).campaign(place.campaignChannel());
+            if (campaign.isEmpty() || !campaign.get().settings().proxyTags()
+                    || keeper.get().proxies().decide(actor, guild, place, content, files).isEmpty()) {
+                return;
+            }
+            proxy(actor, guild, campaign.get(), place, channelId, messageId);
+        };
+        try {
+            CompletableFuture<Void> queued = channelQueues.compute(channelId, (id, tail) ->
+                    (tail == null ? CompletableFuture.<Void>completedFuture(null) : tail)
+                            .thenRunAsync(work, workers)
+                            .exceptionally(failure -> {
+                                LOG.warn("Proxying message {} failed", messageId, failure);
+                                return null;
+                            }));
+            queued.whenComplete((done, failure) -> channelQueues.remove(channelId, queued));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            LOG.debug("Not proxying message {}: the bot is stopping", messageId);
+        }
     }
 
     private void proxy(Actor actor, GuildId guild, Campaign campaign, Place place, long channelId, long messageId) {
