@@ -24,10 +24,16 @@ import java.util.Optional;
  *     campaign the post log keeps (at least 1; default: the store's, 10,000)
  * @param shards {@code --shards N} and {@code --shard-ids IDS}: the gateway shards this process runs
  * @param metricsPort {@code --metrics-port PORT}: serve Prometheus metrics and {@code /health} on this port
+ * @param messageContent {@code --message-content}, else {@code CAMPAIGN_MESSAGE_CONTENT=true}: ask Discord for
+ *     the Message Content intent, which proxy tags need
  */
 public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
                          boolean version, Optional<Path> exports, Optional<String> databaseUrl,
-                         Optional<Integer> postRetention, ShardPlan shards, Optional<Integer> metricsPort) {
+                         Optional<Integer> postRetention, ShardPlan shards, Optional<Integer> metricsPort,
+                         boolean messageContent) {
+
+    /** Environment variable that asks for the Message Content intent ({@code true}). */
+    public static final String MESSAGE_CONTENT_VARIABLE = "CAMPAIGN_MESSAGE_CONTENT";
 
     /** Environment variable holding the post retention. */
     public static final String POST_RETENTION_VARIABLE = "CAMPAIGN_POST_RETENTION";
@@ -45,7 +51,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
     /** The command-line usage. */
     public static final String USAGE = """
             Usage: campaign-bot [--data DIR | --database-url URL] [--dev-guild ID] [--post-retention N]
-                                [--shards N [--shard-ids IDS]] [--metrics-port PORT]
+                                [--shards N [--shard-ids IDS]] [--metrics-port PORT] [--message-content]
                                 [--console [--seed N] [--exports DIR]] [--help] [--version]
 
               --data DIR       where campaigns are stored (default: $CAMPAIGN_DATA_DIR, else ./data)
@@ -68,6 +74,10 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
               --metrics-port PORT
                                serve Prometheus metrics on http://HOST:PORT/metrics and a health
                                check on /health (off by default)
+              --message-content
+                               ask Discord for the Message Content intent, so proxy tags work
+                               (switch it on in the Developer Portal first; if Discord refuses
+                               it, the bot runs without; default: $CAMPAIGN_MESSAGE_CONTENT)
               --console        try the bot offline: type its commands in this terminal, no Discord
                                needed (e.g. /campaign create name:"The Lost Mine")
               --seed N         with --console: roll dice from seed N, so the same commands roll
@@ -84,6 +94,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
               CAMPAIGN_DATA_DIR  default for --data
               CAMPAIGN_DATABASE_URL  default for --database-url
               CAMPAIGN_POST_RETENTION  default for --post-retention
+              CAMPAIGN_MESSAGE_CONTENT  true for --message-content
               PGPASSWORD         the database password when the URL has none
               CAMPAIGN_OFFSITE   copy each backup set to s3://BUCKET/PREFIX (JSON store only);
                                  CAMPAIGN_S3_ENDPOINT for an S3-compatible server, CAMPAIGN_S3_REGION,
@@ -104,6 +115,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
      * @param postRetention {@code --post-retention N}, else {@code CAMPAIGN_POST_RETENTION}: posts kept per campaign
      * @param shards {@code --shards N} and {@code --shard-ids IDS}: the gateway shards this process runs
      * @param metricsPort {@code --metrics-port PORT}: serve Prometheus metrics and {@code /health} on this port
+     * @param messageContent {@code --message-content}: ask for the Message Content intent
      */
     public BotOptions {
         Objects.requireNonNull(dataDir, "dataDir");
@@ -117,6 +129,28 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         if (postRetention.isPresent() && (postRetention.get() < 1 || postRetention.get() > MAX_POST_RETENTION)) {
             throw new IllegalArgumentException("post retention out of range: " + postRetention.get());
         }
+    }
+
+    /**
+     * Options without the Message Content intent.
+     *
+     * @param dataDir the data directory
+     * @param devGuild {@code --dev-guild ID}
+     * @param console {@code --console}
+     * @param help {@code --help}
+     * @param seed {@code --seed N}
+     * @param version {@code --version}
+     * @param exports {@code --exports DIR}
+     * @param databaseUrl {@code --database-url URL}
+     * @param postRetention {@code --post-retention N}
+     * @param shards the gateway shards this process runs
+     * @param metricsPort {@code --metrics-port PORT}
+     */
+    public BotOptions(Path dataDir, Optional<Long> devGuild, boolean console, boolean help, Optional<Long> seed,
+                      boolean version, Optional<Path> exports, Optional<String> databaseUrl,
+                      Optional<Integer> postRetention, ShardPlan shards, Optional<Integer> metricsPort) {
+        this(dataDir, devGuild, console, help, seed, version, exports, databaseUrl, postRetention, shards, metricsPort,
+                false);
     }
 
     /**
@@ -187,7 +221,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         return "BotOptions[dataDir=" + dataDir + ", devGuild=" + devGuild + ", console=" + console + ", help=" + help
                 + ", seed=" + seed + ", version=" + version + ", exports=" + exports + ", databaseUrl="
                 + (databaseUrl.isPresent() ? "set" : "not set") + ", postRetention=" + postRetention
-                + ", shards=" + shards + ", metricsPort=" + metricsPort + "]";
+                + ", shards=" + shards + ", metricsPort=" + metricsPort + ", messageContent=" + messageContent + "]";
     }
 
     /**
@@ -211,6 +245,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         Integer shardCount = null;
         String shardIds = null;
         Optional<Integer> metricsPort = Optional.empty();
+        boolean messageContent = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             String inlineValue = null;
@@ -281,6 +316,7 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
                     String value = inlineValue != null ? inlineValue : value(args, ++i, "--metrics-port", "a port");
                     metricsPort = Optional.of(number(value, 1, 65_535, "--metrics-port needs a TCP port from 1 to 65535"));
                 }
+                case "--message-content" -> messageContent = true;
                 case "--console" -> console = true;
                 case "--help", "-h" -> help = true;
                 case "--version", "-V" -> version = true;
@@ -309,8 +345,19 @@ public record BotOptions(Path dataDir, Optional<Long> devGuild, boolean console,
         if (console && metricsPort.isPresent()) {
             throw new UsageException("--metrics-port works only for the bot on Discord, not with --console.");
         }
+        if (!messageContent) {
+            String fromEnv = env.get(MESSAGE_CONTENT_VARIABLE);
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                messageContent = switch (fromEnv.strip().toLowerCase(java.util.Locale.ROOT)) {
+                    case "true", "1", "yes", "on" -> true;
+                    case "false", "0", "no", "off" -> false;
+                    default -> throw new UsageException(MESSAGE_CONTENT_VARIABLE + " must be true or false, not \""
+                            + fromEnv + "\".");
+                };
+            }
+        }
         return new BotOptions(dataDir, devGuild, console, help, seed, version, exports,
-                Optional.ofNullable(databaseUrl), postRetention, shards, metricsPort);
+                Optional.ofNullable(databaseUrl), postRetention, shards, metricsPort, messageContent);
     }
 
     private static ShardPlan shards(Integer count, String ids, boolean console, boolean database) {

@@ -137,6 +137,15 @@ public final class BotRunner {
         }
 
         /**
+         * The store the bot runs on (for tests and embedders that set campaigns up directly).
+         *
+         * @return the open store
+         */
+        public CampaignStore store() {
+            return store;
+        }
+
+        /**
          * The logged-in Javacord API.
          *
          * @return the API

@@ -174,7 +174,8 @@ final class ProductionLauncher implements CampaignBot.Launcher {
         MetricsServer metricsServer = null;
         try {
             List<com.google.inject.Module> modules = BotRunner.productionModules(storeModule(options),
-                    JavacordConfig.of(token, options.devGuild()).withShards(options.shards()));
+                    JavacordConfig.of(token, options.devGuild()).withShards(options.shards())
+                            .withMessageContent(options.messageContent()));
             if (options.metricsPort().isPresent()) {
                 PrometheusMetrics metrics = new PrometheusMetrics();
                 modules = MetricsModules.recordingInto(modules, metrics);

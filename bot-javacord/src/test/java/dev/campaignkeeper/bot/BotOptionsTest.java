@@ -69,4 +69,17 @@ class BotOptionsTest {
         assertThatThrownBy(() -> BotOptions.parse(new String[] {"--post-retention"}, Map.of()))
                 .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining("a number of posts");
     }
+
+    @Test
+    void theMessageContentIntentIsOffUnlessTheFlagOrTheEnvironmentAsksForIt() {
+        assertThat(BotOptions.parse(new String[0], Map.of()).messageContent()).isFalse();
+        assertThat(BotOptions.parse(new String[] {"--message-content"}, Map.of()).messageContent()).isTrue();
+        assertThat(BotOptions.parse(new String[0], Map.of(BotOptions.MESSAGE_CONTENT_VARIABLE, "true"))
+                .messageContent()).isTrue();
+        assertThat(BotOptions.parse(new String[0], Map.of(BotOptions.MESSAGE_CONTENT_VARIABLE, "false"))
+                .messageContent()).isFalse();
+        assertThatThrownBy(() -> BotOptions.parse(new String[0], Map.of(BotOptions.MESSAGE_CONTENT_VARIABLE, "maybe")))
+                .isInstanceOf(BotOptions.UsageException.class).hasMessageContaining("true or false");
+        assertThat(BotOptions.USAGE).contains("--message-content").contains("CAMPAIGN_MESSAGE_CONTENT");
+    }
 }

@@ -36,6 +36,8 @@ public final class ConsoleModule extends AbstractModule {
         bind(ConsoleNames.class).toInstance(names);
         bind(InMemoryChatPlatform.class).toInstance(platform);
         bind(ChatPlatform.class).toInstance(platform);
+        bind(dev.campaignkeeper.bot.command.ProxyReadiness.class)
+                .toInstance(dev.campaignkeeper.bot.command.ProxyReadiness.READY);
         bind(UserDisplay.class).toInstance(names::show);
         bind(TranscriptStyle.class).toInstance(transcriptStyle(names));
     }

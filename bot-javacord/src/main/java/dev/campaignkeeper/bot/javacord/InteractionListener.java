@@ -477,7 +477,7 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
         return channel.asServerChannel().map(ServerChannel::getName).orElse("");
     }
 
-    private Actor actor(User user, Server server) {
+    static Actor actor(User user, Server server) {
         List<org.javacord.api.entity.permission.Role> roles = user.getRoles(server);
         Set<RoleId> roleIds = roles.stream().map(role -> RoleId.of(role.getId())).collect(Collectors.toSet());
         boolean administrator = server.isOwner(user) || roles.stream()

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -36,6 +37,7 @@ public final class JavacordBot {
     private static final Logger LOG = LoggerFactory.getLogger(JavacordBot.class);
     private static final int SLOW_WORKERS = 4;
     private static final int FAST_WORKERS = 2;
+    private static final int PROXY_WORKERS = 2;
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(10);
     /** Javacord waits about 5.5 s between the IDENTIFYs of one token's shards. */
     private static final Duration IDENTIFY_SPACING = Duration.ofSeconds(6);
@@ -47,6 +49,7 @@ public final class JavacordBot {
     private final Provider<CommandHandlers> handlers;
     private final BotMetrics metrics;
     private final ShardStatus shardStatus;
+    private final Optional<ProxySupport> proxy;
 
     /**
      * Creates the connector, recording no metrics.
@@ -73,10 +76,37 @@ public final class JavacordBot {
      * @param metrics told about commands and shard connections
      * @param shardStatus kept up to date with each shard's connection
      */
-    @Inject
     public JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
                        JavacordChatPlatform platform, Provider<CommandHandlers> handlers, BotMetrics metrics,
                        ShardStatus shardStatus) {
+        this(config, customizer, connection, platform, handlers, metrics, shardStatus, Optional.empty());
+    }
+
+    /**
+     * Creates the connector with proxy tags: with {@link JavacordConfig#messageContent()} it asks for
+     * the Message Content intent and attaches the proxy listener to every shard.
+     *
+     * @param config token, dev guild, timeouts, shards and the Message Content intent
+     * @param customizer the builder seam (a no-op in production)
+     * @param connection receives the shards' APIs once logged in
+     * @param platform the chat platform, which remembers users seen in commands
+     * @param handlers the command handlers
+     * @param metrics told about commands and shard connections
+     * @param shardStatus kept up to date with each shard's connection
+     * @param proxy the proxy listener and its readiness
+     */
+    @Inject
+    public JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
+                       JavacordChatPlatform platform, Provider<CommandHandlers> handlers, BotMetrics metrics,
+                       ShardStatus shardStatus, ProxySupport proxy) {
+        this(config, customizer, connection, platform, handlers, metrics, shardStatus,
+                Optional.of(Objects.requireNonNull(proxy, "proxy")));
+    }
+
+    private JavacordBot(JavacordConfig config, DiscordApiBuilderCustomizer customizer, DiscordConnection connection,
+                        JavacordChatPlatform platform, Provider<CommandHandlers> handlers, BotMetrics metrics,
+                        ShardStatus shardStatus, Optional<ProxySupport> proxy) {
+        this.proxy = proxy;
         this.config = Objects.requireNonNull(config, "config");
         this.customizer = Objects.requireNonNull(customizer, "customizer");
         this.connection = Objects.requireNonNull(connection, "connection");
@@ -94,17 +124,36 @@ public final class JavacordBot {
      */
     public Connected connect() {
         CommandHandlers commandHandlers = handlers.get();
+        boolean messageContent = config.messageContent() && proxy.isPresent();
         DiscordApiBuilder builder = new DiscordApiBuilder()
                 .setToken(config.token())
-                .setIntents(Intent.GUILDS, Intent.GUILD_MESSAGE_REACTIONS)
+                .setIntents(intents(messageContent))
                 .setUserCacheEnabled(false)
                 .setShutdownHookRegistrationEnabled(false);
         customizer.customize(builder);
         ShardPlan shards = config.shards();
-        List<DiscordApi> apis = shards.total() == 1 ? List.of(login(builder)) : loginShards(builder, shards);
+        List<DiscordApi> apis;
+        try {
+            apis = shards.total() == 1 ? List.of(login(builder)) : loginShards(builder, shards);
+        } catch (DiscordStartException refused) {
+            if (!messageContent || !closedBeforeReady(refused)) {
+                throw refused;
+            }
+            LOG.warn("Discord closed the connection before READY while the bot asked for the Message Content intent "
+                    + "(close code 4014, disallowed intents, when it is not switched on in the Developer Portal). "
+                    + "Logging in again without it; proxy tags stay off until it is switched on and the bot restarted");
+            messageContent = false;
+            proxy.get().intent(ProxySupport.Intent.REFUSED);
+            builder.setIntents(intents(false));
+            apis = shards.total() == 1 ? List.of(login(builder)) : loginShards(builder, shards);
+        }
+        if (messageContent) {
+            proxy.get().intent(ProxySupport.Intent.GRANTED);
+        }
         ExecutorService slow = Executors.newFixedThreadPool(SLOW_WORKERS, new WorkerThreads("slow"));
         ExecutorService fast = Executors.newFixedThreadPool(FAST_WORKERS, new WorkerThreads("fast"));
-        Connected connected = new Connected(apis, List.of(slow, fast), connection, shardStatus);
+        ExecutorService proxying = Executors.newFixedThreadPool(PROXY_WORKERS, new WorkerThreads("proxy"));
+        Connected connected = new Connected(apis, List.of(slow, fast, proxying), connection, shardStatus);
         try {
             connection.connected(apis);
             ShardGuard guard = new ShardGuard(new InteractionListener(commandHandlers, platform, slow, fast, metrics));
@@ -113,8 +162,12 @@ public final class JavacordBot {
                 attached.addAll(List.of(api.addSlashCommandCreateListener(guard),
                         api.addAutocompleteCreateListener(guard), api.addModalSubmitListener(guard),
                         api.addMessageContextMenuCommandListener(guard), api.addReactionAddListener(guard)));
+                if (messageContent) {
+                    attached.add(api.addMessageCreateListener(proxy.get().listener(proxying)));
+                }
                 attached.addAll(watchConnection(api));
             }
+            proxy.ifPresent(ProxySupport::reportAtStart);
             connected.listeners = Set.copyOf(attached);
             if (shards.ids().contains(0)) {
                 register(apis.get(0));
@@ -129,6 +182,28 @@ public final class JavacordBot {
             connected.close();
             throw e;
         }
+    }
+
+    /** The gateway intents: guilds and reactions; for proxy tags also guild messages and their text. */
+    private static Intent[] intents(boolean messageContent) {
+        return messageContent
+                ? new Intent[] {Intent.GUILDS, Intent.GUILD_MESSAGE_REACTIONS, Intent.GUILD_MESSAGES,
+                        Intent.MESSAGE_CONTENT}
+                : new Intent[] {Intent.GUILDS, Intent.GUILD_MESSAGE_REACTIONS};
+    }
+
+    /**
+     * Whether a login failed because Discord closed the gateway before READY: what Javacord 3.8.0
+     * reports for a close code such as 4014 (disallowed intents), without the code itself (it only logs
+     * it, "Websocket closed with reason ... and code 4014 by server").
+     */
+    private static boolean closedBeforeReady(DiscordStartException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("closed before READY")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private List<ListenerManager<?>> watchConnection(DiscordApi api) {

@@ -72,6 +72,7 @@ public final class JavacordChatPlatform implements ChatPlatform {
 
     static final String MANAGE_ROLES = "Manage Roles";
     static final String MANAGE_WEBHOOKS = "Manage Webhooks";
+    static final String MANAGE_MESSAGES = "Manage Messages";
     private static final String AUDIT_REASON = "Campaign Keeper";
     private static final int MAX_REMEMBERED_USERS = 10_000;
     private static final Logger LOG = LoggerFactory.getLogger(JavacordChatPlatform.class);
@@ -300,6 +301,24 @@ public final class JavacordChatPlatform implements ChatPlatform {
     @Override
     public void deletePost(GuildId guild, WebhookTarget target, MessageId message) {
         webhookClient.deleteMessage(hook(target), thread(target), Long.parseUnsignedLong(message.value()));
+    }
+
+    /** Deletes a member's message that was reposted through proxy tags (needs Manage Messages). */
+    @Override
+    public void deleteMessage(GuildId guild, ChannelId channel, MessageId message) {
+        webhookClient.deleteChannelMessage(Long.parseUnsignedLong(channel.value()),
+                Long.parseUnsignedLong(message.value()), AUDIT_REASON + ": reposted as a character");
+    }
+
+    /**
+     * Reads a member's message as Discord has it now (for proxy tags: the latest edit, or gone).
+     *
+     * @param channel the channel or thread
+     * @param message the message
+     * @return the message, or empty if it no longer exists
+     */
+    Optional<WebhookClient.ChannelMessage> fetchMessage(long channel, long message) {
+        return webhookClient.fetchMessage(channel, message);
     }
 
     /**

@@ -14,9 +14,12 @@ import java.util.Optional;
  * @param loginTimeout how long to wait for Javacord's login before giving up
  * @param requestTimeout how long one Discord call (including waits for rate limits) may take
  * @param shards the gateway shards this process runs ({@link ShardPlan#single()} unless sharded)
+ * @param messageContent whether to ask Discord for the privileged Message Content intent, which
+ *     proxy tags need ({@code --message-content}); off by default, and if Discord refuses it the bot
+ *     logs in again without it
  */
 public record JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout,
-                             ShardPlan shards) {
+                             ShardPlan shards, boolean messageContent) {
 
     /** Default login timeout. */
     public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofSeconds(60);
@@ -31,6 +34,7 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
      * @param loginTimeout how long to wait for Javacord's login before giving up
      * @param requestTimeout how long one Discord call (including waits for rate limits) may take
      * @param shards the gateway shards this process runs
+     * @param messageContent whether to ask for the Message Content intent
      */
     public JavacordConfig {
         Objects.requireNonNull(shards, "shards");
@@ -56,7 +60,31 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
      * @param requestTimeout how long one Discord call may take
      */
     public JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout) {
-        this(token, devGuild, loginTimeout, requestTimeout, ShardPlan.single());
+        this(token, devGuild, loginTimeout, requestTimeout, ShardPlan.single(), false);
+    }
+
+    /**
+     * A configuration without the Message Content intent.
+     *
+     * @param token the bot token
+     * @param devGuild a guild to register commands on instantly; empty to register them globally
+     * @param loginTimeout how long to wait for each shard's login
+     * @param requestTimeout how long one Discord call may take
+     * @param shards the gateway shards this process runs
+     */
+    public JavacordConfig(String token, Optional<Long> devGuild, Duration loginTimeout, Duration requestTimeout,
+                          ShardPlan shards) {
+        this(token, devGuild, loginTimeout, requestTimeout, shards, false);
+    }
+
+    /**
+     * This configuration asking for the Message Content intent, or not.
+     *
+     * @param requested whether to ask for it
+     * @return the new configuration
+     */
+    public JavacordConfig withMessageContent(boolean requested) {
+        return new JavacordConfig(token, devGuild, loginTimeout, requestTimeout, shards, requested);
     }
 
     /**
@@ -66,7 +94,7 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
      * @return the new configuration
      */
     public JavacordConfig withShards(ShardPlan plan) {
-        return new JavacordConfig(token, devGuild, loginTimeout, requestTimeout, plan);
+        return new JavacordConfig(token, devGuild, loginTimeout, requestTimeout, plan, messageContent);
     }
 
     /**
@@ -84,6 +112,6 @@ public record JavacordConfig(String token, Optional<Long> devGuild, Duration log
     @Override
     public String toString() {
         return "JavacordConfig[token=<hidden>, devGuild=" + devGuild.map(String::valueOf).orElse("none")
-                + ", loginTimeout=" + loginTimeout + ", requestTimeout=" + requestTimeout + ", shards=" + shards + "]";
+                + ", loginTimeout=" + loginTimeout + ", requestTimeout=" + requestTimeout + ", shards=" + shards + ", messageContent=" + messageContent + "]";
     }
 }

@@ -41,6 +41,8 @@ public final class JavacordModule extends AbstractModule {
         bind(UserDisplay.class).toInstance(UserDisplay.DISCORD_MENTION);
         bind(ShardStatus.class).in(Singleton.class);
         bind(BotMetrics.class).toInstance(BotMetrics.none());
+        bind(ProxySupport.class).in(Singleton.class);
+        bind(dev.campaignkeeper.bot.command.ProxyReadiness.class).to(ProxySupport.class);
         bind(JavacordBot.class);
     }
 

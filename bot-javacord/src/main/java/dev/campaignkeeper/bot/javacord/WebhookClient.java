@@ -239,6 +239,85 @@ final class WebhookClient {
         call(request, hook.id(), "delete the post");
     }
 
+    /** A file attached to a member's message. */
+    record Attachment(String url, String fileName, String contentType, long size) {
+    }
+
+    /**
+     * A member's message as Discord has it now.
+     *
+     * @param content its text (the latest edit)
+     * @param attachments its files
+     * @param replyTo the message it replies to (channel, message), if any
+     */
+    record ChannelMessage(String content, List<Attachment> attachments, Optional<long[]> replyTo) {
+    }
+
+    /**
+     * Reads a message of a channel or thread ({@code GET /channels/{c}/messages/{m}}, bot token; needs
+     * Read Message History, and the Message Content intent for the text).
+     *
+     * @return the message, or empty if it no longer exists
+     */
+    Optional<ChannelMessage> fetchMessage(long channelId, long messageId) {
+        Request request = botRequest(url("channels", Long.toUnsignedString(channelId), "messages",
+                Long.toUnsignedString(messageId)).build()).get().build();
+        JsonObject message;
+        try {
+            message = call(request, channelId, "read the message").getAsJsonObject();
+        } catch (PlatformNotFoundException gone) {
+            return Optional.empty();
+        }
+        String content = message.has("content") && message.get("content").isJsonPrimitive()
+                ? message.get("content").getAsString() : "";
+        List<Attachment> files = new java.util.ArrayList<>();
+        if (message.has("attachments") && message.get("attachments").isJsonArray()) {
+            for (JsonElement element : message.getAsJsonArray("attachments")) {
+                JsonObject file = element.getAsJsonObject();
+                files.add(new Attachment(text(file, "url"), text(file, "filename"),
+                        text(file, "content_type").isEmpty() ? "application/octet-stream" : text(file, "content_type"),
+                        file.has("size") ? file.get("size").getAsLong() : 0));
+            }
+        }
+        Optional<long[]> reply = Optional.empty();
+        if (message.has("message_reference") && message.get("message_reference").isJsonObject()) {
+            JsonObject reference = message.getAsJsonObject("message_reference");
+            String replied = text(reference, "message_id");
+            String in = text(reference, "channel_id");
+            if (!replied.isEmpty()) {
+                reply = Optional.of(new long[] {in.isEmpty() ? channelId : Long.parseUnsignedLong(in),
+                        Long.parseUnsignedLong(replied)});
+            }
+        }
+        return Optional.of(new ChannelMessage(content, List.copyOf(files), reply));
+    }
+
+    /**
+     * Deletes a member's message ({@code DELETE /channels/{c}/messages/{m}}, bot token; needs Manage
+     * Messages).
+     *
+     * @throws PlatformNotFoundException if it is already gone
+     * @throws MissingPermissionException if the bot may not delete it
+     */
+    void deleteChannelMessage(long channelId, long messageId, String auditReason) {
+        Request request = botRequest(url("channels", Long.toUnsignedString(channelId), "messages",
+                Long.toUnsignedString(messageId)).build())
+                .header("X-Audit-Log-Reason", auditReason)
+                .delete().build();
+        try {
+            call(request, channelId, "delete the proxied message");
+        } catch (MissingPermissionException refused) {
+            MissingPermissionException manageMessages = new MissingPermissionException(
+                    JavacordChatPlatform.MANAGE_MESSAGES);
+            manageMessages.initCause(refused);
+            throw manageMessages;
+        }
+    }
+
+    private static String text(JsonObject object, String field) {
+        return object.has(field) && object.get(field).isJsonPrimitive() ? object.get(field).getAsString() : "";
+    }
+
     private HttpUrl messageUrl(Hook hook, Optional<Long> threadId, long messageId) {
         HttpUrl.Builder url = url("webhooks", Long.toUnsignedString(hook.id()), hook.token(), "messages",
                 Long.toUnsignedString(messageId));

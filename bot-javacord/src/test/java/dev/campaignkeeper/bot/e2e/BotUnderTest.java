@@ -47,7 +47,22 @@ final class BotUnderTest implements AutoCloseable {
      * @return the running bot
      */
     static BotUnderTest start(FakeDiscord discord, Path dataDir, Optional<Long> devGuild) {
-        JavacordConfig config = new JavacordConfig(Javacord.uniqueToken(), devGuild, TIMEOUT, TIMEOUT);
+        return start(discord, dataDir, new JavacordConfig(Javacord.uniqueToken(), devGuild, TIMEOUT, TIMEOUT));
+    }
+
+    /**
+     * Starts the bot asking for the Message Content intent ({@code --message-content}), so proxy tags work.
+     *
+     * @param discord the fake to connect to
+     * @param dataDir the data directory
+     * @return the running bot
+     */
+    static BotUnderTest startWithMessageContent(FakeDiscord discord, Path dataDir) {
+        return start(discord, dataDir, new JavacordConfig(Javacord.uniqueToken(), Optional.empty(), TIMEOUT, TIMEOUT)
+                .withMessageContent(true));
+    }
+
+    private static BotUnderTest start(FakeDiscord discord, Path dataDir, JavacordConfig config) {
         DiscordApiBuilderCustomizer toFake = new DiscordApiBuilderCustomizer() {
             @Override
             public void customize(org.javacord.api.DiscordApiBuilder builder) {
@@ -65,6 +80,11 @@ final class BotUnderTest implements AutoCloseable {
                     binder.bind(java.time.Clock.class).toInstance(discord.clock()); // links expire by the fake's time
                 });
         return new BotUnderTest(BotRunner.create(List.of(wiring)).start());
+    }
+
+    /** @return the store the bot runs on, to set campaigns up directly */
+    dev.campaignkeeper.core.port.CampaignStore store() {
+        return running.store();
     }
 
     /** Stops the bot: disconnects from the fake and closes the store. */

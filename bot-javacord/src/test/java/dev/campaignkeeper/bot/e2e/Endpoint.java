@@ -36,6 +36,10 @@ public enum Endpoint {
     OPEN_DM_CHANNEL,
     /** {@code POST /channels/{id}/messages}; the fake implements it for DM channels only. */
     CREATE_MESSAGE,
+    /** {@code GET /channels/{c}/messages/{m}}: read one message. */
+    GET_CHANNEL_MESSAGE,
+    /** {@code DELETE /channels/{c}/messages/{m}}: delete a member's message (Manage Messages). */
+    DELETE_CHANNEL_MESSAGE,
     /** {@code POST /attachments/refresh-urls}: sign attachment links anew. */
     REFRESH_ATTACHMENT_URLS,
     /** Anything the fake does not implement; answered with 404 and listed by {@code unhandledCalls()}. */

@@ -69,6 +69,8 @@ public final class FakeDiscord implements AutoCloseable {
     public static final long ADMINISTRATOR = 1L << 3;
     /** Permission bit: manage roles. */
     public static final long MANAGE_ROLES = 1L << 28;
+    /** Permission bit: manage messages (delete other members' messages). */
+    public static final long MANAGE_MESSAGES = 1L << 13;
     /** Permission bit: manage webhooks. */
     public static final long MANAGE_WEBHOOKS = 1L << 29;
     private static final long VIEW_CHANNEL = 1L << 10;
@@ -114,6 +116,10 @@ public final class FakeDiscord implements AutoCloseable {
     private final Map<Endpoint, Deque<PendingFault>> faults = new EnumMap<>(Endpoint.class);
     private final List<Throwable> handlerErrors = new ArrayList<>();
     private final List<String> proxyFailures = new ArrayList<>();
+    private final Map<Long, FakeMessage> memberMessages = new LinkedHashMap<>();
+    private final List<Long> deletedMemberMessages = new ArrayList<>();
+    private final Map<Endpoint, Deque<java.util.function.Consumer<RecordedCall>>> beforeCalls =
+            new EnumMap<>(Endpoint.class);
     private volatile Duration interactionDeadline = Duration.ofSeconds(3);
 
     private FakeDiscord() {
@@ -126,7 +132,7 @@ public final class FakeDiscord implements AutoCloseable {
         roles.put(guildId, new FakeRole(guildId, "@everyone", EVERYONE_PERMISSIONS, 0, false, false, 0));
         botRoleId = nextId();
         roles.put(botRoleId, new FakeRole(botRoleId, "Campaign Keeper", VIEW_CHANNEL | SEND_MESSAGES | MANAGE_ROLES
-                | MANAGE_WEBHOOKS, 0, false, false, 2));
+                | MANAGE_WEBHOOKS | MANAGE_MESSAGES, 0, false, false, 2));
         memberRoles.put(botUser.id(), new LinkedHashSet<>(List.of(botRoleId)));
         memberRoles.put(owner.id(), new LinkedHashSet<>());
         defaultChannel = new FakeChannel(nextId(), "general");
@@ -676,6 +682,32 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     /**
+     * Waits until {@code condition} holds (checked whenever the fake's state changes, and at least every
+     * 100 ms).
+     *
+     * @param condition what to wait for; called under the fake's lock
+     * @param timeout   how long to wait at most
+     * @param what      what is waited for, for the failure message
+     */
+    public void awaitCondition(java.util.function.BooleanSupplier condition, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (lock) {
+            while (!condition.getAsBoolean()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("timed out waiting for " + what + "; calls: " + calls);
+                }
+                try {
+                    lock.wait(Math.max(1, Math.min(100, left / 1_000_000)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AssertionError("interrupted", e);
+                }
+            }
+        }
+    }
+
+    /**
      * Waits for calls matching a condition.
      *
      * @param condition which calls count
@@ -776,6 +808,266 @@ public final class FakeDiscord implements AutoCloseable {
         }
         queue.poll();
         return head.fault;
+    }
+
+    /**
+     * Runs {@code action} when the next call to {@code endpoint} arrives, before the fake answers it
+     * (e.g. another bot deleting a message while our bot's webhook post is in flight). The action runs
+     * on the fake's HTTP thread; the call waits for it.
+     *
+     * @param endpoint the endpoint
+     * @param action   what to do first; given the call (its status is 0, not answered yet)
+     */
+    public void beforeNext(Endpoint endpoint, java.util.function.Consumer<RecordedCall> action) {
+        synchronized (lock) {
+            beforeCalls.computeIfAbsent(endpoint, e -> new ArrayDeque<>()).add(action);
+        }
+    }
+
+    // ------------------------------------------------------------------ members' ordinary messages
+
+    /**
+     * A member sends an ordinary message: kept by the fake and pushed as MESSAGE_CREATE (with
+     * {@code member}, {@code attachments} and {@code message_reference}) if the client asked for the
+     * guild messages intent; without the Message Content intent its content arrives empty, as on Discord.
+     *
+     * @param author  who writes it
+     * @param channel the channel or thread
+     * @param content the text
+     * @param files   attachments (served from the fake CDN)
+     * @param replyTo the message it replies to, 0 for none
+     * @return the message
+     */
+    public FakeMessage sendMessage(FakeUser author, FakeChannel channel, String content, List<FakeAttachment> files,
+                                   long replyTo) {
+        FakeMessage message;
+        ObjectNode event;
+        synchronized (lock) {
+            if (!channels.containsKey(channel.id())) {
+                throw new IllegalArgumentException("no such channel " + channel);
+            }
+            message = new FakeMessage(nextId(), channel.id(), author, content, files, replyTo);
+            memberMessages.put(message.id(), message);
+            event = memberMessageJson(message, true);
+            lock.notifyAll();
+        }
+        dispatchMessageCreate(event);
+        return message;
+    }
+
+    /**
+     * A member sends a plain text message.
+     *
+     * @param author  who writes it
+     * @param channel the channel or thread
+     * @param content the text
+     * @return the message
+     */
+    public FakeMessage sendMessage(FakeUser author, FakeChannel channel, String content) {
+        return sendMessage(author, channel, content, List.of(), 0);
+    }
+
+    /**
+     * The author edits a message: the fake keeps the new text and pushes MESSAGE_UPDATE.
+     *
+     * @param message the message
+     * @param content the new text
+     */
+    public void editMessage(FakeMessage message, String content) {
+        ObjectNode event;
+        synchronized (lock) {
+            FakeMessage current = memberMessages.get(message.id());
+            if (current == null) {
+                throw new IllegalArgumentException("message " + message.id() + " is gone");
+            }
+            FakeMessage edited = current.editedTo(content);
+            memberMessages.put(edited.id(), edited);
+            event = memberMessageJson(edited, false);
+            event.put("edited_timestamp", now());
+        }
+        if ((gateway.lastIntents() & FakeGateway.GUILD_MESSAGES) != 0) {
+            gateway.dispatch("MESSAGE_UPDATE", event);
+        }
+    }
+
+    /**
+     * Someone other than the bot (the author, a moderator, another proxy bot) deletes a message: gone
+     * from the fake, MESSAGE_DELETE pushed.
+     *
+     * @param message the message
+     */
+    public void deleteMessageElsewhere(FakeMessage message) {
+        synchronized (lock) {
+            if (memberMessages.remove(message.id()) == null) {
+                return;
+            }
+            lock.notifyAll();
+        }
+        dispatchMessageDelete(message.id(), message.channelId());
+    }
+
+    /**
+     * Another proxy bot's webhook posts into a channel: pushed as MESSAGE_CREATE with its
+     * {@code webhook_id} (the fake keeps no such webhook).
+     *
+     * @param channel  the channel
+     * @param username the name it shows
+     * @param content  the text
+     */
+    public void foreignWebhookPost(FakeChannel channel, String username, String content) {
+        ObjectNode event;
+        synchronized (lock) {
+            long hookId = nextId();
+            ObjectNode author = json.createObjectNode();
+            author.put("id", Long.toUnsignedString(hookId));
+            author.put("username", username);
+            author.put("discriminator", "0000");
+            author.putNull("avatar");
+            author.put("bot", true);
+            event = messageJson(nextId(), channel.id(), author, hookId, content, 0);
+        }
+        dispatchMessageCreate(event);
+    }
+
+    /**
+     * @param id a message id
+     * @return the member's message as the fake holds it now, if it still exists
+     */
+    public Optional<FakeMessage> memberMessage(long id) {
+        synchronized (lock) {
+            return Optional.ofNullable(memberMessages.get(id));
+        }
+    }
+
+    /** @return ids of members' messages the bot deleted, in order */
+    public List<Long> messagesDeletedByBot() {
+        synchronized (lock) {
+            return List.copyOf(deletedMemberMessages);
+        }
+    }
+
+    /**
+     * Sets the permissions of the bot's own role (pushes GUILD_ROLE_UPDATE).
+     *
+     * @param permissions the permission bits
+     */
+    public void setBotPermissions(long permissions) {
+        ObjectNode event = json.createObjectNode();
+        synchronized (lock) {
+            FakeRole current = roles.get(botRoleId);
+            FakeRole changed = new FakeRole(current.id(), current.name(), permissions, current.color(),
+                    current.hoist(), current.mentionable(), current.position());
+            roles.put(changed.id(), changed);
+            event.put("guild_id", Long.toUnsignedString(guildId));
+            event.set("role", roleJson(changed));
+        }
+        gateway.dispatch("GUILD_ROLE_UPDATE", event);
+    }
+
+    /** @return the permissions the bot's own role has now */
+    public long botPermissions() {
+        synchronized (lock) {
+            return roles.get(botRoleId).permissions();
+        }
+    }
+
+    /**
+     * Makes the gateway refuse the Message Content intent with close code 4014, as Discord does when
+     * it is not switched on in the Developer Portal.
+     *
+     * @param refuse whether to refuse it
+     */
+    public void refuseMessageContentIntent(boolean refuse) {
+        gateway.refusePrivilegedIntents(refuse);
+    }
+
+    /** @return the close codes the gateway closed sessions with, in order */
+    public List<Integer> gatewayCloseCodes() {
+        return gateway.closeCodesSent();
+    }
+
+    /** @return the intents bit set of the last IDENTIFY */
+    public long identifiedIntents() {
+        return gateway.lastIntents();
+    }
+
+    private void dispatchMessageCreate(ObjectNode event) {
+        if ((gateway.lastIntents() & FakeGateway.GUILD_MESSAGES) == 0) {
+            return;
+        }
+        if ((gateway.lastIntents() & FakeGateway.MESSAGE_CONTENT) == 0) {
+            event.put("content", "");
+            event.putArray("attachments");
+        }
+        gateway.dispatch("MESSAGE_CREATE", event);
+    }
+
+    private void dispatchMessageDelete(long messageId, long channelId) {
+        if ((gateway.lastIntents() & FakeGateway.GUILD_MESSAGES) == 0) {
+            return;
+        }
+        ObjectNode event = json.createObjectNode();
+        event.put("id", Long.toUnsignedString(messageId));
+        event.put("channel_id", Long.toUnsignedString(channelId));
+        event.put("guild_id", Long.toUnsignedString(guildId));
+        gateway.dispatch("MESSAGE_DELETE", event);
+    }
+
+    /** A member's message as Discord sends it; {@code withMember} for gateway events. */
+    private ObjectNode memberMessageJson(FakeMessage message, boolean withMember) {
+        ObjectNode node = messageJson(message.id(), message.channelId(), userJson(message.author()), null,
+                message.content(), 0);
+        if (withMember) {
+            ObjectNode member = memberJson(message.author());
+            member.remove("user");
+            node.set("member", member);
+        }
+        ArrayNode attachments = node.putArray("attachments");
+        for (FakeAttachment file : message.files()) {
+            long id = nextId();
+            String path = "/attachments/" + message.channelId() + "/" + id + "/" + file.filename();
+            attachmentFiles.put(path, file);
+            String url = "https://cdn.discordapp.com" + path;
+            attachments.addObject().put("id", Long.toUnsignedString(id)).put("filename", file.filename())
+                    .put("size", file.content().length).put("url", url)
+                    .put("proxy_url", url.replace("cdn.discordapp.com", "media.discordapp.net"))
+                    .put("content_type", file.contentType());
+        }
+        if (message.replyTo() != 0) {
+            node.put("type", 19);
+            node.putObject("message_reference").put("message_id", Long.toUnsignedString(message.replyTo()))
+                    .put("channel_id", Long.toUnsignedString(message.channelId()))
+                    .put("guild_id", Long.toUnsignedString(guildId));
+        }
+        return node;
+    }
+
+    private MockResponse getChannelMessage(Match match) {
+        FakeMessage message = memberMessages.get(match.id(1));
+        if (message == null || message.channelId() != match.id(0)) {
+            return error(404, 10008, "Unknown Message");
+        }
+        ObjectNode body = memberMessageJson(message, false);
+        if ((gateway.lastIntents() & FakeGateway.MESSAGE_CONTENT) == 0) {
+            body.put("content", "");
+        }
+        return ok(body);
+    }
+
+    private MockResponse deleteChannelMessage(Match match) {
+        FakeMessage message = memberMessages.get(match.id(1));
+        if (message == null || message.channelId() != match.id(0)) {
+            return error(404, 10008, "Unknown Message");
+        }
+        if (message.author().id() != botUser.id() && (permissionsOf(botUser.id()) & (MANAGE_MESSAGES | ADMINISTRATOR))
+                == 0) {
+            return error(403, 50013, "Missing Permissions");
+        }
+        memberMessages.remove(message.id());
+        deletedMemberMessages.add(message.id());
+        lock.notifyAll();
+        dispatchMessageDelete(message.id(), message.channelId());
+        return noContent();
     }
 
     /** A fault waiting for its call. */
@@ -1433,6 +1725,8 @@ public final class FakeDiscord implements AutoCloseable {
             rule("DELETE", "/guilds/(\\d+)/roles/(\\d+)", Endpoint.DELETE_ROLE),
             rule("POST", "/users/@me/channels", Endpoint.OPEN_DM_CHANNEL),
             rule("POST", "/channels/(\\d+)/messages", Endpoint.CREATE_MESSAGE),
+            rule("GET", "/channels/(\\d+)/messages/(\\d+)", Endpoint.GET_CHANNEL_MESSAGE),
+            rule("DELETE", "/channels/(\\d+)/messages/(\\d+)", Endpoint.DELETE_CHANNEL_MESSAGE),
             rule("POST", "/attachments/refresh-urls", Endpoint.REFRESH_ATTACHMENT_URLS),
             rule("PUT", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.ADD_MEMBER_ROLE),
             rule("DELETE", "/guilds/(\\d+)/members/(\\d+)/roles/(\\d+)", Endpoint.REMOVE_MEMBER_ROLE));
@@ -1494,6 +1788,16 @@ public final class FakeDiscord implements AutoCloseable {
             MockResponse response;
             boolean injected = false;
             Fault fault;
+            java.util.function.Consumer<RecordedCall> before;
+            synchronized (lock) {
+                Deque<java.util.function.Consumer<RecordedCall>> queue = beforeCalls.get(match.endpoint());
+                before = queue == null ? null : queue.poll();
+            }
+            if (before != null) {
+                before.accept(new RecordedCall(match.endpoint(), request.method(),
+                        request.path().startsWith(API) ? request.path().substring(API.length()) : request.path(),
+                        request.query(), request.bodyText(), request.authorization(), 0, false, receivedAt));
+            }
             synchronized (lock) {
                 fault = takeFault(match.endpoint());
             }
@@ -1647,6 +1951,8 @@ public final class FakeDiscord implements AutoCloseable {
                 case REMOVE_MEMBER_ROLE -> changeMemberRole(match, false);
                 case OPEN_DM_CHANNEL -> openDmChannel(request);
                 case CREATE_MESSAGE -> createMessage(match, request);
+                case GET_CHANNEL_MESSAGE -> getChannelMessage(match);
+                case DELETE_CHANNEL_MESSAGE -> deleteChannelMessage(match);
                 case UNHANDLED -> error(404, 0, "404: Not Found (not implemented by the fake Discord)");
             };
         }
@@ -2108,6 +2414,14 @@ public final class FakeDiscord implements AutoCloseable {
                 Optional.ofNullable(body.get("allowed_mentions")), body, threadId,
                 List.copyOf(request.files().keySet()), false));
         lock.notifyAll();
+        ObjectNode hookAuthor = json.createObjectNode();
+        hookAuthor.put("id", webhook.idString());
+        hookAuthor.put("username", username.orElse(webhook.name()));
+        hookAuthor.put("discriminator", "0000");
+        hookAuthor.putNull("avatar");
+        hookAuthor.put("bot", true);
+        dispatchMessageCreate(messageJson(messageId, threadId != 0 ? threadId : webhook.channelId(), hookAuthor,
+                webhook.id(), content, 0));
         boolean wait = request.url() != null && "true".equalsIgnoreCase(request.url().queryParameter("wait"));
         if (!wait) {
             return noContent();

@@ -28,6 +28,10 @@ final class FakeGateway implements AutoCloseable {
     private static final int HEARTBEAT = 1;
     private long lastIntents;
     private static final int IDENTIFY = 2;
+    /** Intent bit: guild messages (MESSAGE_CREATE, MESSAGE_UPDATE, MESSAGE_DELETE in guilds). */
+    static final long GUILD_MESSAGES = 1L << 9;
+    /** Intent bit: message content (privileged). */
+    static final long MESSAGE_CONTENT = 1L << 15;
     private static final int RESUME = 6;
     private static final int INVALID_SESSION = 9;
     private static final int HELLO = 10;
@@ -41,6 +45,8 @@ final class FakeGateway implements AutoCloseable {
     private final List<String> identifiedTokens = new ArrayList<>();
     private final List<String> identifiedShards = new ArrayList<>();
     private int heartbeats;
+    private volatile boolean refusePrivilegedIntents;
+    private final List<Integer> closeCodesSent = new ArrayList<>();
 
     /**
      * @param json        the mapper
@@ -79,6 +85,21 @@ final class FakeGateway implements AutoCloseable {
     /** @return the {@code shard} field of every IDENTIFY, as {@code "id/total"} ({@code "none"} if absent), in order */
     synchronized List<String> identifiedShards() {
         return List.copyOf(identifiedShards);
+    }
+
+    /**
+     * Makes IDENTIFYs asking for the Message Content intent (1 << 15) fail with close code 4014
+     * ("Disallowed intent(s)"), as Discord does when it is not switched on in the Developer Portal.
+     *
+     * @param refuse whether to refuse
+     */
+    void refusePrivilegedIntents(boolean refuse) {
+        refusePrivilegedIntents = refuse;
+    }
+
+    /** @return the close codes the fake closed sessions with (4004, 4014), in order */
+    synchronized List<Integer> closeCodesSent() {
+        return List.copyOf(closeCodesSent);
     }
 
     /** @return how many heartbeats (op 1) clients sent; each was acknowledged with op 11 */
@@ -233,7 +254,17 @@ final class FakeGateway implements AutoCloseable {
                 lastIntents = data.path("intents").asLong(0);
             }
             if (!token.startsWith("Bot ") || token.length() <= "Bot ".length()) {
+                synchronized (FakeGateway.this) {
+                    closeCodesSent.add(4004);
+                }
                 webSocket.close(4004, "Authentication failed.");
+                return;
+            }
+            if (refusePrivilegedIntents && (data.path("intents").asLong(0) & MESSAGE_CONTENT) != 0) {
+                synchronized (FakeGateway.this) {
+                    closeCodesSent.add(4014);
+                }
+                webSocket.close(4014, "Disallowed intent(s).");
                 return;
             }
             String sessionId = "fake-session-" + Integer.toHexString(System.identityHashCode(this));

@@ -58,7 +58,9 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         /** {@link ChatPlatform#sendDirectMessage}. */
         DIRECT_MESSAGE,
         /** {@link ChatPlatform#keepImage}. */
-        KEEP_IMAGE
+        KEEP_IMAGE,
+        /** {@link ChatPlatform#deleteMessage}. */
+        DELETE_MESSAGE
     }
 
     /** Where the links of {@link #keepImage kept images} point (a reserved name that never resolves). */
@@ -222,6 +224,7 @@ public final class InMemoryChatPlatform implements ChatPlatform {
     private final List<Post> posts = new ArrayList<>();
     private final List<StartedThread> threads = new ArrayList<>();
     private final List<KeptImage> keptImages = new ArrayList<>();
+    private final java.util.LinkedHashSet<MessageId> deletedMessages = new java.util.LinkedHashSet<>();
     private final Map<Operation, Queue<RuntimeException>> failures = new EnumMap<>(Operation.class);
     private long nextId = 1_100_000_000_000_000_000L;
 
@@ -480,6 +483,29 @@ public final class InMemoryChatPlatform implements ChatPlatform {
         }
         throw new PlatformNotFoundException("Message " + message + " of webhook " + target.webhook()
                 + " does not exist there.");
+    }
+
+    /**
+     * Marks a member's message deleted; a message deleted twice is reported gone, as the platform would.
+     */
+    @Override
+    public synchronized void deleteMessage(GuildId guild, ChannelId channel, MessageId message) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(message, "message");
+        failIfAsked(Operation.DELETE_MESSAGE);
+        if (!deletedMessages.add(message)) {
+            throw new PlatformNotFoundException("Message " + message + " is already deleted.");
+        }
+    }
+
+    /**
+     * The members' messages deleted through {@link #deleteMessage}, in order.
+     *
+     * @return the message ids
+     */
+    public synchronized List<MessageId> deletedMessages() {
+        return List.copyOf(deletedMessages);
     }
 
     @Override

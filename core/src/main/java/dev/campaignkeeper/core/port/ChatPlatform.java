@@ -160,4 +160,20 @@ public interface ChatPlatform {
         throw new dev.campaignkeeper.core.error.PlatformException(
                 "This chat platform cannot send direct messages.");
     }
+
+    /**
+     * Deletes a member's message (the original of a message reposted through proxy tags). Needs the
+     * platform's permission to manage other members' messages. Platforms that cannot do this keep
+     * the default, which fails.
+     *
+     * @param guild the guild
+     * @param channel the channel or thread the message is in
+     * @param message the message
+     * @throws dev.campaignkeeper.core.error.PlatformNotFoundException if the message is already gone
+     * @throws dev.campaignkeeper.core.error.MissingPermissionException if the bot may not delete it
+     */
+    default void deleteMessage(GuildId guild, ChannelId channel, MessageId message) {
+        throw new dev.campaignkeeper.core.error.PlatformException(
+                "This chat platform cannot delete members' messages.");
+    }
 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param rolls rolling dice, posted in character like speech
  * @param imports importing characters and NPCs from other proxy bots' export files
  * @param transcripts scene transcripts from the post log
- * @param proxy which ordinary messages are reposted as a character or NPC (proxy tags, autoproxy)
+ * @param proxy reposting ordinary messages as characters and NPCs by their proxy tags
  */
 public record CampaignKeeper(
         CampaignService campaigns,
@@ -41,7 +41,7 @@ public record CampaignKeeper(
      * @param rolls rolling dice, posted in character like speech
      * @param imports importing characters and NPCs from export files
      * @param transcripts scene transcripts from the post log
-     * @param proxy which ordinary messages are reposted as a character or NPC
+     * @param proxy reposting ordinary messages by their proxy tags
      */
     public CampaignKeeper {
         Objects.requireNonNull(campaigns, "campaigns");
@@ -123,6 +123,21 @@ public record CampaignKeeper(
                 new RollService(store, speech, platform, dice),
                 new CharacterImports(store, limits),
                 new TranscriptService(store, postLog, clock),
-                new ProxyService(store));
+                new ProxyService(store, speech, platform));
+    }
+
+    /**
+     * Reposts an ordinary message by a member as a character or NPC when its proxy tags (or
+     * autoproxy) say so, and deletes the original; see {@link ProxyService#repost}.
+     *
+     * @param author the message's author (never a bot or webhook)
+     * @param guild the guild
+     * @param message the message as it is now
+     * @return what became of it
+     */
+    public ProxyService.Result proxyMessage(dev.campaignkeeper.core.model.Actor author,
+                                            dev.campaignkeeper.core.model.GuildId guild,
+                                            ProxyService.ProxyMessage message) {
+        return proxy.repost(author, guild, message);
     }
 }

@@ -406,14 +406,59 @@ public final class SpeakService {
         return link;
     }
 
+    /**
+     * Reposts an ordinary message as a character or NPC chosen by proxy tags ({@link ProxyService}):
+     * the same checks and posting path as {@link #sayAsCharacter} and {@link #sayAsNpc}, with the
+     * message's files re-uploaded.
+     */
+    Spoken repost(Actor actor, GuildId guild, Place place, ProxyService.Decision decision, String text,
+                  List<Upload> files) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(guild, "guild");
+        GuildState state = store.guild(guild);
+        Campaign campaign = requireCampaign(state, place);
+        Draft draft = draft(place, PostContent.text(text), files, List.of());
+        if (decision.npc().isPresent()) {
+            requireGm(actor, campaign, "speak as NPCs");
+            Npc npc = state.npc(campaign.channel(), decision.npc().get().id()).orElseThrow(() ->
+                    new NotFoundException(ReasonCode.NO_NPC_NAMED,
+                            Map.of("name", CampaignAccess.shorten(decision.npc().get().name()))));
+            return post(actor, guild, campaign, place, draft, npc.name(), npc.avatarUrl(), Optional.of(npc.id()));
+        }
+        PlayerCharacter character = state.character(campaign.channel(), actor.user()).orElseThrow(() ->
+                new NotFoundException(ReasonCode.NO_OWN_CHARACTER, Map.of()));
+        return post(actor, guild, campaign, place, draft, character.name(), character.avatarUrl(), Optional.empty());
+    }
+
+    /**
+     * Takes back a post just made: deletes its messages (those already gone are skipped) and its
+     * log entry. Used when the proxied original could not be deleted, so it is never shown twice.
+     */
+    void withdraw(GuildId guild, PostRecord post) {
+        WebhookTarget target = new WebhookTarget(post.campaign(), post.webhook(), post.thread(), Optional.empty());
+        try {
+            for (MessageId part : post.messages()) {
+                deleteQuietly(guild, target, part);
+            }
+        } finally {
+            log.remove(guild, post.id());
+        }
+    }
+
     // ---- posting ----
 
-    private record Draft(String text, List<String> parts, Optional<String> title, Optional<Upload> image,
+    private record Draft(String text, List<String> parts, Optional<String> title, List<Upload> files,
                          List<String> rolls) {
     }
 
     /** Everything checked before anything is posted; inline rolls are rolled here. */
     private Draft draft(Place place, PostContent content, List<String> givenRolls) {
+        Objects.requireNonNull(content, "content");
+        return draft(place, content, content.image().stream().toList(), givenRolls);
+    }
+
+    /** Everything checked before anything is posted, with any number of files. */
+    private Draft draft(Place place, PostContent content, List<Upload> files, List<String> givenRolls) {
         Objects.requireNonNull(place, "place");
         Objects.requireNonNull(content, "content");
         CampaignAccess.requirePostable(place);
@@ -424,7 +469,7 @@ public final class SpeakService {
         }
         String text;
         List<String> rolls = new ArrayList<>(givenRolls);
-        if (content.image().isPresent() && InputRules.clean(content.text(), true).isEmpty()) {
+        if (!files.isEmpty() && InputRules.clean(content.text(), true).isEmpty()) {
             text = "";
         } else {
             InlineRolls.Expanded expanded = InlineRolls.expand(InputRules.spokenText(content.text()), dice,
@@ -433,7 +478,7 @@ public final class SpeakService {
             expanded.rolls().forEach(result -> rolls.addAll(RollLines.of(result)));
         }
         List<String> parts = text.isEmpty() ? List.of("") : MessageSplitter.split(text);
-        return new Draft(text, parts, title, content.image(), rolls);
+        return new Draft(text, parts, title, List.copyOf(files), rolls);
     }
 
     private Spoken post(Actor actor, GuildId guild, Campaign campaign, Place place, Draft draft, String name,
@@ -448,7 +493,7 @@ public final class SpeakService {
         List<Posted> posted = new ArrayList<>();
         try {
             for (int i = 0; i < draft.parts().size(); i++) {
-                List<Upload> files = i == draft.parts().size() - 1 ? draft.image().stream().toList() : List.of();
+                List<Upload> files = i == draft.parts().size() - 1 ? draft.files() : List.of();
                 Posted message;
                 try {
                     message = platform.post(guild, target, name, avatar, draft.parts().get(i), files);
@@ -469,7 +514,7 @@ public final class SpeakService {
             Optional<ChannelId> thread = target.thread();
             PostRecord record = new PostRecord(guild, campaign.channel(), target.webhook(), thread,
                     posted.stream().map(Posted::message).toList(), actor.user(), npc, name, clock.instant(),
-                    draft.text()).withExtras(avatar, draft.rolls(), images(posted, draft.image()));
+                    draft.text()).withExtras(avatar, draft.rolls(), images(posted, draft.files()));
             log.append(record);
             return new Spoken(name, avatar, draft.text(), record);
         } catch (RuntimeException e) {
@@ -490,13 +535,13 @@ public final class SpeakService {
         }
     }
 
-    /** The links the platform gave for the uploaded image, or its file name when it gave none. */
-    private static List<String> images(List<Posted> posted, Optional<Upload> image) {
+    /** The links the platform gave for the uploaded files, or their file names when it gave none. */
+    private static List<String> images(List<Posted> posted, List<Upload> files) {
         List<String> links = posted.stream().flatMap(message -> message.attachmentUrls().stream()).toList();
         if (!links.isEmpty()) {
             return links;
         }
-        return image.map(Upload::fileName).stream().toList();
+        return files.stream().map(Upload::fileName).toList();
     }
 
     private PostRecord requirePost(GuildId guild, MessageId message) {
