@@ -331,6 +331,16 @@ public final class CampaignAdmin implements Runnable {
         return store;
     }
 
+    /**
+     * The JSON store's admin API on a data directory (default settings).
+     *
+     * @param dir the data directory
+     * @return the handle (no I/O yet)
+     */
+    dev.campaignkeeper.persistence.json.DataDirectory dataDirectory(Path dir) {
+        return dev.campaignkeeper.persistence.json.DataDirectory.at(dir);
+    }
+
     /** The levels logback.xml configured, kept so one --verbose run does not leak into the next in-process run. */
     private static ch.qos.logback.classic.Level configuredRoot;
     private static ch.qos.logback.classic.Level configuredLoader;

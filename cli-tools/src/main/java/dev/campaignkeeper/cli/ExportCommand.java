@@ -80,7 +80,7 @@ final class ExportCommand implements Callable<Integer> {
         GuildState state;
         try (Progress progress = admin.progress("export")) {
             progress.phase("reading the state");
-            state = dataDir == null ? database.read(admin, guild) : store.read(dataDir).guild(guild);
+            state = dataDir == null ? database.read(admin, guild) : admin.dataDirectory(dataDir).readGuild(guild).state();
         }
         Instant now = Instant.now();
         String document;

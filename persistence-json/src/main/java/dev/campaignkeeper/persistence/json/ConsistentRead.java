@@ -39,12 +39,23 @@ final class ConsistentRead {
      * @throws StoreException if the directory cannot be read
      */
     Loader.Loaded load() {
+        return load(null);
+    }
+
+    /**
+     * {@link #load()} building only the guilds {@code wanted} accepts (null: all); every file is
+     * still checked as by a full load (see {@link Loader#load(FileSystemOps, Path, long, java.util.function.Predicate)}).
+     *
+     * @param wanted the guilds to build, or null for all
+     * @return the state of those guilds
+     */
+    Loader.Loaded load(java.util.function.Predicate<dev.campaignkeeper.core.model.GuildId> wanted) {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Loaded result = Loader.load(fs, dir, preallocate);
+                Loader.Loaded result = Loader.load(fs, dir, preallocate, wanted);
                 if (finalAttempt || before.equals(version())) {
                     return result;
                 }

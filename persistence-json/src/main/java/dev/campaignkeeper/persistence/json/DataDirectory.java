@@ -118,6 +118,30 @@ public final class DataDirectory {
     }
 
     /**
+     * One guild's state read without the lock ({@link #readGuild(GuildId)}).
+     *
+     * @param sequence sequence number of the last mutation included (of any guild)
+     * @param state the guild's state (empty if it has no records)
+     * @param warnings values of this guild kept although they break today's rules
+     * @param report how the state was found (damage anywhere in the files, backups used, losses)
+     */
+    public record GuildContents(long sequence, GuildState state, List<LoadWarning> warnings, RecoveryReport report) {
+        /**
+         * Validates and copies.
+         *
+         * @param sequence sequence number of the last mutation included (of any guild)
+         * @param state the guild's state (empty if it has no records)
+         * @param warnings values of this guild kept although they break today's rules
+         * @param report how the state was found (damage anywhere in the files, backups used, losses)
+         */
+        public GuildContents {
+            Objects.requireNonNull(state, "state");
+            warnings = List.copyOf(warnings);
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /**
      * Sizes and counters of a data directory.
      *
      * @param lockHolderPid PID of the process holding the lock, if any (-1 if held but unreadable)
@@ -434,6 +458,41 @@ public final class DataDirectory {
         Loader.Loaded result = reader.load();
         listener.progress(Verifier.LOADING, 1, 1);
         return new Contents(result.seq(), result.guilds(), result.warnings(), result.report(List.of()));
+    }
+
+    /**
+     * Reads one guild's state without taking the lock and without changing anything, as
+     * {@link #read()} would find it, at the cost of a scan rather than a parse of every guild: the
+     * manifest, the snapshot files' sizes and checksums and every journal line are checked as by
+     * {@link #read()} (a damaged file is reported in the report and never trusted; recovery falls
+     * back to a backup exactly as {@link #read()} does), but only this guild's records are built
+     * and only its journal entries applied. Files are read as by the store: no link followed, sizes
+     * bounded.
+     *
+     * @param guild the guild
+     * @return its state (empty if it has no records) and how it was found
+     * @throws DataDamagedException if nothing valid can be read
+     */
+    public GuildContents readGuild(GuildId guild) {
+        return readGuild(guild, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #readGuild(GuildId)}, telling a listener when the load starts and ends.
+     *
+     * @param guild the guild
+     * @param listener told the progress
+     * @return its state and how it was found
+     * @throws DataDamagedException if nothing valid can be read
+     */
+    public GuildContents readGuild(GuildId guild, ProgressListener listener) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(listener, "listener");
+        listener.progress(Verifier.LOADING, 0, 1);
+        Loader.Loaded result = reader.load(guild::equals);
+        listener.progress(Verifier.LOADING, 1, 1);
+        return new GuildContents(result.seq(), result.guilds().getOrDefault(guild, GuildState.empty(guild)),
+                result.warnings(), result.report(List.of()));
     }
 
     /**

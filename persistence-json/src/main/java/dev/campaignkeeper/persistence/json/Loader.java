@@ -148,6 +148,21 @@ final class Loader {
      *                     from a torn tail (0 if unknown)
      */
     static Loaded load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
+        return load(fs, dir, preallocated, null);
+    }
+
+    /**
+     * Loads the newest provable state of the guilds {@code wanted} accepts (null: every guild). The
+     * manifest, every snapshot file's size and checksum and every journal line are still checked
+     * exactly as by a full load (damage anywhere is reported, never trusted, and picks the same
+     * base), but only the wanted guilds' records are built and only their journal entries applied:
+     * one guild's read costs a scan of the files, not a parse of every guild.
+     *
+     * @param preallocated the size journals are preallocated to (0 if unknown)
+     * @param wanted the guilds to build, or null for all
+     */
+    static Loaded load(FileSystemOps fs, Path dir, long preallocated, java.util.function.Predicate<GuildId> wanted)
+            throws IOException {
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -196,12 +211,12 @@ final class Loader {
         });
         Base base = null;
         if (result.manifest != null || liveExists) {
-            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty());
+            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty(), wanted);
         }
         if (base == null) {
             List<Backups.Ref> backups = Backups.list(fs, dir);
             if (!backups.isEmpty()) {
-                base = tryBackups(fs, backups, result);
+                base = tryBackups(fs, backups, result, wanted);
             } else if (!manifestExists && !liveExists) {
                 base = new Base();
                 result.source = RecoveryReport.Source.NEW;
@@ -229,7 +244,7 @@ final class Loader {
             predecoded = Map.of(); // replay reads the files itself and reports the failure
         }
         checkNamedJournal(result, base, journals);
-        replay(fs, journals, base, result, predecoded, preallocated);
+        replay(fs, journals, base, result, predecoded, preallocated, wanted);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -303,11 +318,12 @@ final class Loader {
     }
 
     private static Base tryLive(FileSystemOps fs, Path dir, Result result, String[] firstDamage,
-                                boolean journalsExist) throws IOException {
+                                boolean journalsExist, java.util.function.Predicate<GuildId> wanted)
+            throws IOException {
         Manifest manifest = result.manifest;
         List<LoadWarning> warnings = new ArrayList<>();
         boolean ok = true;
-        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest);
+        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest, wanted);
         List<Map<GuildId, List<RecordChange>>> parts = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
             Path path = dir.resolve(file);
@@ -385,7 +401,8 @@ final class Loader {
     }
 
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
-    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
+    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest,
+                                                       java.util.function.Predicate<GuildId> wanted)
             throws IOException {
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
         SharedIds ids = new SharedIds(); // one id object per id across the three files
@@ -407,7 +424,7 @@ final class Loader {
                         }
                     }
                     try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids);
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids, wanted);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
@@ -433,13 +450,17 @@ final class Loader {
         }
     }
 
-    private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result) {
+    private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result,
+                                   java.util.function.Predicate<GuildId> wanted) {
         for (Backups.Ref ref : Backups.recoveryOrder(backups)) {
             try {
                 Backups.Loaded loaded = Backups.load(fs, ref);
                 Base base = new Base();
                 result.guilds = new HashMap<>(loaded.guilds());
                 result.warnings = new ArrayList<>(loaded.warnings());
+                if (wanted != null) { // recovery from a backup is the rare path: loaded whole, then kept in part
+                    result.guilds.keySet().removeIf(guild -> !wanted.test(guild));
+                }
                 result.source = RecoveryReport.Source.BACKUP;
                 result.backupId = ref.id();
                 result.needsCheckpoint = true;
@@ -540,7 +561,8 @@ final class Loader {
     }
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
-                               Map<Path, JournalFile> predecoded, long preallocated) throws IOException {
+                               Map<Path, JournalFile> predecoded, long preallocated,
+                               java.util.function.Predicate<GuildId> wanted) throws IOException {
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
@@ -596,7 +618,9 @@ final class Loader {
                     state.lost++;
                     continue;
                 }
-                pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
+                if (wanted == null || wanted.test(entry.guild())) {
+                    pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
+                }
                 state.last = entry.seq();
                 state.expected = entry.seq() + 1;
                 state.applied++;
