@@ -17,6 +17,8 @@ import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
 import dev.campaignkeeper.core.rules.Limits;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +97,8 @@ final class ImportCommand implements Callable<Integer> {
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
         progress.phase("opening the data directory");
-        try (CampaignStore store = dir == null ? database.open(admin) : admin.store().openForWrite(dir)) {
+        JsonCampaignStore jsonStore = dir == null ? null : admin.openForWrite(dir);
+        try (CampaignStore store = jsonStore != null ? jsonStore : database.open(admin)) {
             progress.phase("checking for conflicts", byGuild.size());
             // check every guild before writing any, so a conflict leaves the directory untouched
             boolean overwrites = false;
@@ -108,7 +111,7 @@ final class ImportCommand implements Callable<Integer> {
             if (overwrites) {
                 progress.phase("taking a safety backup");
                 // like restore: what --replace overwrites stays restorable
-                safetyBackup = dir == null ? Optional.empty() : admin.store().safetyBackup(store, dir);
+                safetyBackup = jsonStore == null ? Optional.empty() : Optional.of(jsonStore.writeCheckpoint().backupId());
                 if (dir == null) {
                     admin.err().println("campaign-admin: warning: no safety backup on a database; the records"
                             + " --replace overwrites can be recovered only from a pg_dump or point-in-time recovery");
@@ -302,7 +305,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private CampaignExport readOne(String json, String where) {
         try {
-            return admin.store().readExport(json);
+            return ExportJson.read(json);
         } catch (RuntimeException e) {
             if (e instanceof CliException cli) {
                 throw cli;

@@ -39,23 +39,23 @@ final class ConsistentRead {
      * @throws StoreException if the directory cannot be read
      */
     Loader.Loaded load() {
-        return load(null);
+        return load((dev.campaignkeeper.core.model.GuildId) null);
     }
 
     /**
-     * {@link #load()} building only the guilds {@code wanted} accepts (null: all); every file is
-     * still checked as by a full load (see {@link Loader#load(FileSystemOps, Path, long, java.util.function.Predicate)}).
+     * {@link #load()} building only one guild (null: all); every file is still checked as by a
+     * full load (see {@link Loader#load(FileSystemOps, Path, long, dev.campaignkeeper.core.model.GuildId)}).
      *
-     * @param wanted the guilds to build, or null for all
-     * @return the state of those guilds
+     * @param only the guild to build, or null for all
+     * @return the state of that guild
      */
-    Loader.Loaded load(java.util.function.Predicate<dev.campaignkeeper.core.model.GuildId> wanted) {
+    Loader.Loaded load(dev.campaignkeeper.core.model.GuildId only) {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Loaded result = Loader.load(fs, dir, preallocate, wanted);
+                Loader.Loaded result = Loader.load(fs, dir, preallocate, only);
                 if (finalAttempt || before.equals(version())) {
                     return result;
                 }

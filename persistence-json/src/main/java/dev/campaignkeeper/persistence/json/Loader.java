@@ -152,17 +152,17 @@ final class Loader {
     }
 
     /**
-     * Loads the newest provable state of the guilds {@code wanted} accepts (null: every guild). The
+     * Loads the newest provable state of one guild ({@code only}; null: every guild). The
      * manifest, every snapshot file's size and checksum and every journal line are still checked
      * exactly as by a full load (damage anywhere is reported, never trusted, and picks the same
      * base), but only the wanted guilds' records are built and only their journal entries applied:
      * one guild's read costs a scan of the files, not a parse of every guild.
      *
      * @param preallocated the size journals are preallocated to (0 if unknown)
-     * @param wanted the guilds to build, or null for all
+     * @param only the guild to build, or null for all
      */
-    static Loaded load(FileSystemOps fs, Path dir, long preallocated, java.util.function.Predicate<GuildId> wanted)
-            throws IOException {
+    static Loaded load(FileSystemOps fs, Path dir, long preallocated, GuildId only) throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -204,14 +204,14 @@ final class Loader {
             RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
                 if (Journal.generation(journal) >= decodeFrom) {
-                    files.put(journal, decodeFile(fs, journal, ids, preallocated));
+                    files.put(journal, decodeFile(fs, journal, ids, preallocated, only));
                 }
             }
             return files;
         });
         Base base = null;
         if (result.manifest != null || liveExists) {
-            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty(), wanted);
+            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty(), only);
         }
         if (base == null) {
             List<Backups.Ref> backups = Backups.list(fs, dir);
@@ -244,7 +244,7 @@ final class Loader {
             predecoded = Map.of(); // replay reads the files itself and reports the failure
         }
         checkNamedJournal(result, base, journals);
-        replay(fs, journals, base, result, predecoded, preallocated, wanted);
+        replay(fs, journals, base, result, predecoded, preallocated, only);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -318,12 +318,12 @@ final class Loader {
     }
 
     private static Base tryLive(FileSystemOps fs, Path dir, Result result, String[] firstDamage,
-                                boolean journalsExist, java.util.function.Predicate<GuildId> wanted)
+                                boolean journalsExist, GuildId only)
             throws IOException {
         Manifest manifest = result.manifest;
         List<LoadWarning> warnings = new ArrayList<>();
         boolean ok = true;
-        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest, wanted);
+        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest, only);
         List<Map<GuildId, List<RecordChange>>> parts = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
             Path path = dir.resolve(file);
@@ -402,8 +402,9 @@ final class Loader {
 
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest,
-                                                       java.util.function.Predicate<GuildId> wanted)
+                                                       GuildId only)
             throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
         SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
@@ -421,6 +422,28 @@ final class Loader {
                         if (size != expected.size()) {
                             // not what the manifest lists: no need to read it (it may be huge)
                             return new Parsed(Map.of(), List.of(), new SeedFormat.FileSum(size, -1), null);
+                        }
+                    }
+                    if (only != null && expected != null) {
+                        // the manifest vouches for the bytes: find the guild's entries without parsing the rest
+                        GuildScan scan;
+                        try (InputStream in = fs.openRead(path)) {
+                            scan = GuildScan.scan(in, only, expected.size());
+                        } catch (IOException e) {
+                            return new Parsed(Map.of(), List.of(), null, e);
+                        }
+                        if (!scan.sum().equals(expected)) {
+                            return new Parsed(Map.of(), List.of(), scan.sum(), null); // damage: never trusted
+                        }
+                        if (!scan.unsure()) {
+                            try {
+                                SeedFormat.readChanges(file, new java.io.ByteArrayInputStream(scan.document()), changes,
+                                        warnings, ids, wanted);
+                                return new Parsed(changes, warnings, scan.sum(), null);
+                            } catch (FormatException e) {
+                                changes.clear(); // parsed whole below, for the error's place in the file
+                                warnings.clear();
+                            }
                         }
                     }
                     try (InputStream in = fs.openRead(path)) {
@@ -512,10 +535,26 @@ final class Loader {
 
     static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated)
             throws IOException {
+        return decodeFile(fs, path, ids, preallocated, null);
+    }
+
+    /**
+     * Decodes a journal; with {@code only}, another guild's entries keep their sequence number and
+     * guild but not their changes (the replay skips them; their checksums are verified all the same).
+     */
+    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
+                                  GuildId only) throws IOException {
         List<Decoded> lines = new ArrayList<>();
         Journal.Scan scan;
         try (InputStream in = fs.openRead(path)) {
             scan = Journal.scan(in, preallocated, (line, length, offset) -> {
+                if (only != null) {
+                    JournalCodec.Entry header = JournalCodec.header(line, length);
+                    if (header != null && !header.guild().equals(only)) {
+                        lines.add(new Decoded(offset, header, null));
+                        return;
+                    }
+                }
                 try {
                     lines.add(new Decoded(offset, JournalCodec.decode(line, length, ids), null));
                 } catch (FormatException e) {
@@ -562,7 +601,8 @@ final class Loader {
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
                                Map<Path, JournalFile> predecoded, long preallocated,
-                               java.util.function.Predicate<GuildId> wanted) throws IOException {
+                               GuildId only) throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
@@ -582,7 +622,7 @@ final class Loader {
             long lostBefore = state.lost;
             JournalFile file = predecoded.get(journal);
             if (file == null) {
-                file = decodeFile(fs, journal, ids, preallocated);
+                file = decodeFile(fs, journal, ids, preallocated, only);
             }
             Journal.Scan scan = file.scan();
             for (Decoded line : file.lines()) {

@@ -22,7 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class DataDirectoryReadGuildTest {
 
     @TempDir
-    Path dir;
+    Path root;
+
+    private Path dir;
+
+    @org.junit.jupiter.api.BeforeEach
+    void createDataDirectory() throws Exception {
+        dir = Files.createDirectories(root.resolve("data"));
+    }
 
     private static void put(JsonCampaignStore store, GuildId guild, long channel, String name) {
         store.update(guild, state -> Update.of(null, new RecordChange.PutCampaign(
