@@ -1,5 +1,6 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.persistence.json.BackupInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,10 +50,10 @@ final class BackupsCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--sync works with --remote (it copies backups off-site)");
         }
         Path dir = admin.existingDataDir();
-        List<StoreAdmin.Backup> backups;
+        List<BackupInfo> backups;
         try (Progress progress = admin.progress("backups")) {
             progress.phase("reading and checking every backup");
-            backups = admin.store().backups(dir, true);
+            backups = admin.dataDirectory(dir).backups(true);
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -73,16 +74,16 @@ final class BackupsCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static void print(PrintWriter out, List<StoreAdmin.Backup> backups) {
+    static void print(PrintWriter out, List<BackupInfo> backups) {
         Table table = new Table("id", "time", "sequence", "bytes", "kind", "valid");
-        for (StoreAdmin.Backup b : backups) {
+        for (BackupInfo b : backups) {
             table.row(b.id(), b.time().toString(), b.sequence().isPresent() ? b.sequence().getAsLong() : null,
-                    b.sizeBytes(), b.kind(), b.valid() ? "yes" : "NO: " + b.problem());
+                    b.sizeBytes(), b.kind(), b.valid() ? "yes" : "NO: " + b.problem().orElse(""));
         }
         table.print(out);
     }
 
-    static Map<String, Object> backupJson(StoreAdmin.Backup b) {
+    static Map<String, Object> backupJson(BackupInfo b) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", b.id());
         json.put("time", b.time().toString());
@@ -90,7 +91,7 @@ final class BackupsCommand implements Callable<Integer> {
         json.put("bytes", b.sizeBytes());
         json.put("kind", b.kind());
         json.put("valid", b.valid());
-        json.put("problem", b.valid() ? null : b.problem());
+        json.put("problem", b.valid() ? null : b.problem().orElse(""));
         return json;
     }
 }

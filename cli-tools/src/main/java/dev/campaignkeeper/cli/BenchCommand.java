@@ -54,7 +54,11 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"live_heap_mb", "heap after open + full GC", "MB"},
             new String[] {"json_mb", "the three JSON files", "MB"},
             new String[] {"live_heap_over_json", "heap after open / JSON files", "x"},
-            new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"});
+            new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"},
+            new String[] {"show_guild_ms", "offline read of one guild (show guild)", "ms"},
+            new String[] {"export_guild_ms", "export of one guild (read + export JSON)", "ms"},
+            new String[] {"full_read_ms", "offline read of every guild", "ms"},
+            new String[] {"show_guild_over_full_read", "one guild's read / full read", "x"});
 
     @ParentCommand
     private CampaignAdmin admin;

@@ -70,6 +70,18 @@ final class BenchRunner {
          * @return its post log
          */
         dev.campaignkeeper.core.port.PostLog postLog(CampaignStore store);
+
+        /**
+         * Times the offline admin reads on the closed data directory: one guild's read (what
+         * {@code show guild} and {@code export --guild} cost) against a full read of every guild.
+         *
+         * @param dir the data directory (no store open on it)
+         * @param guild the guild to read
+         * @return the figures by {@code --json} key; empty for a store without offline admin reads
+         */
+        default Map<String, Object> adminReads(Path dir, dev.campaignkeeper.core.model.GuildId guild) {
+            return Map.of();
+        }
     }
 
     /** Reports which phase runs and how far it got. */
@@ -137,6 +149,10 @@ final class BenchRunner {
             for (String file : DataDirectory.SNAPSHOT_FILES) {
                 jsonBytes += Files.size(dir.resolve(file));
             }
+
+            listener.phase("offline admin reads (one guild, then every guild)", 1);
+            Map<String, Object> adminReads = factory.adminReads(dir, SeedDataGenerator.guild(guilds / 2));
+            listener.phaseDone();
 
             listener.phase("measuring overwrite+fsync", settings.fsyncSamples());
             long[] overwrite = overwriteProbe(dir, settings.fsyncSamples());
@@ -269,6 +285,7 @@ final class BenchRunner {
                 result.put("post_fsync_p50_ms", round(postFsyncP50));
                 result.put("post_append_p50_over_fsync", postFsyncP50 > 0
                         ? round(millis(percentile(posts, 50)) / postFsyncP50) : null);
+                adminReads.forEach((key, value) -> result.put(key, value instanceof Double d ? round(d) : value));
                 return result;
             } finally {
                 store.close();

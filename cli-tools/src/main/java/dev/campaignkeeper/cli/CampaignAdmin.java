@@ -9,6 +9,9 @@ import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.persistence.json.DataDirectory;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
+import dev.campaignkeeper.persistence.json.JsonStoreConfig;
 import dev.campaignkeeper.persistence.postgres.PostgresStoreConfig;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,11 +21,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code campaign-admin [--data DIR] [--verbose] COMMAND}: the root command. Subcommands reach
@@ -83,7 +86,7 @@ public final class CampaignAdmin implements Runnable {
     private final Map<String, String> environment;
     private final InputStream stdin;
     private final boolean terminal;
-    private final StoreAdmin store;
+    private final java.util.function.Function<Path, DataDirectory> directories;
 
     /** Creates the root command for a real process: real environment, stdin and a check of stderr. */
     public CampaignAdmin() {
@@ -98,15 +101,19 @@ public final class CampaignAdmin implements Runnable {
      * @param terminal whether stderr is a terminal (progress bars are drawn only then)
      */
     public CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal) {
-        this(environment, stdin, terminal, new JsonStoreAdmin());
+        this(environment, stdin, terminal, DataDirectory::at);
     }
 
-    /** Creates the root command on an explicit store seam (tests wrap the real one to observe it). */
-    CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal, StoreAdmin store) {
+    /**
+     * Creates the root command on an explicit seam: how a data directory's admin API is made
+     * (tests give settings of their own).
+     */
+    CampaignAdmin(Map<String, String> environment, InputStream stdin, boolean terminal,
+                  java.util.function.Function<Path, DataDirectory> directories) {
         this.environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
         this.stdin = Objects.requireNonNull(stdin, "stdin");
         this.terminal = terminal;
-        this.store = Objects.requireNonNull(store, "store");
+        this.directories = Objects.requireNonNull(directories, "directories");
     }
 
     /**
@@ -236,7 +243,7 @@ public final class CampaignAdmin implements Runnable {
      */
     Path dataDirWithData(boolean allowEmpty) {
         Path dir = existingDataDir();
-        if (!allowEmpty && !store.holdsData(dir)) {
+        if (!allowEmpty && !StoreFiles.holdsData(dir)) {
             throw new CliException(ExitCodes.PROBLEMS, "no data here: " + dir.toAbsolutePath()
                     + " holds none of the store's files (campaigns.json, characters.json, npcs.json, manifest.json,"
                     + " journal, backups, posts); give the data directory with --data, or pass --allow-empty");
@@ -273,7 +280,7 @@ public final class CampaignAdmin implements Runnable {
      */
     void requireUnlocked(Path dir, String what) {
         requireOwner(dir, what);
-        java.util.OptionalLong holder = store.lockHolder(dir);
+        java.util.OptionalLong holder = dataDirectory(dir).lockHolder();
         if (holder.isPresent()) {
             throw new CliException(ExitCodes.LOCKED_OR_UNREADABLE, "cannot " + what + ": data directory "
                     + dir.toAbsolutePath() + " is in use by " + (holder.getAsLong() > 0 ? "PID " + holder.getAsLong()
@@ -327,8 +334,25 @@ public final class CampaignAdmin implements Runnable {
         }
     }
 
-    StoreAdmin store() {
-        return store;
+    /**
+     * The JSON store's admin API on a data directory (default settings).
+     *
+     * @param dir the data directory
+     * @return the handle (no I/O yet)
+     */
+    DataDirectory dataDirectory(Path dir) {
+        return directories.apply(dir);
+    }
+
+    /**
+     * Opens the JSON store on a data directory for writing (takes the lock, runs recovery; default
+     * settings, a checkpoint on close).
+     *
+     * @param dir the data directory
+     * @return the open store
+     */
+    JsonCampaignStore openForWrite(Path dir) {
+        return JsonCampaignStore.open(JsonStoreConfig.defaults(dir));
     }
 
     /** The levels logback.xml configured, kept so one --verbose run does not leak into the next in-process run. */

@@ -1,5 +1,7 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.persistence.json.Checkpoint;
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,20 +27,20 @@ final class CheckpointCommand implements Callable<Integer> {
     public Integer call() {
         Path dir = admin.existingDataDir();
         admin.requireUnlocked(dir, "checkpoint");
-        long sequence;
+        DataDirectory data = admin.dataDirectory(dir);
+        Checkpoint checkpoint;
         try (Progress progress = admin.progress("checkpoint")) {
             progress.phase("loading the state, writing the snapshot and a backup");
-            sequence = admin.store().checkpoint(dir);
+            checkpoint = data.checkpoint();
         }
-        StoreAdmin.Stats stats = admin.store().stats(dir);
-        Optional<String> backup = admin.store().backups(dir, false).stream().findFirst()
-                .filter(b -> b.sequence().isPresent() && b.sequence().getAsLong() == sequence)
-                .map(StoreAdmin.Backup::id);
+        long sequence = checkpoint.sequence();
+        DataDirectory.Stats stats = data.stats();
+        Optional<String> backup = Optional.of(checkpoint.backupId());
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("backup", backup.orElse(null));
             document.put("sequence", sequence);
-            document.put("journal_entries", stats.journalEntries());
+            document.put("journal_entries", stats.journalEntriesSinceCheckpoint());
             admin.printJson(document);
         } else {
             admin.out().println("Checkpoint done at sequence " + sequence

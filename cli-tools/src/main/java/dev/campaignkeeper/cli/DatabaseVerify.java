@@ -1,18 +1,14 @@
 package dev.campaignkeeper.cli;
 
-import dev.campaignkeeper.core.model.Campaign;
-import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
-import dev.campaignkeeper.core.model.Npc;
-import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.rules.RecordReferences;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code verify --database-url URL}: the record checks of {@code verify} on a PostgreSQL store
@@ -80,30 +76,28 @@ final class DatabaseVerify {
      */
     static void check(GuildState state, List<Problem> problems) {
         String guild = state.guild().value();
-        for (Campaign campaign : state.campaigns()) {
-            if (campaign.hasPlayer(campaign.gm())) {
-                problems.add(new Problem("guild " + guild + " campaign " + campaign.channel(),
-                        "the GM " + campaign.gm() + " is also listed as a player"));
-            }
+        for (RecordReferences.Problem problem : RecordReferences.check(state)) {
+            problems.add((problem instanceof RecordReferences.GmListedAsPlayer gm
+                ? new Problem("guild " + guild + " campaign "
+                        + gm.campaign().channel(), "the GM " + gm.campaign().gm() + " is also listed as a player")
+                : problem instanceof RecordReferences.CharacterWithoutCampaign orphan
+                ? new Problem(where(guild, orphan.character()),
+                        "character \"" + orphan.character().name() + "\" is in channel " + orphan.character().channel()
+                                + ", which has no campaign")
+                : problem instanceof RecordReferences.CharacterOfNonPlayer stranger
+                ? new Problem(where(guild, stranger.character()),
+                        "character \"" + stranger.character().name() + "\" belongs to user "
+                                + stranger.character().user() + ", who is not a player of the campaign"
+                                + (stranger.ofTheGm() ? " (they are its GM)" : ""))
+                : problem instanceof RecordReferences.NpcsWithoutCampaign npcs
+                ? new Problem("guild " + guild + " channel "
+                        + npcs.channel(), npcs.npcs().size() + " NPC(s) in channel " + npcs.channel()
+                        + ", which has no campaign")
+                : RecordReferences.unexpected(problem)));
         }
-        for (PlayerCharacter character : state.characters()) {
-            String where = "guild " + guild + " character of " + character.user() + " in " + character.channel();
-            Optional<Campaign> campaign = state.campaign(character.channel());
-            if (campaign.isEmpty()) {
-                problems.add(new Problem(where, "character \"" + character.name() + "\" is in channel "
-                        + character.channel() + ", which has no campaign"));
-            } else if (!campaign.get().hasPlayer(character.user())) {
-                problems.add(new Problem(where, "character \"" + character.name() + "\" belongs to user "
-                        + character.user() + ", who is not a player of the campaign"
-                        + (campaign.get().gm().equals(character.user()) ? " (they are its GM)" : "")));
-            }
-        }
-        for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
-            if (state.campaign(byChannel.getKey()).isEmpty()) {
-                problems.add(new Problem("guild " + guild + " channel " + byChannel.getKey(),
-                        byChannel.getValue().size() + " NPC(s) in channel " + byChannel.getKey()
-                                + ", which has no campaign"));
-            }
-        }
+    }
+
+    private static String where(String guild, PlayerCharacter character) {
+        return "guild " + guild + " character of " + character.user() + " in " + character.channel();
     }
 }

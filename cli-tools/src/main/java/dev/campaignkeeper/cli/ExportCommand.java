@@ -8,6 +8,7 @@ import dev.campaignkeeper.core.model.CampaignExport;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.persistence.json.ExportJson;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,11 +77,10 @@ final class ExportCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--out " + out + " is inside the data directory " + dataDir
                     + "; write the export somewhere else (it would replace or clutter the store's files)");
         }
-        StoreAdmin store = admin.store();
         GuildState state;
         try (Progress progress = admin.progress("export")) {
             progress.phase("reading the state");
-            state = dataDir == null ? database.read(admin, guild) : store.read(dataDir).guild(guild);
+            state = dataDir == null ? database.read(admin, guild) : admin.dataDirectory(dataDir).readGuild(guild).state();
         }
         Instant now = Instant.now();
         String document;
@@ -88,7 +88,7 @@ final class ExportCommand implements Callable<Integer> {
             ChannelId channel = ShowCommand.channel(spec, channelId);
             Campaign campaign = state.campaign(channel).orElseThrow(() -> new CliException(ExitCodes.PROBLEMS,
                     "no campaign in channel " + channel + " of guild " + guild));
-            document = store.writeExport(CampaignExport.of(state, campaign, now));
+            document = ExportJson.write(CampaignExport.of(state, campaign, now));
         } else {
             if (state.campaigns().isEmpty()) {
                 throw new CliException(ExitCodes.PROBLEMS, "guild " + guild + " has no campaigns to export");
@@ -100,7 +100,7 @@ final class ExportCommand implements Callable<Integer> {
             json.addProperty("exported_at", now.toString());
             JsonArray campaigns = new JsonArray();
             for (Campaign campaign : state.campaigns()) {
-                campaigns.add(JsonParser.parseString(store.writeExport(CampaignExport.of(state, campaign, now))));
+                campaigns.add(JsonParser.parseString(ExportJson.write(CampaignExport.of(state, campaign, now))));
             }
             json.add("campaigns", campaigns);
             document = CampaignAdmin.GSON.toJson(json);

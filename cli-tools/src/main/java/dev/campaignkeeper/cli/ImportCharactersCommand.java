@@ -104,7 +104,7 @@ final class ImportCharactersCommand implements Callable<Integer> {
         ImportOutcome<PlayerCharacter> outcome;
         try (Progress progress = admin.progress("import-characters")) {
             progress.phase("opening the data directory");
-            try (CampaignStore store = admin.store().openForWrite(dir)) {
+            try (CampaignStore store = admin.openForWrite(dir)) {
                 progress.phase("importing");
                 outcome = new CharacterImports(store, Limits.defaults())
                         .importCharacter(Actor.member(user), guild, channel, parsed, pick);

@@ -17,6 +17,9 @@ import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.rules.InputRules;
 import dev.campaignkeeper.core.rules.Limits;
+import dev.campaignkeeper.core.rules.RecordReferences;
+import dev.campaignkeeper.persistence.json.ExportJson;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
@@ -95,7 +98,8 @@ final class ImportCommand implements Callable<Integer> {
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
         progress.phase("opening the data directory");
-        try (CampaignStore store = dir == null ? database.open(admin) : admin.store().openForWrite(dir)) {
+        JsonCampaignStore jsonStore = dir == null ? null : admin.openForWrite(dir);
+        try (CampaignStore store = jsonStore != null ? jsonStore : database.open(admin)) {
             progress.phase("checking for conflicts", byGuild.size());
             // check every guild before writing any, so a conflict leaves the directory untouched
             boolean overwrites = false;
@@ -108,7 +112,7 @@ final class ImportCommand implements Callable<Integer> {
             if (overwrites) {
                 progress.phase("taking a safety backup");
                 // like restore: what --replace overwrites stays restorable
-                safetyBackup = dir == null ? Optional.empty() : admin.store().safetyBackup(store, dir);
+                safetyBackup = jsonStore == null ? Optional.empty() : Optional.of(jsonStore.writeCheckpoint().backupId());
                 if (dir == null) {
                     admin.err().println("campaign-admin: warning: no safety backup on a database; the records"
                             + " --replace overwrites can be recovered only from a pg_dump or point-in-time recovery");
@@ -200,16 +204,11 @@ final class ImportCommand implements Callable<Integer> {
             throw invalid(where + " has " + c.players().size() + " players, more than the limit of "
                     + limits.playersPerCampaign());
         }
-        if (c.hasPlayer(c.gm())) {
-            throw invalid(where + " lists its GM " + c.gm() + " as a player");
-        }
+        checkReferences(export, where);
         Campaign campaign = c.withName(name);
         List<PlayerCharacter> characters = new ArrayList<>();
         for (PlayerCharacter pc : export.characters()) {
             String at = where + ", character of user " + pc.user();
-            if (!c.hasPlayer(pc.user())) {
-                throw invalid(at + ": the user is not a player of the campaign");
-            }
             characters.add(pc.withName(check(at, () -> InputRules.name(pc.name(), "character name")))
                     .withAvatarUrl(check(at, () -> InputRules.avatarUrl(pc.avatarUrl().orElse(""))))
                     .withDescription(check(at, () -> InputRules.description(pc.description())))
@@ -232,6 +231,42 @@ final class ImportCommand implements Callable<Integer> {
                     .withProxyTags(check(at, () -> InputRules.proxyTags(npc.proxyTags()))));
         }
         return new CampaignExport(export.formatVersion(), export.exportedAt(), campaign, characters, npcs);
+    }
+
+    /**
+     * The core's reference checks on the export's records (as verify runs them on a data
+     * directory): a GM listed as a player, characters outside the campaign's channel or of users
+     * who are not its players, NPCs outside it.
+     */
+    private void checkReferences(CampaignExport export, String where) {
+        Campaign c = export.campaign();
+        List<RecordChange> puts = new ArrayList<>();
+        puts.add(new RecordChange.PutCampaign(c));
+        export.characters().forEach(pc -> puts.add(new RecordChange.PutCharacter(pc)));
+        export.npcs().forEach(npc -> puts.add(new RecordChange.PutNpc(npc)));
+        GuildState records;
+        try {
+            records = GuildState.empty(c.guild()).apply(puts);
+        } catch (RuntimeException e) {
+            throw invalid(where + ": " + Table.oneLine(String.valueOf(e.getMessage())));
+        }
+        List<RecordReferences.Problem> problems = RecordReferences.check(records);
+        if (!problems.isEmpty()) {
+            throw invalid((problems.get(0) instanceof RecordReferences.GmListedAsPlayer gm
+                ? where + " lists its GM " + gm.campaign().gm()
+                        + " as a player"
+                : problems.get(0) instanceof RecordReferences.CharacterOfNonPlayer stranger
+                ? where + ", character of user "
+                        + stranger.character().user() + ": the user is not a player of the campaign"
+                : problems.get(0) instanceof RecordReferences.CharacterWithoutCampaign orphan
+                ? where + ", character of user "
+                        + orphan.character().user() + ": it is in channel " + orphan.character().channel()
+                        + ", not in the campaign's"
+                : problems.get(0) instanceof RecordReferences.NpcsWithoutCampaign npcs
+                ? where + ": " + npcs.npcs().size()
+                        + " NPC(s) are in channel " + npcs.channel() + ", not in the campaign's"
+                : RecordReferences.unexpected(problems.get(0))));
+        }
     }
 
     private <T> T check(String where, java.util.function.Supplier<T> rule) {
@@ -302,7 +337,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private CampaignExport readOne(String json, String where) {
         try {
-            return admin.store().readExport(json);
+            return ExportJson.read(json);
         } catch (RuntimeException e) {
             if (e instanceof CliException cli) {
                 throw cli;

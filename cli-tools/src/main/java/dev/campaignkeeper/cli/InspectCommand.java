@@ -1,7 +1,11 @@
 package dev.campaignkeeper.cli;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.persistence.json.BackupInfo;
+import dev.campaignkeeper.persistence.json.DataDirectory;
+import dev.campaignkeeper.persistence.json.LoadWarning;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,35 +54,45 @@ final class InspectCommand implements Callable<Integer> {
             return DatabaseInspect.run(admin, database, limit, json);
         }
         Path dir = admin.dataDirWithData(allowEmpty);
-        StoreAdmin store = admin.store();
+        DataDirectory store = admin.dataDirectory(dir);
         OptionalLong holder;
-        StoreAdmin.View view;
-        StoreAdmin.Stats stats;
-        List<StoreAdmin.Backup> backups;
+        Map<GuildId, GuildState> guildStates = new TreeMap<>(Records.GUILD_ORDER);
+        long sequence = -1;
+        List<DataDirectory.Problem> notes = new ArrayList<>();
+        DataDirectory.Stats stats;
+        DataDirectory.PostLogSummary posts;
+        List<BackupInfo> backups;
         Optional<RuntimeException> unloadable = Optional.empty();
         try (Progress progress = admin.progress("inspect")) {
             progress.phase("checking the lock");
-            holder = store.lockHolder(dir);
+            holder = store.lockHolder();
             progress.phase("reading the state");
             try {
-                view = store.read(dir, progress.listener());
+                DataDirectory.Contents contents = store.read(progress.listener());
+                contents.guilds().forEach((id, state) -> {
+                    if (!state.isEmpty()) {
+                        guildStates.put(id, state);
+                    }
+                });
+                sequence = contents.sequence();
+                notes.addAll(notes(contents));
             } catch (DataDamagedException e) {
                 // the files, backups and lock holder are what is needed to repair it: show them anyway
                 unloadable = Optional.of(e);
-                view = new StoreAdmin.View(new TreeMap<>(Records.GUILD_ORDER), -1, List.of());
             }
             progress.phase("measuring files and the journal");
-            stats = store.stats(dir);
+            stats = store.stats();
+            posts = store.postLog();
             progress.phase("listing backups");
-            backups = store.backups(dir, false);
+            backups = store.backups(false);
         }
-        Optional<StoreAdmin.Backup> newestValid = backups.stream().filter(StoreAdmin.Backup::valid)
-                .max(Comparator.comparing(StoreAdmin.Backup::time));
+        Optional<BackupInfo> newestValid = backups.stream().filter(BackupInfo::valid)
+                .max(Comparator.comparing(BackupInfo::time));
 
         int campaigns = 0;
         int characters = 0;
         int npcs = 0;
-        List<GuildState> bySize = new ArrayList<>(view.guilds().values());
+        List<GuildState> bySize = new ArrayList<>(guildStates.values());
         for (GuildState state : bySize) {
             campaigns += state.campaigns().size();
             characters += Records.characterCount(state);
@@ -91,7 +105,7 @@ final class InspectCommand implements Callable<Integer> {
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("data_dir", dir.toAbsolutePath().toString());
-            document.put("guilds", view.guilds().size());
+            document.put("guilds", guildStates.size());
             document.put("campaigns", campaigns);
             document.put("characters", characters);
             document.put("npcs", npcs);
@@ -103,13 +117,13 @@ final class InspectCommand implements Callable<Integer> {
             document.put("files", storeFiles(stats, true));
             document.put("other_files", new ArrayList<>(storeFiles(stats, false).keySet()));
             document.put("total_bytes", stats.totalBytes());
-            document.put("journal_entries", stats.journalEntries());
-            document.put("sequence", unloadable.isPresent() ? null : view.sequence());
+            document.put("journal_entries", stats.journalEntriesSinceCheckpoint());
+            document.put("sequence", unloadable.isPresent() ? null : sequence);
             document.put("snapshot_sequence", stats.snapshotSequence());
             document.put("last_write", lastWrite(stats).map(Object::toString).orElse(null));
             document.put("last_checkpoint", stats.lastCheckpoint().map(Object::toString).orElse(null));
-            document.put("posts", stats.posts());
-            document.put("post_log_bytes", stats.postBytes());
+            document.put("posts", posts.posts());
+            document.put("post_log_bytes", posts.bytes());
             document.put("backups", backups.size());
             document.put("newest_valid_backup", newestValid.map(b -> {
                 Map<String, Object> backup = new LinkedHashMap<>();
@@ -119,9 +133,9 @@ final class InspectCommand implements Callable<Integer> {
             }).orElse(null));
             document.put("locked", holder.isPresent());
             document.put("lock_pid", holder.isPresent() && holder.getAsLong() > 0 ? holder.getAsLong() : null);
-            List<Map<String, Object>> notes = new ArrayList<>();
-            view.notes().forEach(note -> notes.add(VerifyCommand.problemJson(note)));
-            document.put("recovery_notes", notes);
+            List<Map<String, Object>> notesJson = new ArrayList<>();
+            notes.forEach(note -> notesJson.add(VerifyCommand.problemJson(note)));
+            document.put("recovery_notes", notesJson);
             if (unloadable.isPresent()) {
                 document.put("error", admin.message(unloadable.get()));
                 document.put("exit", ExitCodes.DAMAGED);
@@ -141,7 +155,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println();
         } else {
             new Table("guilds", "campaigns", "characters", "npcs")
-                    .row(view.guilds().size(), campaigns, characters, npcs).print(out);
+                    .row(guildStates.size(), campaigns, characters, npcs).print(out);
             out.println();
         }
         if (!top.isEmpty()) {
@@ -164,20 +178,20 @@ final class InspectCommand implements Callable<Integer> {
             out.println("Other files (not the store's, counted in the total): " + String.join(", ", others.keySet()));
             out.println();
         }
-        out.println("Journal entries since last checkpoint: " + stats.journalEntries());
-        out.println("Sequence number:                       " + (unloadable.isPresent() ? "-" : view.sequence())
+        out.println("Journal entries since last checkpoint: " + stats.journalEntriesSinceCheckpoint());
+        out.println("Sequence number:                       " + (unloadable.isPresent() ? "-" : sequence)
                 + " (snapshot at " + stats.snapshotSequence() + ")");
         out.println("Last write:                            " + lastWrite(stats).map(Object::toString).orElse("-"));
         out.println("Last checkpoint:                       "
                 + stats.lastCheckpoint().map(Object::toString).orElse("- (never: a new or seed-format directory)"));
-        out.println("Posts logged:                          " + stats.posts() + " (" + stats.postBytes()
+        out.println("Posts logged:                          " + posts.posts() + " (" + posts.bytes()
                 + " bytes in posts/)");
         out.println("Backups:                               " + backups.size() + newestValid
                 .map(b -> " (newest valid: " + b.id() + " at " + b.time() + ")").orElse(" (none valid)"));
-        if (!view.notes().isEmpty()) {
+        if (!notes.isEmpty()) {
             out.println();
             out.println("Recovery notes (run `campaign-admin verify` for details):");
-            view.notes().forEach(note -> out.println("  " + note.file() + ": "
+            notes.forEach(note -> out.println("  " + note.file() + ": "
                     + (note.where().isEmpty() ? "" : note.where() + ": ") + note.message()));
         }
         out.flush();
@@ -194,10 +208,10 @@ final class InspectCommand implements Callable<Integer> {
      * The top-level files the store (or the seed's bot) writes, or the others (a stray
      * {@code notes.txt}), by name.
      */
-    private static Map<String, Long> storeFiles(StoreAdmin.Stats stats, boolean store) {
+    private static Map<String, Long> storeFiles(DataDirectory.Stats stats, boolean store) {
         Map<String, Long> files = new TreeMap<>();
-        stats.files().forEach((name, size) -> {
-            if (JsonStoreAdmin.isStoreFile(name) == store) {
+        stats.fileSizes().forEach((name, size) -> {
+            if (StoreFiles.isStoreFile(name) == store) {
                 files.put(name, size);
             }
         });
@@ -205,8 +219,24 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     /** The last journal write, else the last checkpoint, else the newest snapshot file's time. */
-    private static Optional<java.time.Instant> lastWrite(StoreAdmin.Stats stats) {
+    private static Optional<java.time.Instant> lastWrite(DataDirectory.Stats stats) {
         return stats.lastWrite().or(stats::lastCheckpoint);
+    }
+
+    /**
+     * What loading had to repair (errors when data was lost, else warnings) and the values kept
+     * although they break today's rules, as problems of the library's type.
+     */
+    static List<DataDirectory.Problem> notes(DataDirectory.Contents contents) {
+        List<DataDirectory.Problem> notes = new ArrayList<>();
+        DataDirectory.Severity severity = contents.report().dataLost() ? DataDirectory.Severity.ERROR
+                : DataDirectory.Severity.WARNING;
+        contents.report().events().forEach(event -> notes.add(new DataDirectory.Problem(severity, "recovery", "", event)));
+        for (LoadWarning warning : contents.warnings()) {
+            notes.add(new DataDirectory.Problem(DataDirectory.Severity.WARNING, warning.file(), warning.location(),
+                    warning.message()));
+        }
+        return notes;
     }
 
     static Map<String, Object> guildRow(GuildState state) {

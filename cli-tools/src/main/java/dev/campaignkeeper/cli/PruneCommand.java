@@ -1,5 +1,6 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.persistence.json.BackupInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,10 @@ final class PruneCommand implements Callable<Integer> {
         if (!dryRun) {
             admin.requireUnlocked(dir, "prune backups");
         }
-        List<StoreAdmin.Backup> removed;
+        List<BackupInfo> removed;
         try (Progress progress = admin.progress("prune")) {
             progress.phase("applying the retention policy");
-            removed = admin.store().prune(dir, dryRun);
+            removed = admin.dataDirectory(dir).prune(dryRun).removed();
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();

@@ -2,6 +2,8 @@ package dev.campaignkeeper.cli;
 
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
+import dev.campaignkeeper.persistence.json.BackupInfo;
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -72,7 +74,7 @@ final class RestoreCommand implements Callable<Integer> {
             throw DatabaseOption.useDatabaseTools("restore");
         }
         Path dir = admin.existingDataDir();
-        StoreAdmin store = admin.store();
+        DataDirectory store = admin.dataDirectory(dir);
         if (json && !dryRun && !yes) {
             throw new CliException(ExitCodes.USAGE, "restore --json needs --yes or --dry-run (no prompt in JSON mode)");
         }
@@ -83,10 +85,10 @@ final class RestoreCommand implements Callable<Integer> {
         if (remote) {
             id = RemoteBackups.download(admin, offsite, dir, id);
         }
-        StoreAdmin.Restore preview;
+        DataDirectory.RestoreResult preview;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("reading the backup and comparing it with the current state");
-            preview = store.restore(dir, id, true, progress.listener());
+            preview = restore(store, id, true, progress);
         } catch (NotFoundException e) {
             if (id != null) {
                 throw new CliException(ExitCodes.USAGE, "no backup with id " + id + " in "
@@ -116,15 +118,15 @@ final class RestoreCommand implements Callable<Integer> {
             admin.err().flush();
             return ExitCodes.PROBLEMS;
         }
-        StoreAdmin.Restore done;
+        DataDirectory.RestoreResult done;
         try (Progress progress = admin.progress("restore")) {
             progress.phase("taking a safety backup and replacing the state");
-            done = store.restore(dir, preview.backup().id(), false, progress.listener());
+            done = restore(store, preview.backupId(), false, progress);
         }
         if (json) {
             admin.printJson(document(done));
         } else {
-            admin.out().println("Restored backup " + done.backup().id() + "." + done.safetyBackup()
+            admin.out().println("Restored backup " + done.backup().id() + "." + done.safetyBackupId()
                     .map(safety -> " The previous state is kept as safety backup " + safety + ".")
                     .orElse(" The previous state could not be read, so no safety backup was taken;"
                             + " its damaged files were moved aside."));
@@ -133,7 +135,7 @@ final class RestoreCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private boolean confirm(StoreAdmin.Backup backup) throws IOException {
+    private boolean confirm(BackupInfo backup) throws IOException {
         PrintWriter err = admin.err();
         err.print("Restore backup " + backup.id() + "? The current state is saved as a safety backup first."
                 + " [y/N] ");
@@ -149,21 +151,21 @@ final class RestoreCommand implements Callable<Integer> {
     }
 
     /** Says when the live files are damaged: the diff is then against the state recovery would produce. */
-    private static void printDamage(PrintWriter out, StoreAdmin.Restore preview) {
+    private static void printDamage(PrintWriter out, DataDirectory.RestoreResult preview) {
         if (preview.currentUnloadable().isPresent()) {
             out.println("Note: the current state cannot be loaded (" + Table.oneLine(preview.currentUnloadable().get())
                     + "); restoring rewrites it from the backup.");
-        } else if (!preview.currentDamage().isEmpty()) {
+        } else if (!currentDamage(preview).isEmpty()) {
             out.println("Note: the current files are damaged; the changes above are against the state the store"
                     + " recovers from them. Restoring rewrites the files from the backup. Recovery found:");
-            preview.currentDamage().forEach(event -> out.println("  " + event));
+            currentDamage(preview).forEach(event -> out.println("  " + event));
         }
         out.flush();
     }
 
-    private static void printDiff(PrintWriter out, StoreAdmin.Restore restore) {
-        StoreAdmin.Backup backup = restore.backup();
-        List<StateDiff.Change> changes = restore.changes();
+    private static void printDiff(PrintWriter out, DataDirectory.RestoreResult restore) {
+        BackupInfo backup = restore.backup();
+        List<StateDiff.Change> changes = changes(restore);
         out.println("Backup " + backup.id() + " (" + backup.time() + (backup.sequence().isPresent()
                 ? ", sequence " + backup.sequence().getAsLong() : "") + ", " + backup.kind() + ")");
         if (changes.isEmpty()) {
@@ -186,15 +188,43 @@ final class RestoreCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private static Map<String, Object> document(StoreAdmin.Restore restore) {
+    /** Runs the restore (or its dry run) on the library, telling the listener how far it has come. */
+    private static DataDirectory.RestoreResult restore(DataDirectory store, String id, boolean dryRun, Progress progress) {
+        return store.restore(id == null ? "latest" : id, dryRun, progress.listener());
+    }
+
+    /** What recovery found in the current files (empty when they are intact or cannot be loaded at all). */
+    private static List<String> currentDamage(DataDirectory.RestoreResult restore) {
+        return restore.currentRecovery().map(report -> report.events()).orElse(List.of());
+    }
+
+    /** The record changes, one row each, guilds in order. */
+    static List<StateDiff.Change> changes(DataDirectory.RestoreResult restore) {
+        List<StateDiff.Change> changes = new ArrayList<>();
+        for (DataDirectory.GuildDiff guild : restore.diffs()) {
+            for (DataDirectory.RecordDiff diff : guild.changes()) {
+                changes.add(new StateDiff.Change(guild.guild(), diff.kind().name().toLowerCase(Locale.ROOT),
+                        diff.change().name().toLowerCase(Locale.ROOT), where(diff), diff.name()));
+            }
+        }
+        return changes;
+    }
+
+    private static String where(DataDirectory.RecordDiff diff) {
+        return "channel " + diff.channel() + diff.user().map(user -> " user " + user).orElse("")
+                + diff.npc().map(npc -> " npc " + npc).orElse("");
+    }
+
+    private static Map<String, Object> document(DataDirectory.RestoreResult restore) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("backup", BackupsCommand.backupJson(restore.backup()));
         document.put("dry_run", restore.dryRun());
         document.put("restored", !restore.dryRun());
-        document.put("safety_backup", restore.safetyBackup().orElse(null));
-        document.put("summary", StateDiff.summary(restore.changes()));
+        document.put("safety_backup", restore.safetyBackupId().orElse(null));
+        List<StateDiff.Change> changes = changes(restore);
+        document.put("summary", StateDiff.summary(changes));
         List<Object> list = new ArrayList<>();
-        restore.changes().forEach(c -> list.add(c.toJson()));
+        changes.forEach(c -> list.add(c.toJson()));
         document.put("changes", list);
         return document;
     }

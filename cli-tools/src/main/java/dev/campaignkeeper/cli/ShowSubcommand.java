@@ -41,7 +41,7 @@ abstract class ShowSubcommand implements Callable<Integer> {
         try (Progress progress = admin.progress("show")) {
             progress.phase("reading the state");
             state = database.isSet() ? database.read(admin, guild)
-                    : admin.store().read(admin.existingDataDir()).guild(guild);
+                    : admin.dataDirectory(admin.existingDataDir()).readGuild(guild).state();
         }
         if (json) {
             admin.printJson(json(state));

@@ -11,6 +11,7 @@ import dev.campaignkeeper.core.transcript.Transcript;
 import dev.campaignkeeper.core.transcript.TranscriptFormat;
 import dev.campaignkeeper.core.transcript.TranscriptStyle;
 import dev.campaignkeeper.core.usecase.TranscriptService;
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -71,14 +72,14 @@ final class TranscriptCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--out " + out + " is inside the data directory " + dataDir
                     + "; write the transcript somewhere else");
         }
-        StoreAdmin store = admin.store();
+        DataDirectory store = admin.dataDirectory(dataDir);
         GuildState state;
         PostLog posts;
         try (Progress progress = admin.progress("transcript")) {
             progress.phase("reading the state");
-            state = store.read(dataDir).guild(guild);
+            state = store.readGuild(guild).state();
             progress.phase("reading the post log");
-            posts = store.readPosts(dataDir);
+            posts = store.readPostLog();
         }
         Campaign campaign = state.campaign(channel).orElseThrow(() -> new CliException(ExitCodes.PROBLEMS,
                 "no campaign in channel " + channel + " of guild " + guild));

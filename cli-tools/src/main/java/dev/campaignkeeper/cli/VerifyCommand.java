@@ -1,5 +1,6 @@
 package dev.campaignkeeper.cli;
 
+import dev.campaignkeeper.persistence.json.DataDirectory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,15 +41,15 @@ final class VerifyCommand implements Callable<Integer> {
             return DatabaseVerify.run(admin, database, json);
         }
         Path dir = admin.dataDirWithData(allowEmpty);
-        StoreAdmin.Verification verification;
+        DataDirectory.Verification verification;
         try (Progress progress = admin.progress("verify")) {
             progress.phase("checking the snapshot, journal, backups and records");
-            verification = admin.store().verify(dir, progress.listener());
+            verification = admin.dataDirectory(dir).verify(progress.listener());
         }
-        List<StoreAdmin.Problem> problems = verification.problems();
+        List<DataDirectory.Problem> problems = verification.problems();
         boolean damaged = !verification.loadable();
         int code = damaged ? ExitCodes.DAMAGED : problems.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEMS;
-        long errors = problems.stream().filter(p -> p.severity().equals("error")).count();
+        long errors = problems.stream().filter(p -> p.severity() == DataDirectory.Severity.ERROR).count();
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
             document.put("data_dir", dir.toAbsolutePath().toString());
@@ -67,7 +68,7 @@ final class VerifyCommand implements Callable<Integer> {
             out.println("OK: " + dir.toAbsolutePath() + " is healthy (snapshot, journal, backups and records checked)");
         } else {
             Table table = new Table("severity", "file", "where", "problem");
-            problems.forEach(p -> table.row(p.severity(), p.file().isEmpty() ? "-" : p.file(),
+            problems.forEach(p -> table.row(severity(p), p.file().isEmpty() ? "-" : p.file(),
                     p.where().isEmpty() ? "-" : p.where(), p.message()));
             table.print(out);
             out.println();
@@ -79,9 +80,14 @@ final class VerifyCommand implements Callable<Integer> {
         return code;
     }
 
-    static Map<String, Object> problemJson(StoreAdmin.Problem problem) {
+    /** "error" or "warning", as the table and the JSON show it. */
+    static String severity(DataDirectory.Problem problem) {
+        return problem.severity().name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Map<String, Object> problemJson(DataDirectory.Problem problem) {
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("severity", problem.severity());
+        json.put("severity", severity(problem));
         json.put("file", problem.file());
         json.put("where", problem.where());
         json.put("message", problem.message());

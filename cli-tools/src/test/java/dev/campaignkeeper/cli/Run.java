@@ -22,12 +22,6 @@ record Run(int exitCode, String out, String err) {
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false), args);
     }
 
-    /** Runs on an explicit store seam (e.g. a {@link CountingStoreAdmin}). */
-    static Run on(StoreAdmin store, String stdin, String... args) {
-        return run(new CampaignAdmin(Map.of(), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                false, store), args);
-    }
-
     private static Run run(CampaignAdmin admin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

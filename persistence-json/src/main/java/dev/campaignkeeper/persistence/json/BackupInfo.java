@@ -35,4 +35,23 @@ public record BackupInfo(String id, Instant time, long seq, long sizeBytes, bool
         Objects.requireNonNull(time, "time");
         Objects.requireNonNull(problem, "problem");
     }
+
+    /**
+     * The sequence number, when it is known.
+     *
+     * @return the sequence number, or empty for a seed-style backup (whose sequence is unknown)
+     */
+    public java.util.OptionalLong sequence() {
+        return seq < 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(seq);
+    }
+
+    /**
+     * Which writer made it, for display: {@code "seed"} for the seed bot's backup files,
+     * {@code "native"} for this store's backup sets.
+     *
+     * @return {@code "seed"} or {@code "native"}
+     */
+    public String kind() {
+        return seedStyle ? "seed" : "native";
+    }
 }

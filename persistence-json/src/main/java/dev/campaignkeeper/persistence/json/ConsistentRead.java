@@ -39,12 +39,23 @@ final class ConsistentRead {
      * @throws StoreException if the directory cannot be read
      */
     Loader.Loaded load() {
+        return load((dev.campaignkeeper.core.model.GuildId) null);
+    }
+
+    /**
+     * {@link #load()} building only one guild (null: all); every file is still checked as by a
+     * full load (see {@link Loader#load(FileSystemOps, Path, long, dev.campaignkeeper.core.model.GuildId)}).
+     *
+     * @param only the guild to build, or null for all
+     * @return the state of that guild
+     */
+    Loader.Loaded load(dev.campaignkeeper.core.model.GuildId only) {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;
             DirectoryVersion before = version();
             try {
-                Loader.Loaded result = Loader.load(fs, dir, preallocate);
+                Loader.Loaded result = Loader.load(fs, dir, preallocate, only);
                 if (finalAttempt || before.equals(version())) {
                     return result;
                 }

@@ -4,11 +4,13 @@ import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.Npc;
 import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.PostLog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -112,6 +114,30 @@ public final class DataDirectory {
          */
         public Contents {
             guilds = Map.copyOf(guilds);
+            warnings = List.copyOf(warnings);
+            Objects.requireNonNull(report, "report");
+        }
+    }
+
+    /**
+     * One guild's state read without the lock ({@link #readGuild(GuildId)}).
+     *
+     * @param sequence sequence number of the last mutation included (of any guild)
+     * @param state the guild's state (empty if it has no records)
+     * @param warnings values of this guild kept although they break today's rules
+     * @param report how the state was found (damage anywhere in the files, backups used, losses)
+     */
+    public record GuildContents(long sequence, GuildState state, List<LoadWarning> warnings, RecoveryReport report) {
+        /**
+         * Validates and copies.
+         *
+         * @param sequence sequence number of the last mutation included (of any guild)
+         * @param state the guild's state (empty if it has no records)
+         * @param warnings values of this guild kept although they break today's rules
+         * @param report how the state was found (damage anywhere in the files, backups used, losses)
+         */
+        public GuildContents {
+            Objects.requireNonNull(state, "state");
             warnings = List.copyOf(warnings);
             Objects.requireNonNull(report, "report");
         }
@@ -226,11 +252,11 @@ public final class DataDirectory {
 
     /** Which kind of record a {@link RecordDiff} is about. */
     public enum RecordKind {
-        /** A campaign; key is the channel id. */
+        /** A campaign: named by its channel. */
         CAMPAIGN,
-        /** A character; key is {@code user/channel}. */
+        /** A character: named by its channel and user. */
         CHARACTER,
-        /** An NPC; key is {@code channel/npc-id}. */
+        /** An NPC: named by its channel and NPC id. */
         NPC
     }
 
@@ -249,10 +275,73 @@ public final class DataDirectory {
      *
      * @param kind the record kind
      * @param change what happens to it
-     * @param key its key (see {@link RecordKind})
+     * @param channel the channel it belongs to
+     * @param user the character's user (present exactly for {@link RecordKind#CHARACTER})
+     * @param npc the NPC's id (present exactly for {@link RecordKind#NPC})
      * @param name its name (after the restore, or before when removed)
      */
-    public record RecordDiff(RecordKind kind, DiffKind change, String key, String name) {
+    public record RecordDiff(RecordKind kind, DiffKind change, ChannelId channel, Optional<UserId> user,
+                             Optional<NpcId> npc, String name) {
+        /**
+         * Validates that the ids fit the kind.
+         *
+         * @param kind the record kind
+         * @param change what happens to it
+         * @param channel the channel it belongs to
+         * @param user the character's user (present exactly for characters)
+         * @param npc the NPC's id (present exactly for NPCs)
+         * @param name its name
+         */
+        public RecordDiff {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(change, "change");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(npc, "npc");
+            Objects.requireNonNull(name, "name");
+            if (user.isPresent() != (kind == RecordKind.CHARACTER) || npc.isPresent() != (kind == RecordKind.NPC)) {
+                throw new IllegalArgumentException("a " + kind + " diff names " + (user.isPresent() ? "a user" : "no user")
+                        + " and " + (npc.isPresent() ? "an NPC" : "no NPC"));
+            }
+        }
+
+        /**
+         * A campaign's diff.
+         *
+         * @param change what happens to it
+         * @param channel its channel
+         * @param name its name
+         * @return the diff
+         */
+        public static RecordDiff campaign(DiffKind change, ChannelId channel, String name) {
+            return new RecordDiff(RecordKind.CAMPAIGN, change, channel, Optional.empty(), Optional.empty(), name);
+        }
+
+        /**
+         * A character's diff.
+         *
+         * @param change what happens to it
+         * @param channel its channel
+         * @param user its user
+         * @param name its name
+         * @return the diff
+         */
+        public static RecordDiff character(DiffKind change, ChannelId channel, UserId user, String name) {
+            return new RecordDiff(RecordKind.CHARACTER, change, channel, Optional.of(user), Optional.empty(), name);
+        }
+
+        /**
+         * An NPC's diff.
+         *
+         * @param change what happens to it
+         * @param channel its channel
+         * @param npc its id
+         * @param name its name
+         * @return the diff
+         */
+        public static RecordDiff npc(DiffKind change, ChannelId channel, NpcId npc, String name) {
+            return new RecordDiff(RecordKind.NPC, change, channel, Optional.empty(), Optional.of(npc), name);
+        }
     }
 
     /**
@@ -276,7 +365,7 @@ public final class DataDirectory {
     /**
      * Outcome of {@link #restore}.
      *
-     * @param backupId the backup restored
+     * @param backup the backup restored (its id, time, sequence, size and kind)
      * @param dryRun whether nothing was changed
      * @param sequence sequence number of the restored state (after a real restore)
      * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when
@@ -288,13 +377,13 @@ public final class DataDirectory {
      * @param currentUnloadable why the current state cannot be loaded at all (the diffs then start
      *                          from an empty state); present exactly when {@code currentRecovery} is empty
      */
-    public record RestoreResult(String backupId, boolean dryRun, long sequence, Optional<String> safetyBackupId,
+    public record RestoreResult(BackupInfo backup, boolean dryRun, long sequence, Optional<String> safetyBackupId,
                                 List<GuildDiff> diffs, Optional<RecoveryReport> currentRecovery,
                                 Optional<String> currentUnloadable) {
         /**
          * Copies the list and checks that exactly one of the current state's report and problem is present.
          *
-         * @param backupId the backup restored
+         * @param backup the backup restored
          * @param dryRun whether nothing was changed
          * @param sequence sequence number of the restored state (after a real restore)
          * @param safetyBackupId the backup of the previous state taken first (empty in a dry run or when the previous state was unreadable; its files were then moved aside)
@@ -303,12 +392,22 @@ public final class DataDirectory {
          * @param currentUnloadable why the current state cannot be loaded; present exactly when {@code currentRecovery} is empty
          */
         public RestoreResult {
+            Objects.requireNonNull(backup, "backup");
             diffs = List.copyOf(diffs);
             Objects.requireNonNull(currentRecovery, "currentRecovery");
             Objects.requireNonNull(currentUnloadable, "currentUnloadable");
             if (currentRecovery.isPresent() == currentUnloadable.isPresent()) {
                 throw new IllegalArgumentException("exactly one of currentRecovery and currentUnloadable must be present");
             }
+        }
+
+        /**
+         * The id of the backup restored.
+         *
+         * @return {@code backup().id()}
+         */
+        public String backupId() {
+            return backup.id();
         }
     }
 
@@ -434,6 +533,41 @@ public final class DataDirectory {
         Loader.Loaded result = reader.load();
         listener.progress(Verifier.LOADING, 1, 1);
         return new Contents(result.seq(), result.guilds(), result.warnings(), result.report(List.of()));
+    }
+
+    /**
+     * Reads one guild's state without taking the lock and without changing anything, as
+     * {@link #read()} would find it, at the cost of a scan rather than a parse of every guild: the
+     * manifest, the snapshot files' sizes and checksums and every journal line are checked as by
+     * {@link #read()} (a damaged file is reported in the report and never trusted; recovery falls
+     * back to a backup exactly as {@link #read()} does), but only this guild's records are built
+     * and only its journal entries applied. Files are read as by the store: no link followed, sizes
+     * bounded.
+     *
+     * @param guild the guild
+     * @return its state (empty if it has no records) and how it was found
+     * @throws DataDamagedException if nothing valid can be read
+     */
+    public GuildContents readGuild(GuildId guild) {
+        return readGuild(guild, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #readGuild(GuildId)}, telling a listener when the load starts and ends.
+     *
+     * @param guild the guild
+     * @param listener told the progress
+     * @return its state and how it was found
+     * @throws DataDamagedException if nothing valid can be read
+     */
+    public GuildContents readGuild(GuildId guild, ProgressListener listener) {
+        Objects.requireNonNull(guild, "guild");
+        Objects.requireNonNull(listener, "listener");
+        listener.progress(Verifier.LOADING, 0, 1);
+        Loader.Loaded result = reader.load(guild);
+        listener.progress(Verifier.LOADING, 1, 1);
+        return new GuildContents(result.seq(), result.guilds().getOrDefault(guild, GuildState.empty(guild)),
+                result.warnings(), result.report(List.of()));
     }
 
     /**

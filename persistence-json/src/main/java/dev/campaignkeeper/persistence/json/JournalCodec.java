@@ -42,6 +42,50 @@ final class JournalCodec {
     record Entry(long seq, GuildId guild, List<RecordChange> changes) {
     }
 
+    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] GUILD_PREFIX = ",\"guild\":\"".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * The sequence number and guild of a line in exactly the form this code writes
+     * ({@code {"seq":N,"guild":"G",...}}), read without decoding its changes: an entry whose
+     * changes are empty, for a replay that applies another guild's entries only. Null when the
+     * line does not start that way (then {@link #decode} tells what it is).
+     *
+     * @param line the line's bytes (checksum already verified)
+     * @param length how many of them
+     * @return the entry without its changes, or null
+     */
+    static Entry header(byte[] line, int length) {
+        int i = SEQ_PREFIX.length;
+        if (length < i || !java.util.Arrays.equals(line, 0, i, SEQ_PREFIX, 0, i)) {
+            return null;
+        }
+        long seq = 0;
+        int digits = 0;
+        while (i < length && line[i] >= '0' && line[i] <= '9' && digits < 18) {
+            seq = seq * 10 + (line[i++] - '0');
+            digits++;
+        }
+        if (digits == 0 || seq < 1 || length < i + GUILD_PREFIX.length
+                || !java.util.Arrays.equals(line, i, i + GUILD_PREFIX.length, GUILD_PREFIX, 0, GUILD_PREFIX.length)) {
+            return null;
+        }
+        i += GUILD_PREFIX.length;
+        int start = i;
+        while (i < length && line[i] >= '0' && line[i] <= '9') {
+            i++;
+        }
+        if (i == start || i >= length || line[i] != '"') {
+            return null;
+        }
+        try {
+            return new Entry(seq, GuildId.of(new String(line, start, i - start,
+                    java.nio.charset.StandardCharsets.US_ASCII)), List.of());
+        } catch (IllegalArgumentException e) {
+            return null; // not an id: decode tells what is wrong
+        }
+    }
+
     /** Encodes {@code "guild":"G","changes":[...]}: the seq-independent part of a line. */
     static byte[] encodeBody(GuildId guild, List<? extends RecordChange> changes) {
         try {

@@ -148,6 +148,21 @@ final class Loader {
      *                     from a torn tail (0 if unknown)
      */
     static Loaded load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
+        return load(fs, dir, preallocated, null);
+    }
+
+    /**
+     * Loads the newest provable state of one guild ({@code only}; null: every guild). The
+     * manifest, every snapshot file's size and checksum and every journal line are still checked
+     * exactly as by a full load (damage anywhere is reported, never trusted, and picks the same
+     * base), but only the wanted guilds' records are built and only their journal entries applied:
+     * one guild's read costs a scan of the files, not a parse of every guild.
+     *
+     * @param preallocated the size journals are preallocated to (0 if unknown)
+     * @param only the guild to build, or null for all
+     */
+    static Loaded load(FileSystemOps fs, Path dir, long preallocated, GuildId only) throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -189,19 +204,19 @@ final class Loader {
             RecordJson.Warnings ids = JournalCodec.REPLAY;
             for (Path journal : journals) {
                 if (Journal.generation(journal) >= decodeFrom) {
-                    files.put(journal, decodeFile(fs, journal, ids, preallocated));
+                    files.put(journal, decodeFile(fs, journal, ids, preallocated, only));
                 }
             }
             return files;
         });
         Base base = null;
         if (result.manifest != null || liveExists) {
-            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty());
+            base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty(), only);
         }
         if (base == null) {
             List<Backups.Ref> backups = Backups.list(fs, dir);
             if (!backups.isEmpty()) {
-                base = tryBackups(fs, backups, result);
+                base = tryBackups(fs, backups, result, wanted);
             } else if (!manifestExists && !liveExists) {
                 base = new Base();
                 result.source = RecoveryReport.Source.NEW;
@@ -229,7 +244,7 @@ final class Loader {
             predecoded = Map.of(); // replay reads the files itself and reports the failure
         }
         checkNamedJournal(result, base, journals);
-        replay(fs, journals, base, result, predecoded, preallocated);
+        replay(fs, journals, base, result, predecoded, preallocated, only);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -308,11 +323,12 @@ final class Loader {
     }
 
     private static Base tryLive(FileSystemOps fs, Path dir, Result result, String[] firstDamage,
-                                boolean journalsExist) throws IOException {
+                                boolean journalsExist, GuildId only)
+            throws IOException {
         Manifest manifest = result.manifest;
         List<LoadWarning> warnings = new ArrayList<>();
         boolean ok = true;
-        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest);
+        Map<String, Parsed> parsed = parseInParallel(fs, dir, manifest, only);
         List<Map<GuildId, List<RecordChange>>> parts = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
             Path path = dir.resolve(file);
@@ -390,8 +406,10 @@ final class Loader {
     }
 
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
-    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest)
+    private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest,
+                                                       GuildId only)
             throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
         SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
@@ -411,8 +429,30 @@ final class Loader {
                             return new Parsed(Map.of(), List.of(), new SeedFormat.FileSum(size, -1), null);
                         }
                     }
+                    if (only != null && expected != null) {
+                        // the manifest vouches for the bytes: find the guild's entries without parsing the rest
+                        GuildScan scan;
+                        try (InputStream in = fs.openRead(path)) {
+                            scan = GuildScan.scan(in, only, expected.size());
+                        } catch (IOException e) {
+                            return new Parsed(Map.of(), List.of(), null, e);
+                        }
+                        if (!scan.sum().equals(expected)) {
+                            return new Parsed(Map.of(), List.of(), scan.sum(), null); // damage: never trusted
+                        }
+                        if (!scan.unsure()) {
+                            try {
+                                SeedFormat.readChanges(file, new java.io.ByteArrayInputStream(scan.document()), changes,
+                                        warnings, ids, wanted);
+                                return new Parsed(changes, warnings, scan.sum(), null);
+                            } catch (FormatException e) {
+                                changes.clear(); // parsed whole below, for the error's place in the file
+                                warnings.clear();
+                            }
+                        }
+                    }
                     try (InputStream in = fs.openRead(path)) {
-                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids);
+                        SeedFormat.FileSum sum = SeedFormat.readChanges(file, in, changes, warnings, ids, wanted);
                         return new Parsed(changes, warnings, sum, null);
                     } catch (FormatException | IOException e) {
                         return new Parsed(Map.of(), List.of(), null, e);
@@ -438,13 +478,17 @@ final class Loader {
         }
     }
 
-    private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result) {
+    private static Base tryBackups(FileSystemOps fs, List<Backups.Ref> backups, Result result,
+                                   java.util.function.Predicate<GuildId> wanted) {
         for (Backups.Ref ref : Backups.recoveryOrder(backups)) {
             try {
                 Backups.Loaded loaded = Backups.load(fs, ref);
                 Base base = new Base();
                 result.guilds = new HashMap<>(loaded.guilds());
                 result.warnings = new ArrayList<>(loaded.warnings());
+                if (wanted != null) { // recovery from a backup is the rare path: loaded whole, then kept in part
+                    result.guilds.keySet().removeIf(guild -> !wanted.test(guild));
+                }
                 result.source = RecoveryReport.Source.BACKUP;
                 result.backupId = ref.id();
                 result.needsCheckpoint = true;
@@ -496,10 +540,26 @@ final class Loader {
 
     static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated)
             throws IOException {
+        return decodeFile(fs, path, ids, preallocated, null);
+    }
+
+    /**
+     * Decodes a journal; with {@code only}, another guild's entries keep their sequence number and
+     * guild but not their changes (the replay skips them; their checksums are verified all the same).
+     */
+    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
+                                  GuildId only) throws IOException {
         List<Decoded> lines = new ArrayList<>();
         Journal.Scan scan;
         try (InputStream in = fs.openRead(path)) {
             scan = Journal.scan(in, preallocated, (line, length, offset) -> {
+                if (only != null) {
+                    JournalCodec.Entry header = JournalCodec.header(line, length);
+                    if (header != null && !header.guild().equals(only)) {
+                        lines.add(new Decoded(offset, header, null));
+                        return;
+                    }
+                }
                 try {
                     lines.add(new Decoded(offset, JournalCodec.decode(line, length, ids), null));
                 } catch (FormatException e) {
@@ -545,7 +605,9 @@ final class Loader {
     }
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
-                               Map<Path, JournalFile> predecoded, long preallocated) throws IOException {
+                               Map<Path, JournalFile> predecoded, long preallocated,
+                               GuildId only) throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);
@@ -565,7 +627,7 @@ final class Loader {
             long lostBefore = state.lost;
             JournalFile file = predecoded.get(journal);
             if (file == null) {
-                file = decodeFile(fs, journal, ids, preallocated);
+                file = decodeFile(fs, journal, ids, preallocated, only);
             }
             Journal.Scan scan = file.scan();
             for (Decoded line : file.lines()) {
@@ -601,7 +663,9 @@ final class Loader {
                     state.lost++;
                     continue;
                 }
-                pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
+                if (wanted == null || wanted.test(entry.guild())) {
+                    pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
+                }
                 state.last = entry.seq();
                 state.expected = entry.seq() + 1;
                 state.applied++;

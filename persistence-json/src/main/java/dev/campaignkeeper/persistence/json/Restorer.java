@@ -12,7 +12,6 @@ import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.persistence.json.DataDirectory.DiffKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.GuildDiff;
 import dev.campaignkeeper.persistence.json.DataDirectory.RecordDiff;
-import dev.campaignkeeper.persistence.json.DataDirectory.RecordKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.RestoreResult;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -90,7 +89,7 @@ final class Restorer {
                 } catch (DataDamagedException e) {
                     currentUnloadable = Optional.of(String.valueOf(e.getMessage()));
                 }
-                return new RestoreResult(ref.id(), true, -1, Optional.empty(), diff(current, restored.guilds()),
+                return new RestoreResult(info(ref), true, -1, Optional.empty(), diff(current, restored.guilds()),
                         currentRecovery, currentUnloadable);
             }
             try (DirectoryLock lock = DirectoryLock.acquire(dir)) {
@@ -135,7 +134,7 @@ final class Restorer {
                     currentRecovery = Optional.of(current.loaded().report(movedAside));
                 }
                 listener.progress(REPLACING, 4, 4);
-                return new RestoreResult(ref.id(), false, seq, safety, diff(before, restored.guilds()),
+                return new RestoreResult(info(ref), false, seq, safety, diff(before, restored.guilds()),
                         currentRecovery, currentUnloadable);
             }
         } catch (IOException e) {
@@ -158,6 +157,12 @@ final class Restorer {
                         + "; list them with the backups command"));
     }
 
+    /** What is known of a backup that loaded completely: valid, by definition. */
+    private BackupInfo info(Backups.Ref ref) {
+        return new BackupInfo(ref.id(), ref.time(), ref.seq(), Backups.size(fs, ref), true, ref.seedStyle(),
+                Optional.empty());
+    }
+
     static List<GuildDiff> diff(Map<GuildId, GuildState> before, Map<GuildId, GuildState> after) {
         Set<GuildId> ids = new TreeSet<>(SeedFormat.GUILD_ORDER);
         ids.addAll(before.keySet());
@@ -170,39 +175,47 @@ final class Restorer {
                 continue;
             }
             List<RecordDiff> changes = new ArrayList<>();
-            Map<String, Campaign> campaignsA = new LinkedHashMap<>();
-            a.campaigns().forEach(c -> campaignsA.put(c.channel().value(), c));
-            Map<String, Campaign> campaignsB = new LinkedHashMap<>();
-            b.campaigns().forEach(c -> campaignsB.put(c.channel().value(), c));
-            compare(RecordKind.CAMPAIGN, campaignsA, campaignsB, Campaign::name, changes);
-            Map<String, PlayerCharacter> charactersA = new LinkedHashMap<>();
-            a.characters().forEach(c -> charactersA.put(c.user() + "/" + c.channel(), c));
-            Map<String, PlayerCharacter> charactersB = new LinkedHashMap<>();
-            b.characters().forEach(c -> charactersB.put(c.user() + "/" + c.channel(), c));
-            compare(RecordKind.CHARACTER, charactersA, charactersB, PlayerCharacter::name, changes);
-            Map<String, Npc> npcsA = new LinkedHashMap<>();
-            a.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsA.put(n.channel() + "/" + n.id(), n)));
-            Map<String, Npc> npcsB = new LinkedHashMap<>();
-            b.npcsByChannel().values().forEach(m -> m.values().forEach(n -> npcsB.put(n.channel() + "/" + n.id(), n)));
-            compare(RecordKind.NPC, npcsA, npcsB, Npc::name, changes);
+            compare(index(a.campaigns(), Campaign::channel), index(b.campaigns(), Campaign::channel),
+                    (change, channel, campaign) -> RecordDiff.campaign(change, channel, campaign.name()), changes);
+            compare(index(a.characters(), c -> List.of(c.user(), c.channel())),
+                    index(b.characters(), c -> List.of(c.user(), c.channel())),
+                    (change, key, c) -> RecordDiff.character(change, c.channel(), c.user(), c.name()), changes);
+            compare(index(npcs(a), n -> List.of(n.channel(), n.id())), index(npcs(b), n -> List.of(n.channel(), n.id())),
+                    (change, key, n) -> RecordDiff.npc(change, n.channel(), n.id(), n.name()), changes);
             diffs.add(new GuildDiff(guild, changes));
         }
         return diffs;
     }
 
-    private static <T> void compare(RecordKind kind, Map<String, T> before, Map<String, T> after,
-                                    java.util.function.Function<T, String> name, List<RecordDiff> out) {
-        for (Map.Entry<String, T> entry : after.entrySet()) {
+    private static List<Npc> npcs(GuildState state) {
+        List<Npc> all = new ArrayList<>();
+        state.npcsByChannel().values().forEach(byId -> all.addAll(byId.values()));
+        return all;
+    }
+
+    private static <K, T> Map<K, T> index(java.util.Collection<T> records, java.util.function.Function<T, K> key) {
+        Map<K, T> indexed = new LinkedHashMap<>();
+        records.forEach(record -> indexed.put(key.apply(record), record));
+        return indexed;
+    }
+
+    /** Makes the diff of one record from what happens to it, its key and its value. */
+    private interface DiffOf<K, T> {
+        RecordDiff of(DiffKind change, K key, T record);
+    }
+
+    private static <K, T> void compare(Map<K, T> before, Map<K, T> after, DiffOf<K, T> diff, List<RecordDiff> out) {
+        for (Map.Entry<K, T> entry : after.entrySet()) {
             T old = before.get(entry.getKey());
             if (old == null) {
-                out.add(new RecordDiff(kind, DiffKind.ADDED, entry.getKey(), name.apply(entry.getValue())));
+                out.add(diff.of(DiffKind.ADDED, entry.getKey(), entry.getValue()));
             } else if (!old.equals(entry.getValue())) {
-                out.add(new RecordDiff(kind, DiffKind.CHANGED, entry.getKey(), name.apply(entry.getValue())));
+                out.add(diff.of(DiffKind.CHANGED, entry.getKey(), entry.getValue()));
             }
         }
-        for (Map.Entry<String, T> entry : before.entrySet()) {
+        for (Map.Entry<K, T> entry : before.entrySet()) {
             if (!after.containsKey(entry.getKey())) {
-                out.add(new RecordDiff(kind, DiffKind.REMOVED, entry.getKey(), name.apply(entry.getValue())));
+                out.add(diff.of(DiffKind.REMOVED, entry.getKey(), entry.getValue()));
             }
         }
     }

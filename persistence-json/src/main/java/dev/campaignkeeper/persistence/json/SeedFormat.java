@@ -271,6 +271,18 @@ final class SeedFormat {
      */
     static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
                                List<LoadWarning> warnings, SharedIds ids) throws IOException, FormatException {
+        return readChanges(file, raw, changes, warnings, ids, null);
+    }
+
+    /**
+     * Like {@link #readChanges(String, InputStream, Map, List, SharedIds)}, building only the records
+     * of the guilds {@code wanted} accepts (null: every guild). Other guilds' values are still
+     * tokenised (so broken JSON anywhere is still damage) and counted in the checksum, but skipped
+     * without building records: one guild's read of a big file costs a scan, not a parse.
+     */
+    static FileSum readChanges(String file, InputStream raw, Map<GuildId, List<RecordChange>> changes,
+                               List<LoadWarning> warnings, SharedIds ids,
+                               java.util.function.Predicate<GuildId> wanted) throws IOException, FormatException {
         SummingInputStream in = new SummingInputStream(raw);
         RecordJson.Loading sink = new RecordJson.Loading(warnings == null ? (location, message) -> { }
                 : (location, message) -> warnings.add(new LoadWarning(file, location, message)), true, ids);
@@ -280,6 +292,10 @@ final class SeedFormat {
             Set<GuildId> seen = new HashSet<>();
             while (reader.hasNext()) {
                 GuildId guild = RecordJson.id(reader, reader.nextName(), "guild id", sink::guild);
+                if (wanted != null && !wanted.test(guild)) {
+                    reader.skipValue();
+                    continue;
+                }
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }

@@ -2,13 +2,10 @@ package dev.campaignkeeper.persistence.json;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
 import dev.campaignkeeper.core.error.StoreException;
-import dev.campaignkeeper.core.model.Campaign;
-import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
-import dev.campaignkeeper.core.model.Npc;
-import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
+import dev.campaignkeeper.core.rules.RecordReferences;
 import dev.campaignkeeper.persistence.json.DataDirectory.PostLogSummary;
 import dev.campaignkeeper.persistence.json.DataDirectory.Problem;
 import dev.campaignkeeper.persistence.json.DataDirectory.Severity;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -233,34 +229,34 @@ final class Verifier {
         return SeedFormat.FILES.stream().anyMatch(file -> fs.exists(dir.resolve(file)));
     }
 
+    /** The core's reference checks, each placed at its JSON path in the file it concerns. */
     private static void checkReferences(GuildState state, List<Problem> problems) {
         String guild = state.guild().value();
-        for (Campaign campaign : state.campaigns()) {
-            if (campaign.hasPlayer(campaign.gm())) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS, "$." + guild + "."
-                        + campaign.channel() + ".players", "the GM " + campaign.gm() + " is also listed as a player"));
-            }
+        for (RecordReferences.Problem problem : RecordReferences.check(state)) {
+            problems.add((problem instanceof RecordReferences.GmListedAsPlayer gm
+                ? new Problem(Severity.WARNING, SeedFormat.CAMPAIGNS,
+                        "$." + guild + "." + gm.campaign().channel() + ".players",
+                        "the GM " + gm.campaign().gm() + " is also listed as a player")
+                : problem instanceof RecordReferences.CharacterWithoutCampaign orphan
+                ? new Problem(Severity.WARNING,
+                        SeedFormat.CHARACTERS, characterPath(guild, orphan.character()), "character \""
+                        + orphan.character().name() + "\" is in channel " + orphan.character().channel()
+                        + ", which has no campaign")
+                : problem instanceof RecordReferences.CharacterOfNonPlayer stranger
+                ? new Problem(Severity.WARNING,
+                        SeedFormat.CHARACTERS, characterPath(guild, stranger.character()), "character \""
+                        + stranger.character().name() + "\" belongs to user " + stranger.character().user()
+                        + ", who is not a player of the campaign" + (stranger.ofTheGm() ? " (they are its GM)" : ""))
+                : problem instanceof RecordReferences.NpcsWithoutCampaign npcs
+                ? new Problem(Severity.WARNING, SeedFormat.NPCS,
+                        "$." + guild + "." + npcs.channel(), npcs.npcs().size() + " NPC(s) in channel "
+                        + npcs.channel() + ", which has no campaign")
+                : RecordReferences.unexpected(problem)));
         }
-        for (PlayerCharacter character : state.characters()) {
-            String where = "$." + guild + "." + character.user() + "." + character.channel();
-            Optional<Campaign> campaign = state.campaign(character.channel());
-            if (campaign.isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where,
-                        "character \"" + character.name() + "\" is in channel " + character.channel()
-                                + ", which has no campaign"));
-            } else if (!campaign.get().hasPlayer(character.user())) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.CHARACTERS, where, "character \"" + character.name()
-                        + "\" belongs to user " + character.user() + ", who is not a player of the campaign"
-                        + (campaign.get().gm().equals(character.user()) ? " (they are its GM)" : "")));
-            }
-        }
-        for (Map.Entry<ChannelId, Map<NpcId, Npc>> byChannel : state.npcsByChannel().entrySet()) {
-            if (state.campaign(byChannel.getKey()).isEmpty()) {
-                problems.add(new Problem(Severity.WARNING, SeedFormat.NPCS, "$." + guild + "." + byChannel.getKey(),
-                        byChannel.getValue().size() + " NPC(s) in channel " + byChannel.getKey()
-                                + ", which has no campaign"));
-            }
-        }
+    }
+
+    private static String characterPath(String guild, PlayerCharacter character) {
+        return "$." + guild + "." + character.user() + "." + character.channel();
     }
 
     // ------------------------------------------------------------------ changing operations

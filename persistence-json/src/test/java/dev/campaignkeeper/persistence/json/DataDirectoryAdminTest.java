@@ -7,12 +7,12 @@ import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.persistence.json.DataDirectory.DiffKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.RecordDiff;
-import dev.campaignkeeper.persistence.json.DataDirectory.RecordKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,15 +74,15 @@ class DataDirectoryAdminTest {
 
         assertThat(diffs).extracting(DataDirectory.GuildDiff::guild).containsExactly(G1, G2);
         assertThat(diffs.get(0).changes()).containsExactlyInAnyOrder(
-                new RecordDiff(RecordKind.CAMPAIGN, DiffKind.CHANGED, "10", "New"),
-                new RecordDiff(RecordKind.CAMPAIGN, DiffKind.ADDED, "12", "Added"),
-                new RecordDiff(RecordKind.CAMPAIGN, DiffKind.REMOVED, "11", "Gone"),
-                new RecordDiff(RecordKind.CHARACTER, DiffKind.CHANGED, "9/10", "Brom II"),
-                new RecordDiff(RecordKind.CHARACTER, DiffKind.ADDED, "8/12", "Aria 2"),
-                new RecordDiff(RecordKind.NPC, DiffKind.ADDED, "12/n3", "Spike"),
-                new RecordDiff(RecordKind.NPC, DiffKind.REMOVED, "10/n2", "Jerry"));
+                RecordDiff.campaign(DiffKind.CHANGED, ChannelId.of(10), "New"),
+                RecordDiff.campaign(DiffKind.ADDED, ChannelId.of(12), "Added"),
+                RecordDiff.campaign(DiffKind.REMOVED, ChannelId.of(11), "Gone"),
+                RecordDiff.character(DiffKind.CHANGED, ChannelId.of(10), UserId.of(9), "Brom II"),
+                RecordDiff.character(DiffKind.ADDED, ChannelId.of(12), UserId.of(8), "Aria 2"),
+                RecordDiff.npc(DiffKind.ADDED, ChannelId.of(12), NpcId.of("n3"), "Spike"),
+                RecordDiff.npc(DiffKind.REMOVED, ChannelId.of(10), NpcId.of("n2"), "Jerry"));
         assertThat(diffs.get(1).changes()).containsExactly(
-                new RecordDiff(RecordKind.CAMPAIGN, DiffKind.REMOVED, "10", "Only before"));
+                RecordDiff.campaign(DiffKind.REMOVED, ChannelId.of(10), "Only before"));
     }
 
     @Test
@@ -95,7 +95,7 @@ class DataDirectoryAdminTest {
                         GuildId.of(9), state(GuildId.of(9), campaign(GuildId.of(9), 1, "z"))));
 
         assertThat(diffs).extracting(d -> d.guild().value()).containsExactly("9", "1002", "1010");
-        assertThat(diffs.get(0).changes()).containsExactly(new RecordDiff(RecordKind.CAMPAIGN, DiffKind.ADDED, "1", "z"));
+        assertThat(diffs.get(0).changes()).containsExactly(RecordDiff.campaign(DiffKind.ADDED, ChannelId.of(1), "z"));
     }
 
     @Test
@@ -242,7 +242,7 @@ class DataDirectoryAdminTest {
         assertThat(dryRun.sequence()).isEqualTo(-1);
         assertThat(dryRun.safetyBackupId()).isEmpty();
         assertThat(dryRun.diffs()).singleElement().satisfies(diff -> assertThat(diff.changes())
-                .containsExactly(new RecordDiff(RecordKind.CAMPAIGN, DiffKind.REMOVED, "11", "Two")));
+                .containsExactly(RecordDiff.campaign(DiffKind.REMOVED, ChannelId.of(11), "Two")));
     }
 
     @Test

@@ -156,10 +156,9 @@ class DataDirectoryTest {
         assertThat(dry.diffs()).singleElement().satisfies(diff -> {
             assertThat(diff.guild()).isEqualTo(guild);
             assertThat(diff.changes()).containsExactlyInAnyOrder(
-                    new DataDirectory.RecordDiff(DataDirectory.RecordKind.CAMPAIGN, DataDirectory.DiffKind.CHANGED,
-                            "10", "Original"),
-                    new DataDirectory.RecordDiff(DataDirectory.RecordKind.NPC, DataDirectory.DiffKind.REMOVED,
-                            "10/n", "Nia"));
+                    DataDirectory.RecordDiff.campaign(DataDirectory.DiffKind.CHANGED, ChannelId.of(10), "Original"),
+                    DataDirectory.RecordDiff.npc(DataDirectory.DiffKind.REMOVED, ChannelId.of(10),
+                            dev.campaignkeeper.core.model.NpcId.of("n"), "Nia"));
         });
         assertThat(DataDirectory.at(dir).read().guilds().get(guild).npcsIn(ChannelId.of(10))).hasSize(1);
 
@@ -466,10 +465,10 @@ class DataDirectoryTest {
     void restoreResultHoldsExactlyOneOfTheCurrentReportAndWhyItCannotLoad() {
         RecoveryReport report = new RecoveryReport(0, RecoveryReport.Source.NEW, java.util.Optional.empty(),
                 List.of(), false, List.of(), List.of());
-        assertThatThrownBy(() -> new DataDirectory.RestoreResult("b", true, -1, java.util.Optional.empty(), List.of(),
+        assertThatThrownBy(() -> new DataDirectory.RestoreResult(new BackupInfo("b", Instant.EPOCH, 1, 0, true, false, java.util.Optional.empty()), true, -1, java.util.Optional.empty(), List.of(),
                 java.util.Optional.of(report), java.util.Optional.of("damaged")))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new DataDirectory.RestoreResult("b", true, -1, java.util.Optional.empty(), List.of(),
+        assertThatThrownBy(() -> new DataDirectory.RestoreResult(new BackupInfo("b", Instant.EPOCH, 1, 0, true, false, java.util.Optional.empty()), true, -1, java.util.Optional.empty(), List.of(),
                 java.util.Optional.empty(), java.util.Optional.empty()))
                 .isInstanceOf(IllegalArgumentException.class);
     }

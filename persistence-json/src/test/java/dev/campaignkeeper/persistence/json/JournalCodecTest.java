@@ -167,4 +167,25 @@ class JournalCodecTest {
         assertThat(JournalCodec.checksumMatches(lenient, lenient.length)).isTrue();
         assertThatThrownBy(() -> JournalCodec.decode(lenient, lenient.length)).isInstanceOf(Exception.class);
     }
+
+    @Test
+    void theHeaderOfALineThisCodeWroteGivesItsSequenceAndGuildWithoutTheChanges() throws Exception {
+        byte[] line = line(42, EVERY_KIND);
+        JournalCodec.Entry full = JournalCodec.decode(line, line.length);
+
+        JournalCodec.Entry header = JournalCodec.header(line, line.length);
+
+        assertThat(header).isEqualTo(new JournalCodec.Entry(42, GUILD, List.of()));
+        assertThat(header.seq()).isEqualTo(full.seq());
+        assertThat(header.guild()).isEqualTo(full.guild());
+    }
+
+    @Test
+    void aLineOfAnotherShapeHasNoHeaderSoItIsDecodedInFull() {
+        for (String text : List.of("{\"seq\": 1,\"guild\":\"5\"", "{\"guild\":\"5\",\"seq\":1",
+                "{\"seq\":0,\"guild\":\"5\"", "{\"seq\":1,\"guild\":\"x\"", "{\"seq\":1,\"guild\":\"5")) {
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            assertThat(JournalCodec.header(bytes, bytes.length)).as(text).isNull();
+        }
+    }
 }

@@ -1,0 +1,55 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.campaignkeeper.core.model.GuildId;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+/** {@link GuildScan}: one guild's top-level entries found at the byte level, the whole file summed. */
+class GuildScanTest {
+
+    private static GuildScan scan(String json, String guild) throws Exception {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        return GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of(guild), bytes.length);
+    }
+
+    private static String document(GuildScan scan) {
+        return new String(scan.document(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void keepsOnlyTheGuildsEntriesAndSumsTheWholeFile() throws Exception {
+        String json = "{\n  \"11\": {\"a\": \"}\\\"{,\"},\n  \"1\": {\"x\": [1, {\"y\": \"1\"}]},\n  \"111\": {}\n}\n";
+        GuildScan scan = scan(json, "1");
+
+        assertThat(document(scan)).isEqualTo("{\"1\": {\"x\": [1, {\"y\": \"1\"}]}}");
+        assertThat(scan.unsure()).isFalse();
+        CRC32C crc = new CRC32C();
+        crc.update(json.getBytes(StandardCharsets.UTF_8));
+        assertThat(scan.sum()).isEqualTo(new SeedFormat.FileSum(json.getBytes(StandardCharsets.UTF_8).length,
+                crc.getValue()));
+    }
+
+    @Test
+    void theLastEntryAndARepeatedGuildAreKeptWhole() throws Exception {
+        assertThat(document(scan("{\"2\":{\"c\":{}},\"1\":{\"a\":1},\"1\":{\"b\":\"x\"}}", "1")))
+                .isEqualTo("{\"1\":{\"a\":1},\"1\":{\"b\":\"x\"}}");
+    }
+
+    @Test
+    void aGuildThatIsNotThereGivesAnEmptyObject() throws Exception {
+        GuildScan scan = scan("{\"2\": {}}", "1");
+
+        assertThat(document(scan)).isEqualTo("{}");
+        assertThat(scan.unsure()).isFalse();
+    }
+
+    @Test
+    void aKeyWithAnEscapeOrAnUnclosedNestingIsUnsure() throws Exception {
+        assertThat(scan("{\"\\u0031\": {}}", "1").unsure()).isTrue();
+        assertThat(scan("{\"1\": {\"a\": [}", "1").unsure()).isTrue();
+    }
+}
