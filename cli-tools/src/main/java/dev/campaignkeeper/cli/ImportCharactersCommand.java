@@ -138,7 +138,7 @@ final class ImportCharactersCommand implements Callable<Integer> {
         ImportOutcome<List<Npc>> outcome;
         try (Progress progress = admin.progress("import-characters")) {
             progress.phase("opening the data directory");
-            try (CampaignStore store = admin.store().openForWrite(dir)) {
+            try (CampaignStore store = admin.openForWrite(dir)) {
                 Campaign campaign = store.guild(guild).campaign(channel).orElseThrow(() -> new CliException(
                         ExitCodes.PROBLEMS, "guild " + guild + " has no campaign in channel " + channel
                         + "; nothing imported"));
