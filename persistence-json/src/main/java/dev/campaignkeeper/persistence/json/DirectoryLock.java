@@ -83,11 +83,19 @@ final class DirectoryLock implements AutoCloseable {
      * @throws DataDirectoryLockedException if the lock is still held after {@code patience}
      */
     static DirectoryLock acquire(Path dataDir, Duration patience) {
+        return acquire(dataDir, patience, FileChannel::open);
+    }
+
+    /**
+     * {@link #acquire(Path, Duration)} with the lock file's channel opened by {@code channels}
+     * (tests: a wrapper that records what is written and forced).
+     */
+    static DirectoryLock acquire(Path dataDir, Duration patience, NioFileSystemOps.ChannelOpener channels) {
         long deadline = System.nanoTime() + patience.toNanos();
         long pauseMillis = 2;
         while (true) {
             OptionalLong[] holder = new OptionalLong[1];
-            DirectoryLock lock = attempt(dataDir, holder);
+            DirectoryLock lock = attempt(dataDir, holder, channels);
             if (lock != null) {
                 return lock;
             }
@@ -110,7 +118,8 @@ final class DirectoryLock implements AutoCloseable {
      * One try: the lock, or null with the holder's PID in {@code holder[0]} when another process
      * (or a probe) holds it at the OS level.
      */
-    private static DirectoryLock attempt(Path dataDir, OptionalLong[] holder) {
+    private static DirectoryLock attempt(Path dataDir, OptionalLong[] holder,
+                                         NioFileSystemOps.ChannelOpener channels) {
         synchronized (MONITOR) {
             Path key = key(dataDir);
             if (HELD.contains(key)) {
@@ -119,7 +128,7 @@ final class DirectoryLock implements AutoCloseable {
             Path file = dataDir.resolve(LOCK_FILE);
             FileChannel channel;
             try {
-                channel = openLockFile(file, true);
+                channel = openLockFile(file, true, channels);
             } catch (IOException e) {
                 throw cannotUse(file, e);
             }
@@ -196,7 +205,8 @@ final class DirectoryLock implements AutoCloseable {
      * a lock file linked elsewhere (to {@code /etc/passwd}, say) would otherwise be truncated and
      * overwritten with the PID, and a FIFO would block. A new lock file is created 0600.
      */
-    private static FileChannel openLockFile(Path file, boolean create) throws IOException {
+    private static FileChannel openLockFile(Path file, boolean create, NioFileSystemOps.ChannelOpener channels)
+            throws IOException {
         if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
             NioFileSystemOps.requireRegularFile(file);
         }
@@ -205,7 +215,7 @@ final class DirectoryLock implements AutoCloseable {
         if (create) {
             options.add(StandardOpenOption.CREATE);
         }
-        FileChannel channel = FileChannel.open(file, options, NioFileSystemOps.fileAttributes());
+        FileChannel channel = channels.open(file, options, NioFileSystemOps.fileAttributes());
         try {
             // the open may have raced with a swap of the path: check what was opened
             NioFileSystemOps.requireRegularFile(file);

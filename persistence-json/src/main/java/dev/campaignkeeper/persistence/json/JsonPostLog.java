@@ -31,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * {@link #COMPACT_MIN_LINES}), so compaction costs a constant per event on average.
  *
  * <p>Damage follows the store's rules: a torn last line is dropped, any other damage is reported
- * and the segment kept aside as {@code *.corrupt-<time>}; links and special files are never
- * followed. Not for use on its own: {@link JsonCampaignStore#postLog()} opens it under the data
+ * and the segment kept aside as {@code *.corrupt-<time>}, once the posts recovery trusted from it
+ * are durable in a compacted segment (until then a power loss finds it where it was); links and
+ * special files are never followed. Not for use on its own: {@link JsonCampaignStore#postLog()} opens it under the data
  * directory's lock.
  */
 final class JsonPostLog implements PostLog, AutoCloseable {
@@ -47,7 +48,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
     private final Path dir;
     private final JsonStoreConfig config;
     private final List<String> events;
-    private final List<Path> movedAside;
+    private List<Path> movedAside;
     private final boolean dataLost;
     private final long compactMinLines;
     private InMemoryPostLog index;
@@ -193,25 +194,22 @@ final class JsonPostLog implements PostLog, AutoCloseable {
             fs.fsyncDirectory(dataDir);
         }
         StateWriter.removeTemps(fs, dir);
-        for (Path damaged : loaded.damaged()) {
-            if (!damaged.equals(dir)) {
-                aside.add(DirectoryState.moveAside(fs, damaged, now));
-            }
-        }
-        if (!aside.isEmpty()) {
-            fs.fsyncDirectory(dir);
-        }
         for (String event : loaded.events()) {
             LOG.warn("post log of {}: {}", dataDir, event);
         }
+        // A damaged segment still holds posts recovery trusts (those before the damage): it is moved
+        // aside only by the compaction below, once they are durable in the compacted segment.
+        List<Path> damagedSegments = new ArrayList<>(loaded.damaged());
+        damagedSegments.remove(dir);
         JsonPostLog log = new JsonPostLog(fs, dir, config, loaded, aside, compactMinLines);
         long generation = 0;
         for (Path segment : Journal.list(fs, dir)) {
             generation = Math.max(generation, Journal.generation(segment));
         }
         log.segment = Journal.Writer.create(fs, dir, generation + 1, config.journalPreallocateBytes());
-        if (log.compactionDue() || !aside.isEmpty()) {
-            log.compact();
+        if (log.compactionDue() || !aside.isEmpty() || !damagedSegments.isEmpty()) {
+            aside.addAll(log.compact(damagedSegments));
+            log.movedAside = List.copyOf(aside);
         }
         return log;
     }
@@ -312,7 +310,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         lines++;
         if (compactionDue()) {
             try {
-                compact();
+                compact(List.of());
             } catch (IOException | RuntimeException e) {
                 // the event is durable in the current segment; compaction is retried on the next event
                 LOG.warn("compacting the post log in {} failed: {}", dir, e.toString());
@@ -326,9 +324,12 @@ final class JsonPostLog implements PostLog, AutoCloseable {
 
     /**
      * Writes every kept post into a new segment that starts with a reset line (atomic replace), starts
-     * a fresh segment after it, then deletes the older segments.
+     * a fresh segment after it, then deletes the older segments, moving the damaged ones aside instead.
+     *
+     * @param damaged older segments to keep as {@code *.corrupt-<time>} rather than delete
+     * @return where the damaged segments were moved
      */
-    private void compact() throws IOException {
+    private List<Path> compact(List<Path> damaged) throws IOException {
         long base = segment.generation() + 1;
         Path temp = StateWriter.temp(dir, Journal.name(base));
         fs.delete(temp);
@@ -350,13 +351,20 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         seq = next;
         lines = posts.size() + 1L;
         old.close();
+        List<Path> aside = new ArrayList<>();
+        Instant now = config.clock().instant();
         for (Path path : Journal.list(fs, dir)) {
             if (Journal.generation(path) < base) {
-                fs.delete(path);
+                if (damaged.contains(path)) {
+                    aside.add(DirectoryState.moveAside(fs, path, now));
+                } else {
+                    fs.delete(path);
+                }
             }
         }
         fs.fsyncDirectory(dir);
         LOG.info("compacted the post log in {}: {} posts kept", dir, posts.size());
+        return aside;
     }
 
     private void checkOpen() {

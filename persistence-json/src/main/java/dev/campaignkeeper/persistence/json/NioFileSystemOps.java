@@ -28,12 +28,26 @@ import java.util.stream.Stream;
  */
 final class NioFileSystemOps implements FileSystemOps {
 
-    static final NioFileSystemOps INSTANCE = new NioFileSystemOps();
+    static final NioFileSystemOps INSTANCE = new NioFileSystemOps(FileChannel::open);
 
     private static final boolean POSIX =
             FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private NioFileSystemOps() {
+    /**
+     * How a channel is opened: {@link FileChannel#open(Path, Set, FileAttribute[])}, or in tests a
+     * wrapper that records which channels were forced (a {@code force} no test could see otherwise).
+     */
+    @FunctionalInterface
+    interface ChannelOpener {
+        FileChannel open(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
+                throws IOException;
+    }
+
+    private final ChannelOpener channels;
+
+    /** The real file system, its channels opened by {@code channels} (tests). */
+    NioFileSystemOps(ChannelOpener channels) {
+        this.channels = channels;
     }
 
     static FileAttribute<?>[] fileAttributes() {
@@ -51,7 +65,7 @@ final class NioFileSystemOps implements FileSystemOps {
     @Override
     public WritableFile createNew(Path path) throws IOException {
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileChannel channel = FileChannel.open(path, options, fileAttributes());
+        FileChannel channel = channels.open(path, options, fileAttributes());
         return new WritableFile() {
             @Override
             public void write(ByteBuffer src, long position) throws IOException {
@@ -174,7 +188,7 @@ final class NioFileSystemOps implements FileSystemOps {
 
     @Override
     public void fsyncDirectory(Path dir) throws IOException {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+        try (FileChannel channel = channels.open(dir, Set.of(StandardOpenOption.READ))) {
             channel.force(true);
         }
     }

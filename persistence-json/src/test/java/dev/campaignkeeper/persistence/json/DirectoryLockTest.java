@@ -186,4 +186,18 @@ class DirectoryLockTest {
             assertThat(DirectoryLock.holder(dir)).hasValue(ProcessHandle.current().pid());
         }
     }
+
+    @Test
+    void theOwnersPidIsForcedToTheLockFileBeforeTheLockIsHandedOut() throws Exception {
+        RecordingChannels channels = new RecordingChannels();
+        try (DirectoryLock lock = DirectoryLock.acquire(dir, Duration.ZERO, channels)) {
+            assertThat(java.nio.file.Files.readString(dir.resolve(DirectoryLock.LOCK_FILE)))
+                    .isEqualTo(ProcessHandle.current().pid() + "\n");
+            // what a reader after a power loss (or another process on a network file system) sees
+            assertThat(channels.events()).containsExactly("open .lock", "truncate .lock", "write .lock",
+                    "force(true) .lock");
+            assertThat(DirectoryLock.holder(dir)).hasValue(ProcessHandle.current().pid());
+        }
+        assertThat(channels.events()).endsWith("close .lock");
+    }
 }

@@ -92,4 +92,28 @@ class NioFileSystemOpsTest {
         FS.delete(target);
         assertThat(FS.exists(target)).isFalse();
     }
+
+    /**
+     * A page-cache write reads back the same with or without {@code force} until the power fails,
+     * so the channel underneath is watched: the {@code FakeFileSystem} the power-loss tests use
+     * stands in for this class and cannot see whether it passes a force or a directory fsync on.
+     */
+    @Test
+    void forceAndDirectoryFsyncReachTheFileSystem() throws Exception {
+        RecordingChannels channels = new RecordingChannels();
+        FileSystemOps fs = new NioFileSystemOps(channels);
+        Path path = dir.resolve("f");
+        try (FileSystemOps.WritableFile file = fs.createNew(path)) {
+            file.write(bytes("hello"), 0);
+            file.force(false);
+            file.write(bytes("!"), 5);
+            file.force(true);
+        }
+        fs.fsyncDirectory(dir);
+
+        String directory = dir.getFileName().toString();
+        assertThat(channels.events()).containsExactly("open f", "write f", "force(false) f", "write f",
+                "force(true) f", "close f", "open " + directory, "force(true) " + directory, "close " + directory);
+        assertThat(Files.readString(path)).isEqualTo("hello!");
+    }
 }
