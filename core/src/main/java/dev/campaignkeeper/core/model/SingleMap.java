@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An immutable map of exactly one entry in 16 bytes (the JDK's {@code Map.of(k, v)} takes 32, for
+ * An immutable map of exactly one entry in 24 bytes (the JDK's {@code Map.of(k, v)} takes 32, for
  * the views {@link java.util.AbstractMap} caches). {@link GuildState} keeps a player's characters
  * in one of these when, as usual, the player has one character; a guild of the benchmark has 30.
  *
