@@ -258,7 +258,7 @@ public final class GuildState {
     private static <K, I, V> boolean put(Map<K, Map<I, V>> outer, K key, I innerKey, V value) {
         Map<I, V> inner = outer.get(key);
         if (inner == null) {
-            outer.put(key, Map.of(innerKey, value));
+            outer.put(key, SingleMap.of(innerKey, value));
             return false;
         }
         if (inner instanceof LinkedHashMap<I, V> mutable) {
@@ -319,7 +319,7 @@ public final class GuildState {
         }
         if (map.size() == 1) {
             Map.Entry<K, V> only = map.entrySet().iterator().next();
-            return Map.of(only.getKey(), only.getValue());
+            return SingleMap.of(only.getKey(), only.getValue());
         }
         return CompactMap.copyOf(map);
     }

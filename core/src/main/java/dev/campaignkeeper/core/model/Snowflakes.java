@@ -20,6 +20,35 @@ final class Snowflakes {
     }
 
     /** 1 to 20 ASCII digits (a plain loop: ids are checked by the hundred thousand on load). */
+    /** The largest unsigned 64-bit number in decimal: longer or larger digit strings stay text. */
+    private static final String MAX_UNSIGNED = "18446744073709551615";
+
+    /**
+     * Whether a valid snowflake is the canonical decimal form of an unsigned 64-bit number (no
+     * leading zero, at most 2^64-1), so it can be kept as a {@code long} and written back to
+     * exactly the same digits.
+     *
+     * @param value a valid snowflake
+     * @return true if {@link #bits(String)} and {@link #text(long)} round-trip it
+     */
+    static boolean canonical(String value) {
+        int length = value.length();
+        if (length > 1 && value.charAt(0) == '0') {
+            return false;
+        }
+        return length < MAX_DIGITS || value.compareTo(MAX_UNSIGNED) <= 0;
+    }
+
+    /** The number a canonical snowflake spells. */
+    static long bits(String value) {
+        return Long.parseUnsignedLong(value);
+    }
+
+    /** The digits of an unsigned number. */
+    static String text(long bits) {
+        return Long.toUnsignedString(bits);
+    }
+
     private static boolean isSnowflake(String value) {
         int length = value.length();
         if (length < 1 || length > MAX_DIGITS) {

@@ -41,4 +41,19 @@ class NpcIdTest {
         }
         assertThat(seen).hasSize(1000);
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a", "npc0", "Zz09-_abcd", "Zz09-_abcde", "npc 0", "caf\u00e9", "__________", "a-"})
+    void everyIdKeepsItsExactTextAndEquality(String value) {
+        NpcId id = NpcId.of(value);
+        assertThat(id.value()).isEqualTo(value);
+        assertThat(id).hasToString(value).isEqualTo(NpcId.of(value)).hasSameHashCodeAs(NpcId.of(value));
+    }
+
+    @Test
+    void idsThatDifferOnlyInLengthOrCaseDiffer() {
+        assertThat(NpcId.of("a")).isNotEqualTo(NpcId.of("aa"));
+        assertThat(NpcId.of("npcA")).isNotEqualTo(NpcId.of("npca"));
+        assertThat(NpcId.of("aaaaaaaaaa")).isNotEqualTo(NpcId.of("aaaaaaaaaaa"));
+    }
 }

@@ -77,4 +77,24 @@ class SnowflakeIdsTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("\"12??34\"");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"18446744073709551615", "18446744073709551616", "99999999999999999999", "00",
+        "01234567890123456789"})
+    void digitsBeyondALongOrWithLeadingZerosKeepTheirExactText(String value) {
+        for (Function<String, Object> parser : PARSERS) {
+            Object id = parser.apply(value);
+            assertThat(id).hasToString(value).isEqualTo(parser.apply(value))
+                    .hasSameHashCodeAs(parser.apply(value));
+        }
+        assertThat(UserId.of(value).value()).isEqualTo(value);
+        assertThat(MessageId.of(value).value()).isEqualTo(value);
+    }
+
+    @Test
+    void idsOfTheSameDigitsAreEqualHoweverMade() {
+        assertThat(UserId.of("18446744073709551615")).isEqualTo(UserId.of(-1L)).hasSameHashCodeAs(UserId.of(-1L));
+        assertThat(UserId.of("18446744073709551616")).isNotEqualTo(UserId.of(0L));
+        assertThat(GuildId.of("0")).isEqualTo(GuildId.of(0L)).isNotEqualTo(GuildId.of("00"));
+    }
 }

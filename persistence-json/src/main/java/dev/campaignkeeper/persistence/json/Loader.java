@@ -693,7 +693,8 @@ final class Loader {
             }
         }
         pending.forEach((guild, changes) -> {
-            GuildState next = guilds.getOrDefault(guild, GuildState.empty(guild)).apply(changes);
+            GuildState before = guilds.getOrDefault(guild, GuildState.empty(guild));
+            GuildState next = before.apply(ReplayShare.share(before, changes));
             if (next.isEmpty()) {
                 guilds.remove(guild);
             } else {

@@ -155,7 +155,7 @@ final class RecordJson {
             UserId id = users.get(text);
             if (id == null) {
                 id = shared == null ? UserId.of(text) : shared.user(text);
-                users.put(id.value(), id);
+                users.put(text, id);
             }
             return id;
         }
@@ -165,7 +165,7 @@ final class RecordJson {
             ChannelId id = channels.get(text);
             if (id == null) {
                 id = shared == null ? ChannelId.of(text) : shared.channel(text);
-                channels.put(id.value(), id);
+                channels.put(text, id);
             }
             return id;
         }
@@ -175,7 +175,7 @@ final class RecordJson {
             RoleId id = roles.get(text);
             if (id == null) {
                 id = RoleId.of(text);
-                roles.put(id.value(), id);
+                roles.put(text, id);
             }
             return id;
         }

@@ -13,22 +13,25 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedIds {
 
-    private final ConcurrentHashMap<String, UserId> users = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, ChannelId> channels = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, GuildId> guilds = new ConcurrentHashMap<>();
+    // keyed by the id itself (a long inside), not its text: the table keeps no strings alive
+    private final ConcurrentHashMap<UserId, UserId> users = new ConcurrentHashMap<>(1 << 12);
+    private final ConcurrentHashMap<ChannelId, ChannelId> channels = new ConcurrentHashMap<>(1 << 10);
+    private final ConcurrentHashMap<GuildId, GuildId> guilds = new ConcurrentHashMap<>(1 << 10);
 
     UserId user(String text) {
-        UserId known = users.get(text);
-        return known != null ? known : users.computeIfAbsent(text, UserId::of);
+        return share(users, UserId.of(text));
     }
 
     ChannelId channel(String text) {
-        ChannelId known = channels.get(text);
-        return known != null ? known : channels.computeIfAbsent(text, ChannelId::of);
+        return share(channels, ChannelId.of(text));
     }
 
     GuildId guild(String text) {
-        GuildId known = guilds.get(text);
-        return known != null ? known : guilds.computeIfAbsent(text, GuildId::of);
+        return share(guilds, GuildId.of(text));
+    }
+
+    private static <T> T share(ConcurrentHashMap<T, T> table, T id) {
+        T known = table.putIfAbsent(id, id);
+        return known != null ? known : id;
     }
 }
