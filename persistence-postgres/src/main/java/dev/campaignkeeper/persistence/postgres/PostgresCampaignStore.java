@@ -98,10 +98,15 @@ public final class PostgresCampaignStore implements CampaignStore {
     private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
+    private final Lane[] lanes;
 
     private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
+        this.lanes = new Lane[Integer.getInteger("campaignkeeper.pg.lanes", lanes(database.config().maximumPoolSize()))];
+        for (int i = 0; i < lanes.length; i++) {
+            lanes[i] = new Lane();
+        }
         this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
     }
 
@@ -181,34 +186,165 @@ public final class PostgresCampaignStore implements CampaignStore {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
         long started = System.nanoTime();
-        boolean[] changed = new boolean[1];
-        T result = updateOnce(guild, state -> {
-            Update<T> update = transaction.apply(state);
-            changed[0] = !update.changes().isEmpty();
-            return update;
-        });
-        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed[0]);
-        if (changed[0]) {
-            metrics.committed(1);
-        }
-        return result;
+        Pending<T> pending = new Pending<>(guild, transaction);
+        lanes[Math.floorMod(guild.hashCode(), lanes.length)].run(pending);
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), pending.changed);
+        return pending.result();
     }
 
-    private <T> T updateOnce(GuildId guild, GuildTransaction<T> transaction) {
+    /** Most updates one batch (one transaction) takes. */
+    private static final int MAX_BATCH = 64;
+
+    /** How many lanes (batches in flight at once) a pool of this size gets. */
+    static int lanes(int poolSize) {
+        return Math.max(1, Math.min(4, poolSize / 4));
+    }
+
+    /** An update waiting in a lane, then its outcome. */
+    private static final class Pending<T> {
+        final GuildId guild;
+        final GuildTransaction<T> transaction;
+        boolean done;
+        boolean changed;
+        T result;
+        Throwable failure;
+
+        Pending(GuildId guild, GuildTransaction<T> transaction) {
+            this.guild = guild;
+            this.transaction = transaction;
+        }
+
+        void succeed(T value, boolean stored) {
+            result = value;
+            changed = stored;
+        }
+
+        T result() {
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
+            return result;
+        }
+    }
+
+    /**
+     * A queue of updates for the guilds hashed to it, run in batches: the caller that finds the lane
+     * idle runs a batch of what is queued (its own update included) in one transaction while the
+     * next callers queue up behind it, then hands the lane over (group commit). A guild always goes
+     * to the same lane, so a process never has one guild in two transactions at once.
+     */
+    private final class Lane {
+        private final java.util.ArrayDeque<Pending<?>> queue = new java.util.ArrayDeque<>();
+        private boolean running;
+
+        void run(Pending<?> pending) {
+            boolean interrupted = false;
+            try {
+                synchronized (this) {
+                    queue.add(pending);
+                }
+                while (true) {
+                    List<Pending<?>> batch = new ArrayList<>();
+                    synchronized (this) {
+                        while (!pending.done && running) {
+                            try {
+                                wait();
+                            } catch (InterruptedException e) {
+                                // the update is queued: it runs, and the caller learns how it went
+                                interrupted = true;
+                            }
+                        }
+                        if (pending.done) {
+                            return;
+                        }
+                        running = true;
+                        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
+                            batch.add(queue.poll());
+                        }
+                    }
+                    try {
+                        runBatch(batch);
+                    } finally {
+                        synchronized (this) {
+                            for (Pending<?> one : batch) {
+                                one.done = true;
+                            }
+                            running = false;
+                            notifyAll();
+                        }
+                    }
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Runs a lane's batch, setting every update's outcome (never throws). */
+    private void runBatch(List<Pending<?>> batch) {
+        try {
+            if (batch.size() == 1) {
+                runAlone(batch.get(0));
+                return;
+            }
+            for (int attempt = 1; ; attempt++) {
+                Outcome outcome = runTogether(batch);
+                if (outcome == Outcome.DONE) {
+                    return;
+                }
+                if (outcome == Outcome.ALONE || attempt == 3) {
+                    break;
+                }
+            }
+            for (Pending<?> pending : batch) {
+                pending.failure = null;
+                runAlone(pending);
+            }
+        } catch (RuntimeException | Error e) {
+            for (Pending<?> pending : batch) {
+                if (pending.failure == null) {
+                    pending.failure = e;
+                }
+            }
+        }
+    }
+
+    /** How a batch run went. */
+    private enum Outcome {
+        /** every update has its outcome */
+        DONE,
+        /** a deadlock or serialisation failure before any transaction ran: run the batch again */
+        RETRY,
+        /** the writes failed: run each update alone, so one bad update fails only its own caller */
+        ALONE
+    }
+
+    /** Runs one update in a transaction of its own: two round trips (lock, then the writes with the COMMIT). */
+    private <T> void runAlone(Pending<T> pending) {
+        GuildId guild = pending.guild;
         String action = "updating guild " + guild;
         boolean committing = false;
         try (Connection connection = database.connection()) {
             boolean committed = false;
             try {
                 long version = GuildRows.lockAndBump(connection, guild);
-                Cached cached = cache.get(guild);
-                GuildState current = cached != null && cached.version() == version - 1
-                        ? cached.state() : GuildRows.load(connection, guild);
-                remember(guild, new Cached(version - 1, current));
-                Update<T> update = transaction.apply(current);
+                GuildState current = stateUnderLock(connection, guild, version);
+                Update<T> update;
+                try {
+                    update = pending.transaction.apply(current);
+                } catch (RuntimeException | Error e) {
+                    pending.failure = e;
+                    return;
+                }
                 List<RecordChange> changes = update.changes();
                 if (changes.isEmpty()) {
-                    return update.result();
+                    pending.succeed(update.result(), false);
+                    return;
                 }
                 GuildState next = current.apply(changes);
                 committing = true;
@@ -217,7 +353,8 @@ public final class PostgresCampaignStore implements CampaignStore {
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 committed = true;
                 remember(guild, new Cached(version, next));
-                return update.result();
+                metrics.committed(1);
+                pending.succeed(update.result(), true);
             } finally {
                 if (!committed) {
                     Database.rollbackQuietly(connection);
@@ -228,8 +365,102 @@ public final class PostgresCampaignStore implements CampaignStore {
                 // the commit may or may not have happened: read the guild afresh next time
                 cache.remove(guild);
             }
-            throw database.failure(action, e);
+            pending.failure = database.failure(action, e);
         }
+    }
+
+    /** The guild's committed state, its row locked by this transaction at {@code version} (the one to commit). */
+    private GuildState stateUnderLock(Connection connection, GuildId guild, long version) throws SQLException {
+        Cached cached = cache.get(guild);
+        GuildState current = cached != null && cached.version() == version - 1
+                ? cached.state() : GuildRows.load(connection, guild);
+        remember(guild, new Cached(version - 1, current));
+        return current;
+    }
+
+    /**
+     * Runs several updates in one transaction: one statement locks all their guilds (in id order),
+     * the transactions run one after the other (a guild's later update sees its earlier one's
+     * changes), then all the writes go in a few JDBC batches and one COMMIT makes them durable together.
+     */
+    private Outcome runTogether(List<Pending<?>> batch) {
+        java.util.LinkedHashSet<GuildId> guilds = new java.util.LinkedHashSet<>();
+        for (Pending<?> pending : batch) {
+            guilds.add(pending.guild);
+        }
+        String action = "updating guilds " + guilds;
+        boolean running = false;
+        boolean committing = false;
+        try (Connection connection = database.connection()) {
+            boolean committed = false;
+            try {
+                Map<GuildId, Long> versions = GuildRows.lockAndBumpAll(connection, guilds);
+                Map<GuildId, GuildState> states = new java.util.HashMap<>();
+                for (GuildId guild : guilds) {
+                    states.put(guild, stateUnderLock(connection, guild, versions.get(guild)));
+                }
+                running = true;
+                Map<GuildId, List<GuildRows.Statement>> writes = new java.util.LinkedHashMap<>();
+                int changed = 0;
+                for (Pending<?> pending : batch) {
+                    changed += apply(pending, states, writes) ? 1 : 0;
+                }
+                if (changed == 0) {
+                    return Outcome.DONE;
+                }
+                committing = true;
+                GuildRows.runGrouped(connection, new ArrayList<>(writes.values()));
+                connection.commit();
+                committed = true;
+                for (GuildId guild : guilds) {
+                    remember(guild, new Cached(versions.get(guild), states.get(guild)));
+                }
+                metrics.committed(changed);
+                return Outcome.DONE;
+            } finally {
+                if (!committed) {
+                    Database.rollbackQuietly(connection);
+                }
+            }
+        } catch (SQLException e) {
+            if (committing) {
+                guilds.forEach(cache::remove);
+            }
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            if (!running && (state.equals("40P01") || state.equals("40001"))) {
+                return Outcome.RETRY;
+            }
+            if (committing && !state.startsWith("08") && !database.isClosed()) {
+                // a write failed and nothing was committed: let each update fail or succeed on its own
+                return Outcome.ALONE;
+            }
+            StoreException failure = database.failure(action, e);
+            for (Pending<?> pending : batch) {
+                pending.failure = failure;
+            }
+            return Outcome.DONE;
+        }
+    }
+
+    /** Runs one transaction of a batch on its guild's state, adding its writes; returns whether it changed anything. */
+    private static <T> boolean apply(Pending<T> pending, Map<GuildId, GuildState> states,
+                                     Map<GuildId, List<GuildRows.Statement>> writes) {
+        GuildState current = states.get(pending.guild);
+        Update<T> update;
+        try {
+            update = pending.transaction.apply(current);
+        } catch (RuntimeException | Error e) {
+            pending.failure = e;
+            return false;
+        }
+        List<RecordChange> changes = update.changes();
+        if (!changes.isEmpty()) {
+            writes.computeIfAbsent(pending.guild, g -> new ArrayList<>())
+                    .addAll(GuildRows.statements(current, changes));
+            states.put(pending.guild, current.apply(changes));
+        }
+        pending.succeed(update.result(), !changes.isEmpty());
+        return !changes.isEmpty();
     }
 
     /**
