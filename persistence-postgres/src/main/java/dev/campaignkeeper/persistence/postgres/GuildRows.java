@@ -31,12 +31,7 @@ final class GuildRows {
     private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
     private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
             + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
-    private static final String LOCK_ALL = "WITH locked AS (SELECT guild_id FROM guilds WHERE guild_id = ANY (?)"
-            + " ORDER BY guild_id FOR UPDATE) UPDATE guilds g SET version = g.version + 1 FROM locked"
-            + " WHERE g.guild_id = locked.guild_id RETURNING g.guild_id, g.version";
-    private static final String CREATE_ALL = "INSERT INTO guilds (guild_id, version) SELECT t.id, 1"
-            + " FROM unnest(?::text[]) AS t(id) ORDER BY t.id"
-            + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING guild_id, version";
+    private static final String CHECK_VERSIONS = "SELECT lock_guild_versions(?, ?)";
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
@@ -106,40 +101,6 @@ final class GuildRows {
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);
-            }
-        }
-    }
-
-    /**
-     * Locks several guilds' rows until the transaction ends (creating missing ones) and bumps their
-     * versions, as {@link #lockAndBump} does for one. The rows are locked in the order of their ids,
-     * so two transactions locking overlapping sets (in this process or another) do not deadlock on
-     * existing rows.
-     *
-     * @return each guild's version this transaction commits
-     */
-    static java.util.Map<GuildId, Long> lockAndBumpAll(Connection connection, java.util.Collection<GuildId> guilds)
-            throws SQLException {
-        java.util.Map<GuildId, Long> versions = new java.util.HashMap<>();
-        String[] ids = guilds.stream().map(GuildId::value).toArray(String[]::new);
-        lockInto(connection, LOCK_ALL, ids, versions);
-        if (versions.size() < ids.length) {
-            String[] missing = guilds.stream().filter(g -> !versions.containsKey(g)).map(GuildId::value)
-                    .toArray(String[]::new);
-            lockInto(connection, CREATE_ALL, missing, versions);
-        }
-        return versions;
-    }
-
-    private static void lockInto(Connection connection, String sql, String[] ids, java.util.Map<GuildId, Long> versions)
-            throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            Array array = connection.createArrayOf("text", ids);
-            statement.setArray(1, array);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    versions.put(GuildId.of(rows.getString(1)), rows.getLong(2));
-                }
             }
         }
     }
@@ -340,40 +301,29 @@ final class GuildRows {
     }
 
     /**
-     * Runs several guilds' statements on this transaction in as few round trips as it can: each
-     * guild's statements run in their order, other guilds' in any order, so the statements are taken
-     * in rounds (every guild's first statement, then every guild's second...) and each round's
-     * statements with the same SQL go to the server as one JDBC batch (one round trip). The caller
-     * commits.
+     * Sends, in one message and so one round trip, the check that each guild is still at the given
+     * version (locking the guilds' rows in id order and bumping their versions; {@code
+     * lock_guild_versions}, migration V4), the writes in order and the COMMIT. If the check or a write
+     * fails, the server skips the rest, COMMIT included, and the driver throws: nothing is stored.
      *
-     * @param byGuild each guild's statements, in order; every guild's row must be locked by this transaction
+     * @param guilds the guilds the writes touch (each once)
+     * @param versions each guild's version the writes were computed on (0: never written)
      */
-    static void runGrouped(Connection connection, List<List<Statement>> byGuild) throws SQLException {
-        int rounds = 0;
-        for (List<Statement> statements : byGuild) {
-            rounds = Math.max(rounds, statements.size());
+    static void checkWriteAndCommit(Connection connection, String[] guilds, Long[] versions, List<Statement> writes)
+            throws SQLException {
+        StringBuilder sql = new StringBuilder(CHECK_VERSIONS);
+        for (Statement write : writes) {
+            sql.append(";\n").append(write.sql());
         }
-        for (int round = 0; round < rounds; round++) {
-            java.util.Map<String, List<Statement>> bySql = new java.util.LinkedHashMap<>();
-            for (List<Statement> statements : byGuild) {
-                if (round < statements.size()) {
-                    Statement statement = statements.get(round);
-                    bySql.computeIfAbsent(statement.sql(), sql -> new ArrayList<>()).add(statement);
-                }
+        sql.append(";\nCOMMIT");
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            statement.setArray(1, connection.createArrayOf("text", guilds));
+            statement.setArray(2, connection.createArrayOf("bigint", versions));
+            int next = 3;
+            for (Statement write : writes) {
+                next = write.bind(connection, statement, next);
             }
-            for (java.util.Map.Entry<String, List<Statement>> group : bySql.entrySet()) {
-                if (group.getValue().size() == 1) {
-                    group.getValue().get(0).run(connection, false);
-                    continue;
-                }
-                try (PreparedStatement statement = connection.prepareStatement(group.getKey())) {
-                    for (Statement one : group.getValue()) {
-                        one.bind(connection, statement);
-                        statement.addBatch();
-                    }
-                    statement.executeBatch();
-                }
-            }
+            statement.execute();
         }
     }
 
@@ -382,22 +332,24 @@ final class GuildRows {
 
         void run(Connection connection, boolean commit) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(commit ? sql + ";\nCOMMIT" : sql)) {
-                bind(connection, statement);
+                bind(connection, statement, 1);
                 statement.execute();
             }
         }
 
-        void bind(Connection connection, PreparedStatement statement) throws SQLException {
+        /** Sets the parameters from position {@code first} on; returns the position after the last. */
+        int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof String[] array) {
                     Array sqlArray = connection.createArrayOf("text", array);
-                    statement.setArray(i + 1, sqlArray);
+                    statement.setArray(first + i, sqlArray);
                 } else if (parameters[i] instanceof Boolean flag) {
-                    statement.setBoolean(i + 1, flag);
+                    statement.setBoolean(first + i, flag);
                 } else {
-                    statement.setString(i + 1, (String) parameters[i]);
+                    statement.setString(first + i, (String) parameters[i]);
                 }
             }
+            return first + parameters.length;
         }
     }
 

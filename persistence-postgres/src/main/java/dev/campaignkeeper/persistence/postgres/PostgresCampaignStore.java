@@ -288,18 +288,8 @@ public final class PostgresCampaignStore implements CampaignStore {
     /** Runs a lane's batch, setting every update's outcome (never throws). */
     private void runBatch(List<Pending<?>> batch) {
         try {
-            if (batch.size() == 1) {
-                runAlone(batch.get(0));
+            if (runTogether(batch)) {
                 return;
-            }
-            for (int attempt = 1; ; attempt++) {
-                Outcome outcome = runTogether(batch);
-                if (outcome == Outcome.DONE) {
-                    return;
-                }
-                if (outcome == Outcome.ALONE || attempt == 3) {
-                    break;
-                }
             }
             for (Pending<?> pending : batch) {
                 pending.failure = null;
@@ -312,16 +302,6 @@ public final class PostgresCampaignStore implements CampaignStore {
                 }
             }
         }
-    }
-
-    /** How a batch run went. */
-    private enum Outcome {
-        /** every update has its outcome */
-        DONE,
-        /** a deadlock or serialisation failure before any transaction ran: run the batch again */
-        RETRY,
-        /** the writes failed: run each update alone, so one bad update fails only its own caller */
-        ALONE
     }
 
     /** Runs one update in a transaction of its own: two round trips (lock, then the writes with the COMMIT). */
@@ -379,72 +359,82 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     /**
-     * Runs several updates in one transaction: one statement locks all their guilds (in id order),
-     * the transactions run one after the other (a guild's later update sees its earlier one's
-     * changes), then all the writes go in a few JDBC batches and one COMMIT makes them durable together.
+     * Runs a batch of updates in one transaction and one round trip: the transactions run one after
+     * the other on the states this process last saw (a guild's later update sees its earlier one's
+     * changes), then one message carries the check that every guild is still at the version those
+     * states had (locking the guilds' rows in id order and bumping their versions), all the writes and
+     * the COMMIT. If another process changed one of the guilds meanwhile, the check fails, nothing is
+     * stored, and the caller runs each update again on its own under the guild's lock.
+     *
+     * @return whether every update has its outcome; false when they must run again one by one
      */
-    private Outcome runTogether(List<Pending<?>> batch) {
-        java.util.LinkedHashSet<GuildId> guilds = new java.util.LinkedHashSet<>();
+    private boolean runTogether(List<Pending<?>> batch) {
+        Map<GuildId, Cached> seen = new java.util.LinkedHashMap<>();
         for (Pending<?> pending : batch) {
-            guilds.add(pending.guild);
+            seen.computeIfAbsent(pending.guild, this::known);
         }
-        String action = "updating guilds " + guilds;
-        boolean running = false;
-        boolean committing = false;
+        Map<GuildId, GuildState> states = new java.util.HashMap<>();
+        seen.forEach((guild, cached) -> states.put(guild, cached.state()));
+        List<GuildRows.Statement> writes = new ArrayList<>();
+        int changed = 0;
+        for (Pending<?> pending : batch) {
+            changed += apply(pending, states, writes) ? 1 : 0;
+        }
+        String action = "updating guild" + (seen.size() == 1 ? " " : "s ") + String.join(", ",
+                seen.keySet().stream().map(GuildId::value).toList());
+        boolean sent = false;
         try (Connection connection = database.connection()) {
             boolean committed = false;
             try {
-                Map<GuildId, Long> versions = GuildRows.lockAndBumpAll(connection, guilds);
-                Map<GuildId, GuildState> states = new java.util.HashMap<>();
-                for (GuildId guild : guilds) {
-                    states.put(guild, stateUnderLock(connection, guild, versions.get(guild)));
-                }
-                running = true;
-                Map<GuildId, List<GuildRows.Statement>> writes = new java.util.LinkedHashMap<>();
-                int changed = 0;
-                for (Pending<?> pending : batch) {
-                    changed += apply(pending, states, writes) ? 1 : 0;
-                }
-                if (changed == 0) {
-                    return Outcome.DONE;
-                }
-                committing = true;
-                GuildRows.runGrouped(connection, new ArrayList<>(writes.values()));
-                connection.commit();
+                sent = true;
+                GuildRows.checkWriteAndCommit(connection, seen.keySet().stream().map(GuildId::value)
+                        .toArray(String[]::new), seen.values().stream().map(Cached::version).toArray(Long[]::new),
+                        writes);
+                connection.commit(); // a no-op for the driver: the server says no transaction is open
                 committed = true;
-                for (GuildId guild : guilds) {
-                    remember(guild, new Cached(versions.get(guild), states.get(guild)));
-                }
-                metrics.committed(changed);
-                return Outcome.DONE;
             } finally {
                 if (!committed) {
                     Database.rollbackQuietly(connection);
                 }
             }
         } catch (SQLException e) {
-            if (committing) {
-                guilds.forEach(cache::remove);
-            }
+            seen.keySet().forEach(cache::remove);
             String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (!running && (state.equals("40P01") || state.equals("40001"))) {
-                return Outcome.RETRY;
-            }
-            if (committing && !state.startsWith("08") && !database.isClosed()) {
-                // a write failed and nothing was committed: let each update fail or succeed on its own
-                return Outcome.ALONE;
+            if (sent && !state.startsWith("08") && !database.isClosed()) {
+                // a guild moved on (40001) or a write failed: nothing was stored; each update runs
+                // again on its own, under its guild's lock, so one bad update fails only its caller
+                return false;
             }
             StoreException failure = database.failure(action, e);
             for (Pending<?> pending : batch) {
                 pending.failure = failure;
             }
-            return Outcome.DONE;
+            return true;
         }
+        seen.forEach((guild, cached) -> remember(guild, new Cached(cached.version() + 1, states.get(guild))));
+        if (changed > 0) {
+            metrics.committed(changed);
+        }
+        return true;
+    }
+
+    /** The last committed state this process knows of the guild, read (without a lock) if it knows none. */
+    private Cached known(GuildId guild) {
+        Cached cached = cache.get(guild);
+        if (cached != null) {
+            return cached;
+        }
+        Cached loaded = database.snapshot("reading guild " + guild, connection -> {
+            long version = GuildRows.version(connection, guild);
+            return new Cached(version, version == 0 ? GuildState.empty(guild) : GuildRows.load(connection, guild));
+        });
+        remember(guild, loaded);
+        return loaded;
     }
 
     /** Runs one transaction of a batch on its guild's state, adding its writes; returns whether it changed anything. */
     private static <T> boolean apply(Pending<T> pending, Map<GuildId, GuildState> states,
-                                     Map<GuildId, List<GuildRows.Statement>> writes) {
+                                     List<GuildRows.Statement> writes) {
         GuildState current = states.get(pending.guild);
         Update<T> update;
         try {
@@ -455,8 +445,7 @@ public final class PostgresCampaignStore implements CampaignStore {
         }
         List<RecordChange> changes = update.changes();
         if (!changes.isEmpty()) {
-            writes.computeIfAbsent(pending.guild, g -> new ArrayList<>())
-                    .addAll(GuildRows.statements(current, changes));
+            writes.addAll(GuildRows.statements(current, changes));
             states.put(pending.guild, current.apply(changes));
         }
         pending.succeed(update.result(), !changes.isEmpty());
