@@ -306,7 +306,7 @@ final class GuildRows {
      * lock_guild_versions}, migration V4), the writes in order and the COMMIT. If the check or a write
      * fails, the server skips the rest, COMMIT included, and the driver throws: nothing is stored.
      *
-     * @param guilds the guilds the writes touch (each once)
+     * @param guilds the guilds the writes touch (each once, sorted by id so batches lock in one order)
      * @param versions each guild's version the writes were computed on (0: never written)
      */
     static void checkWriteAndCommit(Connection connection, String[] guilds, Long[] versions, List<Statement> writes)

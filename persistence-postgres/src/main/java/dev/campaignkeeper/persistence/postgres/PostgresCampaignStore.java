@@ -387,9 +387,11 @@ public final class PostgresCampaignStore implements CampaignStore {
             boolean committed = false;
             try {
                 sent = true;
-                GuildRows.checkWriteAndCommit(connection, seen.keySet().stream().map(GuildId::value)
-                        .toArray(String[]::new), seen.values().stream().map(Cached::version).toArray(Long[]::new),
-                        writes);
+                // sorted: batches with guilds in common lock them in the same order
+                List<GuildId> sorted = seen.keySet().stream().sorted(java.util.Comparator.comparing(GuildId::value))
+                        .toList();
+                GuildRows.checkWriteAndCommit(connection, sorted.stream().map(GuildId::value).toArray(String[]::new),
+                        sorted.stream().map(g -> seen.get(g).version()).toArray(Long[]::new), writes);
                 connection.commit(); // a no-op for the driver: the server says no transaction is open
                 committed = true;
             } finally {
