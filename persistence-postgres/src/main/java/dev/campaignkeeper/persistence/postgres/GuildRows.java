@@ -31,7 +31,6 @@ final class GuildRows {
     private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
     private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
             + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
-    private static final String CHECK_VERSIONS = "SELECT lock_guild_versions(?, ?)";
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
@@ -216,24 +215,6 @@ final class GuildRows {
 
     private static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit,
                               boolean track) throws SQLException {
-        List<Statement> statements = statements(current, changes, track);
-        for (int i = 0; i < statements.size(); i++) {
-            statements.get(i).run(connection, commit && i == statements.size() - 1);
-        }
-        if (commit && statements.isEmpty()) {
-            connection.commit();
-        }
-    }
-
-    /**
-     * The statements that write the changes in order, for a guild whose committed state is
-     * {@code current} (see {@link #write}).
-     */
-    static List<Statement> statements(GuildState current, List<RecordChange> changes) {
-        return statements(current, changes, true);
-    }
-
-    private static List<Statement> statements(GuildState current, List<RecordChange> changes, boolean track) {
         List<Statement> statements = new ArrayList<>();
         GuildState state = current;
         for (RecordChange change : changes) {
@@ -297,59 +278,31 @@ final class GuildRows {
                 state = state.apply(List.of(change));
             }
         }
-        return statements;
-    }
-
-    /**
-     * Sends, in one message and so one round trip, the check that each guild is still at the given
-     * version (locking the guilds' rows in id order and bumping their versions; {@code
-     * lock_guild_versions}, migration V4), the writes in order and the COMMIT. If the check or a write
-     * fails, the server skips the rest, COMMIT included, and the driver throws: nothing is stored.
-     *
-     * @param guilds the guilds the writes touch (each once, sorted by id so batches lock in one order)
-     * @param versions each guild's version the writes were computed on (0: never written)
-     */
-    static void checkWriteAndCommit(Connection connection, String[] guilds, Long[] versions, List<Statement> writes)
-            throws SQLException {
-        StringBuilder sql = new StringBuilder(CHECK_VERSIONS);
-        for (Statement write : writes) {
-            sql.append(";\n").append(write.sql());
+        for (int i = 0; i < statements.size(); i++) {
+            statements.get(i).run(connection, commit && i == statements.size() - 1);
         }
-        sql.append(";\nCOMMIT");
-        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
-            statement.setArray(1, connection.createArrayOf("text", guilds));
-            statement.setArray(2, connection.createArrayOf("bigint", versions));
-            int next = 3;
-            for (Statement write : writes) {
-                next = write.bind(connection, statement, next);
-            }
-            statement.execute();
+        if (commit && statements.isEmpty()) {
+            connection.commit();
         }
     }
 
     /** One SQL statement and its parameters (text, a boolean, or a text array for a {@code text[]} column). */
-    record Statement(String sql, Object... parameters) {
+    private record Statement(String sql, Object... parameters) {
 
         void run(Connection connection, boolean commit) throws SQLException {
             try (PreparedStatement statement = connection.prepareStatement(commit ? sql + ";\nCOMMIT" : sql)) {
-                bind(connection, statement, 1);
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i] instanceof String[] array) {
+                        Array sqlArray = connection.createArrayOf("text", array);
+                        statement.setArray(i + 1, sqlArray);
+                    } else if (parameters[i] instanceof Boolean flag) {
+                        statement.setBoolean(i + 1, flag);
+                    } else {
+                        statement.setString(i + 1, (String) parameters[i]);
+                    }
+                }
                 statement.execute();
             }
-        }
-
-        /** Sets the parameters from position {@code first} on; returns the position after the last. */
-        int bind(Connection connection, PreparedStatement statement, int first) throws SQLException {
-            for (int i = 0; i < parameters.length; i++) {
-                if (parameters[i] instanceof String[] array) {
-                    Array sqlArray = connection.createArrayOf("text", array);
-                    statement.setArray(first + i, sqlArray);
-                } else if (parameters[i] instanceof Boolean flag) {
-                    statement.setBoolean(first + i, flag);
-                } else {
-                    statement.setString(first + i, (String) parameters[i]);
-                }
-            }
-            return first + parameters.length;
         }
     }
 

@@ -98,15 +98,10 @@ public final class PostgresCampaignStore implements CampaignStore {
     private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
-    private final Lane[] lanes;
 
     private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
-        this.lanes = new Lane[Integer.getInteger("campaignkeeper.pg.lanes", lanes(database.config().maximumPoolSize()))];
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new Lane();
-        }
         this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
     }
 
@@ -186,145 +181,34 @@ public final class PostgresCampaignStore implements CampaignStore {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
         long started = System.nanoTime();
-        Pending<T> pending = new Pending<>(guild, transaction);
-        lanes[Math.floorMod(guild.hashCode(), lanes.length)].run(pending);
-        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), pending.changed);
-        return pending.result();
+        boolean[] changed = new boolean[1];
+        T result = updateOnce(guild, state -> {
+            Update<T> update = transaction.apply(state);
+            changed[0] = !update.changes().isEmpty();
+            return update;
+        });
+        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed[0]);
+        if (changed[0]) {
+            metrics.committed(1);
+        }
+        return result;
     }
 
-    /** Most updates one batch (one transaction) takes. */
-    private static final int MAX_BATCH = 64;
-
-    /** How many lanes (batches in flight at once) a pool of this size gets. */
-    static int lanes(int poolSize) {
-        return Math.max(1, Math.min(4, poolSize / 4));
-    }
-
-    /** An update waiting in a lane, then its outcome. */
-    private static final class Pending<T> {
-        final GuildId guild;
-        final GuildTransaction<T> transaction;
-        boolean done;
-        boolean changed;
-        T result;
-        Throwable failure;
-
-        Pending(GuildId guild, GuildTransaction<T> transaction) {
-            this.guild = guild;
-            this.transaction = transaction;
-        }
-
-        void succeed(T value, boolean stored) {
-            result = value;
-            changed = stored;
-        }
-
-        T result() {
-            if (failure instanceof RuntimeException e) {
-                throw e;
-            }
-            if (failure instanceof Error e) {
-                throw e;
-            }
-            return result;
-        }
-    }
-
-    /**
-     * A queue of updates for the guilds hashed to it, run in batches: the caller that finds the lane
-     * idle runs a batch of what is queued (its own update included) in one transaction while the
-     * next callers queue up behind it, then hands the lane over (group commit). A guild always goes
-     * to the same lane, so a process never has one guild in two transactions at once.
-     */
-    private final class Lane {
-        private final java.util.ArrayDeque<Pending<?>> queue = new java.util.ArrayDeque<>();
-        private boolean running;
-
-        void run(Pending<?> pending) {
-            boolean interrupted = false;
-            try {
-                synchronized (this) {
-                    queue.add(pending);
-                }
-                while (true) {
-                    List<Pending<?>> batch = new ArrayList<>();
-                    synchronized (this) {
-                        while (!pending.done && running) {
-                            try {
-                                wait();
-                            } catch (InterruptedException e) {
-                                // the update is queued: it runs, and the caller learns how it went
-                                interrupted = true;
-                            }
-                        }
-                        if (pending.done) {
-                            return;
-                        }
-                        running = true;
-                        while (!queue.isEmpty() && batch.size() < MAX_BATCH) {
-                            batch.add(queue.poll());
-                        }
-                    }
-                    try {
-                        runBatch(batch);
-                    } finally {
-                        synchronized (this) {
-                            for (Pending<?> one : batch) {
-                                one.done = true;
-                            }
-                            running = false;
-                            notifyAll();
-                        }
-                    }
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
-    /** Runs a lane's batch, setting every update's outcome (never throws). */
-    private void runBatch(List<Pending<?>> batch) {
-        try {
-            if (runTogether(batch)) {
-                return;
-            }
-            for (Pending<?> pending : batch) {
-                pending.failure = null;
-                runAlone(pending);
-            }
-        } catch (RuntimeException | Error e) {
-            for (Pending<?> pending : batch) {
-                if (pending.failure == null) {
-                    pending.failure = e;
-                }
-            }
-        }
-    }
-
-    /** Runs one update in a transaction of its own: two round trips (lock, then the writes with the COMMIT). */
-    private <T> void runAlone(Pending<T> pending) {
-        GuildId guild = pending.guild;
+    private <T> T updateOnce(GuildId guild, GuildTransaction<T> transaction) {
         String action = "updating guild " + guild;
         boolean committing = false;
         try (Connection connection = database.connection()) {
             boolean committed = false;
             try {
                 long version = GuildRows.lockAndBump(connection, guild);
-                GuildState current = stateUnderLock(connection, guild, version);
-                Update<T> update;
-                try {
-                    update = pending.transaction.apply(current);
-                } catch (RuntimeException | Error e) {
-                    pending.failure = e;
-                    return;
-                }
+                Cached cached = cache.get(guild);
+                GuildState current = cached != null && cached.version() == version - 1
+                        ? cached.state() : GuildRows.load(connection, guild);
+                remember(guild, new Cached(version - 1, current));
+                Update<T> update = transaction.apply(current);
                 List<RecordChange> changes = update.changes();
                 if (changes.isEmpty()) {
-                    pending.succeed(update.result(), false);
-                    return;
+                    return update.result();
                 }
                 GuildState next = current.apply(changes);
                 committing = true;
@@ -333,8 +217,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 committed = true;
                 remember(guild, new Cached(version, next));
-                metrics.committed(1);
-                pending.succeed(update.result(), true);
+                return update.result();
             } finally {
                 if (!committed) {
                     Database.rollbackQuietly(connection);
@@ -345,113 +228,8 @@ public final class PostgresCampaignStore implements CampaignStore {
                 // the commit may or may not have happened: read the guild afresh next time
                 cache.remove(guild);
             }
-            pending.failure = database.failure(action, e);
+            throw database.failure(action, e);
         }
-    }
-
-    /** The guild's committed state, its row locked by this transaction at {@code version} (the one to commit). */
-    private GuildState stateUnderLock(Connection connection, GuildId guild, long version) throws SQLException {
-        Cached cached = cache.get(guild);
-        GuildState current = cached != null && cached.version() == version - 1
-                ? cached.state() : GuildRows.load(connection, guild);
-        remember(guild, new Cached(version - 1, current));
-        return current;
-    }
-
-    /**
-     * Runs a batch of updates in one transaction and one round trip: the transactions run one after
-     * the other on the states this process last saw (a guild's later update sees its earlier one's
-     * changes), then one message carries the check that every guild is still at the version those
-     * states had (locking the guilds' rows in id order and bumping their versions), all the writes and
-     * the COMMIT. If another process changed one of the guilds meanwhile, the check fails, nothing is
-     * stored, and the caller runs each update again on its own under the guild's lock.
-     *
-     * @return whether every update has its outcome; false when they must run again one by one
-     */
-    private boolean runTogether(List<Pending<?>> batch) {
-        Map<GuildId, Cached> seen = new java.util.LinkedHashMap<>();
-        for (Pending<?> pending : batch) {
-            seen.computeIfAbsent(pending.guild, this::known);
-        }
-        Map<GuildId, GuildState> states = new java.util.HashMap<>();
-        seen.forEach((guild, cached) -> states.put(guild, cached.state()));
-        List<GuildRows.Statement> writes = new ArrayList<>();
-        int changed = 0;
-        for (Pending<?> pending : batch) {
-            changed += apply(pending, states, writes) ? 1 : 0;
-        }
-        String action = "updating guild" + (seen.size() == 1 ? " " : "s ") + String.join(", ",
-                seen.keySet().stream().map(GuildId::value).toList());
-        boolean sent = false;
-        try (Connection connection = database.connection()) {
-            boolean committed = false;
-            try {
-                sent = true;
-                // sorted: batches with guilds in common lock them in the same order
-                List<GuildId> sorted = seen.keySet().stream().sorted(java.util.Comparator.comparing(GuildId::value))
-                        .toList();
-                GuildRows.checkWriteAndCommit(connection, sorted.stream().map(GuildId::value).toArray(String[]::new),
-                        sorted.stream().map(g -> seen.get(g).version()).toArray(Long[]::new), writes);
-                connection.commit(); // a no-op for the driver: the server says no transaction is open
-                committed = true;
-            } finally {
-                if (!committed) {
-                    Database.rollbackQuietly(connection);
-                }
-            }
-        } catch (SQLException e) {
-            seen.keySet().forEach(cache::remove);
-            String state = e.getSQLState() == null ? "" : e.getSQLState();
-            if (sent && !state.startsWith("08") && !database.isClosed()) {
-                // a guild moved on (40001) or a write failed: nothing was stored; each update runs
-                // again on its own, under its guild's lock, so one bad update fails only its caller
-                return false;
-            }
-            StoreException failure = database.failure(action, e);
-            for (Pending<?> pending : batch) {
-                pending.failure = failure;
-            }
-            return true;
-        }
-        seen.forEach((guild, cached) -> remember(guild, new Cached(cached.version() + 1, states.get(guild))));
-        if (changed > 0) {
-            metrics.committed(changed);
-        }
-        return true;
-    }
-
-    /** The last committed state this process knows of the guild, read (without a lock) if it knows none. */
-    private Cached known(GuildId guild) {
-        Cached cached = cache.get(guild);
-        if (cached != null) {
-            return cached;
-        }
-        Cached loaded = database.snapshot("reading guild " + guild, connection -> {
-            long version = GuildRows.version(connection, guild);
-            return new Cached(version, version == 0 ? GuildState.empty(guild) : GuildRows.load(connection, guild));
-        });
-        remember(guild, loaded);
-        return loaded;
-    }
-
-    /** Runs one transaction of a batch on its guild's state, adding its writes; returns whether it changed anything. */
-    private static <T> boolean apply(Pending<T> pending, Map<GuildId, GuildState> states,
-                                     List<GuildRows.Statement> writes) {
-        GuildState current = states.get(pending.guild);
-        Update<T> update;
-        try {
-            update = pending.transaction.apply(current);
-        } catch (RuntimeException | Error e) {
-            pending.failure = e;
-            return false;
-        }
-        List<RecordChange> changes = update.changes();
-        if (!changes.isEmpty()) {
-            writes.addAll(GuildRows.statements(current, changes));
-            states.put(pending.guild, current.apply(changes));
-        }
-        pending.succeed(update.result(), !changes.isEmpty());
-        return !changes.isEmpty();
     }
 
     /**
