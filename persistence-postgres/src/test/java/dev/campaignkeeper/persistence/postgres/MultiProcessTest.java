@@ -17,7 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Real processes on one database: concurrent writers to one guild, and kill -9 of a writer. */
+/**
+ * Real processes (child JVMs started with {@link ProcessBuilder}) on one database: two writing one
+ * guild, two with several writer threads each on shared guilds (so their batches overlap), and
+ * kill -9 of a writer.
+ */
 class MultiProcessTest {
 
     private static TestDatabase database;
@@ -42,12 +46,14 @@ class MultiProcessTest {
         final Process process;
         final List<String> lines = new CopyOnWriteArrayList<>();
 
-        Child(String count, String name) throws IOException {
+        Child(String count, String name, String... threadsAndGuilds) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-Xmx128m", "-Dorg.slf4j.simpleLogger.defaultLogLevel=off",
                     "-cp", System.getProperty("java.class.path"), StoreChild.class.getName(),
-                    database.config().schema(), count, name).redirectErrorStream(true);
+                    database.config().schema(), count, name);
+            builder.command().addAll(List.of(threadsAndGuilds));
+            builder.redirectErrorStream(true);
             builder.environment().putAll(database.childEnvironment());
             process = builder.start();
             Thread reader = new Thread(() -> {
@@ -94,13 +100,26 @@ class MultiProcessTest {
     }
 
     private static GuildState stored() {
+        return stored(StoreChild.GUILD);
+    }
+
+    private static GuildState stored(dev.campaignkeeper.core.model.GuildId guild) {
         try (PostgresCampaignStore store = PostgresCampaignStore.open(database.config().withMaximumPoolSize(2))) {
-            return store.guild(StoreChild.GUILD);
+            return store.guild(guild);
         }
     }
 
     private static int counter(GuildState state) {
         return state.campaign(StoreChild.CHANNEL).map(c -> Integer.parseInt(c.name())).orElse(0);
+    }
+
+    /** The counter values the guild's updates read, one per NPC (each NPC is named after the value its update saw). */
+    private static List<Integer> seen(GuildState state) {
+        return state.npcsIn(StoreChild.CHANNEL).stream().map(npc -> Integer.parseInt(npc.name())).sorted().toList();
+    }
+
+    private static List<Integer> upTo(int count) {
+        return java.util.stream.IntStream.range(0, count).boxed().toList();
     }
 
     @Test
@@ -114,6 +133,40 @@ class MultiProcessTest {
         GuildState state = stored();
         assertThat(counter(state)).isEqualTo(2 * each);
         assertThat(state.npcsIn(StoreChild.CHANNEL)).hasSize(2 * each);
+        assertThat(seen(state)).as("each update read the state the one before it left").isEqualTo(upTo(2 * each));
+    }
+
+    @Test
+    void twoProcessesWithSeveralWritersOnSharedGuildsSerialiseEachGuildAndLoseNoUpdate() throws Exception {
+        int each = 150;
+        int threads = 4;
+        int guilds = 3;
+        try (Child a = new Child(Integer.toString(each), "a", Integer.toString(threads), Integer.toString(guilds));
+             Child b = new Child(Integer.toString(each), "b", Integer.toString(threads), Integer.toString(guilds))) {
+            assertThat(a.finish()).as("child a: %s", a.lines).isZero();
+            assertThat(b.finish()).as("child b: %s", b.lines).isZero();
+            assertThat(a.lines).contains("done");
+            assertThat(b.lines).contains("done");
+        }
+
+        int total = 0;
+        java.util.Set<String> npcs = new java.util.HashSet<>();
+        for (int g = 0; g < guilds; g++) {
+            GuildState state = stored(StoreChild.guild(g));
+            int counter = counter(state);
+            total += counter;
+            assertThat(seen(state)).as("guild %s: each update read the state the one before it left", g)
+                    .isEqualTo(upTo(counter));
+            state.npcsIn(StoreChild.CHANNEL).forEach(npc -> npcs.add(npc.id().value()));
+        }
+        assertThat(total).as("every update of both processes is stored").isEqualTo(2 * threads * each);
+        for (String child : List.of("a", "b")) {
+            for (int t = 0; t < threads; t++) {
+                for (int i = 1; i <= each; i++) {
+                    assertThat(npcs).as("update %s-%s-%s", child, t, i).contains(child + "-" + t + "-" + i);
+                }
+            }
+        }
     }
 
     @Test

@@ -16,8 +16,11 @@ import java.util.Optional;
  * A child JVM for {@link MultiProcessTest}: opens the store on the schema given as the first
  * argument (the server from {@code CAMPAIGN_TEST_DATABASE_URL}, else the default), then increments
  * the counter campaign of guild 1000 and adds one NPC named after itself and the count, printing
- * {@code ack N} after the N-th update returned (so it is durable). Second argument: how many updates,
- * or {@code forever}; third: the child's name.
+ * {@code ack N} after the N-th update returned (so it is durable). Each NPC's name is the counter
+ * value its update read, so the NPCs show which state every update saw. Second argument: how many
+ * updates, or {@code forever}; third: the child's name; optional fourth and fifth: writer threads
+ * (each making that many updates, its NPCs named {@code NAME-THREAD-N}) and how many guilds they
+ * pick from at random (guilds 1000, 1001, ...; default 1 and 1).
  */
 public final class StoreChild {
 
@@ -27,22 +30,36 @@ public final class StoreChild {
     private StoreChild() {
     }
 
+    /** The i-th guild the concurrent writers use (the 0th is {@link #GUILD}). */
+    static GuildId guild(int i) {
+        return GuildId.of(1000 + i);
+    }
+
     static Campaign counter(int value) {
-        return new Campaign(GUILD, CHANNEL, Integer.toString(value), UserId.of(7), RoleId.of(11), RoleId.of(12),
+        return counter(GUILD, value);
+    }
+
+    static Campaign counter(GuildId guild, int value) {
+        return new Campaign(guild, CHANNEL, Integer.toString(value), UserId.of(7), RoleId.of(11), RoleId.of(12),
                 Optional.empty(), List.of());
     }
 
     /**
      * Runs the child.
      *
-     * @param args schema, count or "forever", name
+     * @param args schema, count or "forever", name, optionally threads and guilds
+     * @throws InterruptedException if interrupted while waiting for the writer threads
      */
-    public static void main(String[] args) {
+    public static void main(String[] args) throws InterruptedException {
         String schema = args[0];
         long count = args[1].equals("forever") ? Long.MAX_VALUE : Long.parseLong(args[1]);
         String name = args[2];
         PostgresStoreConfig config = PostgresStoreConfig.fromDatabaseUrl(TestDatabase.url(), System.getenv())
                 .withSchema(schema).withMaximumPoolSize(2);
+        if (args.length > 3) {
+            writeConcurrently(config, count, name, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
+            return;
+        }
         try (PostgresCampaignStore store = PostgresCampaignStore.open(config)) {
             System.out.println("ready");
             System.out.flush();
@@ -51,10 +68,52 @@ public final class StoreChild {
                 store.update(GUILD, state -> {
                     int value = state.campaign(CHANNEL).map(c -> Integer.parseInt(c.name())).orElse(0);
                     return Update.of(null, new RecordChange.PutCampaign(counter(value + 1)),
-                            new RecordChange.PutNpc(new Npc(GUILD, CHANNEL, npc, "N", Optional.empty(), UserId.of(7))));
+                            new RecordChange.PutNpc(new Npc(GUILD, CHANNEL, npc, Integer.toString(value),
+                                    Optional.empty(), UserId.of(7))));
                 });
                 System.out.println("ack " + i);
                 System.out.flush();
+            }
+        }
+        System.out.println("done");
+        System.out.flush();
+    }
+
+    /** Several threads, each making {@code count} updates on guilds picked at random; prints "done" at the end. */
+    private static void writeConcurrently(PostgresStoreConfig config, long count, String name, int threads, int guilds)
+            throws InterruptedException {
+        try (PostgresCampaignStore store = PostgresCampaignStore.open(config.withMaximumPoolSize(2 * threads))) {
+            System.out.println("ready");
+            System.out.flush();
+            List<Thread> writers = new java.util.ArrayList<>();
+            java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+            for (int t = 0; t < threads; t++) {
+                String prefix = name + "-" + t + "-";
+                Thread writer = new Thread(() -> {
+                    try {
+                        for (long i = 1; i <= count; i++) {
+                            GuildId guild = guild(java.util.concurrent.ThreadLocalRandom.current().nextInt(guilds));
+                            NpcId npc = NpcId.of(prefix + i);
+                            store.update(guild, state -> {
+                                int value = state.campaign(CHANNEL).map(c -> Integer.parseInt(c.name())).orElse(0);
+                                return Update.of(null, new RecordChange.PutCampaign(counter(guild, value + 1)),
+                                        new RecordChange.PutNpc(new Npc(guild, CHANNEL, npc, Integer.toString(value),
+                                                Optional.empty(), UserId.of(7))));
+                            });
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failure.compareAndSet(null, e);
+                    }
+                });
+                writers.add(writer);
+                writer.start();
+            }
+            for (Thread writer : writers) {
+                writer.join();
+            }
+            if (failure.get() != null) {
+                failure.get().printStackTrace(System.out);
+                System.exit(1);
             }
         }
         System.out.println("done");
