@@ -61,6 +61,7 @@ public final class CommandHandlers {
     private final TranscriptStyle transcriptStyle;
     private final RollCommand roll;
     private final ImportCommands imports;
+    private final ProxyReadiness proxyReadiness;
 
     /**
      * Creates the handlers; transcripts name users by id and link nothing.
@@ -81,9 +82,24 @@ public final class CommandHandlers {
      * @param users how replies refer to users
      * @param transcriptStyle how transcripts name users and link posts
      */
-    @Inject
     public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users,
                            TranscriptStyle transcriptStyle) {
+        this(keeper, exportFormat, users, transcriptStyle, ProxyReadiness.READY);
+    }
+
+    /**
+     * Creates the handlers.
+     *
+     * @param keeper the core use cases
+     * @param exportFormat writes the export attached to {@code /campaign end} and {@code export}
+     * @param users how replies refer to users
+     * @param transcriptStyle how transcripts name users and link posts
+     * @param proxyReadiness why proxy tags cannot work in a campaign channel, for the settings reply
+     */
+    @Inject
+    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users,
+                           TranscriptStyle transcriptStyle, ProxyReadiness proxyReadiness) {
+        this.proxyReadiness = Objects.requireNonNull(proxyReadiness, "proxyReadiness");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
         this.users = Objects.requireNonNull(users, "users");
@@ -446,8 +462,11 @@ public final class CommandHandlers {
                 ? "proxy tags are on: a message written with a character's or NPC's proxy tag (or with autoproxy on) "
                         + "is reposted as that character or NPC"
                 : "proxy tags are off: messages are never reposted in character (`proxy_tags:true` turns them on)";
+        String problem = campaign.settings().proxyTags()
+                ? proxyReadiness.problem(r.guild(), campaign.channel()).map(p -> "\n**Warning:** " + p).orElse("")
+                : "";
         return Reply.ephemeral((playersMayLog.isPresent() || proxyTags.isPresent() ? "Saved. " : "")
-                + "Settings of **" + Markdown.escape(campaign.name()) + "**: " + log + "; " + proxy + ".");
+                + "Settings of **" + Markdown.escape(campaign.name()) + "**: " + log + "; " + proxy + "." + problem);
     }
 
     private static String megabytes(int bytes) {

@@ -5,6 +5,7 @@ import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.transcript.TranscriptStyle;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import dev.campaignkeeper.core.model.RoleId;
@@ -51,10 +52,20 @@ final class BotFixture implements AutoCloseable {
 
     /** The same with dice from a given roller (seeded for rolls a test can predict). */
     BotFixture(Path dataDir, DiceRoller dice) {
+        this(dataDir, dice, ProxyReadiness.READY);
+    }
+
+    /** The same with a given answer to "can proxy tags work here?". */
+    BotFixture(Path dataDir, ProxyReadiness readiness) {
+        this(dataDir, DiceRoller.secure(), readiness);
+    }
+
+    private BotFixture(Path dataDir, DiceRoller dice, ProxyReadiness readiness) {
         this.store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir));
         CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(),
                 Clock.fixed(NOW, ZoneOffset.UTC), dice);
-        this.handlers = new CommandHandlers(keeper, ExportJson::write, UserDisplay.DISCORD_MENTION);
+        this.handlers = new CommandHandlers(keeper, ExportJson::write, UserDisplay.DISCORD_MENTION,
+                TranscriptStyle.plain(), readiness);
     }
 
     Reply run(UserId user, ChannelId channel, String path, Object... keyValues) {

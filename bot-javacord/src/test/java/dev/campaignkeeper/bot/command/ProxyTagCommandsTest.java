@@ -7,6 +7,7 @@ import static dev.campaignkeeper.bot.command.BotFixture.TAVERN;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.ProxyTag;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -118,5 +119,22 @@ class ProxyTagCommandsTest {
         assertThat(bot.campaign(TAVERN).orElseThrow().settings().proxyTags()).isTrue();
         assertThat(bot.run(GM, TAVERN, "campaign settings").text()).doesNotStartWith("Saved.")
                 .contains("proxy tags are on");
+    }
+
+    @Test
+    void turningProxyTagsOnWarnsWhenTheyCannotWorkInThatChannel() {
+        bot.close();
+        java.util.List<ChannelId> asked = new java.util.ArrayList<>();
+        bot = new BotFixture(dataDir, (guild, channel) -> {
+            asked.add(channel);
+            return java.util.Optional.of("the bot lacks Manage Messages in #tavern");
+        });
+
+        Reply on = bot.run(GM, TAVERN, "campaign settings", "proxy_tags", true);
+        Reply off = bot.run(GM, TAVERN, "campaign settings", "proxy_tags", false);
+
+        assertThat(on.text()).contains("Warning:").contains("the bot lacks Manage Messages in #tavern");
+        assertThat(off.text()).doesNotContain("Warning:");
+        assertThat(asked).containsExactly(TAVERN);
     }
 }
