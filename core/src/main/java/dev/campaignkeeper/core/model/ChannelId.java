@@ -1,20 +1,11 @@
 package dev.campaignkeeper.core.model;
 
-import java.util.Objects;
-
 /**
  * Identifies a text channel, and so the campaign played in it.
  *
- * <p>A Discord snowflake kept exactly as the seed's JSON stores it: 1 to 20 decimal digits. Held
- * as a {@code long} when the digits are a number's canonical form (nearly always), else as the
- * text itself, so {@link #value()} always gives back the digits it was made from.
+ * <p>A {@link Snowflake}: the digits are kept exactly as given.
  */
-public final class ChannelId {
-
-    /** The number, when {@link #text} is null. */
-    private final long bits;
-    /** The digits, only when they are not a number's canonical form (leading zeros, above 2^64-1). */
-    private final String text;
+public final class ChannelId extends Snowflake {
 
     /**
      * Validates that {@code value} is a snowflake.
@@ -23,19 +14,11 @@ public final class ChannelId {
      * @throws IllegalArgumentException if {@code value} is not a snowflake
      */
     public ChannelId(String value) {
-        String checked = Snowflakes.require(value, "channel id");
-        if (Snowflakes.canonical(checked)) {
-            this.bits = Snowflakes.bits(checked);
-            this.text = null;
-        } else {
-            this.bits = 0;
-            this.text = checked;
-        }
+        super(value, "channel id");
     }
 
     private ChannelId(long bits) {
-        this.bits = bits;
-        this.text = null;
+        super(bits);
     }
 
     /**
@@ -57,29 +40,5 @@ public final class ChannelId {
      */
     public static ChannelId of(long value) {
         return new ChannelId(value);
-    }
-
-    /**
-     * The decimal digits, exactly as given.
-     *
-     * @return the digits
-     */
-    public String value() {
-        return text != null ? text : Snowflakes.text(bits);
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof ChannelId that && bits == that.bits && Objects.equals(text, that.text);
-    }
-
-    @Override
-    public int hashCode() {
-        return text != null ? text.hashCode() : Long.hashCode(bits);
-    }
-
-    @Override
-    public String toString() {
-        return value();
     }
 }
