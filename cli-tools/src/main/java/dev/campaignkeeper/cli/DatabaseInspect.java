@@ -51,13 +51,7 @@ final class DatabaseInspect {
                 .row(counts.guilds(), counts.campaigns(), counts.characters(), counts.npcs(), counts.posts()).print(out);
         if (!top.isEmpty()) {
             out.println();
-            out.println("Biggest guilds (top " + top.size() + " of " + bySize.size() + "):");
-            Table guilds = new Table("guild", "campaigns", "characters", "npcs", "records");
-            for (GuildState state : top) {
-                guilds.row(state.guild().value(), state.campaigns().size(), Records.characterCount(state),
-                        Records.npcCount(state), state.recordCount());
-            }
-            guilds.print(out);
+            InspectCommand.printBiggest(out, top, bySize.size());
         }
         out.println();
         out.println("Backups: made with PostgreSQL's tools (pg_dump, WAL archiving), not listed here.");

@@ -100,24 +100,11 @@ final class ImportCharactersCommand implements Callable<Integer> {
                     + parsed.entries().size() + " characters (" + names(parsed.entries())
                     + "); say which one to import with --name; nothing imported");
         }
-        admin.requireUnlocked(dir, "import characters");
-        ImportOutcome<PlayerCharacter> outcome;
-        try (Progress progress = admin.progress("import-characters")) {
-            progress.phase("opening the data directory");
-            try (CampaignStore store = admin.openForWrite(dir)) {
-                progress.phase("importing");
-                outcome = new CharacterImports(store, Limits.defaults())
-                        .importCharacter(Actor.member(user), guild, channel, parsed, pick);
-                progress.phase("closing the data directory (checkpoint)");
-            }
-        }
+        ImportOutcome<PlayerCharacter> outcome = inStore(dir, "import characters", store -> new CharacterImports(
+                store, Limits.defaults()).importCharacter(Actor.member(user), guild, channel, parsed, pick));
         PlayerCharacter character = outcome.imported();
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("file", file.toString());
-            document.put("format", parsed.format());
-            document.put("guild", guild.value());
-            document.put("channel", channel.value());
+            Map<String, Object> document = header(parsed, guild, channel);
             document.put("user", user.value());
             document.put("name", character.name());
             document.put("avatar_url", character.avatarUrl().orElse(null));
@@ -134,27 +121,16 @@ final class ImportCharactersCommand implements Callable<Integer> {
 
     private Integer importNpcs(Path dir, GuildId guild, ChannelId channel, ImportedFile parsed,
                                Optional<String> pick) {
-        admin.requireUnlocked(dir, "import NPCs");
-        ImportOutcome<List<Npc>> outcome;
-        try (Progress progress = admin.progress("import-characters")) {
-            progress.phase("opening the data directory");
-            try (CampaignStore store = admin.openForWrite(dir)) {
-                Campaign campaign = store.guild(guild).campaign(channel).orElseThrow(() -> new CliException(
-                        ExitCodes.PROBLEMS, "guild " + guild + " has no campaign in channel " + channel
-                        + "; nothing imported"));
-                progress.phase("importing");
-                outcome = new CharacterImports(store, Limits.defaults())
-                        .importNpcs(Actor.member(campaign.gm()), guild, channel, parsed, pick);
-                progress.phase("closing the data directory (checkpoint)");
-            }
-        }
+        ImportOutcome<List<Npc>> outcome = inStore(dir, "import NPCs", store -> {
+            Campaign campaign = store.guild(guild).campaign(channel).orElseThrow(() -> new CliException(
+                    ExitCodes.PROBLEMS, "guild " + guild + " has no campaign in channel " + channel
+                    + "; nothing imported"));
+            return new CharacterImports(store, Limits.defaults())
+                    .importNpcs(Actor.member(campaign.gm()), guild, channel, parsed, pick);
+        });
         List<Npc> imported = outcome.imported();
         if (json) {
-            Map<String, Object> document = new LinkedHashMap<>();
-            document.put("file", file.toString());
-            document.put("format", parsed.format());
-            document.put("guild", guild.value());
-            document.put("channel", channel.value());
+            Map<String, Object> document = header(parsed, guild, channel);
             document.put("npcs", imported.stream().map(npc -> {
                 Map<String, Object> entry = new LinkedHashMap<>();
                 entry.put("id", npc.id().value());
@@ -174,6 +150,30 @@ final class ImportCharactersCommand implements Callable<Integer> {
             admin.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Runs one import on the data directory opened for writing (refused while a bot holds it). */
+    private <T> T inStore(Path dir, String what, java.util.function.Function<CampaignStore, T> work) {
+        admin.requireUnlocked(dir, what);
+        try (Progress progress = admin.progress("import-characters")) {
+            progress.phase("opening the data directory");
+            try (CampaignStore store = admin.openForWrite(dir)) {
+                progress.phase("importing");
+                T result = work.apply(store);
+                progress.phase("closing the data directory (checkpoint)");
+                return result;
+            }
+        }
+    }
+
+    /** The fields every JSON answer starts with: what was read and where it went. */
+    private Map<String, Object> header(ImportedFile parsed, GuildId guild, ChannelId channel) {
+        Map<String, Object> document = new LinkedHashMap<>();
+        document.put("file", file.toString());
+        document.put("format", parsed.format());
+        document.put("guild", guild.value());
+        document.put("channel", channel.value());
+        return document;
     }
 
     private static String names(List<ImportedCharacter> entries) {

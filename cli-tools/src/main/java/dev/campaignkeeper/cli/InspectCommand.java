@@ -159,13 +159,7 @@ final class InspectCommand implements Callable<Integer> {
             out.println();
         }
         if (!top.isEmpty()) {
-            out.println("Biggest guilds (top " + top.size() + " of " + bySize.size() + "):");
-            Table guilds = new Table("guild", "campaigns", "characters", "npcs", "records");
-            for (GuildState state : top) {
-                guilds.row(state.guild().value(), state.campaigns().size(), Records.characterCount(state),
-                        Records.npcCount(state), state.recordCount());
-            }
-            guilds.print(out);
+            printBiggest(out, top, bySize.size());
             out.println();
         }
         Table files = new Table("file", "bytes");
@@ -247,5 +241,16 @@ final class InspectCommand implements Callable<Integer> {
         row.put("npcs", Records.npcCount(state));
         row.put("records", state.recordCount());
         return row;
+    }
+
+    /** The biggest guilds, by record count, as a table headed with how many there are in all. */
+    static void printBiggest(PrintWriter out, List<GuildState> top, int total) {
+        out.println("Biggest guilds (top " + top.size() + " of " + total + "):");
+        Table guilds = new Table("guild", "campaigns", "characters", "npcs", "records");
+        for (GuildState state : top) {
+            guilds.row(state.guild().value(), state.campaigns().size(), Records.characterCount(state),
+                    Records.npcCount(state), state.recordCount());
+        }
+        guilds.print(out);
     }
 }
