@@ -36,6 +36,11 @@ public final class CommandCatalog {
     public static final String AVATAR_FILE_OPTION = "avatar_file";
     /** Name of the export-file option of {@code /character import} and {@code /npc import}. */
     public static final String FILE_OPTION = "file";
+    /**
+     * Name of the option of {@code /character import} and {@code /npc import} that picks one entry of
+     * the file; it autocompletes the entries of the file the user last sent to one of them.
+     */
+    public static final String IMPORT_NAME_OPTION = "name";
     /** Name of {@code /roll}'s option naming the NPC a GM rolls as; it autocompletes like {@link #NPC_OPTION}. */
     public static final String AS_OPTION = "as";
 
@@ -123,8 +128,8 @@ public final class CommandCatalog {
                 sub("character", "import", "Create or replace your character from a Tupperbox or PluralKit export file",
                         true, Visibility.EPHEMERAL,
                         required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
-                        optional("name", STRING, "Which character of the file (needed when it has several)")
-                                .maxLength(InputRules.MAX_NAME_LENGTH)),
+                        optional(IMPORT_NAME_OPTION, STRING, "Which character of the file (needed when it has several; suggested once the bot read it)")
+                                .autocompleted().maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("character", "delete", "Delete your character (the GM may delete anyone's)", false,
                         Visibility.EPHEMERAL,
                         optional("user", USER, "(GM) Whose character to delete (default: yours)")),
@@ -146,8 +151,8 @@ public final class CommandCatalog {
                 sub("npc", "import", "(GM) Create NPCs from a Tupperbox or PluralKit export file", true,
                         Visibility.EPHEMERAL,
                         required(FILE_OPTION, FILE, "tuppers.json (Tupperbox) or system.json (PluralKit), as exported"),
-                        optional("name", STRING, "Import only this character of the file (default: all of them)")
-                                .maxLength(InputRules.MAX_NAME_LENGTH)),
+                        optional(IMPORT_NAME_OPTION, STRING, "Import only this character of the file (default: all; suggested once the bot read it)")
+                                .autocompleted().maxLength(InputRules.MAX_NAME_LENGTH)),
                 sub("npc", "list", "List this campaign's NPCs", false, Visibility.EPHEMERAL),
                 sub("npc", "say", "(GM) Speak as an NPC", true, Visibility.EPHEMERAL,
                         npc, text, title, image),

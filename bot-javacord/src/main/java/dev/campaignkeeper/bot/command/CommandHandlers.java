@@ -22,6 +22,7 @@ import dev.campaignkeeper.core.model.Actor;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.MessageId;
+import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.transcript.Transcript;
@@ -30,6 +31,7 @@ import dev.campaignkeeper.core.transcript.TranscriptStyle;
 import dev.campaignkeeper.core.usecase.TranscriptService;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,6 +63,7 @@ public final class CommandHandlers {
     private final TranscriptStyle transcriptStyle;
     private final RollCommand roll;
     private final ImportCommands imports;
+    private final RecentImportFiles recentImports;
     private final ProxyReadiness proxyReadiness;
 
     /**
@@ -96,16 +99,32 @@ public final class CommandHandlers {
      * @param transcriptStyle how transcripts name users and link posts
      * @param proxyReadiness why proxy tags cannot work in a campaign channel, for the settings reply
      */
-    @Inject
     public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users,
                            TranscriptStyle transcriptStyle, ProxyReadiness proxyReadiness) {
+        this(keeper, exportFormat, users, transcriptStyle, proxyReadiness, Clock.systemUTC());
+    }
+
+    /**
+     * Creates the handlers.
+     *
+     * @param keeper the core use cases
+     * @param exportFormat writes the export attached to {@code /campaign end} and {@code export}
+     * @param users how replies refer to users
+     * @param transcriptStyle how transcripts name users and link posts
+     * @param proxyReadiness why proxy tags cannot work in a campaign channel, for the settings reply
+     * @param clock tells when an import file read for {@code name:} suggestions expires
+     */
+    @Inject
+    public CommandHandlers(CampaignKeeper keeper, ExportFormat exportFormat, UserDisplay users,
+                           TranscriptStyle transcriptStyle, ProxyReadiness proxyReadiness, Clock clock) {
         this.proxyReadiness = Objects.requireNonNull(proxyReadiness, "proxyReadiness");
         this.keeper = Objects.requireNonNull(keeper, "keeper");
         this.exportFormat = Objects.requireNonNull(exportFormat, "exportFormat");
         this.users = Objects.requireNonNull(users, "users");
         this.transcriptStyle = Objects.requireNonNull(transcriptStyle, "transcriptStyle");
         this.roll = new RollCommand(keeper.rolls(), users);
-        this.imports = new ImportCommands(keeper.imports());
+        this.recentImports = new RecentImportFiles(clock);
+        this.imports = new ImportCommands(keeper.imports(), recentImports);
     }
 
     /**
@@ -133,9 +152,7 @@ public final class CommandHandlers {
     }
 
     /**
-     * Suggestions for an autocompleted option. Only the NPC options autocomplete ({@code npc} of
-     * the {@code /npc} commands, {@code as} of {@code /roll}); a channel without a campaign gets
-     * no suggestions.
+     * Suggestions for an autocompleted option, typed in a plain text channel with no file attached.
      *
      * @param actor who is typing
      * @param guild the guild
@@ -144,16 +161,46 @@ public final class CommandHandlers {
      * @param option the option being typed
      * @param typed what has been typed so far
      * @return up to 25 suggestions
+     * @see #autocomplete(Actor, GuildId, Place, String, String, String, Optional)
      */
     public List<Choice> autocomplete(Actor actor, GuildId guild, ChannelId channel, String path, String option,
                                      String typed) {
+        return autocomplete(actor, guild, Place.text(channel), path, option, typed, Optional.empty());
+    }
+
+    /**
+     * Suggestions for an autocompleted option: the campaign's NPCs for {@code npc} of the
+     * {@code /npc} commands and {@code as} of {@code /roll}; for {@code name} of
+     * {@code /character import} and {@code /npc import}, the entries of the export file the user
+     * last sent to one of them in this campaign (within the last 15 minutes; the file attached
+     * now, if Discord describes it and the bot read it before). Nothing is downloaded. A channel
+     * without a campaign, or a user who sent no file, gets no suggestions.
+     *
+     * @param actor who is typing
+     * @param guild the guild
+     * @param place where the command is typed
+     * @param path the command path being typed
+     * @param option the option being typed
+     * @param typed what has been typed so far
+     * @param file the file attached to the command's {@code file} option, if the request describes it
+     * @return up to 25 suggestions
+     */
+    public List<Choice> autocomplete(Actor actor, GuildId guild, Place place, String path, String option,
+                                     String typed, Optional<AttachedFile> file) {
+        Objects.requireNonNull(file, "file");
         boolean npcOption = CommandCatalog.NPC_OPTION.equals(option) && path.startsWith("npc ");
         boolean rollAs = CommandCatalog.AS_OPTION.equals(option) && path.equals("roll");
-        if (!npcOption && !rollAs) {
-            return List.of();
-        }
+        boolean importName = CommandCatalog.IMPORT_NAME_OPTION.equals(option)
+                && (path.equals("character import") || path.equals("npc import"));
         try {
-            return keeper.npcs().suggest(guild, channel, typed == null ? "" : typed).stream()
+            if (importName) {
+                ChannelId campaign = keeper.campaigns().campaignChannel(guild, place);
+                return recentImports.suggest(guild, campaign, actor.user(), file, typed);
+            }
+            if (!npcOption && !rollAs) {
+                return List.of();
+            }
+            return keeper.npcs().suggest(guild, place.channel(), typed == null ? "" : typed).stream()
                     .limit(MAX_CHOICES)
                     .map(npc -> new Choice(abbreviate(npc.name(), MAX_CHOICE_NAME), npc.id().value()))
                     .toList();

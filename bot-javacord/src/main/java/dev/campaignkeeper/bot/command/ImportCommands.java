@@ -19,11 +19,11 @@ import java.util.Optional;
  * attached export file ({@link CharacterFiles}) and imports it through {@link CharacterImports},
  * then says what was imported and what was left out.
  *
- * <p>{@code name:} is not autocompleted: while a command is being typed, Discord's autocomplete
- * request carries the options typed so far, but the bot could only read an attached file by
- * downloading it within the three seconds an autocomplete answer may take, and Discord does not
- * document that an attachment is resolved in autocomplete requests at all. Instead a file with
- * several entries and no {@code name:} gets a reply listing them.
+ * <p>A file with several entries is remembered for the user in the campaign channel
+ * ({@link RecentImportFiles}), so that {@code name:} autocompletes its entries when the command is
+ * typed again: Discord does not promise to hand the bot an attached file during autocomplete, and
+ * the three seconds an autocomplete answer may take are too little to download and read one. A
+ * file with several entries and no {@code name:} gets a reply listing them.
  */
 final class ImportCommands {
 
@@ -31,18 +31,21 @@ final class ImportCommands {
     private static final int MAX_LISTED = 25;
 
     private final CharacterImports imports;
+    private final RecentImportFiles recent;
 
-    ImportCommands(CharacterImports imports) {
+    ImportCommands(CharacterImports imports, RecentImportFiles recent) {
         this.imports = Objects.requireNonNull(imports, "imports");
+        this.recent = Objects.requireNonNull(recent, "recent");
     }
 
     Reply character(CommandRequest r, CommandOptions options) {
-        ImportedFile file = read(options);
+        ImportedFile file = read(r, options);
         Optional<String> name = options.string("name").filter(value -> !value.isBlank());
         if (name.isEmpty() && file.entries().size() > 1) {
             return Reply.error("Your " + file.format() + " file has " + file.entries().size() + " characters: "
                     + names(file.entries()) + ".\nRun `/character import` again with the same file and `name:` set to"
-                    + " the one to import.");
+                    + " the one to import: the `name` option now suggests them as you type (for the next "
+                    + RecentImportFiles.LIFETIME.toMinutes() + " minutes).");
         }
         ImportOutcome<PlayerCharacter> outcome = imports.importCharacter(r.actor(), r.guild(), r.channel(), file, name);
         PlayerCharacter character = outcome.imported();
@@ -54,7 +57,7 @@ final class ImportCommands {
     }
 
     Reply npcs(CommandRequest r, CommandOptions options) {
-        ImportedFile file = read(options);
+        ImportedFile file = read(r, options);
         Optional<String> name = options.string("name").filter(value -> !value.isBlank());
         ImportOutcome<List<Npc>> outcome = imports.importNpcs(r.actor(), r.guild(), r.channel(), file, name);
         List<Npc> npcs = outcome.imported();
@@ -69,10 +72,19 @@ final class ImportCommands {
         return Reply.ephemeral(text + notes(outcome));
     }
 
-    private static ImportedFile read(CommandOptions options) {
+    /**
+     * Reads the attached file; one with several entries is remembered for the user in the campaign
+     * channel, so that {@code name:} suggests them next time.
+     */
+    private ImportedFile read(CommandRequest r, CommandOptions options) {
         Upload upload = options.upload(CommandCatalog.FILE_OPTION).orElseThrow(() -> new InvalidInputException(
                 "Attach the export file: tuppers.json from Tupperbox or system.json from PluralKit."));
-        return CharacterFiles.parse(upload.fileName(), upload.content());
+        ImportedFile file = CharacterFiles.parse(upload.fileName(), upload.content());
+        if (file.entries().size() > 1) {
+            recent.remember(r.guild(), r.channel(), r.actor().user(), new AttachedFile(upload.fileName(),
+                    upload.size()), file);
+        }
+        return file;
     }
 
     private static String names(List<ImportedCharacter> entries) {

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.bot.javacord;
 
+import dev.campaignkeeper.bot.command.AttachedFile;
 import dev.campaignkeeper.bot.command.Attachment;
 import dev.campaignkeeper.bot.command.Choice;
 import dev.campaignkeeper.bot.command.CommandCatalog;
@@ -422,9 +423,15 @@ final class InteractionListener implements SlashCommandCreateListener, Autocompl
                 return;
             }
             SlashCommandInteractionOption focused = interaction.getFocusedOption();
+            // the export file's name and size, if Discord resolved the attachment; never downloaded here
+            Optional<AttachedFile> file = leafOptions(interaction).stream()
+                    .filter(option -> option.getName().equals(CommandCatalog.FILE_OPTION))
+                    .flatMap(option -> option.getAttachmentValue().stream())
+                    .map(attachment -> new AttachedFile(attachment.getFileName(), attachment.getSize()))
+                    .findFirst();
             List<Choice> choices = handlers.autocomplete(actor(interaction.getUser(), server),
-                    GuildId.of(server.getId()), ChannelId.of(channel.getId()), interaction.getFullCommandName(),
-                    focused.getName(), focused.getStringValue().orElse(""));
+                    GuildId.of(server.getId()), place(channel), interaction.getFullCommandName(),
+                    focused.getName(), focused.getStringValue().orElse(""), file);
             interaction.respondWithChoices(choices.stream()
                     .map(choice -> SlashCommandOptionChoice.create(choice.name(), choice.value()))
                     .toList());

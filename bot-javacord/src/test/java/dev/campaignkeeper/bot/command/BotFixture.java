@@ -62,10 +62,10 @@ final class BotFixture implements AutoCloseable {
 
     private BotFixture(Path dataDir, DiceRoller dice, ProxyReadiness readiness) {
         this.store = JsonCampaignStore.open(JsonStoreConfig.defaults(dataDir));
-        CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(),
-                Clock.fixed(NOW, ZoneOffset.UTC), dice);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        CampaignKeeper keeper = CampaignKeeper.create(store, platform, Limits.defaults(), clock, dice);
         this.handlers = new CommandHandlers(keeper, ExportJson::write, UserDisplay.DISCORD_MENTION,
-                TranscriptStyle.plain(), readiness);
+                TranscriptStyle.plain(), readiness, clock);
     }
 
     Reply run(UserId user, ChannelId channel, String path, Object... keyValues) {

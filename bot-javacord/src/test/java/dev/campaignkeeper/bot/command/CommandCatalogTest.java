@@ -23,14 +23,16 @@ class CommandCatalogTest {
     }
 
     @Test
-    void onlyTheNpcOptionsAutocomplete() {
+    void theNpcOptionsAndTheImportNameOptionsAutocomplete() {
         List<String> autocompleted = CommandCatalog.specs().stream()
                 .flatMap(spec -> spec.options().stream().filter(OptionSpec::autocomplete)
                         .map(option -> spec.path() + " " + option.name()))
                 .toList();
 
-        assertThat(autocompleted).containsExactly("npc edit npc", "npc delete npc", "npc say npc", "roll as");
+        assertThat(autocompleted).containsExactly("character import name", "npc edit npc", "npc delete npc",
+                "npc import name", "npc say npc", "roll as");
         assertThat(CommandCatalog.AS_OPTION).isEqualTo("as");
+        assertThat(CommandCatalog.IMPORT_NAME_OPTION).isEqualTo("name");
     }
 
     @Test

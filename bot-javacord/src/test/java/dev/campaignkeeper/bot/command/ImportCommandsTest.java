@@ -76,8 +76,58 @@ class ImportCommandsTest {
 
         assertThat(reply.error()).isTrue();
         assertThat(reply.text()).contains("PluralKit (version 2) file has 2 characters: **ari**, **Ωmega**",
-                "`name:`", "`/character import`");
+                "`name:`", "`/character import`", "the `name` option now suggests them as you type");
         assertThat(bot.state()).isEqualTo(before);
+    }
+
+    private static final String THREE_MEMBERS = "{\"version\":2,\"members\":[{\"name\":\"ari\",\"display_name\":"
+            + "\"Ariadne\"},{\"name\":\"Ωmega\"},{\"name\":\"nyx\",\"display_name\":\"Nyx of the Lamp\"}]}";
+
+    private java.util.List<String> suggested(dev.campaignkeeper.core.model.UserId user,
+                                             dev.campaignkeeper.core.model.ChannelId channel, String path,
+                                             String option, String typed) {
+        return bot.handlers.autocomplete(bot.actor(user), BotFixture.GUILD, channel, path, option, typed).stream()
+                .map(Choice::value).toList();
+    }
+
+    @Test
+    void afterAFirstTryTheNameOptionSuggestsTheFilesEntriesToThatUserInThatCampaignOnly() {
+        assertThat(suggested(ALICE, TAVERN, "character import", "name", "")).as("no file sent yet").isEmpty();
+
+        Reply list = bot.run(ALICE, TAVERN, "character import", "file", file("system.json", THREE_MEMBERS));
+
+        assertThat(list.text()).contains("file has 3 characters: **ari**, **Ωmega**, **nyx**");
+        assertThat(suggested(ALICE, TAVERN, "character import", "name", "")).containsExactly("ari", "Ωmega", "nyx");
+        assertThat(suggested(ALICE, TAVERN, "character import", "name", "NY")).containsExactly("nyx");
+        assertThat(suggested(ALICE, TAVERN, "character import", "name", "lamp")).as("by display name")
+                .containsExactly("nyx");
+        assertThat(bot.handlers.autocomplete(bot.actor(ALICE), BotFixture.GUILD, TAVERN, "character import", "name",
+                "ari")).containsExactly(new Choice("ari (Ariadne)", "ari"));
+        assertThat(suggested(BOB, TAVERN, "character import", "name", "")).as("another user").isEmpty();
+        assertThat(suggested(ALICE, BotFixture.MARKET, "character import", "name", "")).as("another channel").isEmpty();
+        assertThat(suggested(ALICE, TAVERN, "character create", "name", "")).as("another command").isEmpty();
+
+        Reply imported = bot.run(ALICE, TAVERN, "character import", "file", file("system.json", THREE_MEMBERS),
+                "name", suggested(ALICE, TAVERN, "character import", "name", "ny").get(0));
+
+        assertThat(imported.error()).isFalse();
+        assertThat(character(ALICE).name()).isEqualTo("Nyx of the Lamp");
+    }
+
+    @Test
+    void aFileWithOneEntryIsNotRemembered() {
+        bot.run(BOB, TAVERN, "character import", "file", file("tuppers.json", "{\"tuppers\":[{\"name\":\"Tobin\"}]}"));
+
+        assertThat(suggested(BOB, TAVERN, "character import", "name", "")).isEmpty();
+    }
+
+    @Test
+    void theGmsNpcImportRemembersTheFileForTheNameOptionOfBothImports() {
+        bot.run(GM, TAVERN, "npc import", "file", resource("tuppers-full.json"));
+
+        assertThat(suggested(GM, TAVERN, "npc import", "name", "李")).containsExactly("李白");
+        assertThat(suggested(GM, TAVERN, "character import", "name", "zo")).containsExactly("Zoë 🌸 Hartley");
+        assertThat(suggested(ALICE, TAVERN, "npc import", "name", "")).isEmpty();
     }
 
     @Test
