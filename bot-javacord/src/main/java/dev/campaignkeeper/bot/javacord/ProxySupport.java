@@ -281,6 +281,7 @@ public final class ProxySupport implements ProxyReadiness {
     private void proxy(Actor actor, GuildId guild, Campaign campaign, Place place, long channelId, long messageId) {
         Optional<String> missing = manageMessagesProblem(guild, campaign.channel());
         if (missing.isPresent()) {
+            LOG.debug("Message {} in channel {} left as it is: Manage Messages is missing", messageId, channelId);
             tellGmOnce(guild, campaign, missing.get());
             return;
         }

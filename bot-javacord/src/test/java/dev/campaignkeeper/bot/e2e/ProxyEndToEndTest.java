@@ -216,6 +216,55 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void withoutManageMessagesTheGmIsToldOnlyOnceHoweverManyTaggedMessagesCome() {
+        campaignWithProxyTags();
+        long permissions = discord.botPermissions();
+        discord.setBotPermissions(permissions & ~FakeDiscord.MANAGE_MESSAGES);
+        ch.qos.logback.classic.Logger log = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+                "dev.campaignkeeper.bot.javacord.ProxySupport");
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logged =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Level level = log.getLevel();
+        logged.start();
+        log.addAppender(logged);
+        log.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        try {
+            List<FakeMessage> untouched = List.of(discord.sendMessage(alice, table, "T: First try."),
+                    discord.sendMessage(alice, table, "T: Second try."),
+                    discord.sendMessage(alice, table, "T:[Third try.]"));
+            discord.awaitCondition(() -> leftAlone(logged) == 3, WAIT, "all three messages handled");
+
+            assertThat(discord.directMessages()).as("one direct message for three refused messages")
+                    .filteredOn(dm -> dm.recipient().equals(gm)).singleElement()
+                    .satisfies(dm -> assertThat(dm.content()).contains("Manage Messages").contains("The Lost Mine"));
+            assertThat(discord.directMessages()).as("nobody else is told")
+                    .allSatisfy(dm -> assertThat(dm.recipient()).isEqualTo(gm));
+            assertThat(posts()).isEmpty();
+            for (FakeMessage message : untouched) {
+                assertThat(discord.memberMessage(message.id())).as(message.content()).isPresent();
+            }
+        } finally {
+            log.detachAppender(logged);
+            log.setLevel(level);
+        }
+
+        discord.setBotPermissions(permissions);
+        FakeMessage afterTheFix = discord.sendMessage(alice, table, "T: Now it works.");
+
+        assertThat(awaitPost(1).content()).isEqualTo("Now it works.");
+        awaitDeletedByBot(afterTheFix);
+        assertThat(discord.directMessages()).as("still the one message").hasSize(1);
+    }
+
+    /** How many messages the proxy support left alone for want of Manage Messages, by its log. */
+    private static long leftAlone(ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log) {
+        synchronized (log) {
+            return log.list.stream().filter(event -> event.getFormattedMessage().contains("Manage Messages is missing"))
+                    .count();
+        }
+    }
+
+    @Test
     void aFailedRepostKeepsTheOriginalAndTellsTheAuthor() {
         campaignWithProxyTags();
         discord.failNext(Endpoint.EXECUTE_WEBHOOK, Fault.serverError());
