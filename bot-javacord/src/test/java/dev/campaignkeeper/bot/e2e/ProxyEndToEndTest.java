@@ -265,6 +265,29 @@ class ProxyEndToEndTest {
     }
 
     @Test
+    void aCoGmHoldingTheCampaignsGmRoleSpeaksAsAnNpcByItsTagAndAPlayerCannot() {
+        campaignWithProxyTags();
+        discord.slash(gm, table, "npc", Option.sub("create", Option.string("name", "Grimbold"))).awaitReply();
+        assertThat(discord.slash(gm, table, "npc", Option.sub("edit", Option.string("npc", "Grimbold"),
+                Option.string("tags", "G:text"))).awaitReply().content()).contains("Updated the NPC **Grimbold**");
+        FakeUser carol = discord.addMember("carol-the-co-gm");
+        long gmRole = Long.parseLong(bot.store().guild(GuildId.of(discord.guildId()))
+                .campaign(ChannelId.of(table.id())).orElseThrow().gmRole().value());
+        discord.grantRole(carol, discord.role(gmRole).orElseThrow());
+
+        FakeMessage byAPlayer = discord.sendMessage(alice, table, "G: I am the dwarf now.");
+        FakeMessage byTheCoGm = discord.sendMessage(carol, table, "G: Welcome to Phandalin.");
+
+        WebhookPost post = awaitPost(1);
+        assertThat(post.username()).hasValue("Grimbold");
+        assertThat(post.content()).isEqualTo("Welcome to Phandalin.");
+        awaitDeletedByBot(byTheCoGm);
+        assertThat(posts()).as("the player's message, handled before, was not reposted").hasSize(1);
+        assertThat(discord.memberMessage(byAPlayer.id())).isPresent();
+        assertThat(discord.messagesDeletedByBot()).containsExactly(byTheCoGm.id());
+    }
+
+    @Test
     void aFailedRepostKeepsTheOriginalAndTellsTheAuthor() {
         campaignWithProxyTags();
         discord.failNext(Endpoint.EXECUTE_WEBHOOK, Fault.serverError());
