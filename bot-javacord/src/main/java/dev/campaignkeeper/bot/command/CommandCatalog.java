@@ -80,7 +80,7 @@ public final class CommandCatalog {
                 sub("campaign", "join", "Join this channel's campaign as a player", true, Visibility.PUBLIC),
                 sub("campaign", "leave", "Leave this channel's campaign (your character is removed)", true,
                         Visibility.EPHEMERAL),
-                sub("campaign", "info", "Show this channel's campaign: GM, players, characters, NPCs", false,
+                sub("campaign", "info", "Show this channel's campaign: GM, players, characters, NPCs, settings", false,
                         Visibility.EPHEMERAL),
                 sub("campaign", "kick", "(GM) Remove a player and their character", true, Visibility.EPHEMERAL,
                         required("user", USER, "The player to remove")),

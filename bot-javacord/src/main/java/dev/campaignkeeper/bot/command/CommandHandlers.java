@@ -426,6 +426,10 @@ public final class CommandHandlers {
         } else {
             text.append("NPCs: ").append(info.npcs().stream().map(npc -> Markdown.escape(npc.name())).collect(Collectors.joining(", ")));
         }
+        CampaignSettings settings = campaign.settings();
+        text.append("\nSettings: proxy tags ").append(settings.proxyTags() ? "on" : "off")
+                .append("; players ").append(settings.playersMayLog() ? "may" : "may not")
+                .append(" get the transcript (the GM changes these with `/campaign settings`)");
         return Reply.ephemeral(text.toString());
     }
 

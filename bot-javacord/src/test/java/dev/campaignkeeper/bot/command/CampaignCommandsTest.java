@@ -179,6 +179,21 @@ class CampaignCommandsTest {
     }
 
     @Test
+    void infoShowsTheCampaignsSettings() {
+        bot.campaignWithPlayers();
+
+        assertThat(bot.run(ALICE, TAVERN, "campaign info").text())
+                .endsWith("Settings: proxy tags off; players may not get the transcript (the GM changes these with "
+                        + "`/campaign settings`)");
+
+        bot.run(GM, TAVERN, "campaign settings", "proxy_tags", true, "players_may_log", true);
+
+        assertThat(bot.run(ALICE, TAVERN, "campaign info").text())
+                .endsWith("Settings: proxy tags on; players may get the transcript (the GM changes these with "
+                        + "`/campaign settings`)");
+    }
+
+    @Test
     void infoWhereNoCampaignRunsIsRefused() {
         Reply reply = bot.run(ALICE, MARKET, "campaign info");
 
