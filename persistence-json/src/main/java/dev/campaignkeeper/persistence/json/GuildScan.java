@@ -85,6 +85,39 @@ final class GuildScan {
                 : scanBytes(in, key, window, n, max, chunk);
     }
 
+    /**
+     * Reads a file to its end, keeping the top-level entries of several guilds. A file in the
+     * store's layout is split by {@link GuildSplit}; any other is {@link #unsure()} (the caller then
+     * parses it whole).
+     *
+     * @param in the file, opened by {@link FileSystemOps#openRead} (no link followed)
+     * @param guilds the guilds
+     * @param limit the most bytes read (the size the manifest lists; more is damage)
+     * @return what was found
+     * @throws IOException if reading fails
+     */
+    static GuildScan scan(InputStream in, java.util.Set<GuildId> guilds, long limit) throws IOException {
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        guilds.forEach(guild -> keys.add(guild.value()));
+        GuildSplit split = new GuildSplit(in, limit);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write('{');
+        boolean first = true;
+        for (GuildSplit.Entry entry = split.next(); entry != null; entry = split.next()) {
+            if (keys.contains(entry.key())) {
+                if (!first) {
+                    out.write(',');
+                }
+                first = false;
+                out.write(('"' + entry.key() + "\":").getBytes(StandardCharsets.UTF_8));
+                out.write(entry.value());
+            }
+        }
+        split.drain();
+        out.write('}');
+        return new GuildScan(out.toByteArray(), split.sum(), split.unsure());
+    }
+
     /** Reads until {@code length} bytes are in or the file ends; returns how many were read. */
     private static int fill(InputStream in, byte[] buffer, int offset, int length) throws IOException {
         int total = 0;
