@@ -1,6 +1,5 @@
 package dev.campaignkeeper.persistence.json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,12 +28,13 @@ final class GuildSplit {
     private final InputStream in;
     private final long max;
     private final CRC32C crc = new CRC32C();
-    private byte[] buffer = new byte[CHUNK];
+    private byte[] buffer;
     private int position;
     private int limit;
     private long count;
     private boolean eof;
     private int lineStart;
+    private int keepFrom = -1;
     private int lineEnd;
     private boolean started;
     private boolean closed;
@@ -47,8 +47,14 @@ final class GuildSplit {
      * @param limit the most bytes read (the size the manifest lists; reading one more proves a mismatch)
      */
     GuildSplit(InputStream in, long limit) {
+        this(in, limit, CHUNK);
+    }
+
+    /** {@link #GuildSplit(InputStream, long)} starting with a buffer of {@code chunk} bytes (tests: small reads). */
+    GuildSplit(InputStream in, long limit, int chunk) {
         this.in = in;
         this.max = limit + 1;
+        this.buffer = new byte[chunk];
     }
 
     /** Whether the file is not in the store's layout (its entries are then unknown). */
@@ -126,28 +132,28 @@ final class GuildSplit {
         if (opener != '{' && opener != '[') {
             return new Entry(key, withoutComma(line, valueStart, e)); // a one-line value
         }
-        ByteArrayOutputStream value = new ByteArrayOutputStream(256);
-        value.write(line, valueStart, e - valueStart);
+        keepFrom = valueStart; // the value's lines stay in the buffer until its closing line
         while (true) {
             if (!readLine()) {
                 return fail();
             }
             s = lineStart;
             e = lineEnd;
-            line = buffer;
-            if (e - s < 3 || line[s] != ' ' || line[s + 1] != ' ') {
+            if (e - s < 3 || buffer[s] != ' ' || buffer[s + 1] != ' ') {
                 return fail();
             }
-            value.write('\n');
-            if (line[s + 2] == '}' || line[s + 2] == ']') {
-                byte[] tail = withoutComma(line, s, e);
-                value.write(tail, 0, tail.length);
-                return new Entry(key, value.toByteArray());
+            if (buffer[s + 2] == '}' || buffer[s + 2] == ']') {
+                int end = trimmedEnd(buffer, s, e);
+                if (end > s && buffer[end - 1] == ',') {
+                    end--;
+                }
+                byte[] value = Arrays.copyOfRange(buffer, keepFrom, end);
+                keepFrom = -1;
+                return new Entry(key, value);
             }
-            if (line[s + 2] != ' ') {
+            if (buffer[s + 2] != ' ') {
                 return fail();
             }
-            value.write(line, s, e - s);
         }
     }
 
@@ -204,7 +210,10 @@ final class GuildSplit {
         return Arrays.copyOfRange(line, from, end);
     }
 
-    /** The next line into [lineStart, lineEnd) of buffer (no newline); false at the end of the file. */
+    /**
+     * The next line into [lineStart, lineEnd) of buffer (no newline); false at the end of the file.
+     * Bytes from {@link #keepFrom} on (an entry being read) stay in the buffer, moved to its front.
+     */
     private boolean readLine() throws IOException {
         int from = position;
         int i = from;
@@ -218,26 +227,29 @@ final class GuildSplit {
                 position = i + 1;
                 return true;
             }
-            // the line goes on past what is buffered: move it to the front and read more
-            int kept = limit - from;
+            // the line goes on past what is buffered: move what is kept to the front and read more
+            int base = keepFrom >= 0 ? keepFrom : from;
+            int kept = limit - base;
             if (kept == buffer.length) {
                 buffer = Arrays.copyOf(buffer, buffer.length * 2);
             }
-            System.arraycopy(buffer, from, buffer, 0, kept);
+            System.arraycopy(buffer, base, buffer, 0, kept);
+            from -= base;
+            i -= base;
+            if (keepFrom >= 0) {
+                keepFrom -= base;
+            }
             limit = kept;
             position = kept;
-            i = kept;
-            from = 0;
             if (!fill()) {
-                if (kept == 0) {
+                if (limit == from) {
                     return false;
                 }
-                lineStart = 0;
-                lineEnd = kept; // the last line, without a newline
-                position = kept;
+                lineStart = from;
+                lineEnd = limit; // the last line, without a newline
+                position = limit;
                 return true;
             }
-            position = 0;
         }
     }
 

@@ -45,6 +45,16 @@ final class RestoreDiff {
                   int compared) {
     }
 
+    /**
+     * When, after this many guilds of a file, more than one in {@link #GIVE_UP_SHARE} differs (or
+     * is touched by the journal), the byte comparison stops and the full comparison runs: it then
+     * has to parse most guilds anyway, and keeping their bytes would only add to it.
+     */
+    static final int GIVE_UP_AFTER = 1000;
+
+    /** See {@link #GIVE_UP_AFTER}. */
+    static final int GIVE_UP_SHARE = 4;
+
     private final FileSystemOps fs;
     private final Path dir;
     private final ConsistentRead reader;
@@ -89,7 +99,8 @@ final class RestoreDiff {
         if (saved.seq() != ref.seq() || !saved.kind().equals(Manifest.BACKUP)) {
             return Optional.empty();
         }
-        Set<GuildId> journal = journalGuilds(live.get().journalFrom());
+        long[] lastSeen = {live.get().seq()};
+        Set<GuildId> journal = journalGuilds(live.get().journalFrom(), lastSeen);
         Set<String> journalKeys = new HashSet<>();
         journal.forEach(guild -> journalKeys.add(guild.value()));
         // the three file pairs in parallel; each yields the differing guilds' backup entries
@@ -150,7 +161,9 @@ final class RestoreDiff {
         differing.values().forEach(entries -> entries.keySet().forEach(key -> compared.add(GuildId.of(key))));
 
         Loader.Loaded current = reader.load(compared);
-        if (current.source() != RecoveryReport.Source.SNAPSHOT || !before.equals(reader.version())) {
+        if (current.source() != RecoveryReport.Source.SNAPSHOT || !before.equals(reader.version())
+                || current.seq() > lastSeen[0]) {
+            // a checkpoint ran, or a writer appended entries of guilds not compared: read everything
             return Optional.empty();
         }
         // the backup's entries of those guilds, read as Backups.load reads the whole files
@@ -229,6 +242,9 @@ final class RestoreDiff {
                     }
                     b = savedSplit.next();
                 }
+                if (liveSeen.size() >= GIVE_UP_AFTER && differing.size() * GIVE_UP_SHARE > liveSeen.size()) {
+                    return null; // most guilds differ: parsing them all is cheaper without the byte comparison
+                }
             }
             liveSplit.drain();
             savedSplit.drain();
@@ -267,8 +283,11 @@ final class RestoreDiff {
         return true;
     }
 
-    /** The guilds of every journal entry from the snapshot's journal on (a superset is harmless). */
-    private Set<GuildId> journalGuilds(long journalFrom) throws IOException, FormatException {
+    /**
+     * The guilds of every journal entry from the snapshot's journal on (a superset is harmless), and
+     * in {@code lastSeen} the highest sequence number seen.
+     */
+    private Set<GuildId> journalGuilds(long journalFrom, long[] lastSeen) throws IOException, FormatException {
         Set<GuildId> guilds = new HashSet<>();
         boolean[] unknown = {false};
         for (Path journal : Journal.list(fs, dir)) {
@@ -280,6 +299,7 @@ final class RestoreDiff {
                     JournalCodec.Entry header = JournalCodec.header(line, length);
                     if (header != null) {
                         guilds.add(header.guild());
+                        lastSeen[0] = Math.max(lastSeen[0], header.seq());
                     } else {
                         unknown[0] = true;
                     }
