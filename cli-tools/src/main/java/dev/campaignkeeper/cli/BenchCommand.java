@@ -58,7 +58,9 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"show_guild_ms", "offline read of one guild (show guild)", "ms"},
             new String[] {"export_guild_ms", "export of one guild (read + export JSON)", "ms"},
             new String[] {"full_read_ms", "offline read of every guild", "ms"},
-            new String[] {"show_guild_over_full_read", "one guild's read / full read", "x"});
+            new String[] {"show_guild_over_full_read", "one guild's read / full read", "x"},
+            new String[] {"restore_dry_run_ms", "restore --dry-run, 1% of guilds changed", "ms"},
+            new String[] {"restore_dry_run_guilds_differing", "guilds that dry run lists", ""});
 
     @ParentCommand
     private CampaignAdmin admin;

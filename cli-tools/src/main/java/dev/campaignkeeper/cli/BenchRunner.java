@@ -82,6 +82,20 @@ final class BenchRunner {
         default Map<String, Object> adminReads(Path dir, dev.campaignkeeper.core.model.GuildId guild) {
             return Map.of();
         }
+
+        /**
+         * Times a restore dry run (what {@code restore --dry-run} costs) of a backup taken before
+         * {@code change} ran, against the state after it, checkpointed: the change's guilds are
+         * all that differ.
+         *
+         * @param dir the data directory
+         * @param store the open store on it (a dry run takes no lock)
+         * @param change changes some guilds through the store
+         * @return the figures by {@code --json} key; empty for a store without backups of its own
+         */
+        default Map<String, Object> restoreDryRun(Path dir, CampaignStore store, Runnable change) {
+            return Map.of();
+        }
     }
 
     /** Reports which phase runs and how far it got. */
@@ -241,6 +255,15 @@ final class BenchRunner {
                 CheckpointRun incrementalRun = checkpointUnderLoad(store, guilds);
                 listener.phaseDone();
 
+                // a restore dry run of a backup from before 1% of the guilds changed
+                listener.phase("restore --dry-run with 1% of guilds changed", 1);
+                Map<String, Object> restoreFigures = factory.restoreDryRun(dir, store, () -> {
+                    for (int g = 0; g < changedGuilds; g++) {
+                        mutateGuild(store, (int) ((long) g * guilds / changedGuilds + 1) % guilds);
+                    }
+                });
+                listener.phaseDone();
+
                 Arrays.sort(single);
                 Arrays.sort(fsync);
                 Arrays.sort(posts);
@@ -286,6 +309,7 @@ final class BenchRunner {
                 result.put("post_append_p50_over_fsync", postFsyncP50 > 0
                         ? round(millis(percentile(posts, 50)) / postFsyncP50) : null);
                 adminReads.forEach((key, value) -> result.put(key, value instanceof Double d ? round(d) : value));
+                restoreFigures.forEach((key, value) -> result.put(key, value instanceof Double d ? round(d) : value));
                 return result;
             } finally {
                 store.close();

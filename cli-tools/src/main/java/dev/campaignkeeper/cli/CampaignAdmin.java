@@ -355,11 +355,14 @@ public final class CampaignAdmin implements Runnable {
         return JsonCampaignStore.open(JsonStoreConfig.defaults(dir));
     }
 
-    /** The levels logback.xml configured, kept so one --verbose run does not leak into the next in-process run. */
+    /**
+     * The levels LogConfigurator (or a logback configuration file) set, kept so one --verbose run
+     * does not leak into the next in-process run.
+     */
     private static ch.qos.logback.classic.Level configuredRoot;
     private static ch.qos.logback.classic.Level configuredLoader;
 
-    /** With --verbose, library logs at INFO (still on stderr); otherwise as logback.xml says. */
+    /** With --verbose, library logs at INFO (still on stderr); otherwise as LogConfigurator set them. */
     void configureLogging() {
         if (!(org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context)) {
             return;

@@ -57,6 +57,23 @@ final class JsonStoreBenchFactory implements BenchRunner.StoreFactory {
     }
 
     @Override
+    public java.util.Map<String, Object> restoreDryRun(Path dir, CampaignStore store, Runnable change) {
+        JsonCampaignStore json = (JsonCampaignStore) store;
+        json.checkpoint();
+        DataDirectory data = DataDirectory.at(dir);
+        String before = data.backups(false).get(0).id();
+        change.run();
+        json.checkpoint();
+        long t0 = System.nanoTime();
+        DataDirectory.RestoreResult dry = data.restore(before, true);
+        long t1 = System.nanoTime();
+        java.util.Map<String, Object> figures = new java.util.LinkedHashMap<>();
+        figures.put("restore_dry_run_ms", (t1 - t0) / 1e6);
+        figures.put("restore_dry_run_guilds_differing", dry.diffs().size());
+        return figures;
+    }
+
+    @Override
     public dev.campaignkeeper.core.port.PostLog postLog(CampaignStore store) {
         return ((JsonCampaignStore) store).postLog();
     }

@@ -32,6 +32,9 @@ class BenchCommandTest {
         assertThat(json.get("bytes").getAsLong()).isPositive();
         assertThat(json.get("throughput_16_per_s").getAsLong()).isPositive();
         assertThat(dir.resolve("campaigns.json")).exists(); // --dir is kept
+        // the restore dry run compares a backup from before one guild (1% of 3, at least one) changed
+        assertThat(json.get("restore_dry_run_ms").getAsDouble()).isPositive();
+        assertThat(json.get("restore_dry_run_guilds_differing").getAsInt()).isEqualTo(1);
     }
 
     @Test

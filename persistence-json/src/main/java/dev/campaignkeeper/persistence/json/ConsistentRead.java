@@ -50,6 +50,17 @@ final class ConsistentRead {
      * @return the state of that guild
      */
     Loader.Loaded load(dev.campaignkeeper.core.model.GuildId only) {
+        return load(only == null ? null : java.util.Set.of(only));
+    }
+
+    /**
+     * {@link #load()} building only the guilds of a set (null: all); every file is still checked as
+     * by a full load.
+     *
+     * @param only the guilds to build, or null for all
+     * @return the state of those guilds
+     */
+    Loader.Loaded load(java.util.Set<dev.campaignkeeper.core.model.GuildId> only) {
         StoreException last = null;
         for (int attempt = 0; attempt < READ_ATTEMPTS; attempt++) {
             boolean finalAttempt = attempt == READ_ATTEMPTS - 1;

@@ -605,6 +605,14 @@ public final class DataDirectory {
      * an interrupted restore recovers to either the old or the restored state, never a mix), and
      * discards the old journals.
      *
+     * <p>A dry run costs what differs: when the live snapshot and a native backup are both in the
+     * store's own layout and match their manifests (size and CRC32C of every byte), each guild's
+     * entries are compared byte for byte and only the guilds whose entries differ, or that the
+     * journal after the snapshot touches, are parsed and compared as records; the difference is
+     * the one a comparison of every guild finds. The current state's report then lists the
+     * warnings of those guilds only. Otherwise (damage, a seed-style backup, most guilds
+     * differing, a checkpoint during the read) every guild of both is parsed, as a real restore does.
+     *
      * @param backupId a backup id from {@link #backups(boolean)}, or {@code "latest"} for the newest valid one
      * @param dryRun compute the difference only
      * @return the difference, how the current state loaded (or why it cannot), and, after a real

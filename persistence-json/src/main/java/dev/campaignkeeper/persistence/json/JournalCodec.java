@@ -78,6 +78,14 @@ final class JournalCodec {
         if (i == start || i >= length || line[i] != '"') {
             return null;
         }
+        if (i - start <= 18 && (line[start] != '0' || i - start == 1)) {
+            // the canonical digits of a number below 10^18: the id without making its text
+            long bits = 0;
+            for (int k = start; k < i; k++) {
+                bits = bits * 10 + (line[k] - '0');
+            }
+            return new Entry(seq, GuildId.of(bits), List.of());
+        }
         try {
             return new Entry(seq, GuildId.of(new String(line, start, i - start,
                     java.nio.charset.StandardCharsets.US_ASCII)), List.of());
@@ -139,13 +147,7 @@ final class JournalCodec {
         }
         CRC32C crc = new CRC32C();
         crc.update(line, 0, prefixLength);
-        byte[] expected = SeedFormat.hex(crc.getValue()).getBytes(StandardCharsets.US_ASCII);
-        for (int i = 0; i < expected.length; i++) {
-            if (line[prefixLength + CRC_PREFIX.length + i] != expected[i]) {
-                return false;
-            }
-        }
-        return true;
+        return SeedFormat.hexMatches(crc.getValue(), line, prefixLength + CRC_PREFIX.length);
     }
 
     /** Decodes a line whose checksum matched. */

@@ -148,7 +148,7 @@ final class Loader {
      *                     from a torn tail (0 if unknown)
      */
     static Loaded load(FileSystemOps fs, Path dir, long preallocated) throws IOException {
-        return load(fs, dir, preallocated, null);
+        return load(fs, dir, preallocated, (java.util.Set<GuildId>) null);
     }
 
     /**
@@ -162,7 +162,20 @@ final class Loader {
      * @param only the guild to build, or null for all
      */
     static Loaded load(FileSystemOps fs, Path dir, long preallocated, GuildId only) throws IOException {
-        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
+        return load(fs, dir, preallocated, only == null ? null : java.util.Set.of(only));
+    }
+
+    /**
+     * {@link #load(FileSystemOps, Path, long, GuildId)} building the guilds of a set (null: every
+     * guild): every file is checked as by a full load, only these guilds' records are built and
+     * only their journal entries applied.
+     *
+     * @param preallocated the size journals are preallocated to (0 if unknown)
+     * @param only the guilds to build, or null for all
+     */
+    static Loaded load(FileSystemOps fs, Path dir, long preallocated, java.util.Set<GuildId> only)
+            throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Result result = new Result();
         String[] firstDamage = {null};
         Path manifestPath = dir.resolve(Manifest.FILE);
@@ -323,7 +336,7 @@ final class Loader {
     }
 
     private static Base tryLive(FileSystemOps fs, Path dir, Result result, String[] firstDamage,
-                                boolean journalsExist, GuildId only)
+                                boolean journalsExist, java.util.Set<GuildId> only)
             throws IOException {
         Manifest manifest = result.manifest;
         List<LoadWarning> warnings = new ArrayList<>();
@@ -407,9 +420,9 @@ final class Loader {
 
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest,
-                                                       GuildId only)
+                                                       java.util.Set<GuildId> only)
             throws IOException {
-        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
         SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
@@ -433,7 +446,8 @@ final class Loader {
                         // the manifest vouches for the bytes: find the guild's entries without parsing the rest
                         GuildScan scan;
                         try (InputStream in = fs.openRead(path)) {
-                            scan = GuildScan.scan(in, only, expected.size());
+                            scan = only.size() == 1 ? GuildScan.scan(in, only.iterator().next(), expected.size())
+                                    : GuildScan.scan(in, only, expected.size());
                         } catch (IOException e) {
                             return new Parsed(Map.of(), List.of(), null, e);
                         }
@@ -548,14 +562,14 @@ final class Loader {
      * guild but not their changes (the replay skips them; their checksums are verified all the same).
      */
     static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
-                                  GuildId only) throws IOException {
+                                  java.util.Set<GuildId> only) throws IOException {
         List<Decoded> lines = new ArrayList<>();
         Journal.Scan scan;
         try (InputStream in = fs.openRead(path)) {
             scan = Journal.scan(in, preallocated, (line, length, offset) -> {
                 if (only != null) {
                     JournalCodec.Entry header = JournalCodec.header(line, length);
-                    if (header != null && !header.guild().equals(only)) {
+                    if (header != null && !only.contains(header.guild())) {
                         lines.add(new Decoded(offset, header, null));
                         return;
                     }
@@ -606,8 +620,8 @@ final class Loader {
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
                                Map<Path, JournalFile> predecoded, long preallocated,
-                               GuildId only) throws IOException {
-        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::equals;
+                               java.util.Set<GuildId> only) throws IOException {
+        java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Replay state = new Replay();
         state.expected = base.seq == UNKNOWN_SEQ ? UNKNOWN_SEQ : base.seq + 1;
         state.last = Math.max(0, base.seq);

@@ -67,6 +67,12 @@ final class Restorer {
     RestoreResult restore(String backupId, boolean dryRun, ProgressListener listener) {
         Objects.requireNonNull(backupId, "backupId");
         try {
+            if (dryRun) {
+                Optional<RestoreResult> fast = fastDryRun(backupId, listener);
+                if (fast.isPresent()) {
+                    return fast.get();
+                }
+            }
             Backups.Ref ref = resolve(backupId);
             Backups.Loaded restored;
             try {
@@ -141,6 +147,35 @@ final class Restorer {
             throw new StoreException("restore in " + dir + " failed: " + IoProblems.describe(e)
                     + " (the directory recovers to the previous or the restored state on next open)", e);
         }
+    }
+
+    /**
+     * The dry run compared at the cost of what differs ({@link RestoreDiff}), or empty when it
+     * cannot be (then the full comparison runs). For {@code "latest"}, the first backup in recovery
+     * order is taken when its files match its manifest, which is what the full resolution's check
+     * finds for a backup the store wrote.
+     */
+    private Optional<RestoreResult> fastDryRun(String backupId, ProgressListener listener) throws IOException {
+        Optional<Backups.Ref> ref;
+        if (backupId.equals("latest")) {
+            ref = Backups.recoveryOrder(Backups.list(fs, dir)).stream().findFirst();
+        } else {
+            ref = Backups.find(fs, dir, backupId);
+        }
+        if (ref.isEmpty()) {
+            return Optional.empty();
+        }
+        listener.progress(BACKUP, 0, 1);
+        Optional<RestoreDiff.Result> compared = new RestoreDiff(fs, dir, reader).compare(ref.get());
+        if (compared.isEmpty()) {
+            return Optional.empty();
+        }
+        listener.progress(BACKUP, 1, 1);
+        listener.progress(CURRENT, 0, 1);
+        listener.progress(CURRENT, 1, 1);
+        RestoreDiff.Result result = compared.get();
+        return Optional.of(new RestoreResult(info(ref.get()), true, -1, Optional.empty(),
+                diff(result.current(), result.restored()), Optional.of(result.report()), Optional.empty()));
     }
 
     private Backups.Ref resolve(String backupId) throws IOException {

@@ -63,7 +63,31 @@ final class SeedFormat {
     }
 
     static String hex(long crc) {
-        return String.format("%08x", crc);
+        if (crc < 0 || crc > 0xffffffffL) {
+            return String.format("%08x", crc);
+        }
+        // a checksum: eight lowercase digits, without a Formatter (the journal checks one per line)
+        byte[] digits = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            digits[i] = HEX_DIGITS[(int) (crc >>> (28 - 4 * i)) & 0xf];
+        }
+        return new String(digits, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Lowercase hexadecimal digits, as {@link #hex(long)} writes them. */
+    static final byte[] HEX_DIGITS = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+
+    /**
+     * Whether {@code bytes[from..from+8)} are the eight lowercase hex digits {@link #hex(long)}
+     * writes for a checksum.
+     */
+    static boolean hexMatches(long crc, byte[] bytes, int from) {
+        for (int i = 0; i < 8; i++) {
+            if (bytes[from + i] != HEX_DIGITS[(int) (crc >>> (28 - 4 * i)) & 0xf]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Counts bytes and computes the CRC32C of everything read through it. */

@@ -52,4 +52,63 @@ class GuildScanTest {
         assertThat(scan("{\"\\u0031\": {}}", "1").unsure()).isTrue();
         assertThat(scan("{\"1\": {\"a\": [}", "1").unsure()).isTrue();
     }
+
+    /** A file as the store lays it out: two-space indent, one-line and multi-line values, the last one too. */
+    private static final String INDENTED = "{\n"
+            + "  \"11\": {\n    \"1\": {\n      \"name\": \"\\\"1\\\": {\"\n    }\n  },\n"
+            + "  \"1\": {\n    \"7\": [\n      \"1\"\n    ],\n    \"8\": {}\n  },\n"
+            + "  \"2\": {},\n"
+            + "  \"1\": {},\n"
+            + "  \"3\": {\n    \"1\": \"x\"\n  },\n"
+            + "  \"1\": {\n    \"9\": \"last\"\n  }\n"
+            + "}";
+
+    @Test
+    void theStoresLayoutIsSearchedByItsKeyLinesWhateverTheReadSize() throws Exception {
+        byte[] bytes = INDENTED.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        for (int chunk : new int[] {1, 2, 3, 4, 5, 7, 8, 13, 64, 1 << 20}) {
+            GuildScan scan = GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of("1"), bytes.length, chunk);
+
+            assertThat(document(scan)).as("chunk %d", chunk).isEqualTo("{\"1\": {\n    \"7\": [\n      \"1\"\n    ],\n"
+                    + "    \"8\": {}\n  },\"1\": {},\"1\": {\n    \"9\": \"last\"\n  }}");
+            assertThat(scan.unsure()).isFalse();
+            assertThat(scan.sum()).isEqualTo(new SeedFormat.FileSum(bytes.length, crc.getValue()));
+        }
+    }
+
+    @Test
+    void inTheStoresLayoutAOneLineLastValueAndAMissingGuildAreFound() throws Exception {
+        String json = "{\n  \"2\": {\n    \"5\": 1\n  },\n  \"1\": {}\n}";
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 3, 6, 1 << 16}) {
+            assertThat(document(GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of("1"), bytes.length, chunk)))
+                    .as("chunk %d", chunk).isEqualTo("{\"1\": {}}");
+            assertThat(document(GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of("5"), bytes.length, chunk)))
+                    .as("chunk %d", chunk).isEqualTo("{}");
+        }
+    }
+
+    @Test
+    void inTheStoresLayoutAFileCutInsideTheGuildsEntryIsUnsureAndALongerFileIsSummedOneBytePastTheLimit()
+            throws Exception {
+        String cut = "{\n  \"1\": {\n    \"5\": 1";
+        assertThat(scan(cut, "1").unsure()).isTrue();
+
+        byte[] bytes = INDENTED.getBytes(StandardCharsets.UTF_8);
+        GuildScan longer = GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of("1"), bytes.length - 10, 4);
+        assertThat(longer.sum().size()).isEqualTo(bytes.length - 9);
+    }
+
+    @Test
+    void theStoresLayoutReadsAsTheByteLevelScanOfTheSameEntriesWritten() throws Exception {
+        // the same entries compact (tracked byte by byte) and indented (searched by key lines) parse alike
+        String compact = "{\"11\":{\"1\":{\"name\":\"\\\"1\\\": {\"}},\"1\":{\"7\":[\"1\"],\"8\":{}},\"2\":{},\"1\":{},"
+                + "\"3\":{\"1\":\"x\"},\"1\":{\"9\":\"last\"}}";
+        com.google.gson.JsonElement fromCompact = com.google.gson.JsonParser.parseString(document(scan(compact, "1")));
+        com.google.gson.JsonElement fromIndented = com.google.gson.JsonParser.parseString(document(scan(INDENTED, "1")));
+
+        assertThat(fromIndented).isEqualTo(fromCompact);
+    }
 }

@@ -1,0 +1,88 @@
+package dev.campaignkeeper.persistence.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32C;
+import org.junit.jupiter.api.Test;
+
+/** {@link GuildSplit}: a file in the store's layout split into its top-level entries, the whole file summed. */
+class GuildSplitTest {
+
+    private static final String FILE = "{\n"
+            + "  \"11\": {\n    \"1\": {\n      \"name\": \"\\\"x\\\": {\"\n    }\n  },\n"
+            + "  \"2\": {},\n"
+            + "  \"3\": {\n    \"7\": [\n      \"1\"\n    ]\n  }\n"
+            + "}";
+
+    private static List<String> split(String text, int chunk, boolean[] unsure, SeedFormat.FileSum[] sum)
+            throws Exception {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        GuildSplit split = new GuildSplit(new ByteArrayInputStream(bytes), bytes.length, chunk);
+        List<String> entries = new ArrayList<>();
+        for (GuildSplit.Entry entry = split.next(); entry != null; entry = split.next()) {
+            entries.add(entry.key() + "=" + new String(entry.value(), StandardCharsets.UTF_8));
+        }
+        split.drain();
+        unsure[0] = split.unsure();
+        sum[0] = split.sum();
+        return entries;
+    }
+
+    @Test
+    void everyEntryIsSplitOffWithoutItsSeparatorWhateverTheReadSize() throws Exception {
+        byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+        CRC32C crc = new CRC32C();
+        crc.update(bytes);
+        for (int chunk : new int[] {1, 2, 3, 7, 16, 1 << 16}) {
+            boolean[] unsure = new boolean[1];
+            SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+            List<String> entries = split(FILE, chunk, unsure, sum);
+
+            assertThat(entries).as("chunk %d", chunk).containsExactly(
+                    "11= {\n    \"1\": {\n      \"name\": \"\\\"x\\\": {\"\n    }\n  }",
+                    "2= {}",
+                    "3= {\n    \"7\": [\n      \"1\"\n    ]\n  }");
+            assertThat(unsure[0]).isFalse();
+            assertThat(sum[0]).isEqualTo(new SeedFormat.FileSum(bytes.length, crc.getValue()));
+        }
+    }
+
+    @Test
+    void anEntryReadsTheSameLastOrNot() throws Exception {
+        boolean[] unsure = new boolean[1];
+        SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+        List<String> first = split("{\n  \"1\": {\n    \"a\": 1\n  },\n  \"2\": {}\n}", 4, unsure, sum);
+        List<String> last = split("{\n  \"2\": {},\n  \"1\": {\n    \"a\": 1\n  }\n}", 4, unsure, sum);
+
+        assertThat(first.get(0)).isEqualTo(last.get(1));
+        assertThat(first.get(1)).isEqualTo(last.get(0));
+    }
+
+    @Test
+    void anotherLayoutAKeyWithAnEscapeOrACutFileIsUnsureAndStillSummedWhole() throws Exception {
+        for (String other : new String[] {"{\"1\":{}}", "{\n  \"\\u0031\": {}\n}", "{\n  \"1\": {\n    \"a\": 1",
+                "{\n  \"1\": {}\n}x"}) {
+            boolean[] unsure = new boolean[1];
+            SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+            split(other, 3, unsure, sum);
+
+            assertThat(unsure[0]).as(other).isTrue();
+            assertThat(sum[0].size()).as(other).isEqualTo(other.getBytes(StandardCharsets.UTF_8).length);
+        }
+    }
+
+    @Test
+    void anEmptyFileHasNoEntries() throws Exception {
+        boolean[] unsure = new boolean[1];
+        SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+        assertThat(split("{}", 1, unsure, sum)).isEmpty();
+        assertThat(unsure[0]).isFalse();
+    }
+}
