@@ -5,12 +5,6 @@ import dev.campaignkeeper.core.model.GuildState;
 /**
  * A unit of work on one guild, run by {@link CampaignStore#update}.
  *
- * <p>A store may apply a transaction more than once before one result is committed (the PostgreSQL
- * store does when another process changed the guild after the transaction first ran), and keeps
- * only the last run's changes and result. So a transaction decides only from the state it is given
- * and has no other effect: platform calls and other side effects go before or after
- * {@code update}, never inside it.
- *
  * @param <T> the result type
  */
 @FunctionalInterface

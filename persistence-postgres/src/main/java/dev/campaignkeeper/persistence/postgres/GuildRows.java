@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,9 +31,6 @@ final class GuildRows {
     private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
     private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
             + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
-    /** The SQLSTATE of a version check that found the guild moved on (serialization_failure). */
-    static final String MOVED_ON = "40001";
-    private static final String CHECK_AND_BUMP = "SELECT campaign_keeper_bump(?, ?)";
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
@@ -219,41 +215,6 @@ final class GuildRows {
 
     private static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit,
                               boolean track) throws SQLException {
-        List<Statement> statements = statements(current, changes, track);
-        for (int i = 0; i < statements.size(); i++) {
-            statements.get(i).run(connection, commit && i == statements.size() - 1);
-        }
-        if (commit && statements.isEmpty()) {
-            connection.commit();
-        }
-    }
-
-    /**
-     * Checks that the guild's row still has the version {@code current} was read at, bumps it, writes
-     * the changes and commits, all in one message to the server (one round trip). If another
-     * transaction committed the guild in between, the check fails with SQLSTATE {@value #MOVED_ON}
-     * before any write is applied; the transaction is then aborted and must be rolled back.
-     *
-     * @param expected the version {@code current} was committed as
-     * @param current the guild's state at that version
-     * @throws SQLException with SQLSTATE {@value #MOVED_ON} if the guild moved on, or any other failure
-     */
-    static void writeIfStill(Connection connection, GuildId guild, long expected, GuildState current,
-                             List<RecordChange> changes) throws SQLException {
-        List<Statement> statements = new ArrayList<>();
-        statements.add(new Statement(CHECK_AND_BUMP, guild.value(), expected));
-        statements.addAll(statements(current, changes, true));
-        StringBuilder sql = new StringBuilder();
-        List<Object> parameters = new ArrayList<>();
-        for (Statement statement : statements) {
-            sql.append(statement.sql()).append(";\n");
-            parameters.addAll(Arrays.asList(statement.parameters()));
-        }
-        sql.append("COMMIT");
-        new Statement(sql.toString(), parameters.toArray()).run(connection, false);
-    }
-
-    private static List<Statement> statements(GuildState current, List<RecordChange> changes, boolean track) {
         List<Statement> statements = new ArrayList<>();
         GuildState state = current;
         for (RecordChange change : changes) {
@@ -317,10 +278,15 @@ final class GuildRows {
                 state = state.apply(List.of(change));
             }
         }
-        return statements;
+        for (int i = 0; i < statements.size(); i++) {
+            statements.get(i).run(connection, commit && i == statements.size() - 1);
+        }
+        if (commit && statements.isEmpty()) {
+            connection.commit();
+        }
     }
 
-    /** One SQL statement and its parameters (text, a boolean, a long, or a text array for a {@code text[]} column). */
+    /** One SQL statement and its parameters (text, a boolean, or a text array for a {@code text[]} column). */
     private record Statement(String sql, Object... parameters) {
 
         void run(Connection connection, boolean commit) throws SQLException {
@@ -331,8 +297,6 @@ final class GuildRows {
                         statement.setArray(i + 1, sqlArray);
                     } else if (parameters[i] instanceof Boolean flag) {
                         statement.setBoolean(i + 1, flag);
-                    } else if (parameters[i] instanceof Long number) {
-                        statement.setLong(i + 1, number);
                     } else {
                         statement.setString(i + 1, (String) parameters[i]);
                     }

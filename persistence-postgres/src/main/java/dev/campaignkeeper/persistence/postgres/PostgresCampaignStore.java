@@ -20,10 +20,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,15 +35,6 @@ import org.slf4j.LoggerFactory;
  * returns. Each committed change bumps the guild's {@code version}; a process keeps the last state it
  * saw of each guild with its version and uses it only when the locked row still has that version, so
  * the cache is correct with any number of processes writing.
- *
- * <p>When this process knows the guild's committed state, an update costs one round trip: the
- * transaction runs on that state and one message carries the version check
- * ({@code campaign_keeper_bump}: lock the row, check the version, bump it), the writes and the
- * {@code COMMIT}. If another process committed the guild in between, the check fails before any
- * write is applied and the transaction runs again under the row lock on the state read from the
- * database (two round trips and the reads). So a transaction may be applied more than once; as
- * {@link GuildTransaction} says, it decides only from the state it is given. This process's own
- * updates of one guild queue in the JVM, so only another process's writes make it run again.
  *
  * <p>Open it with {@link #open(PostgresStoreConfig)}; it creates its schema and migrates it (Flyway)
  * on open. Its {@link #postLog()} lives in the same schema.
@@ -105,26 +94,15 @@ public final class PostgresCampaignStore implements CampaignStore {
     private record Cached(long version, GuildState state) {
     }
 
-    /** A transaction's result (which may be null) once its changes are committed. */
-    private record Outcome<T>(T result) {
-    }
-
-    /** Lanes that queue this process's updates per guild (a guild always maps to the same one). */
-    private static final int LANES = 1024;
-
     private final Database database;
     private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
-    private final ReentrantLock[] lanes = new ReentrantLock[LANES];
 
     private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
         this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
-        for (int i = 0; i < lanes.length; i++) {
-            lanes[i] = new ReentrantLock();
-        }
     }
 
     /**
@@ -217,72 +195,6 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     private <T> T updateOnce(GuildId guild, GuildTransaction<T> transaction) {
-        // this process's updates of one guild queue here, so the state it cached stays current and
-        // the one-round-trip path below only fails when another process wrote the guild
-        ReentrantLock lane = lanes[Math.floorMod(guild.hashCode(), lanes.length)];
-        lane.lock();
-        try {
-            Cached cached = cache.get(guild);
-            if (cached != null) {
-                Optional<Outcome<T>> done = updateIfStill(guild, cached, transaction);
-                if (done.isPresent()) {
-                    return done.get().result();
-                }
-            }
-            return updateLocked(guild, transaction);
-        } finally {
-            lane.unlock();
-        }
-    }
-
-    /**
-     * The common case in one round trip: the transaction runs on the state this process last
-     * committed or read, and one message checks the guild still has that version, writes and
-     * commits. Empty when the guild moved on (another process wrote it), when the transaction
-     * refuses or changes nothing: the caller then runs it under the guild's lock on the state in
-     * the database, as {@link #updateLocked} does.
-     */
-    private <T> Optional<Outcome<T>> updateIfStill(GuildId guild, Cached cached, GuildTransaction<T> transaction) {
-        Update<T> update;
-        try {
-            update = transaction.apply(cached.state());
-        } catch (RuntimeException refused) {
-            return Optional.empty(); // decided on state that may be stale: decide again under the lock
-        }
-        List<RecordChange> changes = update.changes();
-        if (changes.isEmpty()) {
-            return Optional.empty();
-        }
-        GuildState next = cached.state().apply(changes);
-        String action = "updating guild " + guild;
-        try (Connection connection = database.connection()) {
-            boolean committed = false;
-            try {
-                GuildRows.writeIfStill(connection, guild, cached.version(), cached.state(), changes);
-                connection.commit(); // a no-op for the driver: the COMMIT went with the writes
-                committed = true;
-            } catch (SQLException e) {
-                if (!GuildRows.MOVED_ON.equals(e.getSQLState())) {
-                    // the commit may or may not have happened: read the guild afresh next time
-                    cache.remove(guild);
-                    throw database.failure(action, e);
-                }
-                cache.remove(guild, cached);
-                return Optional.empty();
-            } finally {
-                if (!committed) {
-                    Database.rollbackQuietly(connection);
-                }
-            }
-        } catch (SQLException e) {
-            cache.remove(guild);
-            throw database.failure(action, e);
-        }
-        remember(guild, new Cached(cached.version() + 1, next));
-        return Optional.of(new Outcome<>(update.result()));
-    }
-
-    private <T> T updateLocked(GuildId guild, GuildTransaction<T> transaction) {
         String action = "updating guild " + guild;
         boolean committing = false;
         try (Connection connection = database.connection()) {
