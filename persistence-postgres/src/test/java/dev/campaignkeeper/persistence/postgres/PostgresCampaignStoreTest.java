@@ -186,4 +186,53 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
         extra.add(again);
         assertThat(again.guild(GUILD).campaigns().iterator().next().players()).containsExactly(UserId.of(9));
     }
+    @Test
+    void anUpdateOnStateThisProcessCommittedRunsOnceAndIsStored() {
+        CampaignStore store = newStore();
+        extra.add(store);
+        store.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "0"))));
+        List<String> seen = new ArrayList<>();
+
+        for (int i = 1; i <= 3; i++) {
+            String name = Integer.toString(i);
+            store.update(GUILD, state -> {
+                seen.add(state.campaigns().iterator().next().name());
+                return Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, name)));
+            });
+        }
+
+        assertThat(seen).containsExactly("0", "1", "2");
+        CampaignStore again = reopen(store);
+        extra.add(again);
+        assertThat(again.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("3");
+    }
+
+    @Test
+    void aRefusalDecidedOnStaleStateIsDecidedAgainOnTheStoredState() {
+        CampaignStore one = newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "0"))));
+        two.update(GUILD, state -> Update.of(null, new RecordChange.PutCharacter(character(GUILD, "8", "3000", "x"))));
+
+        // on one's cached state user 8 has no character; the stored state has one
+        String name = one.update(GUILD, state -> {
+            PlayerCharacter character = state.characters().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no character"));
+            return Update.of(character.name(), new RecordChange.PutCharacter(character.withDescription("edited")));
+        });
+
+        assertThat(name).isEqualTo("x");
+        assertThat(two.guild(GUILD).characters()).extracting(PlayerCharacter::description).containsExactly("edited");
+        // and a refusal that holds on the stored state propagates
+        two.update(GUILD, state -> Update.of(null, new RecordChange.RemoveCharacter(GUILD, UserId.of("8"),
+                ChannelId.of(3000))));
+        assertThatThrownBy(() -> one.update(GUILD, state -> {
+            PlayerCharacter character = state.characters().stream().findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no character"));
+            return Update.of(character.name(), new RecordChange.PutCharacter(character.withDescription("again")));
+        })).isInstanceOf(IllegalStateException.class).hasMessage("no character");
+        assertThat(one.guild(GUILD).characters()).isEmpty();
+    }
+
 }
