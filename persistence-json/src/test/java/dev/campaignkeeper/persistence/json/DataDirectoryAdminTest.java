@@ -7,9 +7,12 @@ import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.persistence.json.DataDirectory.DiffKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.RecordDiff;
@@ -20,6 +23,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +152,82 @@ class DataDirectoryAdminTest {
         assertThat(stats.journalEntriesSinceCheckpoint()).isZero();
         assertThat(stats.lastWrite()).isEmpty();
         assertThat(stats.snapshotSequence()).isEqualTo(1);
+    }
+
+    @Test
+    void statsCountThePostLogInTheTotal() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            store.postLog().append(new PostRecord(G1, ChannelId.of(10), WebhookId.of(77), Optional.empty(),
+                    List.of(MessageId.of(100)), UserId.of(8), Optional.empty(), "Aria",
+                    Instant.parse("2026-12-01T20:00:00Z"), "hello"));
+        }
+        long everything;
+        try (var walk = Files.walk(dir)) {
+            everything = walk.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        long posts;
+        try (var list = Files.list(JsonPostLog.dir(dir))) {
+            posts = list.mapToLong(path -> path.toFile().length()).sum();
+        }
+
+        DataDirectory.Stats stats = DataDirectory.at(dir).stats();
+
+        assertThat(posts).isPositive();
+        assertThat(stats.totalBytes()).isEqualTo(everything);
+    }
+
+    @Test
+    void aJournalLastWrittenAtTheEpochStillHasALastWrite() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+        }
+        for (Path journal : Journal.list(NioFileSystemOps.INSTANCE, dir)) {
+            Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+
+        assertThat(DataDirectory.at(dir).stats().lastWrite()).hasValue(Instant.EPOCH);
+    }
+
+    @Test
+    void quickBackupListingNamesABackupThatIsALinkWithoutFollowingIt() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            store.checkpoint();
+        }
+        Backups.Ref newest = Backups.list(NioFileSystemOps.INSTANCE, dir).get(0);
+        Path backup = newest.paths().get(0);
+        Path moved = Files.move(backup, dir.resolve("moved"));
+        Files.createSymbolicLink(backup, moved);
+
+        List<BackupInfo> quick = DataDirectory.at(dir).backups(false);
+
+        assertThat(quick).filteredOn(info -> info.id().equals(newest.id())).singleElement().satisfies(info -> {
+            assertThat(info.valid()).isFalse();
+            assertThat(info.problem()).hasValue("is a symbolic link (never followed)");
+        });
+    }
+
+    @Test
+    void theOfflinePostLogHoldsThePostsTheBotLogged() {
+        PostRecord post = new PostRecord(G1, ChannelId.of(10), WebhookId.of(77), Optional.empty(),
+                List.of(MessageId.of(100)), UserId.of(8), Optional.empty(), "Aria",
+                Instant.parse("2026-12-01T20:00:00Z"), "hello");
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.postLog().append(post);
+        }
+
+        assertThat(DataDirectory.at(dir).readPostLog().find(G1, post.id())).hasValue(post);
+    }
+
+    @Test
+    void aRecordDiffWhoseIdsDoNotFitItsKindIsRefusedSayingWhatItNames() {
+        assertThatThrownBy(() -> new RecordDiff(DataDirectory.RecordKind.CHARACTER, DiffKind.ADDED, ChannelId.of(10),
+                Optional.empty(), Optional.empty(), "Aria"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a CHARACTER diff names no user and no NPC");
+        assertThatThrownBy(() -> new RecordDiff(DataDirectory.RecordKind.CAMPAIGN, DiffKind.ADDED, ChannelId.of(10),
+                Optional.of(UserId.of(8)), Optional.of(NpcId.of("boss")), "Game"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a CAMPAIGN diff names a user and an NPC");
     }
 
     @Test
@@ -287,6 +367,7 @@ class DataDirectoryAdminTest {
         assertThat(real.removed()).extracting(BackupInfo::id).isEqualTo(dryRun.removed().stream().map(BackupInfo::id)
                 .toList());
         assertThat(real.removed()).allSatisfy(info -> assertThat(info.sizeBytes()).isZero());
+        assertThat(real.kept()).allSatisfy(info -> assertThat(info.sizeBytes()).isPositive());
         assertThat(Backups.list(NioFileSystemOps.INSTANCE, dir)).extracting(Backups.Ref::id)
                 .containsExactly(refs.get(0).id(), refs.get(1).id());
     }
