@@ -16,6 +16,8 @@ import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.persistence.json.DataDirectory.DiffKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.RecordDiff;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -302,6 +304,105 @@ class DataDirectoryAdminTest {
         }
         assertThat(Journal.list(NioFileSystemOps.INSTANCE, dir)).extracting(Journal::generation)
                 .allSatisfy(generation -> assertThat(generation).isGreaterThan(journalBefore));
+    }
+
+    /** The real file system, except that backups cannot be read any more once one was read whole. */
+    private static final class BackupsFailAfterOneRead implements FileSystemOps {
+        private final FileSystemOps delegate = NioFileSystemOps.INSTANCE;
+        private volatile boolean failing;
+
+        @Override
+        public InputStream openRead(Path path) throws IOException {
+            boolean inBackups = path.getParent() != null && path.getParent().getParent() != null
+                    && path.getParent().getParent().getFileName().toString().equals(Backups.DIR);
+            if (inBackups && failing) {
+                throw new IOException("Input/output error");
+            }
+            if (inBackups && path.getFileName().toString().equals(Backups.gzName(SeedFormat.NPCS))) {
+                failing = true; // the last file of a backup: it is read now, and then the disk fails
+            }
+            return delegate.openRead(path);
+        }
+
+        @Override
+        public WritableFile createNew(Path path) throws IOException {
+            return delegate.createNew(path);
+        }
+
+        @Override
+        public boolean exists(Path path) {
+            return delegate.exists(path);
+        }
+
+        @Override
+        public Kind kind(Path path) {
+            return delegate.kind(path);
+        }
+
+        @Override
+        public boolean isDirectory(Path path) {
+            return delegate.isDirectory(path);
+        }
+
+        @Override
+        public long size(Path path) throws IOException {
+            return delegate.size(path);
+        }
+
+        @Override
+        public long lastModifiedMillis(Path path) throws IOException {
+            return delegate.lastModifiedMillis(path);
+        }
+
+        @Override
+        public List<Path> list(Path directory) throws IOException {
+            return delegate.list(directory);
+        }
+
+        @Override
+        public void createDirectory(Path directory) throws IOException {
+            delegate.createDirectory(directory);
+        }
+
+        @Override
+        public void moveAtomic(Path source, Path target) throws IOException {
+            delegate.moveAtomic(source, target);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            delegate.delete(path);
+        }
+
+        @Override
+        public void fsyncDirectory(Path directory) throws IOException {
+            delegate.fsyncDirectory(directory);
+        }
+    }
+
+    @Test
+    void restoreOverACurrentStateThatCannotBeLoadedContinuesTheSequenceAfterTheBackups() throws Exception {
+        Backups.Ref backup;
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            put(store, campaign(G1, 11, "Two"));
+            store.checkpoint();
+            backup = Backups.list(NioFileSystemOps.INSTANCE, dir).get(0);
+            put(store, campaign(G1, 12, "Three"));
+        }
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "{\"1\": [");
+        assertThat(backup.seq()).isEqualTo(2);
+
+        DataDirectory.RestoreResult result = new DataDirectory(config(), new BackupsFailAfterOneRead())
+                .restore(backup.id(), false);
+
+        assertThat(result.currentUnloadable()).hasValueSatisfying(why -> assertThat(why).contains("No valid state"));
+        assertThat(result.safetyBackupId()).isEmpty();
+        assertThat(result.sequence()).isEqualTo(3);
+        try (JsonCampaignStore reopened = JsonCampaignStore.open(config())) {
+            assertThat(reopened.sequence()).isEqualTo(3);
+            assertThat(reopened.guild(G1).campaigns()).extracting(c -> c.name()).containsExactlyInAnyOrder("One", "Two");
+        }
     }
 
     @Test
