@@ -173,7 +173,7 @@ final class Verifier {
                 problems.add(new Problem(Severity.WARNING, Manifest.FILE, "",
                         "missing: a seed-format directory the store has not opened yet (no checksums to verify)"));
             }
-            listener.progress(FILES, ++done, total);
+            done++; // reported with the first snapshot file, which comes next
             for (String file : SeedFormat.FILES) {
                 listener.progress(FILES, done++, total);
                 Path path = dir.resolve(file);

@@ -7,12 +7,17 @@ import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.NpcId;
+import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
+import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.persistence.json.DataDirectory.DiffKind;
 import dev.campaignkeeper.persistence.json.DataDirectory.RecordDiff;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,6 +157,82 @@ class DataDirectoryAdminTest {
     }
 
     @Test
+    void statsCountThePostLogInTheTotal() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            store.postLog().append(new PostRecord(G1, ChannelId.of(10), WebhookId.of(77), Optional.empty(),
+                    List.of(MessageId.of(100)), UserId.of(8), Optional.empty(), "Aria",
+                    Instant.parse("2026-12-01T20:00:00Z"), "hello"));
+        }
+        long everything;
+        try (var walk = Files.walk(dir)) {
+            everything = walk.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+        }
+        long posts;
+        try (var list = Files.list(JsonPostLog.dir(dir))) {
+            posts = list.mapToLong(path -> path.toFile().length()).sum();
+        }
+
+        DataDirectory.Stats stats = DataDirectory.at(dir).stats();
+
+        assertThat(posts).isPositive();
+        assertThat(stats.totalBytes()).isEqualTo(everything);
+    }
+
+    @Test
+    void aJournalLastWrittenAtTheEpochStillHasALastWrite() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+        }
+        for (Path journal : Journal.list(NioFileSystemOps.INSTANCE, dir)) {
+            Files.setLastModifiedTime(journal, java.nio.file.attribute.FileTime.fromMillis(0));
+        }
+
+        assertThat(DataDirectory.at(dir).stats().lastWrite()).hasValue(Instant.EPOCH);
+    }
+
+    @Test
+    void quickBackupListingNamesABackupThatIsALinkWithoutFollowingIt() throws Exception {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            store.checkpoint();
+        }
+        Backups.Ref newest = Backups.list(NioFileSystemOps.INSTANCE, dir).get(0);
+        Path backup = newest.paths().get(0);
+        Path moved = Files.move(backup, dir.resolve("moved"));
+        Files.createSymbolicLink(backup, moved);
+
+        List<BackupInfo> quick = DataDirectory.at(dir).backups(false);
+
+        assertThat(quick).filteredOn(info -> info.id().equals(newest.id())).singleElement().satisfies(info -> {
+            assertThat(info.valid()).isFalse();
+            assertThat(info.problem()).hasValue("is a symbolic link (never followed)");
+        });
+    }
+
+    @Test
+    void theOfflinePostLogHoldsThePostsTheBotLogged() {
+        PostRecord post = new PostRecord(G1, ChannelId.of(10), WebhookId.of(77), Optional.empty(),
+                List.of(MessageId.of(100)), UserId.of(8), Optional.empty(), "Aria",
+                Instant.parse("2026-12-01T20:00:00Z"), "hello");
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.postLog().append(post);
+        }
+
+        assertThat(DataDirectory.at(dir).readPostLog().find(G1, post.id())).hasValue(post);
+    }
+
+    @Test
+    void aRecordDiffWhoseIdsDoNotFitItsKindIsRefusedSayingWhatItNames() {
+        assertThatThrownBy(() -> new RecordDiff(DataDirectory.RecordKind.CHARACTER, DiffKind.ADDED, ChannelId.of(10),
+                Optional.empty(), Optional.empty(), "Aria"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a CHARACTER diff names no user and no NPC");
+        assertThatThrownBy(() -> new RecordDiff(DataDirectory.RecordKind.CAMPAIGN, DiffKind.ADDED, ChannelId.of(10),
+                Optional.of(UserId.of(8)), Optional.of(NpcId.of("boss")), "Game"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("a CAMPAIGN diff names a user and an NPC");
+    }
+
+    @Test
     void aMissingDirectoryHasNoLockHolder() {
         assertThat(DataDirectory.at(dir.resolve("nothing here")).lockHolder()).isEmpty();
         assertThat(DataDirectory.at(dir).path()).isEqualTo(dir);
@@ -224,6 +306,105 @@ class DataDirectoryAdminTest {
                 .allSatisfy(generation -> assertThat(generation).isGreaterThan(journalBefore));
     }
 
+    /** The real file system, except that backups cannot be read any more once one was read whole. */
+    private static final class BackupsFailAfterOneRead implements FileSystemOps {
+        private final FileSystemOps delegate = NioFileSystemOps.INSTANCE;
+        private volatile boolean failing;
+
+        @Override
+        public InputStream openRead(Path path) throws IOException {
+            boolean inBackups = path.getParent() != null && path.getParent().getParent() != null
+                    && path.getParent().getParent().getFileName().toString().equals(Backups.DIR);
+            if (inBackups && failing) {
+                throw new IOException("Input/output error");
+            }
+            if (inBackups && path.getFileName().toString().equals(Backups.gzName(SeedFormat.NPCS))) {
+                failing = true; // the last file of a backup: it is read now, and then the disk fails
+            }
+            return delegate.openRead(path);
+        }
+
+        @Override
+        public WritableFile createNew(Path path) throws IOException {
+            return delegate.createNew(path);
+        }
+
+        @Override
+        public boolean exists(Path path) {
+            return delegate.exists(path);
+        }
+
+        @Override
+        public Kind kind(Path path) {
+            return delegate.kind(path);
+        }
+
+        @Override
+        public boolean isDirectory(Path path) {
+            return delegate.isDirectory(path);
+        }
+
+        @Override
+        public long size(Path path) throws IOException {
+            return delegate.size(path);
+        }
+
+        @Override
+        public long lastModifiedMillis(Path path) throws IOException {
+            return delegate.lastModifiedMillis(path);
+        }
+
+        @Override
+        public List<Path> list(Path directory) throws IOException {
+            return delegate.list(directory);
+        }
+
+        @Override
+        public void createDirectory(Path directory) throws IOException {
+            delegate.createDirectory(directory);
+        }
+
+        @Override
+        public void moveAtomic(Path source, Path target) throws IOException {
+            delegate.moveAtomic(source, target);
+        }
+
+        @Override
+        public void delete(Path path) throws IOException {
+            delegate.delete(path);
+        }
+
+        @Override
+        public void fsyncDirectory(Path directory) throws IOException {
+            delegate.fsyncDirectory(directory);
+        }
+    }
+
+    @Test
+    void restoreOverACurrentStateThatCannotBeLoadedContinuesTheSequenceAfterTheBackups() throws Exception {
+        Backups.Ref backup;
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            put(store, campaign(G1, 10, "One"));
+            put(store, campaign(G1, 11, "Two"));
+            store.checkpoint();
+            backup = Backups.list(NioFileSystemOps.INSTANCE, dir).get(0);
+            put(store, campaign(G1, 12, "Three"));
+        }
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "{\"1\": [");
+        assertThat(backup.seq()).isEqualTo(2);
+
+        DataDirectory.RestoreResult result = new DataDirectory(config(), new BackupsFailAfterOneRead())
+                .restore(backup.id(), false);
+
+        assertThat(result.currentUnloadable()).hasValueSatisfying(why -> assertThat(why).contains("No valid state"));
+        assertThat(result.safetyBackupId()).isEmpty();
+        assertThat(result.sequence()).isEqualTo(3);
+        try (JsonCampaignStore reopened = JsonCampaignStore.open(config())) {
+            assertThat(reopened.sequence()).isEqualTo(3);
+            assertThat(reopened.guild(G1).campaigns()).extracting(c -> c.name()).containsExactlyInAnyOrder("One", "Two");
+        }
+    }
+
     @Test
     void restoreOfLatestTakesTheNewestValidNativeBackup() throws Exception {
         try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
@@ -287,6 +468,7 @@ class DataDirectoryAdminTest {
         assertThat(real.removed()).extracting(BackupInfo::id).isEqualTo(dryRun.removed().stream().map(BackupInfo::id)
                 .toList());
         assertThat(real.removed()).allSatisfy(info -> assertThat(info.sizeBytes()).isZero());
+        assertThat(real.kept()).allSatisfy(info -> assertThat(info.sizeBytes()).isPositive());
         assertThat(Backups.list(NioFileSystemOps.INSTANCE, dir)).extracting(Backups.Ref::id)
                 .containsExactly(refs.get(0).id(), refs.get(1).id());
     }

@@ -75,9 +75,23 @@ class DataDirectoryProgressTest {
         data.restore(backup, true, (phase, done, total) -> dryRun.add(new Report(phase, done, total)));
         data.restore(backup, false, (phase, done, total) -> real.add(new Report(phase, done, total)));
 
-        assertThat(dryRun).extracting(Report::phase).containsOnly(Restorer.BACKUP, Restorer.CURRENT);
+        assertThat(dryRun).containsExactly(new Report(Restorer.BACKUP, 0, 1), new Report(Restorer.BACKUP, 1, 1),
+                new Report(Restorer.CURRENT, 0, 1), new Report(Restorer.CURRENT, 1, 1));
+        assertThat(phase(real, Restorer.BACKUP)).extracting(Report::done).containsExactly(0L, 1L);
         assertThat(phase(real, Restorer.REPLACING)).extracting(Report::done).containsExactly(0L, 1L, 2L, 3L, 4L);
         assertThat(phase(real, Restorer.REPLACING)).allSatisfy(report -> assertThat(report.total()).isEqualTo(4));
+    }
+
+    @Test
+    void readingOneGuildReportsTheLoadStartingAndEnding() {
+        fill();
+        List<Report> reports = new ArrayList<>();
+
+        DataDirectory.GuildContents contents = DataDirectory.at(config()).readGuild(Fixtures.guild(2),
+                (phase, done, total) -> reports.add(new Report(phase, done, total)));
+
+        assertThat(contents.state().campaigns()).hasSize(1);
+        assertThat(reports).containsExactly(new Report(Verifier.LOADING, 0, 1), new Report(Verifier.LOADING, 1, 1));
     }
 
     @Test

@@ -48,6 +48,30 @@ class GuildScanTest {
     }
 
     @Test
+    void anEntryLongerThanTheReadBufferIsKeptWhole() throws Exception {
+        String big = "x".repeat(150_000);
+        String entry = "{\"a\": \"" + big + "\", \"b\": [1, 2]}";
+        String json = "{\"2\": {\"c\": \"" + big + "\"}, \"1\": " + entry + ", \"3\": {}}";
+
+        GuildScan scan = scan(json, "1");
+
+        assertThat(document(scan)).isEqualTo("{\"1\": " + entry + "}");
+        assertThat(scan.unsure()).isFalse();
+        assertThat(scan.sum().size()).isEqualTo(json.getBytes(StandardCharsets.UTF_8).length);
+    }
+
+    @Test
+    void aFileLongerThanTheLimitIsReadOnlyOneBytePastIt() throws Exception {
+        byte[] bytes = ("{\"1\": \"" + "x".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        long limit = 70_000;
+
+        GuildScan scan = GuildScan.scan(new ByteArrayInputStream(bytes), GuildId.of("1"), limit);
+
+        assertThat(scan.sum().size()).as("bytes read").isEqualTo(limit + 1);
+        assertThat(scan.unsure()).isTrue();
+    }
+
+    @Test
     void aKeyWithAnEscapeOrAnUnclosedNestingIsUnsure() throws Exception {
         assertThat(scan("{\"\\u0031\": {}}", "1").unsure()).isTrue();
         assertThat(scan("{\"1\": {\"a\": [}", "1").unsure()).isTrue();
