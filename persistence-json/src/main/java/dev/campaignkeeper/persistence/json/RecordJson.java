@@ -666,7 +666,10 @@ final class RecordJson {
         return false;
     }
 
-    /** Fast path: https://host/path with only unreserved URL characters. */
+    /**
+     * Fast path: {@code http(s)://host} or {@code http(s)://host/path} with a plain host name and a path
+     * of unreserved URL characters ({@link #simpleHost}).
+     */
     private static boolean simpleUrl(String url) {
         int start;
         if (url.startsWith("https://")) {
@@ -676,25 +679,59 @@ final class RecordJson {
         } else {
             return false;
         }
-        if (url.length() > InputRules.MAX_URL_LENGTH || url.length() == start) {
+        if (url.length() > InputRules.MAX_URL_LENGTH) {
             return false;
         }
-        boolean inHost = true;
-        for (int i = start; i < url.length(); i++) {
+        int slash = url.indexOf('/', start);
+        int hostEnd = slash < 0 ? url.length() : slash;
+        if (!simpleHost(url, start, hostEnd)) {
+            return false;
+        }
+        for (int i = hostEnd; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c == '/') {
-                if (i == start) {
-                    return false;
-                }
-                inHost = false;
-                continue;
-            }
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || (!inHost && (c == '_' || c == '~'));
-            if (!ok) {
+            if (!(letterOrDigit(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~')) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code url[from, to)} is a host name that {@link java.net.URI} and {@link java.net.IDN}
+     * accept as one: labels of 1 to 63 letters, digits and inner hyphens, separated by single dots, the
+     * last starting with a letter when there are several. Anything else ("a..b", "-a", "a.123", a
+     * 64-character label, a trailing dot) is left to the full check.
+     */
+    private static boolean simpleHost(String url, int from, int to) {
+        int label = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && url.charAt(i) != '.') {
+                char c = url.charAt(i);
+                if (!(letterOrDigit(c) || c == '-')) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - label;
+            if (length == 0 || length > MAX_HOST_LABEL || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
+                return false;
+            }
+            if (i == to && label > from && !letter(url.charAt(label))) {
+                return false; // URI reads "a.123" as no host at all
+            }
+            label = i + 1;
+        }
+        return true;
+    }
+
+    /** Longest label of a host name (IDN refuses longer ones). */
+    private static final int MAX_HOST_LABEL = 63;
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return letter(c) || (c >= '0' && c <= '9');
     }
 }

@@ -103,6 +103,10 @@ class RecordJsonTest {
                 "https://example.com/" + "a".repeat(InputRules.MAX_URL_LENGTH - 19),
                 "https://exa mple.com/", "https://example.com/a?b=c", "https://example.com:8080/a",
                 "javascript:alert(1)");
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(urls);
+    }
+
+    private void assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(List<String> urls) throws Exception {
         for (String url : urls) {
             warnings.clear();
             PlayerCharacter read = readCharacter(character("Aria", url, "").toString());
@@ -112,9 +116,51 @@ class RecordJsonTest {
                     .isEqualTo(rejectedToday(() -> InputRules.avatarUrl(url)));
             if (!warnings.isEmpty()) {
                 assertThat(warnings).singleElement().asString()
-                        .startsWith("$.1.3.2.avatar_url: breaks today's rules (kept as stored): ");
+                        .isEqualTo("$.1.3.2.avatar_url: breaks today's rules (kept as stored): "
+                                + message(() -> InputRules.avatarUrl(url)));
             }
         }
+    }
+
+    @Test
+    void warnsAboutAnAvatarUrlWhoseHostTodaysRulesRefuseHoweverPlainItsCharactersAre() throws Exception {
+        List<String> refused = List.of("https://./a.png", "https://-/a.png", "https://a..b/x.png",
+                "https://.example.com/a.png", "https://-a.com/", "https://a-.com/", "https://x.-b/", "https://a.123/",
+                "https://a.1b/", "https://1.2.3/", "https://999.1.1.1/", "https://" + "a".repeat(64) + ".com/",
+                "https://.", "https://..", "https://-", "https://ex_ample.com/");
+        List<String> accepted = List.of("https://1.2.3.4/", "https://123/", "https://example.com./",
+                "https://a--b.com/", "https://xn--abc.com/", "https://" + "a".repeat(63) + ".com/", "https://a.b-c.d/",
+                "https://a.b1/", "https://1a.b/", "http://localhost", "https://example.com//a", "https://A.COM/A.PNG",
+                "https://a.b.");
+        for (String url : refused) {
+            assertThat(rejectedToday(() -> InputRules.avatarUrl(url))).as("refused today: %s", url).isTrue();
+        }
+        for (String url : accepted) {
+            assertThat(rejectedToday(() -> InputRules.avatarUrl(url))).as("accepted today: %s", url).isFalse();
+        }
+
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(refused);
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(accepted);
+    }
+
+    @Test
+    void warnsAboutAnAvatarUrlWithAnyCharacterTodaysRulesRefuseInHostOrPath() throws Exception {
+        List<String> urls = new ArrayList<>();
+        // every printable ASCII character that is not a letter or digit, in the host and in the path
+        for (char c = '!'; c <= '~'; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                urls.add("https://exa" + c + "mple.com/a.png");
+                urls.add("https://example.com/a" + c + "b.png");
+            }
+        }
+        urls.addAll(List.of("https://user@example.com/a.png", "https://example.com:0/a.png", "https://@", "https://%%",
+                "https://<>", "https://example.com/<>", "https://example.com/\u00e9.png", "https://ex\u00e9mple.com/",
+                "https://example.com/a\u0007b"));
+
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(urls);
+        assertThat(urls).as("the list exercises both outcomes")
+                .anyMatch(url -> rejectedToday(() -> InputRules.avatarUrl(url)))
+                .anyMatch(url -> !rejectedToday(() -> InputRules.avatarUrl(url)));
     }
 
     @Test
