@@ -613,7 +613,7 @@ final class RecordJson {
     }
 
     static void checkDescription(Warnings warnings, java.util.function.Supplier<String> base, String description) {
-        if (!warnings.checksRules() || description.length() <= InputRules.MAX_DESCRIPTION_LENGTH) {
+        if (!warnings.checksRules() || fitsAfterCleaning(description)) {
             return;
         }
         try {
@@ -621,6 +621,17 @@ final class RecordJson {
         } catch (InvalidInputException e) {
             warnings.warn(base.get() + ".description", "breaks today's rules (kept as stored): " + e.getMessage());
         }
+    }
+
+    /**
+     * Fast path: whether a description is short enough however it is cleaned. Cleaning never makes a
+     * text longer except by NFC, which turns some characters into up to three ("\uFB2C"), so a
+     * description is short enough when even three times its length fits, or when it fits and is NFC.
+     */
+    private static boolean fitsAfterCleaning(String description) {
+        int length = description.length();
+        return length <= InputRules.MAX_DESCRIPTION_LENGTH / 3 || length <= InputRules.MAX_DESCRIPTION_LENGTH
+                && java.text.Normalizer.isNormalized(description, java.text.Normalizer.Form.NFC);
     }
 
     static void checkProxyTags(Warnings warnings, java.util.function.Supplier<String> base, List<ProxyTag> tags) {

@@ -180,6 +180,26 @@ class RecordJsonTest {
     }
 
     @Test
+    void warnsAboutADescriptionThatNormalisationMakesTooLong() throws Exception {
+        // U+FB2C is one character that NFC turns into three; U+0958 becomes two
+        List<String> descriptions = List.of("\uFB2C".repeat(333), "\uFB2C".repeat(334), "\u0958".repeat(500),
+                "\u0958".repeat(501), "\u00e9".repeat(InputRules.MAX_DESCRIPTION_LENGTH),
+                "e\u0301".repeat(InputRules.MAX_DESCRIPTION_LENGTH / 2 + 1),
+                "\uFB2C".repeat(InputRules.MAX_DESCRIPTION_LENGTH / 3) + "d");
+        for (String description : descriptions) {
+            warnings.clear();
+            PlayerCharacter read = readCharacter(character("Aria", "", description).toString());
+
+            assertThat(read.description()).as("kept as stored").isEqualTo(description);
+            assertThat(!warnings.isEmpty()).as("a warning for %s characters", description.length())
+                    .isEqualTo(rejectedToday(() -> InputRules.description(description)));
+        }
+        assertThat(rejectedToday(() -> InputRules.description("\uFB2C".repeat(334)))).isTrue();
+        assertThat(rejectedToday(() -> InputRules.description("\u0958".repeat(501)))).isTrue();
+        assertThat(rejectedToday(() -> InputRules.description("\uFB2C".repeat(333)))).isFalse();
+    }
+
+    @Test
     void readingWithoutRuleChecksNeverWarns() throws Exception {
         RecordJson.Loading unchecked = new RecordJson.Loading((where, what) -> warnings.add(what), false);
 
