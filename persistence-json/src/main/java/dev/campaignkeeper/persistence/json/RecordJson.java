@@ -316,28 +316,19 @@ final class RecordJson {
                 position[0], position[1], null);
     }
 
-    /** Line and column of the reader, parsed from its description (Gson exposes no getter). */
+    /**
+     * Line and column of the reader ({-1, -1} when unknown), parsed from its description (Gson exposes
+     * no getter): "JsonReader at line L column C path P". The first match is the reader's own, so a
+     * key in the path that looks like a position changes nothing.
+     */
     static long[] position(JsonReader in) {
-        String text = in.toString();
-        int path = text.indexOf(" path ");
-        if (path >= 0) {
-            text = text.substring(0, path); // the path may quote a huge key
-        }
-        long line = -1;
-        long column = -1;
-        int l = text.indexOf(" at line ");
-        int c = text.indexOf(" column ");
-        try {
-            if (l >= 0 && c > l) {
-                line = Long.parseLong(text.substring(l + 9, c).trim());
-                int end = text.indexOf(' ', c + 8);
-                column = Long.parseLong(text.substring(c + 8, end < 0 ? text.length() : end).trim());
-            }
-        } catch (NumberFormatException ignored) {
-            // position stays unknown
-        }
-        return new long[] {line, column};
+        java.util.regex.Matcher location = LOCATION.matcher(in.toString());
+        return location.find() ? new long[] {Long.parseLong(location.group(1)), Long.parseLong(location.group(2))}
+                : new long[] {-1, -1};
     }
+
+    private static final java.util.regex.Pattern LOCATION =
+            java.util.regex.Pattern.compile(" at line (\\d{1,18}) column (\\d{1,18})");
 
     static <T> T id(JsonReader in, String text, String what, Function<String, T> parse) throws FormatException {
         try {
@@ -645,19 +636,26 @@ final class RecordJson {
         }
     }
 
-    /** Fast path: printable ASCII, single inner spaces, no forbidden words, 1 to 80 characters. */
+    /**
+     * Fast path: 1 to 80 printable ASCII characters, not only spaces, without a forbidden word. How the
+     * spaces are laid out does not matter: cleaning trims and collapses them, which never makes such a
+     * name break a rule.
+     */
     private static boolean simpleName(String name) {
         int n = name.length();
-        if (n == 0 || n > InputRules.MAX_NAME_LENGTH || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+        if (n > InputRules.MAX_NAME_LENGTH) {
             return false;
         }
-        char previous = 'x';
+        boolean visible = false;
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c > 0x7e || (c == ' ' && previous == ' ')) {
+            if (c < ' ' || c > '~') {
                 return false;
             }
-            previous = c;
+            visible |= c != ' ';
+        }
+        if (!visible) {
+            return false;
         }
         for (String word : InputRules.FORBIDDEN_IN_NAMES) {
             if (containsIgnoreCase(name, word)) {
