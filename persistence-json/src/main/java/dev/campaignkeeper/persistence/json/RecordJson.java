@@ -652,7 +652,9 @@ final class RecordJson {
             if (c < ' ' || c > '~') {
                 return false;
             }
-            visible |= c != ' ';
+            if (c != ' ') {
+                visible = true;
+            }
         }
         if (!visible) {
             return false;

@@ -153,6 +153,8 @@ class RecordJsonTest {
             if (!Character.isLetterOrDigit(c)) {
                 urls.add("https://exa" + c + "mple.com/a.png");
                 urls.add("https://example.com/a" + c + "b.png");
+                urls.add("https://EXA" + c + "MPLE.COM/");
+                urls.add("https://EXAMPLE.COM/A" + c + "B.PNG");
             }
         }
         urls.addAll(List.of("https://user@example.com/a.png", "https://example.com:0/a.png", "https://@", "https://%%",
@@ -376,6 +378,7 @@ class RecordJsonTest {
         RecordJson.Warnings plain = (where, what) -> { };
 
         assertThat(plain.npcId("n1")).isEqualTo(NPC);
+        assertThat(plain.text("Aria")).isEqualTo("Aria");
         assertThat(plain.avatar("")).isEmpty();
         assertThat(plain.avatar("https://example.com/a.png")).hasValue("https://example.com/a.png");
         assertThat(plain.user("1")).isEqualTo(UserId.of(1));
@@ -515,9 +518,11 @@ class RecordJsonTest {
         settings.addProperty("proxy_tags", false);
         settings.addProperty("players_may_log", false);
         json.add("settings", settings);
+        json.add("players", json.remove("players")); // fields after the settings object are still read
 
         assertThat(read.autoproxy()).isFalse();
         assertThat(readCampaign(json).settings()).isEqualTo(CampaignSettings.DEFAULT);
+        assertThat(readCampaign(json).players()).containsExactly(UserId.of(11), UserId.of(12));
         settings.addProperty("proxy_tags", true);
         assertThat(readCampaign(json).settings()).isEqualTo(new CampaignSettings(true, false));
         assertThat(warnings).isEmpty();
