@@ -316,28 +316,19 @@ final class RecordJson {
                 position[0], position[1], null);
     }
 
-    /** Line and column of the reader, parsed from its description (Gson exposes no getter). */
+    /**
+     * Line and column of the reader ({-1, -1} when unknown), parsed from its description (Gson exposes
+     * no getter): "JsonReader at line L column C path P". The first match is the reader's own, so a
+     * key in the path that looks like a position changes nothing.
+     */
     static long[] position(JsonReader in) {
-        String text = in.toString();
-        int path = text.indexOf(" path ");
-        if (path >= 0) {
-            text = text.substring(0, path); // the path may quote a huge key
-        }
-        long line = -1;
-        long column = -1;
-        int l = text.indexOf(" at line ");
-        int c = text.indexOf(" column ");
-        try {
-            if (l >= 0 && c > l) {
-                line = Long.parseLong(text.substring(l + 9, c).trim());
-                int end = text.indexOf(' ', c + 8);
-                column = Long.parseLong(text.substring(c + 8, end < 0 ? text.length() : end).trim());
-            }
-        } catch (NumberFormatException ignored) {
-            // position stays unknown
-        }
-        return new long[] {line, column};
+        java.util.regex.Matcher location = LOCATION.matcher(in.toString());
+        return location.find() ? new long[] {Long.parseLong(location.group(1)), Long.parseLong(location.group(2))}
+                : new long[] {-1, -1};
     }
+
+    private static final java.util.regex.Pattern LOCATION =
+            java.util.regex.Pattern.compile(" at line (\\d{1,18}) column (\\d{1,18})");
 
     static <T> T id(JsonReader in, String text, String what, Function<String, T> parse) throws FormatException {
         try {
@@ -613,7 +604,7 @@ final class RecordJson {
     }
 
     static void checkDescription(Warnings warnings, java.util.function.Supplier<String> base, String description) {
-        if (!warnings.checksRules() || description.length() <= InputRules.MAX_DESCRIPTION_LENGTH) {
+        if (!warnings.checksRules() || fitsAfterCleaning(description)) {
             return;
         }
         try {
@@ -621,6 +612,17 @@ final class RecordJson {
         } catch (InvalidInputException e) {
             warnings.warn(base.get() + ".description", "breaks today's rules (kept as stored): " + e.getMessage());
         }
+    }
+
+    /**
+     * Fast path: whether a description is short enough however it is cleaned. Cleaning never makes a
+     * text longer except by NFC, which turns some characters into up to three ("\uFB2C"), so a
+     * description is short enough when even three times its length fits, or when it fits and is NFC.
+     */
+    private static boolean fitsAfterCleaning(String description) {
+        int length = description.length();
+        return length <= InputRules.MAX_DESCRIPTION_LENGTH / 3 || length <= InputRules.MAX_DESCRIPTION_LENGTH
+                && java.text.Normalizer.isNormalized(description, java.text.Normalizer.Form.NFC);
     }
 
     static void checkProxyTags(Warnings warnings, java.util.function.Supplier<String> base, List<ProxyTag> tags) {
@@ -634,19 +636,28 @@ final class RecordJson {
         }
     }
 
-    /** Fast path: printable ASCII, single inner spaces, no forbidden words, 1 to 80 characters. */
+    /**
+     * Fast path: 1 to 80 printable ASCII characters, not only spaces, without a forbidden word. How the
+     * spaces are laid out does not matter: cleaning trims and collapses them, which never makes such a
+     * name break a rule.
+     */
     private static boolean simpleName(String name) {
         int n = name.length();
-        if (n == 0 || n > InputRules.MAX_NAME_LENGTH || name.charAt(0) == ' ' || name.charAt(n - 1) == ' ') {
+        if (n > InputRules.MAX_NAME_LENGTH) {
             return false;
         }
-        char previous = 'x';
+        boolean visible = false;
         for (int i = 0; i < n; i++) {
             char c = name.charAt(i);
-            if (c < 0x20 || c > 0x7e || (c == ' ' && previous == ' ')) {
+            if (c < ' ' || c > '~') {
                 return false;
             }
-            previous = c;
+            if (c != ' ') {
+                visible = true;
+            }
+        }
+        if (!visible) {
+            return false;
         }
         for (String word : InputRules.FORBIDDEN_IN_NAMES) {
             if (containsIgnoreCase(name, word)) {
@@ -666,7 +677,10 @@ final class RecordJson {
         return false;
     }
 
-    /** Fast path: https://host/path with only unreserved URL characters. */
+    /**
+     * Fast path: {@code http(s)://host} or {@code http(s)://host/path} with a plain host name and a path
+     * of unreserved URL characters ({@link #simpleHost}).
+     */
     private static boolean simpleUrl(String url) {
         int start;
         if (url.startsWith("https://")) {
@@ -676,25 +690,59 @@ final class RecordJson {
         } else {
             return false;
         }
-        if (url.length() > InputRules.MAX_URL_LENGTH || url.length() == start) {
+        if (url.length() > InputRules.MAX_URL_LENGTH) {
             return false;
         }
-        boolean inHost = true;
-        for (int i = start; i < url.length(); i++) {
+        int slash = url.indexOf('/', start);
+        int hostEnd = slash < 0 ? url.length() : slash;
+        if (!simpleHost(url, start, hostEnd)) {
+            return false;
+        }
+        for (int i = hostEnd; i < url.length(); i++) {
             char c = url.charAt(i);
-            if (c == '/') {
-                if (i == start) {
-                    return false;
-                }
-                inHost = false;
-                continue;
-            }
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '-' || (!inHost && (c == '_' || c == '~'));
-            if (!ok) {
+            if (!(letterOrDigit(c) || c == '/' || c == '.' || c == '-' || c == '_' || c == '~')) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * Whether {@code url[from, to)} is a host name that {@link java.net.URI} and {@link java.net.IDN}
+     * accept as one: labels of 1 to 63 letters, digits and inner hyphens, separated by single dots, the
+     * last starting with a letter when there are several. Anything else ("a..b", "-a", "a.123", a
+     * 64-character label, a trailing dot) is left to the full check.
+     */
+    private static boolean simpleHost(String url, int from, int to) {
+        int label = from;
+        for (int i = from; i <= to; i++) {
+            if (i < to && url.charAt(i) != '.') {
+                char c = url.charAt(i);
+                if (!(letterOrDigit(c) || c == '-')) {
+                    return false;
+                }
+                continue;
+            }
+            int length = i - label;
+            if (length == 0 || length > MAX_HOST_LABEL || url.charAt(label) == '-' || url.charAt(i - 1) == '-') {
+                return false;
+            }
+            if (i == to && label > from && !letter(url.charAt(label))) {
+                return false; // URI reads "a.123" as no host at all
+            }
+            label = i + 1;
+        }
+        return true;
+    }
+
+    /** Longest label of a host name (IDN refuses longer ones). */
+    private static final int MAX_HOST_LABEL = 63;
+
+    private static boolean letter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean letterOrDigit(char c) {
+        return letter(c) || (c >= '0' && c <= '9');
     }
 }

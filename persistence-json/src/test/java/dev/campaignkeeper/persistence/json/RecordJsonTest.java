@@ -83,7 +83,9 @@ class RecordJsonTest {
         List<String> names = List.of("Aria", "A", "x".repeat(80), "x".repeat(81), " Aria", "Aria ", "Ar  ia", "Ar ia",
                 "Discord", "my CLYDE", "Clyd", "discor", "Tab\there", "Del\u007f", "~tilde~", "Zoë", "日本",
                 "", "!", "A\u200Bb", "Bell\u0007", " ", "\u0007", "\u0007\u0001", "disc\u0007ord", "x\u0000clyde",
-                "the discord", "CLYDE", "a".repeat(79) + " ", " " + "a".repeat(79));
+                "the discord", "CLYDE", "a".repeat(79) + " ", " " + "a".repeat(79), "\u200B", "\u00A0", "\u00A0\u00A0",
+                "\u3000x", "Clyde of Discord", "discord clyde", "DISCORD-CLYDE", "   ", "a  b ", "  x  ", "~", "\u007f",
+                "x".repeat(79) + "\u200B", "disc ord", "clyd e", "xclydex", "Discordia");
         for (String name : names) {
             warnings.clear();
             PlayerCharacter read = readCharacter(character(name, "", "").toString());
@@ -103,6 +105,10 @@ class RecordJsonTest {
                 "https://example.com/" + "a".repeat(InputRules.MAX_URL_LENGTH - 19),
                 "https://exa mple.com/", "https://example.com/a?b=c", "https://example.com:8080/a",
                 "javascript:alert(1)");
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(urls);
+    }
+
+    private void assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(List<String> urls) throws Exception {
         for (String url : urls) {
             warnings.clear();
             PlayerCharacter read = readCharacter(character("Aria", url, "").toString());
@@ -112,9 +118,53 @@ class RecordJsonTest {
                     .isEqualTo(rejectedToday(() -> InputRules.avatarUrl(url)));
             if (!warnings.isEmpty()) {
                 assertThat(warnings).singleElement().asString()
-                        .startsWith("$.1.3.2.avatar_url: breaks today's rules (kept as stored): ");
+                        .isEqualTo("$.1.3.2.avatar_url: breaks today's rules (kept as stored): "
+                                + message(() -> InputRules.avatarUrl(url)));
             }
         }
+    }
+
+    @Test
+    void warnsAboutAnAvatarUrlWhoseHostTodaysRulesRefuseHoweverPlainItsCharactersAre() throws Exception {
+        List<String> refused = List.of("https://./a.png", "https://-/a.png", "https://a..b/x.png",
+                "https://.example.com/a.png", "https://-a.com/", "https://a-.com/", "https://x.-b/", "https://a.123/",
+                "https://a.1b/", "https://1.2.3/", "https://999.1.1.1/", "https://" + "a".repeat(64) + ".com/",
+                "https://.", "https://..", "https://-", "https://ex_ample.com/");
+        List<String> accepted = List.of("https://1.2.3.4/", "https://123/", "https://example.com./",
+                "https://a--b.com/", "https://xn--abc.com/", "https://" + "a".repeat(63) + ".com/", "https://a.b-c.d/",
+                "https://a.b1/", "https://1a.b/", "http://localhost", "https://example.com//a", "https://A.COM/A.PNG",
+                "https://a.b.");
+        for (String url : refused) {
+            assertThat(rejectedToday(() -> InputRules.avatarUrl(url))).as("refused today: %s", url).isTrue();
+        }
+        for (String url : accepted) {
+            assertThat(rejectedToday(() -> InputRules.avatarUrl(url))).as("accepted today: %s", url).isFalse();
+        }
+
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(refused);
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(accepted);
+    }
+
+    @Test
+    void warnsAboutAnAvatarUrlWithAnyCharacterTodaysRulesRefuseInHostOrPath() throws Exception {
+        List<String> urls = new ArrayList<>();
+        // every printable ASCII character that is not a letter or digit, in the host and in the path
+        for (char c = '!'; c <= '~'; c++) {
+            if (!Character.isLetterOrDigit(c)) {
+                urls.add("https://exa" + c + "mple.com/a.png");
+                urls.add("https://example.com/a" + c + "b.png");
+                urls.add("https://EXA" + c + "MPLE.COM/");
+                urls.add("https://EXAMPLE.COM/A" + c + "B.PNG");
+            }
+        }
+        urls.addAll(List.of("https://user@example.com/a.png", "https://example.com:0/a.png", "https://@", "https://%%",
+                "https://<>", "https://example.com/<>", "https://example.com/\u00e9.png", "https://ex\u00e9mple.com/",
+                "https://example.com/a\u0007b"));
+
+        assertAvatarWarnedExactlyWhenTodaysRulesRejectIt(urls);
+        assertThat(urls).as("the list exercises both outcomes")
+                .anyMatch(url -> rejectedToday(() -> InputRules.avatarUrl(url)))
+                .anyMatch(url -> !rejectedToday(() -> InputRules.avatarUrl(url)));
     }
 
     @Test
@@ -131,6 +181,26 @@ class RecordJsonTest {
         assertThat(readCharacter(character("Aria", "", tooLong).toString()).description()).isEqualTo(tooLong);
         assertThat(warnings).singleElement().asString()
                 .startsWith("$.1.3.2.description: breaks today's rules (kept as stored): ");
+    }
+
+    @Test
+    void warnsAboutADescriptionThatNormalisationMakesTooLong() throws Exception {
+        // U+FB2C is one character that NFC turns into three; U+0958 becomes two
+        List<String> descriptions = List.of("\uFB2C".repeat(333), "\uFB2C".repeat(334), "\u0958".repeat(500),
+                "\u0958".repeat(501), "\u00e9".repeat(InputRules.MAX_DESCRIPTION_LENGTH),
+                "e\u0301".repeat(InputRules.MAX_DESCRIPTION_LENGTH / 2 + 1),
+                "\uFB2C".repeat(InputRules.MAX_DESCRIPTION_LENGTH / 3) + "d");
+        for (String description : descriptions) {
+            warnings.clear();
+            PlayerCharacter read = readCharacter(character("Aria", "", description).toString());
+
+            assertThat(read.description()).as("kept as stored").isEqualTo(description);
+            assertThat(!warnings.isEmpty()).as("a warning for %s characters", description.length())
+                    .isEqualTo(rejectedToday(() -> InputRules.description(description)));
+        }
+        assertThat(rejectedToday(() -> InputRules.description("\uFB2C".repeat(334)))).isTrue();
+        assertThat(rejectedToday(() -> InputRules.description("\u0958".repeat(501)))).isTrue();
+        assertThat(rejectedToday(() -> InputRules.description("\uFB2C".repeat(333)))).isFalse();
     }
 
     @Test
@@ -307,6 +377,10 @@ class RecordJsonTest {
     void plainWarningsMakeIdsWithoutCaching() {
         RecordJson.Warnings plain = (where, what) -> { };
 
+        assertThat(plain.npcId("n1")).isEqualTo(NPC);
+        assertThat(plain.text("Aria")).isEqualTo("Aria");
+        assertThat(plain.avatar("")).isEmpty();
+        assertThat(plain.avatar("https://example.com/a.png")).hasValue("https://example.com/a.png");
         assertThat(plain.user("1")).isEqualTo(UserId.of(1));
         assertThat(plain.channel("2")).isEqualTo(ChannelId.of(2));
         assertThat(plain.role("3")).isEqualTo(RoleId.of(3));
@@ -433,5 +507,157 @@ class RecordJsonTest {
         json.add("settings", settings);
         assertThat(readCampaign(json).settings()).isEqualTo(new CampaignSettings(false, true));
         assertThat(warnings).last().asString().isEqualTo("$.1.2.settings.dice: unknown field \"dice\" ignored");
+    }
+
+    @Test
+    void falseSwitchesReadAsFalse() throws Exception {
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"proxy_tags\": [{\"prefix\": \"A:\"}],"
+                + " \"autoproxy\": false}");
+        JsonObject json = campaign();
+        JsonObject settings = new JsonObject();
+        settings.addProperty("proxy_tags", false);
+        settings.addProperty("players_may_log", false);
+        json.add("settings", settings);
+        json.add("players", json.remove("players")); // fields after the settings object are still read
+
+        assertThat(read.autoproxy()).isFalse();
+        assertThat(readCampaign(json).settings()).isEqualTo(CampaignSettings.DEFAULT);
+        assertThat(readCampaign(json).players()).containsExactly(UserId.of(11), UserId.of(12));
+        settings.addProperty("proxy_tags", true);
+        assertThat(readCampaign(json).settings()).isEqualTo(new CampaignSettings(true, false));
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
+    void npcProxyTagsBreakingTodaysRulesAreKeptWithAWarning() throws Exception {
+        Npc npc = RecordJson.readNpc(reader("{\"name\": \"Tom\", \"creator_id\": \"7\", \"proxy_tags\": "
+                + "[{\"prefix\": \"T:\"}, {\"prefix\": \"T:\", \"suffix\": \"\"}]}"), GUILD, CHANNEL, NPC, loading);
+
+        assertThat(npc.proxyTags()).containsExactly(ProxyTag.prefix("T:"), ProxyTag.prefix("T:"));
+        assertThat(warnings).containsExactly("$.1.2.n1.proxy_tags: breaks today's rules (kept as stored): "
+                + message(() -> InputRules.proxyTags(npc.proxyTags())));
+    }
+
+    @Test
+    void unknownFieldsOfAProxyTagAreSkippedWithAWarningNamingTheTag() throws Exception {
+        PlayerCharacter read = readCharacter("{\"name\": \"Aria\", \"proxy_tags\": [{\"prefix\": \"A:\"},"
+                + " {\"case\": {\"insensitive\": [true]}, \"suffix\": \"-a\"}], \"description\": \"d\"}");
+
+        assertThat(read.proxyTags()).containsExactly(ProxyTag.prefix("A:"), ProxyTag.suffix("-a"));
+        assertThat(read.description()).isEqualTo("d");
+        assertThat(warnings).containsExactly("$.1.3.2.proxy_tags[1].case: unknown field \"case\" ignored");
+    }
+
+    // Gson's column is one past the first character of the offending value (past the whole value for a
+    // number or literal), and lines and columns count from 1.
+
+    @Test
+    void anErrorBeforeAnythingIsReadIsAtLineOneColumnOne() {
+        FormatException error = RecordJson.error(reader(""), "empty");
+
+        assertThat(error).hasMessage("empty at $ (line 1, column 1)");
+        assertThat(error.line()).isEqualTo(1);
+        assertThat(error.column()).isEqualTo(1);
+    }
+
+    @Test
+    void errorsGiveTheLineAndColumnOfTheOffendingValue() {
+        assertThatThrownBy(() -> readCharacter("5")).isInstanceOf(FormatException.class)
+                .hasMessage("character must be a JSON object, found NUMBER at $ (line 1, column 2)");
+        assertThatThrownBy(() -> readCharacter("{\n  \"name\":\n    5\n}")).isInstanceOf(FormatException.class)
+                .hasMessage("character name must be a JSON string, found NUMBER at $.name (line 3, column 6)");
+        assertThatThrownBy(() -> readCharacter("{\"name\": \"Aria\", \"autoproxy\": \"yes\"}\n"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("autoproxy must be true or false, found STRING at $.autoproxy (line 1, column 32)");
+        assertThatThrownBy(() -> readCharacter("{\"name\": \"Aria\",\n\"autoproxy\": null}"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("autoproxy must be true or false, found NULL at $.autoproxy (line 2, column 18)");
+    }
+
+    @Test
+    void errorsOnAVeryLongLineGiveTheFullColumnButQuoteAShortPath() throws Exception {
+        String key = "k".repeat(100);
+        assertThatThrownBy(() -> readCharacter("{\"description\": \"" + "d".repeat(5000) + "\"}"))
+                .isInstanceOf(FormatException.class)
+                .hasMessage("character of user 3 in channel 2 has no name at $ (line 1, column 5020)");
+
+        JsonReader in = reader("{\"" + key + "\": 5}");
+        in.beginObject();
+        in.nextName();
+        FormatException error = RecordJson.error(in, "bad");
+
+        assertThat(error).hasMessage("bad at $." + "k".repeat(78) + "… (102 characters) (line 1, column 104)");
+        assertThat(error.column()).isEqualTo(104);
+    }
+
+    @Test
+    void aKeyThatLooksLikeAPositionDoesNotChangeThePosition() throws Exception {
+        JsonReader in = reader("{\"x at line 9 column 9 path $\": 5}");
+        in.beginObject();
+        in.nextName();
+
+        assertThat(RecordJson.position(in)).containsExactly(1, 31);
+        assertThat(RecordJson.error(in, "guild id is not valid"))
+                .hasMessage("guild id is not valid at $.x at line 9 column 9 path $ (line 1, column 31)");
+    }
+
+    @Test
+    void aReaderThatDoesNotTellItsPositionGivesAnErrorWithoutOne() {
+        JsonReader in = new JsonReader(new StringReader("{}")) {
+            @Override
+            public String toString() {
+                return "a reader";
+            }
+        };
+
+        FormatException error = RecordJson.error(in, "bad");
+
+        assertThat(error).hasMessage("bad at $");
+        assertThat(error.line()).isEqualTo(-1);
+        assertThat(error.column()).isEqualTo(-1);
+    }
+
+    @Test
+    void errorMessagesAreQuotedWholeUpToTheLimitAndCutBeyondIt() {
+        String limit = "m".repeat(RecordJson.MAX_MESSAGE);
+
+        assertThat(RecordJson.error(reader(""), limit)).hasMessage(limit + " at $ (line 1, column 1)");
+        assertThat(RecordJson.error(reader(""), limit + "m"))
+                .hasMessage(limit + "… (" + (RecordJson.MAX_MESSAGE + 1) + " characters) at $ (line 1, column 1)");
+        assertThatThrownBy(() -> readCharacter("{\"name\": \"Aria\", \"avatar_url\": 5, \"" + "z".repeat(400)
+                + "\": 1}")).isInstanceOf(FormatException.class)
+                .hasMessage("avatar_url must be a JSON string, found NUMBER at $.avatar_url (line 1, column 33)");
+    }
+
+    @Test
+    void anExcerptIsTheTextItselfUpToTheLimitAndOtherwiseSaysHowLongTheTextIs() {
+        assertThat(RecordJson.excerpt("", 5)).isEmpty();
+        assertThat(RecordJson.excerpt("abcde", 5)).isEqualTo("abcde");
+        assertThat(RecordJson.excerpt("abcdef", 5)).isEqualTo("abcde… (6 characters)");
+        assertThat(RecordJson.excerpt("x".repeat(400), 300)).isEqualTo("x".repeat(300) + "… (400 characters)");
+    }
+
+    @Test
+    void anExcerptNeverCutsACharacterInHalf() {
+        String emoji = "\uD83D\uDE00"; // one character, two UTF-16 units
+        String straddling = "abcd" + emoji + "fgh"; // the limit of 5 falls inside the emoji
+
+        assertThat(RecordJson.excerpt(straddling, 5)).isEqualTo("abcd… (9 characters)");
+        assertThat(RecordJson.excerpt(straddling, 6)).isEqualTo("abcd" + emoji + "… (9 characters)");
+        assertThat(RecordJson.excerpt("abc" + emoji + emoji, 5)).isEqualTo("abc" + emoji + "… (7 characters)");
+    }
+
+    @Test
+    void anExceptionWithoutAStackTraceIsABugNotDamage() {
+        // the JVM drops the stack trace of an exception thrown often (OmitStackTraceInFastThrow)
+        IllegalStateException bug = new IllegalStateException("a bug");
+        bug.setStackTrace(new StackTraceElement[0]);
+        IllegalStateException parser = new IllegalStateException("Expected a string");
+        parser.setStackTrace(new StackTraceElement[] {
+                new StackTraceElement("com.google.gson.stream.JsonReader", "nextString", "JsonReader.java", 1)});
+
+        assertThat(RecordJson.fromParser(bug)).isFalse();
+        assertThatThrownBy(() -> RecordJson.rethrowBug(bug)).isSameAs(bug);
+        assertThat(RecordJson.fromParser(parser)).isTrue();
     }
 }
