@@ -438,4 +438,172 @@ class LoaderTest {
 
         assertThat(at).isEqualTo(" (byte offset " + bytes.length + ")");
     }
+
+    /** Replaces the journal's lines (the bytes before the zero fill) by {@code lines}, keeping the fill. */
+    private static void rewriteLines(Path journal, byte[] lines) throws IOException {
+        byte[] whole = Files.readAllBytes(journal);
+        byte[] out = new byte[Math.max(whole.length, lines.length)];
+        System.arraycopy(lines, 0, out, 0, lines.length);
+        Files.write(journal, out);
+    }
+
+    /** The journal's lines, without the zero fill. */
+    private static byte[] lines(Path journal) throws IOException {
+        return java.util.Arrays.copyOf(Files.readAllBytes(journal), (int) lineBytes(journal));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String event(Loader.Loaded loaded, String containing) {
+        return loaded.events().stream().filter(e -> e.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no event containing " + containing + " in " + loaded.events()));
+    }
+
+    @Test
+    void aBackupsDirectoryThatIsAFileIsReportedKeptAndNotUsed() throws IOException {
+        Map<GuildId, GuildState> expected = write(3);
+        removeBackups();
+        Path backups = dir.resolve(Backups.DIR);
+        Files.writeString(backups, "not a directory");
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.damaged()).containsExactly(backups);
+        String event = event(loaded, "is a file, not a directory");
+        assertThat(event).startsWith(Backups.DIR + " is a file, not a directory: its contents are not used")
+                .contains("never overwritten");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(Backups.DIR, ""));
+    }
+
+    @Test
+    void aDamagedNewlineAfterAnIntactEntryIsReportedButEveryEntryIsReplayed() throws IOException {
+        Map<GuildId, GuildState> expected = write(3);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int lastStart = lines.length - 1;
+        while (lastStart > 0 && lines[lastStart - 1] != '\n') {
+            lastStart--;
+        }
+        lines[lines.length - 1] = 'X'; // the last newline, damaged on disk
+        rewriteLines(journal, lines);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(3);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.journalEntries()).isEqualTo(3);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        assertThat(loaded.events()).containsExactly(name + ": the newline ending the entry at byte " + lastStart
+                + " is damaged; every entry in it was replayed"
+                + "; opening the store keeps it as <name>.corrupt-<time>, never overwritten");
+        assertThat(loaded.located().get(loaded.events().get(0)))
+                .isEqualTo(new Loader.Located(name, "byte " + lastStart));
+    }
+
+    @Test
+    void crlfLineEndingsAreReplayedReportedAndTheJournalKept() throws IOException {
+        Map<GuildId, GuildState> expected = write(4);
+        Path journal = newestJournal();
+        String text = new String(lines(journal), StandardCharsets.UTF_8);
+        byte[] converted = text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        rewriteLines(journal, converted);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(4);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.journalBytes()).isEqualTo(converted.length);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "CRLF");
+        assertThat(event).startsWith(name + ": 4 lines end in CRLF").contains("so they were replayed");
+        assertThat(loaded.events()).hasSize(1);
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, ""));
+    }
+
+    @Test
+    void aChecksumMismatchStopsReplayAtItsOffsetAndCountsEveryLaterEntry() throws IOException {
+        write(5);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int second = 0;
+        while (lines[second] != '\n') {
+            second++;
+        }
+        second++;
+        lines[second + 3] ^= 0x01; // inside the second entry's text
+        rewriteLines(journal, lines);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(1);
+        assertThat(loaded.journalEntries()).isEqualTo(1);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 1));
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "checksum mismatch");
+        assertThat(event).isEqualTo(name + ": checksum mismatch in a complete line at byte offset " + second
+                + "; replay stopped after sequence 1: 4 later journal entries were not replayed"
+                + "; opening the store keeps it as <name>.corrupt-<time>, never overwritten");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + second));
+    }
+
+    @Test
+    void aTruncatedJournalSaysAnUnknownNumberOfEntriesAreGone() throws IOException {
+        write(3);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int third = lines.length - 2;
+        while (lines[third - 1] != '\n') {
+            third--;
+        }
+        Files.write(journal, java.util.Arrays.copyOf(lines, third + 5)); // ends inside the third entry
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        String event = event(loaded, "truncated");
+        assertThat(event).contains("replay stopped after sequence 2: 0 later journal entries were not replayed"
+                + " (and an unknown number are gone)");
+    }
+
+    @Test
+    void aChecksumValidLineThatCannotBeDecodedStopsReplayAndCountsTheRest() throws IOException {
+        write(2);
+        Path journal = newestJournal();
+        byte[] bad = JournalCodec.line(3, "\"guild\":\"1\",\"changes\":[{\"nonsense\":true}]"
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] lines = lines(journal);
+        int offset = lines.length;
+        byte[] after = JournalCodec.line(4, JournalCodec.encodeBody(Fixtures.guild(0), List.of()));
+        rewriteLines(journal, concat(concat(lines, bad), after));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.journalEntries()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "cannot be decoded");
+        assertThat(event).startsWith(name + ": entry at byte offset " + offset
+                + " has a valid checksum but cannot be decoded (")
+                .contains("replay stopped after sequence 2: 2 later journal entries were not replayed");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + offset));
+    }
 }
