@@ -606,4 +606,90 @@ class LoaderTest {
                 .contains("replay stopped after sequence 2: 2 later journal entries were not replayed");
         assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + offset));
     }
+
+    /** Checkpoints (a native backup of the state at that point and a new base). */
+    private void checkpoint() throws IOException {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint();
+        }
+    }
+
+    private Backups.Ref backupAt(long seq) throws IOException {
+        return Backups.list(NioFileSystemOps.INSTANCE, dir).stream().filter(ref -> !ref.seedStyle() && ref.seq() == seq)
+                .findFirst().orElseThrow(() -> new AssertionError("no backup of sequence " + seq));
+    }
+
+    /** Makes the live snapshot untrustworthy without changing its size (so it is read and rejected). */
+    private void damageLiveCampaigns() throws IOException {
+        Path campaigns = dir.resolve(SeedFormat.CAMPAIGNS);
+        String text = Files.readString(campaigns);
+        Files.writeString(campaigns, text.replaceFirst("Name", "Nbme"));
+    }
+
+    @Test
+    void anUnusableNewestBackupIsReportedAndTheOlderOneUsedWithTheLossAgainstTheManifestNamed() throws IOException {
+        write(20);
+        checkpoint();
+        Backups.Ref older = backupAt(20);
+        write(3);
+        checkpoint();
+        Backups.Ref newer = backupAt(23);
+        for (Path path : newer.paths()) {
+            try (Stream<Path> all = Files.walk(path)) {
+                for (Path file : all.filter(Files::isRegularFile).toList()) {
+                    Files.writeString(file, "[[[");
+                }
+            }
+        }
+        damageLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.backupId()).contains(older.id());
+        assertThat(loaded.events()).anyMatch(e -> e.startsWith("backup " + newer.id() + " is not usable: "));
+        // the journal of 21 to 23 was retired by the second checkpoint: only the damaged snapshot held them
+        assertThat(loaded.seq()).isEqualTo(20);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 20));
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.events()).endsWith("mutations 21 to 23 (in the damaged snapshot) could not be recovered");
+    }
+
+    @Test
+    void loadingOneGuildFromABackupKeepsOnlyThatGuild() throws IOException {
+        write(20);
+        checkpoint();
+        damageLiveCampaigns();
+        GuildId wanted = Fixtures.guild(0);
+        Map<GuildId, GuildState> all = PowerLossTest.model(mutations, 20);
+        assertThat(all).containsKeys(wanted, Fixtures.guild(1));
+
+        Loader.Loaded loaded = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED, wanted);
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.guilds()).containsOnlyKeys(wanted);
+        assertThat(loaded.guilds().get(wanted)).isEqualTo(all.get(wanted));
+        assertThat(loaded.seq()).isEqualTo(20);
+    }
+
+    @Test
+    void loadingOneGuildFromSnapshotAndJournalMatchesTheFullLoadForThatGuild() throws IOException {
+        write(12);
+        checkpoint();
+        write(9); // entries 13 to 21 in the journal, over both guilds
+        GuildId wanted = Fixtures.guild(1);
+
+        Loader.Loaded full = load();
+        Loader.Loaded one = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED, wanted);
+
+        assertThat(one.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(one.guilds()).containsOnlyKeys(wanted);
+        assertThat(one.guilds().get(wanted)).isEqualTo(full.guilds().get(wanted))
+                .isEqualTo(PowerLossTest.model(mutations, 21).get(wanted));
+        assertThat(one.seq()).isEqualTo(full.seq()).isEqualTo(21);
+        assertThat(one.journalEntries()).isEqualTo(full.journalEntries()).isEqualTo(9);
+        assertThat(one.journalBytes()).isEqualTo(full.journalBytes());
+        assertThat(one.needsCheckpoint()).isFalse();
+    }
 }
