@@ -692,4 +692,47 @@ class LoaderTest {
         assertThat(one.journalBytes()).isEqualTo(full.journalBytes());
         assertThat(one.needsCheckpoint()).isFalse();
     }
+
+    @Test
+    void aSeedStyleBackupWithAnEmptyJournalLosesNothing() throws IOException {
+        Map<GuildId, GuildState> expected = write(4);
+        checkpoint(); // the seed files now hold all four mutations; the new journal is empty
+        removeBackups();
+        Path backups = Files.createDirectories(dir.resolve(Backups.DIR));
+        for (String file : SeedFormat.FILES) {
+            Files.copy(dir.resolve(file), backups.resolve(file + ".20260101120000"));
+        }
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "not json");
+        Files.delete(dir.resolve(Manifest.FILE)); // a seed directory: no manifest to compare sequence numbers with
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.events()).contains("recovered from seed-style backup " + loaded.backupId().orElseThrow()
+                + " (its sequence number is unknown, so no journal was replayed on it)");
+        assertThat(loaded.events()).noneMatch(e -> e.contains("could not be replayed"));
+    }
+
+    @Test
+    void theJournalTheManifestNamesIsNotMissedWhenABackupIsTheBase() throws IOException {
+        write(20);
+        checkpoint();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path journal : files.filter(p -> Journal.generation(p) >= 0).toList()) {
+                Files.delete(journal);
+            }
+        }
+        damageLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        // the backup holds everything up to the manifest's sequence: the named journal held nothing after it
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.seq()).isEqualTo(20);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).noneMatch(e -> e.contains("is missing"));
+    }
 }
