@@ -735,4 +735,21 @@ class LoaderTest {
         assertThat(loaded.dataLost()).isFalse();
         assertThat(loaded.events()).noneMatch(e -> e.contains("is missing"));
     }
+
+    @Test
+    void loadingASetOfGuildsBuildsExactlyThoseGuilds() throws IOException {
+        write(12);
+        checkpoint();
+        write(6);
+        GuildId absent = Fixtures.guild(9);
+
+        Loader.Loaded full = load();
+        Loader.Loaded some = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED,
+                java.util.Set.of(Fixtures.guild(0), absent));
+
+        assertThat(some.guilds()).containsOnlyKeys(Fixtures.guild(0));
+        assertThat(some.guilds().get(Fixtures.guild(0))).isEqualTo(full.guilds().get(Fixtures.guild(0)));
+        assertThat(some.seq()).isEqualTo(full.seq()).isEqualTo(18);
+        assertThat(some.events()).isEmpty();
+    }
 }
