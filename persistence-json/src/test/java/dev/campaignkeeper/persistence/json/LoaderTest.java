@@ -752,4 +752,75 @@ class LoaderTest {
         assertThat(some.seq()).isEqualTo(full.seq()).isEqualTo(18);
         assertThat(some.events()).isEmpty();
     }
+
+    @Test
+    void seedFilesWithAJournalThatStartsAfterThemReplayItOnTop() throws IOException {
+        write(20);
+        checkpoint(); // the seed files hold 1 to 20
+        Map<GuildId, GuildState> expected = write(3); // entries 21 to 23 in the journal
+        Files.delete(dir.resolve(Manifest.FILE));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.seq()).isEqualTo(23);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).isEmpty();
+    }
+
+    @Test
+    void aSeedImportWithoutSomeSeedFilesIsNotDamage() throws IOException {
+        write(0);
+        Files.delete(dir.resolve(Manifest.FILE));
+        Files.delete(dir.resolve(SeedFormat.NPCS));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.damaged()).isEmpty();
+        assertThat(loaded.dataLost()).isFalse();
+    }
+
+    @Test
+    void aBackupBaseSkipsTheEntriesItAlreadyHoldsInAnOlderJournal() throws IOException {
+        write(5);
+        Path old = newestJournal();
+        byte[] oldBytes = Files.readAllBytes(old);
+        checkpoint(); // backup of 5; the journal of 1 to 5 is retired
+        Files.write(old, oldBytes); // an older journal, still present (say, a retirement a crash interrupted)
+        flipAByteOfTheLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.seq()).isEqualTo(5);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 5));
+        assertThat(loaded.journalEntries()).isZero();
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).isEmpty();
+    }
+
+    private void flipAByteOfTheLiveCampaigns() throws IOException {
+        Path campaigns = dir.resolve(SeedFormat.CAMPAIGNS);
+        byte[] bytes = Files.readAllBytes(campaigns);
+        bytes[bytes.length / 2] ^= 0x20; // same size: read, and rejected by its checksum
+        Files.write(campaigns, bytes);
+    }
+
+    @Test
+    void locateCountsZeroBytesAndFindsMalformedUtf8AtTheVeryStart() throws IOException {
+        Path file = dir.resolve("z.json");
+        // zero bytes (a crash's fill) are ordinary bytes for the offset: line 1 is "{", NUL, NUL, newline
+        Files.write(file, new byte[] {'{', 0, 0, '\n', 0, 0, 'x'});
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 3, null)))
+                .isEqualTo(" (byte offset 6)");
+
+        Path bad = dir.resolve("w.json");
+        Files.write(bad, new byte[] {(byte) 0xC3, 0x28});
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, bad,
+                new FormatException("bad", 1, 1, new java.nio.charset.MalformedInputException(1))))
+                .isEqualTo(" (byte offset 0)");
+    }
 }
