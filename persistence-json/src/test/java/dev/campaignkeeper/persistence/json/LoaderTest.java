@@ -438,4 +438,389 @@ class LoaderTest {
 
         assertThat(at).isEqualTo(" (byte offset " + bytes.length + ")");
     }
+
+    /** Replaces the journal's lines (the bytes before the zero fill) by {@code lines}, keeping the fill. */
+    private static void rewriteLines(Path journal, byte[] lines) throws IOException {
+        byte[] whole = Files.readAllBytes(journal);
+        byte[] out = new byte[Math.max(whole.length, lines.length)];
+        System.arraycopy(lines, 0, out, 0, lines.length);
+        Files.write(journal, out);
+    }
+
+    /** The journal's lines, without the zero fill. */
+    private static byte[] lines(Path journal) throws IOException {
+        return java.util.Arrays.copyOf(Files.readAllBytes(journal), (int) lineBytes(journal));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    private static String event(Loader.Loaded loaded, String containing) {
+        return loaded.events().stream().filter(e -> e.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("no event containing " + containing + " in " + loaded.events()));
+    }
+
+    @Test
+    void aBackupsDirectoryThatIsAFileIsReportedKeptAndNotUsed() throws IOException {
+        Map<GuildId, GuildState> expected = write(3);
+        removeBackups();
+        Path backups = dir.resolve(Backups.DIR);
+        Files.writeString(backups, "not a directory");
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.damaged()).containsExactly(backups);
+        String event = event(loaded, "is a file, not a directory");
+        assertThat(event).startsWith(Backups.DIR + " is a file, not a directory: its contents are not used")
+                .contains("never overwritten");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(Backups.DIR, ""));
+    }
+
+    @Test
+    void aDamagedNewlineAfterAnIntactEntryIsReportedButEveryEntryIsReplayed() throws IOException {
+        Map<GuildId, GuildState> expected = write(3);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int lastStart = lines.length - 1;
+        while (lastStart > 0 && lines[lastStart - 1] != '\n') {
+            lastStart--;
+        }
+        lines[lines.length - 1] = 'X'; // the last newline, damaged on disk
+        rewriteLines(journal, lines);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(3);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.journalEntries()).isEqualTo(3);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        assertThat(loaded.events()).containsExactly(name + ": the newline ending the entry at byte " + lastStart
+                + " is damaged; every entry in it was replayed"
+                + "; opening the store keeps it as <name>.corrupt-<time>, never overwritten");
+        assertThat(loaded.located().get(loaded.events().get(0)))
+                .isEqualTo(new Loader.Located(name, "byte " + lastStart));
+    }
+
+    @Test
+    void crlfLineEndingsAreReplayedReportedAndTheJournalKept() throws IOException {
+        Map<GuildId, GuildState> expected = write(4);
+        Path journal = newestJournal();
+        String text = new String(lines(journal), StandardCharsets.UTF_8);
+        byte[] converted = text.replace("\n", "\r\n").getBytes(StandardCharsets.UTF_8);
+        rewriteLines(journal, converted);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(4);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.journalBytes()).isEqualTo(converted.length);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "CRLF");
+        assertThat(event).startsWith(name + ": 4 lines end in CRLF").contains("so they were replayed");
+        assertThat(loaded.events()).hasSize(1);
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, ""));
+    }
+
+    @Test
+    void aChecksumMismatchStopsReplayAtItsOffsetAndCountsEveryLaterEntry() throws IOException {
+        write(5);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int second = 0;
+        while (lines[second] != '\n') {
+            second++;
+        }
+        second++;
+        lines[second + 3] ^= 0x01; // inside the second entry's text
+        rewriteLines(journal, lines);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(1);
+        assertThat(loaded.journalEntries()).isEqualTo(1);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 1));
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "checksum mismatch");
+        assertThat(event).isEqualTo(name + ": checksum mismatch in a complete line at byte offset " + second
+                + "; replay stopped after sequence 1: 4 later journal entries were not replayed"
+                + "; opening the store keeps it as <name>.corrupt-<time>, never overwritten");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + second));
+    }
+
+    @Test
+    void aTruncatedJournalSaysAnUnknownNumberOfEntriesAreGone() throws IOException {
+        write(3);
+        Path journal = newestJournal();
+        byte[] lines = lines(journal);
+        int third = lines.length - 2;
+        while (lines[third - 1] != '\n') {
+            third--;
+        }
+        Files.write(journal, java.util.Arrays.copyOf(lines, third + 5)); // ends inside the third entry
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        String event = event(loaded, "truncated");
+        assertThat(event).contains("replay stopped after sequence 2: 0 later journal entries were not replayed"
+                + " (and an unknown number are gone)");
+    }
+
+    @Test
+    void aChecksumValidLineThatCannotBeDecodedStopsReplayAndCountsTheRest() throws IOException {
+        write(2);
+        Path journal = newestJournal();
+        byte[] bad = JournalCodec.line(3, "\"guild\":\"1\",\"changes\":[{\"nonsense\":true}]"
+                .getBytes(StandardCharsets.UTF_8));
+        byte[] lines = lines(journal);
+        int offset = lines.length;
+        byte[] after = JournalCodec.line(4, JournalCodec.encodeBody(Fixtures.guild(0), List.of()));
+        rewriteLines(journal, concat(concat(lines, bad), after));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(2);
+        assertThat(loaded.journalEntries()).isEqualTo(2);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.damagedJournals()).containsExactly(journal);
+        String name = journal.getFileName().toString();
+        String event = event(loaded, "cannot be decoded");
+        assertThat(event).startsWith(name + ": entry at byte offset " + offset
+                + " has a valid checksum but cannot be decoded (")
+                .contains("replay stopped after sequence 2: 2 later journal entries were not replayed");
+        assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + offset));
+    }
+
+    /** Checkpoints (a native backup of the state at that point and a new base). */
+    private void checkpoint() throws IOException {
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.checkpoint();
+        }
+    }
+
+    private Backups.Ref backupAt(long seq) throws IOException {
+        return Backups.list(NioFileSystemOps.INSTANCE, dir).stream().filter(ref -> !ref.seedStyle() && ref.seq() == seq)
+                .findFirst().orElseThrow(() -> new AssertionError("no backup of sequence " + seq));
+    }
+
+    /** Makes the live snapshot untrustworthy without changing its size (so it is read and rejected). */
+    private void damageLiveCampaigns() throws IOException {
+        Path campaigns = dir.resolve(SeedFormat.CAMPAIGNS);
+        String text = Files.readString(campaigns);
+        Files.writeString(campaigns, text.replaceFirst("Name", "Nbme"));
+    }
+
+    @Test
+    void anUnusableNewestBackupIsReportedAndTheOlderOneUsedWithTheLossAgainstTheManifestNamed() throws IOException {
+        write(20);
+        checkpoint();
+        Backups.Ref older = backupAt(20);
+        write(3);
+        checkpoint();
+        Backups.Ref newer = backupAt(23);
+        for (Path path : newer.paths()) {
+            try (Stream<Path> all = Files.walk(path)) {
+                for (Path file : all.filter(Files::isRegularFile).toList()) {
+                    Files.writeString(file, "[[[");
+                }
+            }
+        }
+        damageLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.backupId()).contains(older.id());
+        assertThat(loaded.events()).anyMatch(e -> e.startsWith("backup " + newer.id() + " is not usable: "));
+        // the journal of 21 to 23 was retired by the second checkpoint: only the damaged snapshot held them
+        assertThat(loaded.seq()).isEqualTo(20);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 20));
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.events()).endsWith("mutations 21 to 23 (in the damaged snapshot) could not be recovered");
+    }
+
+    @Test
+    void loadingOneGuildFromABackupKeepsOnlyThatGuild() throws IOException {
+        write(20);
+        checkpoint();
+        damageLiveCampaigns();
+        GuildId wanted = Fixtures.guild(0);
+        Map<GuildId, GuildState> all = PowerLossTest.model(mutations, 20);
+        assertThat(all).containsKeys(wanted, Fixtures.guild(1));
+
+        Loader.Loaded loaded = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED, wanted);
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.guilds()).containsOnlyKeys(wanted);
+        assertThat(loaded.guilds().get(wanted)).isEqualTo(all.get(wanted));
+        assertThat(loaded.seq()).isEqualTo(20);
+    }
+
+    @Test
+    void loadingOneGuildFromSnapshotAndJournalMatchesTheFullLoadForThatGuild() throws IOException {
+        write(12);
+        checkpoint();
+        write(9); // entries 13 to 21 in the journal, over both guilds
+        GuildId wanted = Fixtures.guild(1);
+
+        Loader.Loaded full = load();
+        Loader.Loaded one = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED, wanted);
+
+        assertThat(one.source()).isEqualTo(RecoveryReport.Source.SNAPSHOT);
+        assertThat(one.guilds()).containsOnlyKeys(wanted);
+        assertThat(one.guilds().get(wanted)).isEqualTo(full.guilds().get(wanted))
+                .isEqualTo(PowerLossTest.model(mutations, 21).get(wanted));
+        assertThat(one.seq()).isEqualTo(full.seq()).isEqualTo(21);
+        assertThat(one.journalEntries()).isEqualTo(full.journalEntries()).isEqualTo(9);
+        assertThat(one.journalBytes()).isEqualTo(full.journalBytes());
+        assertThat(one.needsCheckpoint()).isFalse();
+    }
+
+    @Test
+    void aSeedStyleBackupWithAnEmptyJournalLosesNothing() throws IOException {
+        Map<GuildId, GuildState> expected = write(4);
+        checkpoint(); // the seed files now hold all four mutations; the new journal is empty
+        removeBackups();
+        Path backups = Files.createDirectories(dir.resolve(Backups.DIR));
+        for (String file : SeedFormat.FILES) {
+            Files.copy(dir.resolve(file), backups.resolve(file + ".20260101120000"));
+        }
+        Files.writeString(dir.resolve(SeedFormat.CAMPAIGNS), "not json");
+        Files.delete(dir.resolve(Manifest.FILE)); // a seed directory: no manifest to compare sequence numbers with
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.needsCheckpoint()).isTrue();
+        assertThat(loaded.events()).contains("recovered from seed-style backup " + loaded.backupId().orElseThrow()
+                + " (its sequence number is unknown, so no journal was replayed on it)");
+        assertThat(loaded.events()).noneMatch(e -> e.contains("could not be replayed"));
+    }
+
+    @Test
+    void theJournalTheManifestNamesIsNotMissedWhenABackupIsTheBase() throws IOException {
+        write(20);
+        checkpoint();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path journal : files.filter(p -> Journal.generation(p) >= 0).toList()) {
+                Files.delete(journal);
+            }
+        }
+        damageLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        // the backup holds everything up to the manifest's sequence: the named journal held nothing after it
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.seq()).isEqualTo(20);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).noneMatch(e -> e.contains("is missing"));
+    }
+
+    @Test
+    void loadingASetOfGuildsBuildsExactlyThoseGuilds() throws IOException {
+        write(12);
+        checkpoint();
+        write(6);
+        GuildId absent = Fixtures.guild(9);
+
+        Loader.Loaded full = load();
+        Loader.Loaded some = Loader.load(NioFileSystemOps.INSTANCE, dir, PREALLOCATED,
+                java.util.Set.of(Fixtures.guild(0), absent));
+
+        assertThat(some.guilds()).containsOnlyKeys(Fixtures.guild(0));
+        assertThat(some.guilds().get(Fixtures.guild(0))).isEqualTo(full.guilds().get(Fixtures.guild(0)));
+        assertThat(some.seq()).isEqualTo(full.seq()).isEqualTo(18);
+        assertThat(some.events()).isEmpty();
+    }
+
+    @Test
+    void seedFilesWithAJournalThatStartsAfterThemReplayItOnTop() throws IOException {
+        write(20);
+        checkpoint(); // the seed files hold 1 to 20
+        Map<GuildId, GuildState> expected = write(3); // entries 21 to 23 in the journal
+        Files.delete(dir.resolve(Manifest.FILE));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.seq()).isEqualTo(23);
+        assertThat(loaded.guilds()).isEqualTo(expected);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).isEmpty();
+    }
+
+    @Test
+    void aSeedImportWithoutSomeSeedFilesIsNotDamage() throws IOException {
+        write(0);
+        Files.delete(dir.resolve(Manifest.FILE));
+        Files.delete(dir.resolve(SeedFormat.NPCS));
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.SEED_IMPORT);
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.damaged()).isEmpty();
+        assertThat(loaded.dataLost()).isFalse();
+    }
+
+    @Test
+    void aBackupBaseSkipsTheEntriesItAlreadyHoldsInAnOlderJournal() throws IOException {
+        write(5);
+        Path old = newestJournal();
+        byte[] oldBytes = Files.readAllBytes(old);
+        checkpoint(); // backup of 5; the journal of 1 to 5 is retired
+        Files.write(old, oldBytes); // an older journal, still present (say, a retirement a crash interrupted)
+        flipAByteOfTheLiveCampaigns();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.source()).isEqualTo(RecoveryReport.Source.BACKUP);
+        assertThat(loaded.seq()).isEqualTo(5);
+        assertThat(loaded.guilds()).isEqualTo(PowerLossTest.model(mutations, 5));
+        assertThat(loaded.journalEntries()).isZero();
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.damagedJournals()).isEmpty();
+    }
+
+    private void flipAByteOfTheLiveCampaigns() throws IOException {
+        Path campaigns = dir.resolve(SeedFormat.CAMPAIGNS);
+        byte[] bytes = Files.readAllBytes(campaigns);
+        bytes[bytes.length / 2] ^= 0x20; // same size: read, and rejected by its checksum
+        Files.write(campaigns, bytes);
+    }
+
+    @Test
+    void locateCountsZeroBytesAndFindsMalformedUtf8AtTheVeryStart() throws IOException {
+        Path file = dir.resolve("z.json");
+        // zero bytes (a crash's fill) are ordinary bytes for the offset: line 1 is "{", NUL, NUL, newline
+        Files.write(file, new byte[] {'{', 0, 0, '\n', 0, 0, 'x'});
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, file, new FormatException("bad", 2, 3, null)))
+                .isEqualTo(" (byte offset 6)");
+
+        Path bad = dir.resolve("w.json");
+        Files.write(bad, new byte[] {(byte) 0xC3, 0x28});
+        assertThat(Loader.locate(NioFileSystemOps.INSTANCE, bad,
+                new FormatException("bad", 1, 1, new java.nio.charset.MalformedInputException(1))))
+                .isEqualTo(" (byte offset 0)");
+    }
 }
