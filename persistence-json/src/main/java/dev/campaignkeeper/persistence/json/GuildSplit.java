@@ -143,10 +143,7 @@ final class GuildSplit {
                 return fail();
             }
             if (buffer[s + 2] == '}' || buffer[s + 2] == ']') {
-                int end = trimmedEnd(buffer, s, e);
-                if (end > s && buffer[end - 1] == ',') {
-                    end--;
-                }
+                int end = withoutCommaEnd(buffer, s, e);
                 byte[] value = Arrays.copyOfRange(buffer, keepFrom, end);
                 keepFrom = -1;
                 return new Entry(key, value);
@@ -201,13 +198,18 @@ final class GuildSplit {
         return to;
     }
 
-    /** The bytes without trailing blanks and one trailing comma. */
+    /** The bytes without trailing blanks, one trailing comma and the blanks before it. */
     private static byte[] withoutComma(byte[] line, int from, int to) {
+        return Arrays.copyOfRange(line, from, withoutCommaEnd(line, from, to));
+    }
+
+    /** Where the bytes end without trailing blanks, one trailing comma and the blanks before it. */
+    private static int withoutCommaEnd(byte[] line, int from, int to) {
         int end = trimmedEnd(line, from, to);
         if (end > from && line[end - 1] == ',') {
-            end--;
+            end = trimmedEnd(line, from, end - 1);
         }
-        return Arrays.copyOfRange(line, from, end);
+        return end;
     }
 
     /**

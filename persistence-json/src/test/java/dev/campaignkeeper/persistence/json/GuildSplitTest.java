@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +86,75 @@ class GuildSplitTest {
 
         assertThat(split("{}", 1, unsure, sum)).isEmpty();
         assertThat(unsure[0]).isFalse();
+    }
+    @Test
+    void aFileNotInTheStoresLayoutIsUnsureAfterTheEntriesBeforeTheOddLineAndStillSummedWhole() throws Exception {
+        // each case: the file, then the entries split off before the split gave up
+        Map<String, List<String>> cases = new LinkedHashMap<>();
+        cases.put("", List.of());                                        // nothing at all
+        cases.put("[\n]", List.of());                                     // not an object
+        cases.put("{\n", List.of());                                      // ends before its closing brace
+        cases.put("{\n  \"1\": 1,\n", List.of("1= 1"));                   // ends after an entry
+        cases.put("{\n \"1\": 1\n}", List.of());                          // one space of indent
+        cases.put("{\n  1: 1\n}", List.of());                              // key without quotes
+        cases.put("{\n  \"\"\n}", List.of());                              // line too short for a key and value
+        cases.put("{\n  \"a\\\"b\": 1\n}", List.of());                    // a key with an escape
+        cases.put("{\n  \"1\" 1\n}", List.of());                           // no colon after the key
+        cases.put("{\n  \"1\"\n}", List.of());                             // the key ends the line
+        cases.put("{\n  \"1\":   \n}", List.of());                         // no value
+        cases.put("{\n  \"1\": {\n", List.of());                           // a value that never closes
+        cases.put("{\n  \"1\": {\n\"a\": 1\n  }\n}", List.of());            // a value line indented less
+        cases.put("{\n  \"1\": {\n x\n  }\n}", List.of());                  // a value line of one space
+        cases.put("{\n  \"1\": 2,\n  \"2\": {\n  x\n  }\n}", List.of("1= 2")); // a value line at the key's indent
+        cases.put("{\n  \"1\": 2\n}\nx", List.of("1= 2"));                  // something after the closing brace
+        for (Map.Entry<String, List<String>> c : cases.entrySet()) {
+            byte[] bytes = c.getKey().getBytes(StandardCharsets.UTF_8);
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            for (int chunk : new int[] {1, 5, 1 << 16}) {
+                boolean[] unsure = new boolean[1];
+                SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+                List<String> entries = split(c.getKey(), chunk, unsure, sum);
+
+                assertThat(entries).as("%s (chunk %d)", c.getKey(), chunk).isEqualTo(c.getValue());
+                assertThat(unsure[0]).as("%s (chunk %d)", c.getKey(), chunk).isTrue();
+                assertThat(sum[0]).as("%s (chunk %d)", c.getKey(), chunk)
+                        .isEqualTo(new SeedFormat.FileSum(bytes.length, crc.getValue()));
+            }
+        }
+    }
+
+    @Test
+    void blanksAroundLinesAndOneLineValuesAreNotPartOfTheEntries() throws Exception {
+        String text = "{ \t\r\n  \"1\": 5,  \r\n  \"2\": \"a,\" , \n  \"3\": [\n    1\n  ] \t,\n  \"4\": true\r\n}  \r\n\t\n";
+        for (int chunk : new int[] {1, 3, 1 << 16}) {
+            boolean[] unsure = new boolean[1];
+            SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+            List<String> entries = split(text, chunk, unsure, sum);
+
+            assertThat(entries).as("chunk %d", chunk)
+                    .containsExactly("1= 5", "2= \"a,\"", "3= [\n    1\n  ]", "4= true");
+            assertThat(unsure[0]).as("chunk %d", chunk).isFalse();
+        }
+        boolean[] unsure = new boolean[1];
+        SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+        assertThat(split("{}\n", 2, unsure, sum)).isEmpty();
+        assertThat(unsure[0]).isFalse();
+        assertThat(split("{\n}", 2, unsure, sum)).isEmpty();
+        assertThat(unsure[0]).isFalse();
+    }
+
+    @Test
+    void readingStopsOneBytePastTheLimit() throws Exception {
+        byte[] bytes = "{\n  \"1\": 1\n}\n\n\n\n\n".getBytes(StandardCharsets.UTF_8);
+        GuildSplit split = new GuildSplit(new ByteArrayInputStream(bytes), 5, 2);
+        while (split.next() != null) {
+            // entries up to the limit
+        }
+        split.drain();
+        assertThat(split.sum().size()).isEqualTo(6);
+        assertThat(split.unsure()).isTrue();
     }
 }
