@@ -91,42 +91,51 @@ final class GuildSplit {
         if (!started) {
             started = true;
             if (!readLine()) {
-                return fail();
+                fail();
+                return null;
             }
             if (lineIs("{}")) {
-                return end();
+                end();
+                return null;
             }
             if (!lineIs("{")) {
-                return fail();
+                fail();
+                return null;
             }
         }
         if (!readLine()) {
-            return fail(); // ended without the closing brace
+            fail(); // ended without the closing brace
+            return null;
         }
         if (lineIs("}")) {
-            return end();
+            end();
+            return null;
         }
         byte[] line = buffer;
         int s = lineStart;
         int e = lineEnd;
         if (e - s < 4 || line[s] != ' ' || line[s + 1] != ' ' || line[s + 2] != '"') {
-            return fail();
+            fail();
+            return null;
         }
         int keyEnd = s + 3;
         while (keyEnd < e && line[keyEnd] != '"') {
             if (line[keyEnd] == '\\') {
-                return fail();
+                fail();
+                return null;
             }
             keyEnd++;
         }
         if (keyEnd + 1 >= e || line[keyEnd + 1] != ':') {
-            return fail();
+            fail();
+            return null;
         }
         String key = new String(line, s + 3, keyEnd - s - 3, StandardCharsets.UTF_8);
         int valueStart = keyEnd + 2;
         int last = trimmedEnd(line, valueStart, e);
         if (last <= valueStart) {
-            return fail();
+            fail();
+            return null;
         }
         byte opener = line[last - 1];
         if (opener != '{' && opener != '[') {
@@ -135,12 +144,14 @@ final class GuildSplit {
         keepFrom = valueStart; // the value's lines stay in the buffer until its closing line
         while (true) {
             if (!readLine()) {
-                return fail();
+                fail();
+                return null;
             }
             s = lineStart;
             e = lineEnd;
             if (e - s < 3 || buffer[s] != ' ' || buffer[s + 1] != ' ') {
-                return fail();
+                fail();
+                return null;
             }
             if (buffer[s + 2] == '}' || buffer[s + 2] == ']') {
                 int end = withoutCommaEnd(buffer, s, e);
@@ -149,17 +160,17 @@ final class GuildSplit {
                 return new Entry(key, value);
             }
             if (buffer[s + 2] != ' ') {
-                return fail();
+                fail();
+                return null;
             }
         }
     }
 
-    private Entry fail() {
+    private void fail() {
         unsure = true;
-        return null;
     }
 
-    private Entry end() throws IOException {
+    private void end() throws IOException {
         closed = true;
         // only blank bytes may follow the closing brace
         while (true) {
@@ -168,11 +179,11 @@ final class GuildSplit {
                 if (b != '\n' && b != ' ' && b != '\r' && b != '\t') {
                     unsure = true;
                     drain();
-                    return null;
+                    return;
                 }
             }
             if (!fill()) {
-                return null;
+                return;
             }
         }
     }

@@ -93,6 +93,7 @@ class GuildSplitTest {
         Map<String, List<String>> cases = new LinkedHashMap<>();
         cases.put("", List.of());                                        // nothing at all
         cases.put("[\n]", List.of());                                     // not an object
+        cases.put("{}\n x", List.of());                                   // something after an empty object
         cases.put("{\n", List.of());                                      // ends before its closing brace
         cases.put("{\n  \"1\": 1,\n", List.of("1= 1"));                   // ends after an entry
         cases.put("{\n \"1\": 1\n}", List.of());                          // one space of indent
