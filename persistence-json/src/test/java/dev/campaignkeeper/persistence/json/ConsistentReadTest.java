@@ -45,8 +45,7 @@ class ConsistentReadTest {
      * made to look changed at every look (a writer checkpointing without pause), served different
      * bytes on their first opens (a file the writer replaced) or fail to open.
      */
-    private static final class ShiftingFileSystem implements FileSystemOps {
-        private final FileSystemOps delegate;
+    private static final class ShiftingFileSystem extends ForwardingFileSystem {
         private final Map<String, Integer> opens = new HashMap<>();
         private final Map<String, Deque<byte[]>> served = new HashMap<>();
         private final Map<String, Deque<IOException>> failures = new HashMap<>();
@@ -55,7 +54,7 @@ class ConsistentReadTest {
         private long clock = 1_000_000;
 
         ShiftingFileSystem(FileSystemOps delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         synchronized int opens(String name) {
@@ -71,7 +70,7 @@ class ConsistentReadTest {
                 throw failure;
             }
             byte[] instead = served.getOrDefault(name, new ArrayDeque<>()).poll();
-            return instead != null ? new ByteArrayInputStream(instead) : delegate.openRead(path);
+            return instead != null ? new ByteArrayInputStream(instead) : super.openRead(path);
         }
 
         @Override
@@ -80,53 +79,16 @@ class ConsistentReadTest {
                 interruptAfterFirstLoad = false;
                 Thread.currentThread().interrupt(); // while looking whether the directory changed
             }
-            return changing ? ++clock : delegate.lastModifiedMillis(path);
+            return changing ? ++clock : super.lastModifiedMillis(path);
         }
 
-        @Override
-        public WritableFile createNew(Path path) throws IOException {
-            return delegate.createNew(path);
-        }
 
-        @Override
-        public boolean exists(Path path) {
-            return delegate.exists(path);
-        }
 
-        @Override
-        public boolean isDirectory(Path path) {
-            return delegate.isDirectory(path);
-        }
 
-        @Override
-        public long size(Path path) throws IOException {
-            return delegate.size(path);
-        }
 
-        @Override
-        public List<Path> list(Path directory) throws IOException {
-            return delegate.list(directory);
-        }
 
-        @Override
-        public void createDirectory(Path directory) throws IOException {
-            delegate.createDirectory(directory);
-        }
 
-        @Override
-        public void moveAtomic(Path source, Path target) throws IOException {
-            delegate.moveAtomic(source, target);
-        }
 
-        @Override
-        public void delete(Path path) throws IOException {
-            delegate.delete(path);
-        }
-
-        @Override
-        public void fsyncDirectory(Path directory) throws IOException {
-            delegate.fsyncDirectory(directory);
-        }
     }
 
     private void write(String file, String content) throws IOException {

@@ -307,8 +307,11 @@ class DataDirectoryAdminTest {
     }
 
     /** The real file system, except that backups cannot be read any more once one was read whole. */
-    private static final class BackupsFailAfterOneRead implements FileSystemOps {
-        private final FileSystemOps delegate = NioFileSystemOps.INSTANCE;
+    private static final class BackupsFailAfterOneRead extends ForwardingFileSystem {
+        BackupsFailAfterOneRead() {
+            super(NioFileSystemOps.INSTANCE);
+        }
+
         private volatile boolean failing;
 
         @Override
@@ -321,63 +324,18 @@ class DataDirectoryAdminTest {
             if (inBackups && path.getFileName().toString().equals(Backups.gzName(SeedFormat.NPCS))) {
                 failing = true; // the last file of a backup: it is read now, and then the disk fails
             }
-            return delegate.openRead(path);
+            return super.openRead(path);
         }
 
-        @Override
-        public WritableFile createNew(Path path) throws IOException {
-            return delegate.createNew(path);
-        }
 
-        @Override
-        public boolean exists(Path path) {
-            return delegate.exists(path);
-        }
 
-        @Override
-        public Kind kind(Path path) {
-            return delegate.kind(path);
-        }
 
-        @Override
-        public boolean isDirectory(Path path) {
-            return delegate.isDirectory(path);
-        }
 
-        @Override
-        public long size(Path path) throws IOException {
-            return delegate.size(path);
-        }
 
-        @Override
-        public long lastModifiedMillis(Path path) throws IOException {
-            return delegate.lastModifiedMillis(path);
-        }
 
-        @Override
-        public List<Path> list(Path directory) throws IOException {
-            return delegate.list(directory);
-        }
 
-        @Override
-        public void createDirectory(Path directory) throws IOException {
-            delegate.createDirectory(directory);
-        }
 
-        @Override
-        public void moveAtomic(Path source, Path target) throws IOException {
-            delegate.moveAtomic(source, target);
-        }
 
-        @Override
-        public void delete(Path path) throws IOException {
-            delegate.delete(path);
-        }
-
-        @Override
-        public void fsyncDirectory(Path directory) throws IOException {
-            delegate.fsyncDirectory(directory);
-        }
     }
 
     @Test
