@@ -5,6 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.zip.CRC32C;
 
 /**
@@ -80,7 +83,7 @@ final class GuildScan {
         int want = (int) Math.min(Math.max(chunk, INDENTED.length), max); // enough to tell the layout
         int n = fill(in, window, 0, want);
         boolean indented = n >= INDENTED.length
-                && java.util.Arrays.equals(window, 0, INDENTED.length, INDENTED, 0, INDENTED.length);
+                && Arrays.equals(window, 0, INDENTED.length, INDENTED, 0, INDENTED.length);
         return indented ? scanIndented(in, key, window, n, n < want, max, chunk)
                 : scanBytes(in, key, window, n, max, chunk);
     }
@@ -96,8 +99,8 @@ final class GuildScan {
      * @return what was found
      * @throws IOException if reading fails
      */
-    static GuildScan scan(InputStream in, java.util.Set<GuildId> guilds, long limit) throws IOException {
-        java.util.Set<String> keys = new java.util.HashSet<>();
+    static GuildScan scan(InputStream in, Set<GuildId> guilds, long limit) throws IOException {
+        Set<String> keys = new HashSet<>();
         guilds.forEach(guild -> keys.add(guild.value()));
         GuildSplit split = new GuildSplit(in, limit);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -144,7 +147,7 @@ final class GuildScan {
         needle[key.length + 5] = ':';
         int m = needle.length;
         int[] skip = new int[256];
-        java.util.Arrays.fill(skip, m);
+        Arrays.fill(skip, m);
         for (int k = 0; k < m - 1; k++) {
             skip[needle[k] & 0xff] = m - 1 - k;
         }
@@ -167,7 +170,7 @@ final class GuildScan {
                 int i = pos;
                 while (i <= length - m) {
                     byte last = window[i + m - 1];
-                    if (last == ':' && java.util.Arrays.equals(window, i, i + m, needle, 0, m)) {
+                    if (last == ':' && Arrays.equals(window, i, i + m, needle, 0, m)) {
                         found = i;
                         break;
                     }
