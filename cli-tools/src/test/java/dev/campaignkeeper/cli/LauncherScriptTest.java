@@ -1,0 +1,164 @@
+package dev.campaignkeeper.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/campaign-admin}, the launcher: it passes arguments, output and exit status through, and
+ * keeps a class-data-sharing archive beside the jar (made by the first run after a build, used by the
+ * runs after it). The jar here is a small stand-in holding only {@link Probe}, so the test does not
+ * depend on the real jar being packaged before the tests run.
+ */
+class LauncherScriptTest {
+
+    @TempDir
+    Path tree;
+
+    private Path script;
+    private Path jar;
+    private Path archive;
+
+    /** The stand-in jar's entry point: prints its arguments, exits with the first one's number. */
+    public static final class Probe {
+        private Probe() {
+        }
+
+        public static void main(String[] args) {
+            System.out.println("args=" + String.join(",", args));
+            System.exit(Integer.parseInt(args[0]));
+        }
+    }
+
+    @BeforeEach
+    void layOutAnInstall() throws IOException {
+        Path bin = Files.createDirectories(tree.resolve("bin"));
+        script = bin.resolve("campaign-admin");
+        Files.copy(repositoryRoot().resolve("bin/campaign-admin"), script);
+        script.toFile().setExecutable(true);
+        Path target = Files.createDirectories(tree.resolve("cli-tools/target"));
+        jar = target.resolve("campaign-admin.jar");
+        archive = target.resolve("campaign-admin.jsa");
+        writeStandInJar();
+    }
+
+    @Test
+    void firstRunWritesTheArchiveAndLaterRunsGiveTheSameOutputAndStatus() throws Exception {
+        Result first = run(Map.of(), "7", "a b");
+        assertThat(first.status()).isEqualTo(7);
+        assertThat(first.out()).isEqualTo("args=7,a b\n");
+        assertThat(archive).isNotEmptyFile();
+        assertThat(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar))).isPositive();
+        FileTime made = Files.getLastModifiedTime(archive);
+
+        Result second = run(Map.of(), "0", "x");
+        assertThat(second.status()).isZero();
+        assertThat(second.out()).isEqualTo("args=0,x\n");
+        assertThat(second.err()).isEmpty();
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
+        try (var files = Files.list(archive.getParent())) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("campaign-admin.jar", "campaign-admin.jsa");
+        }
+    }
+
+    @Test
+    void aJarBuiltAfterTheArchiveGetsANewArchive() throws Exception {
+        run(Map.of(), "0");
+        Files.setLastModifiedTime(archive, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        writeStandInJar();
+        FileTime stale = Files.getLastModifiedTime(archive);
+
+        Result rebuilt = run(Map.of(), "3");
+
+        assertThat(rebuilt.status()).isEqualTo(3);
+        assertThat(rebuilt.out()).isEqualTo("args=3\n");
+        assertThat(Files.getLastModifiedTime(archive).compareTo(stale)).isPositive();
+        assertThat(Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar))).isPositive();
+    }
+
+    @Test
+    void cdsOffWritesNoArchive() throws Exception {
+        Result off = run(Map.of("CAMPAIGN_ADMIN_CDS", "off"), "0", "y");
+
+        assertThat(off.status()).isZero();
+        assertThat(off.out()).isEqualTo("args=0,y\n");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void aMissingJarSaysHowToBuildItAndExitsThree() throws Exception {
+        Files.delete(jar);
+
+        Result missing = run(Map.of(), "0");
+
+        assertThat(missing.status()).isEqualTo(3);
+        assertThat(missing.err()).contains("not found; build it first");
+        assertThat(archive).doesNotExist();
+    }
+
+    private void writeStandInJar() throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(Attributes.Name.MAIN_CLASS, Probe.class.getName());
+        String entry = Probe.class.getName().replace('.', '/') + ".class";
+        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream jarOut = new JarOutputStream(out, manifest)) {
+            jarOut.putNextEntry(new JarEntry(entry));
+            jarOut.write(Files.readAllBytes(testClasses().resolve(entry)));
+            jarOut.closeEntry();
+        }
+    }
+
+    private Result run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(script.toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("JAVA_OPTS");
+        builder.environment().remove("CAMPAIGN_ADMIN_CDS");
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().putAll(env);
+        Path out = tree.resolve("out.txt");
+        Path err = tree.resolve("err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("launcher finished").isTrue();
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    private static Path testClasses() {
+        try {
+            return Path.of(LauncherScriptTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path repositoryRoot() {
+        Path dir = testClasses();
+        while (dir != null && !Files.isRegularFile(dir.resolve("bin/campaign-admin"))) {
+            dir = dir.getParent();
+        }
+        assertThat(dir).as("a bin/campaign-admin above " + testClasses()).isNotNull();
+        return dir;
+    }
+
+    private record Result(int status, String out, String err) { }
+}
