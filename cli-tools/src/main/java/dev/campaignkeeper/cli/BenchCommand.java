@@ -30,6 +30,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Issue 3's table order and labels; the keys are the --json keys. */
     private static final List<String[]> ROWS = List.of(
+            new String[] {"store", "store measured (json or postgres)", ""},
             new String[] {"guilds", "guilds", ""},
             new String[] {"bytes", "bytes on disk", "bytes"},
             new String[] {"open_ms", "open (load + replay)", "ms"},

@@ -44,7 +44,8 @@ class BenchCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("open (load + replay)").contains("durable mutation p50")
                 .contains("throughput, 16 writers").contains("mutation p99 during checkpoint")
-                .contains("raw append+fsync p50").contains("mutation p50 / fsync p50").contains("peak heap");
+                .contains("raw append+fsync p50").contains("mutation p50 / fsync p50").contains("peak heap")
+                .containsPattern("store measured \\(json or postgres\\) +json");
         assertThat(run.err()).isEmpty();
     }
 
