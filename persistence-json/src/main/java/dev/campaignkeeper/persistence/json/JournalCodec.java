@@ -57,8 +57,8 @@ final class JournalCodec {
      */
     static Entry header(byte[] line, int length) {
         int i = SEQ_PREFIX.length;
-        if (length < i || !java.util.Arrays.equals(line, 0, i, SEQ_PREFIX, 0, i)) {
-            return null;
+        if (length <= i || !java.util.Arrays.equals(line, 0, i, SEQ_PREFIX, 0, i) || line[i] == '0') {
+            return null; // a leading zero: 0 is out of range and 01 not strict JSON, as decode says
         }
         long seq = 0;
         int digits = 0;

@@ -188,4 +188,60 @@ class JournalCodecTest {
             assertThat(JournalCodec.header(bytes, bytes.length)).as(text).isNull();
         }
     }
+    @Test
+    void theHeaderAgreesWithTheFullDecoderOnEveryTrickyLine() throws Exception {
+        List<String> lines = new java.util.ArrayList<>();
+        for (String seq : List.of("1", "9", "10", "123456789012345678", "999999999999999999",
+                "1234567890123456789", "9999999999999999999", "0", "01")) {
+            for (String guild : List.of("1", "9", "10", "05", "0", "123456789012345678", "1234567890123456789",
+                    "9999999999999999999", "12345678901234567890")) {
+                lines.add("{\"seq\":" + seq + ",\"guild\":\"" + guild + "\",\"changes\":[]");
+            }
+        }
+        for (String text : lines) {
+            byte[] line = withChecksum(text);
+            JournalCodec.Entry header = JournalCodec.header(line, line.length);
+            JournalCodec.Entry full;
+            try {
+                full = decodeGeneral(line);
+            } catch (FormatException e) {
+                full = null;
+            }
+            if (full == null) {
+                assertThat(header).as(text).isNull();
+            } else if (header != null) {
+                assertThat(header.seq()).as(text).isEqualTo(full.seq());
+                assertThat(header.guild()).as(text).isEqualTo(full.guild());
+                assertThat(header.guild().value()).as(text).isEqualTo(full.guild().value());
+                assertThat(header.changes()).isEmpty();
+            }
+        }
+        // the lines the store writes always have a header: 18-digit sequence numbers, 19-digit ids, kept text
+        for (String text : List.of("{\"seq\":999999999999999999,\"guild\":\"1234567890123456789\",\"changes\":[]",
+                "{\"seq\":7,\"guild\":\"05\",\"changes\":[]", "{\"seq\":10,\"guild\":\"9\",\"changes\":[]")) {
+            byte[] line = withChecksum(text);
+            JournalCodec.Entry full = decodeGeneral(line);
+            JournalCodec.Entry header = JournalCodec.header(line, line.length);
+            assertThat(header).as(text).isEqualTo(new JournalCodec.Entry(full.seq(), full.guild(), List.of()));
+            assertThat(header.guild().value()).as(text).isEqualTo(full.guild().value());
+        }
+    }
+
+    @Test
+    void theHeaderNeedsTheBytesUpToTheGuildsClosingQuoteAndNoMore() throws Exception {
+        for (String guild : List.of("7", "123456789012345678", "1234567890123456789", "05")) {
+            byte[] line = JournalCodec.line(31, JournalCodec.encodeBody(GuildId.of(guild), EVERY_KIND));
+            int quote = text(line).indexOf('"', text(line).indexOf(guild));
+            JournalCodec.Entry expected = new JournalCodec.Entry(31, GuildId.of(guild), List.of());
+            for (int length = 0; length <= line.length; length++) {
+                JournalCodec.Entry header = JournalCodec.header(line, length);
+                if (length <= quote) {
+                    assertThat(header).as(guild + " cut at " + length).isNull();
+                } else {
+                    assertThat(header).as(guild + " cut at " + length).isEqualTo(expected);
+                    assertThat(header.guild().value()).isEqualTo(guild);
+                }
+            }
+        }
+    }
 }
