@@ -244,4 +244,16 @@ class JournalCodecTest {
             }
         }
     }
+
+    @Test
+    void whatGsonsLegacyModeWouldLetThroughIsRefused() throws Exception {
+        String written = text(line(1, List.of(new RecordChange.PutNpc(Fixtures.npc(GUILD, 10, "n", "Placeholder")))));
+        String prefix = written.substring(0, written.lastIndexOf(",\"crc32c\""));
+        assertThat(decodeGeneral(withChecksum(prefix)).changes()).hasSize(1); // the line itself is sound
+        // an escaped apostrophe and a raw control character: both accepted by Gson's legacy strictness
+        for (String name : List.of("O\\'Neil", "tab\there")) {
+            byte[] line = withChecksum(prefix.replace("Placeholder", name));
+            assertThatThrownBy(() -> decodeGeneral(line)).as(name).isInstanceOf(FormatException.class);
+        }
+    }
 }
