@@ -356,6 +356,15 @@ public final class CampaignAdmin implements Runnable {
     }
 
     /**
+     * Opens a data directory for writing a few guilds only ({@link JsonCampaignStore#openForGuilds}:
+     * no other guild is parsed, no checkpoint is written); empty when the directory needs a repair
+     * only {@link #openForWrite} may make.
+     */
+    java.util.Optional<JsonCampaignStore> openGuildsForWrite(Path dir, java.util.Set<dev.campaignkeeper.core.model.GuildId> guilds) {
+        return JsonCampaignStore.openForGuilds(JsonStoreConfig.defaults(dir), guilds);
+    }
+
+    /**
      * The levels LogConfigurator (or a logback configuration file) set, kept so one --verbose run
      * does not leak into the next in-process run.
      */

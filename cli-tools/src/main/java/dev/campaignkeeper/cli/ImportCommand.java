@@ -98,16 +98,25 @@ final class ImportCommand implements Callable<Integer> {
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
         progress.phase("opening the data directory");
-        JsonCampaignStore jsonStore = dir == null ? null : admin.openForWrite(dir);
-        try (CampaignStore store = jsonStore != null ? jsonStore : database.open(admin)) {
+        // only the file's guilds are read (no other guild is parsed) unless the directory needs a
+        // repair, which only a full open makes
+        JsonCampaignStore jsonStore = dir == null ? null
+                : (byGuild.isEmpty() ? Optional.<JsonCampaignStore>empty() : admin.openGuildsForWrite(dir, byGuild.keySet()))
+                        .orElseGet(() -> admin.openForWrite(dir));
+        CampaignStore store = jsonStore != null ? jsonStore : database.open(admin);
+        try {
             progress.phase("checking for conflicts", byGuild.size());
             // check every guild before writing any, so a conflict leaves the directory untouched
-            boolean overwrites = false;
-            for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
-                overwrites |= changesFor(store.guild(entry.getKey()), entry.getValue(), limits).stream()
-                        .anyMatch(change -> change instanceof RecordChange.RemoveCampaign
-                                || change instanceof RecordChange.RemoveCharacter
-                                || change instanceof RecordChange.RemoveNpc);
+            boolean overwrites = overwrites(store, byGuild, limits);
+            if (overwrites && jsonStore != null && jsonStore.openGuilds().isPresent()) {
+                // the safety backup is a checkpoint, written from every guild: open them all
+                progress.phase("opening every guild for the safety backup");
+                store.close();
+                store = null;
+                jsonStore = admin.openForWrite(dir);
+                store = jsonStore;
+                progress.phase("checking for conflicts", byGuild.size());
+                overwrites = overwrites(store, byGuild, limits);
             }
             if (overwrites) {
                 progress.phase("taking a safety backup");
@@ -138,7 +147,12 @@ final class ImportCommand implements Callable<Integer> {
                 }
                 progress.update(++done);
             }
-            progress.phase("closing the data directory (checkpoint)");
+            progress.phase(jsonStore != null && jsonStore.openGuilds().isPresent()
+                    ? "closing the data directory" : "closing the data directory (checkpoint)");
+        } finally {
+            if (store != null) {
+                store.close();
+            }
         }
         if (json) {
             Map<String, Object> document = new LinkedHashMap<>();
@@ -159,6 +173,18 @@ final class ImportCommand implements Callable<Integer> {
             admin.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** Whether importing overwrites any record (only with --replace); throws on a conflict. */
+    private boolean overwrites(CampaignStore store, Map<GuildId, List<CampaignExport>> byGuild, Limits limits) {
+        boolean overwrites = false;
+        for (Map.Entry<GuildId, List<CampaignExport>> entry : byGuild.entrySet()) {
+            overwrites |= changesFor(store.guild(entry.getKey()), entry.getValue(), limits).stream()
+                    .anyMatch(change -> change instanceof RecordChange.RemoveCampaign
+                            || change instanceof RecordChange.RemoveCharacter
+                            || change instanceof RecordChange.RemoveNpc);
+        }
+        return overwrites;
     }
 
     private List<RecordChange> changesFor(GuildState state, List<CampaignExport> exports, Limits limits) {

@@ -4,10 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.campaignkeeper.core.model.Campaign;
+import dev.campaignkeeper.core.model.ChannelId;
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.RoleId;
+import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.persistence.json.JsonCampaignStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -211,6 +221,77 @@ class ExportImportTest {
 
             assertThat(run.exitCode()).isEqualTo(3);
         }
+    }
+
+    /** A checkpointed directory holding one campaign of another guild than NativeDirs'. */
+    private static Path otherGuildDir(Path dir) {
+        GuildId other = GuildId.of("900000000000000100");
+        try (JsonCampaignStore store = JsonCampaignStore.open(NativeDirs.config(dir).withCheckpointOnClose(false))) {
+            store.update(other, state -> Update.of(null, new RecordChange.PutCampaign(new Campaign(other,
+                    ChannelId.of("900000000000000101"), "Other quest", NativeDirs.GM, RoleId.of("900000000000000102"),
+                    RoleId.of("900000000000000103"), Optional.empty(), List.of()))));
+            store.checkpoint();
+        }
+        return dir;
+    }
+
+    private static List<String> files(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            return paths.map(p -> dir.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void importIntoAHealthyDirectoryAppendsToTheJournalWithoutACheckpoint() throws IOException {
+        Path source = NativeDirs.healthy(tmp.resolve("source"));
+        Path target = otherGuildDir(tmp.resolve("target"));
+        Path file = tmp.resolve("guild.json");
+        String g = NativeDirs.GUILD.value();
+        assertThat(Run.of("--data", source.toString(), "export", "--guild", g, "--out", file.toString())
+                .exitCode()).isZero();
+        byte[] manifest = Files.readAllBytes(target.resolve("manifest.json"));
+        byte[] campaigns = Files.readAllBytes(target.resolve("campaigns.json"));
+        List<String> backups = files(target.resolve("backups"));
+
+        Run imported = Run.of("--data", target.toString(), "import", file.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(imported.out()).startsWith("Imported 1 campaign from " + file + ":");
+        // only the file's guild was opened: no checkpoint, the change is in the journal
+        assertThat(target.resolve("manifest.json")).hasBinaryContent(manifest);
+        assertThat(target.resolve("campaigns.json")).hasBinaryContent(campaigns);
+        assertThat(files(target.resolve("backups"))).isEqualTo(backups);
+        assertThat(Run.of("--data", target.toString(), "show", "guild", g, "--json").json())
+                .isEqualTo(Run.of("--data", source.toString(), "show", "guild", g, "--json").json());
+        assertThat(Run.of("--data", target.toString(), "show", "guild", "900000000000000100").out())
+                .contains("Other quest");
+        Run verify = Run.of("--data", target.toString(), "verify");
+        assertThat(verify.exitCode()).as(verify.out() + verify.err()).isZero();
+        try (JsonCampaignStore store = JsonCampaignStore.open(NativeDirs.config(target))) {
+            assertThat(store.guilds()).hasSize(2);
+            assertThat(store.recoveryReport().events()).isEmpty();
+        }
+    }
+
+    @Test
+    void importIntoADirectoryNeedingRepairOpensItWhole() throws IOException {
+        Path source = NativeDirs.healthy(tmp.resolve("source"));
+        Path target = otherGuildDir(tmp.resolve("target"));
+        Path file = tmp.resolve("guild.json");
+        String g = NativeDirs.GUILD.value();
+        assertThat(Run.of("--data", source.toString(), "export", "--guild", g, "--out", file.toString())
+                .exitCode()).isZero();
+        Path orphan = target.resolve(".campaigns.json.tmp"); // left by a checkpoint a crash interrupted
+        Files.writeString(orphan, "{\"half\":");
+        byte[] manifest = Files.readAllBytes(target.resolve("manifest.json"));
+
+        Run imported = Run.of("--data", target.toString(), "import", file.toString());
+
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(orphan).doesNotExist();
+        assertThat(Files.readAllBytes(target.resolve("manifest.json"))).as("checkpointed on close").isNotEqualTo(manifest);
+        assertThat(Run.of("--data", target.toString(), "show", "guild", g, "--json").json())
+                .isEqualTo(Run.of("--data", source.toString(), "show", "guild", g, "--json").json());
     }
 
     private static String newDir(Path dir) {

@@ -1,5 +1,6 @@
 package dev.campaignkeeper.persistence.json;
 
+import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *   <li>recovery ({@link Loader}) changes nothing; only then are orphaned temp files removed and
  *       files recovery does not trust moved aside as {@code <name>.corrupt-<time>} (never
  *       overwritten, never deleted), and the directory fsynced;</li>
+ *   <li>a writer that loaded only some guilds ({@link #loadUnchanged}) continues only a directory
+ *       that needs no repair, and never writes a base: repairs are made from the whole state;</li>
  *   <li>the journal a manifest names exists, durably, before the manifest does;</li>
  *   <li>older journals go only after the new manifest is durable, and one holding entries that were
  *       not replayed is moved aside instead of deleted;</li>
@@ -74,6 +78,18 @@ final class DirectoryState {
          */
         boolean needsNewBase() {
             return loaded.needsCheckpoint() || loaded.manifest().isEmpty();
+        }
+
+        /**
+         * Whether a writer may continue from this state only after changing the directory: a new
+         * base, damaged files or journals, or anything recovery had to report (lost mutations,
+         * a missing journal, damage it replayed around).
+         *
+         * @return true when only a full open ({@link #loadAndRepair}) may continue from it
+         */
+        boolean needsRepair() {
+            return needsNewBase() || !loaded.damaged().isEmpty() || !loaded.damagedJournals().isEmpty()
+                    || !loaded.events().isEmpty() || loaded.dataLost();
         }
 
         /**
@@ -140,6 +156,34 @@ final class DirectoryState {
             fs.fsyncDirectory(dir);
         }
         return new Repaired(loaded, movedAside);
+    }
+
+    /**
+     * For a writer of some guilds only: recovers the newest provable state building only these
+     * guilds ({@link Loader#load(FileSystemOps, Path, long, Set)}: every file is still checked as by
+     * a full load, and the sequence number is the whole directory's) and changes nothing on disk.
+     * A writer may then append journal entries for these guilds in a new journal generation, as a
+     * full open would, but never write a base from this partial state.
+     *
+     * <p>Empty when the directory needs anything {@link #loadAndRepair} (or the checkpoint a full
+     * open follows it with) would do: orphaned temp files, files to move aside, damaged journals,
+     * a new base (no manifest, a seed import, recovery from a backup), or any recovery event. The
+     * directory is then left untouched and the caller must open it fully, which repairs it from
+     * the whole state.
+     *
+     * @param guilds the guilds to build
+     * @return the state, or empty when only a full open may continue
+     * @throws dev.campaignkeeper.core.error.DataDamagedException if nothing valid remains; the
+     *         directory is then left untouched
+     * @throws IOException if reading fails
+     */
+    Optional<Repaired> loadUnchanged(Set<GuildId> guilds) throws IOException {
+        Objects.requireNonNull(guilds, "guilds");
+        if (!StateWriter.orphans(fs, dir).isEmpty()) {
+            return Optional.empty();
+        }
+        Repaired loaded = new Repaired(Loader.load(fs, dir, journalPreallocateBytes, guilds), List.of());
+        return loaded.needsRepair() ? Optional.empty() : Optional.of(loaded);
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * further write until it is reopened (an fsync is never retried).
  *
  * <p>Only one process (and one store per JVM) may open a data directory; see
- * {@link #open(JsonStoreConfig)}.
+ * {@link #open(JsonStoreConfig)}. {@link #openForGuilds} opens it for a few guilds only (an admin
+ * tool's writes to a large directory): it builds only their state and never checkpoints.
  */
 public final class JsonCampaignStore implements CampaignStore {
 
@@ -46,7 +48,10 @@ public final class JsonCampaignStore implements CampaignStore {
     private final Path dir;
     private final DirectoryLock lock;
     private final GroupCommitJournal journal;
+    /** Null when only some guilds are open ({@link #openForGuilds}): such a store never checkpoints. */
     private final Checkpointer checkpointer;
+    /** The guilds this store holds when opened for some only; null when it holds every guild. */
+    private final Set<GuildId> only;
     private final ConcurrentHashMap<GuildId, ReentrantLock> guildLocks = new ConcurrentHashMap<>();
     private final StoreMetrics metrics;
     private final RecoveryReport report;
@@ -57,15 +62,22 @@ public final class JsonCampaignStore implements CampaignStore {
     private JsonPostLog postLog;
 
     private JsonCampaignStore(JsonStoreConfig config, FileSystemOps fs, DirectoryState directory, DirectoryLock lock,
-                              DirectoryState.Repaired repaired, StoreMetrics metrics) {
+                              DirectoryState.Repaired repaired, StoreMetrics metrics, Set<GuildId> only) {
         this.config = config;
         this.metrics = metrics;
         this.fs = fs;
         this.dir = config.dataDir();
         this.lock = lock;
-        this.checkpointer = new Checkpointer(config, fs, directory, repaired);
-        this.journal = new GroupCommitJournal(config, repaired.loaded(), checkpointer::request, metrics);
-        this.checkpointer.attach(journal);
+        this.only = only;
+        if (only == null) {
+            this.checkpointer = new Checkpointer(config, fs, directory, repaired);
+            this.journal = new GroupCommitJournal(config, repaired.loaded(), checkpointer::request, metrics);
+            this.checkpointer.attach(journal);
+        } else {
+            this.checkpointer = null;
+            // the thresholds may pass: the next full open checkpoints (it replays these journals)
+            this.journal = new GroupCommitJournal(config, repaired.loaded(), () -> { }, metrics);
+        }
         this.report = repaired.report();
         this.reportAside = new ArrayList<>(repaired.movedAside());
     }
@@ -122,7 +134,7 @@ public final class JsonCampaignStore implements CampaignStore {
         try {
             DirectoryState.Repaired repaired = directory.loadAndRepair();
             Loader.Loaded loaded = repaired.loaded();
-            store = new JsonCampaignStore(config, fs, directory, lock, repaired, metrics);
+            store = new JsonCampaignStore(config, fs, directory, lock, repaired, metrics, null);
             store.journal.start(directory.startJournal(repaired.nextGeneration(), config.journalPreallocateBytes()));
             if (repaired.needsNewBase()) {
                 store.reportAside.addAll(store.checkpointer.checkpoint(true, loaded.damagedJournals()));
@@ -140,9 +152,92 @@ public final class JsonCampaignStore implements CampaignStore {
         }
     }
 
+    /**
+     * Opens a data directory for writing the journal entries of some guilds only, without building
+     * (or parsing) any other guild's records: for an admin tool changing a few guilds of a large
+     * directory (e.g. {@code campaign-admin import}). Every file is still checked as by
+     * {@link #open(JsonStoreConfig)} (the manifest's sizes and checksums, every journal line's
+     * checksum and the sequence), the directory lock is held the same way, and a new journal
+     * generation is started at the sequence number a full open would continue from, so the next
+     * full open replays these changes as its own.
+     *
+     * <p>Empty, with nothing on disk changed and the lock released again, when the directory needs
+     * any repair (damage to move aside, a damaged journal, a missing manifest or a seed import,
+     * recovery from a backup, lost mutations, orphaned temp files) or does not exist: those are
+     * repaired only from the whole state, so the caller must then use {@link #open(JsonStoreConfig)}.
+     *
+     * <p>The store returned differs from a full one:
+     * <ul>
+     *   <li>{@link #guild} and {@link #update} of a guild outside {@code guilds} throw
+     *       {@link IllegalArgumentException}, and {@link #guilds()} throws
+     *       {@link UnsupportedOperationException} (it does not know the other guilds);</li>
+     *   <li>it never checkpoints: no background checkpoint, none on close whatever the settings,
+     *       and {@link #checkpoint()} and {@link #writeCheckpoint()} throw
+     *       {@link IllegalStateException}; the journal keeps every change until the next full open
+     *       checkpoints;</li>
+     *   <li>its {@link #recoveryReport()} lists only these guilds' warnings.</li>
+     * </ul>
+     * Each {@link #update} is durable when it returns, as in a full store.
+     *
+     * <p>Limit: another guild's journal entries are checked by checksum, sequence number and guild
+     * id only; an entry whose checksum is valid but whose changes cannot be decoded (written by a
+     * buggy or newer version, never by a torn write) is found only by the next full open.
+     *
+     * @param config the settings ({@code checkpointOnClose} and the checkpoint triggers are ignored)
+     * @param guilds the guilds to open, at least one
+     * @return the store, or empty when only a full open may continue from the directory
+     * @throws dev.campaignkeeper.core.error.DataDirectoryLockedException if another process or
+     *         another store in this JVM has the directory open
+     * @throws dev.campaignkeeper.core.error.DataDamagedException if no valid state remains; the
+     *         directory is left untouched
+     * @throws StoreException if the directory cannot be read or written
+     * @throws IllegalArgumentException if {@code guilds} is empty
+     */
+    public static Optional<JsonCampaignStore> openForGuilds(JsonStoreConfig config, Set<GuildId> guilds) {
+        return openForGuilds(config, NioFileSystemOps.INSTANCE, StoreMetrics.none(), guilds);
+    }
+
+    static Optional<JsonCampaignStore> openForGuilds(JsonStoreConfig config, FileSystemOps fs, StoreMetrics metrics,
+                                                     Set<GuildId> guilds) {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(metrics, "metrics");
+        Set<GuildId> only = Set.copyOf(Objects.requireNonNull(guilds, "guilds"));
+        if (only.isEmpty()) {
+            throw new IllegalArgumentException("openForGuilds needs at least one guild");
+        }
+        Path dir = config.dataDir();
+        if (!fs.isDirectory(dir)) {
+            return Optional.empty(); // a full open creates it
+        }
+        DirectoryLock lock = DirectoryLock.acquire(dir, DirectoryLock.OPEN_PATIENCE);
+        JsonCampaignStore store = null;
+        try {
+            DirectoryState directory = new DirectoryState(fs, config);
+            Optional<DirectoryState.Repaired> unchanged = directory.loadUnchanged(only);
+            if (unchanged.isEmpty()) {
+                LOG.info("{} needs a repair from the whole state; opening guilds {} alone is refused", dir, only);
+                lock.close();
+                return Optional.empty();
+            }
+            DirectoryState.Repaired repaired = unchanged.get();
+            store = new JsonCampaignStore(config, fs, directory, lock, repaired, metrics, only);
+            store.journal.start(directory.startJournal(repaired.nextGeneration(), config.journalPreallocateBytes()));
+            LOG.info("opened {} at sequence {} for guilds {} only", dir, repaired.loaded().seq(), only);
+            return Optional.of(store);
+        } catch (IOException e) {
+            closeQuietly(store, lock);
+            throw new StoreException("cannot open data directory " + dir + ": " + IoProblems.describe(e), e);
+        } catch (RuntimeException e) {
+            closeQuietly(store, lock);
+            throw e;
+        }
+    }
+
     private static void closeQuietly(JsonCampaignStore store, DirectoryLock lock) {
         if (store != null) {
-            store.checkpointer.shutdownNow();
+            if (store.checkpointer != null) {
+                store.checkpointer.shutdownNow();
+            }
             store.journal.abandon();
         }
         lock.close();
@@ -154,6 +249,7 @@ public final class JsonCampaignStore implements CampaignStore {
     public GuildState guild(GuildId guild) {
         Objects.requireNonNull(guild, "guild");
         checkOpen();
+        checkHeld(guild);
         GuildState state = journal.durable(guild);
         return state != null ? state : GuildState.empty(guild);
     }
@@ -161,6 +257,10 @@ public final class JsonCampaignStore implements CampaignStore {
     @Override
     public Set<GuildId> guilds() {
         checkOpen();
+        if (only != null) {
+            throw new UnsupportedOperationException("The store for " + dir + " was opened for guilds " + only
+                    + " only and does not know the others; open it with JsonCampaignStore.open to list every guild.");
+        }
         return journal.guilds();
     }
 
@@ -176,6 +276,7 @@ public final class JsonCampaignStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        checkHeld(guild);
         long started = System.nanoTime();
         boolean changed = false;
         ReentrantLock guildLock = guildLocks.computeIfAbsent(guild, id -> new ReentrantLock());
@@ -228,6 +329,11 @@ public final class JsonCampaignStore implements CampaignStore {
      */
     public Checkpoint writeCheckpoint() {
         checkWritable();
+        if (checkpointer == null) {
+            throw new IllegalStateException("The store for " + dir + " was opened for guilds " + only
+                    + " only; a checkpoint is written from every guild's state, so it needs a store opened with"
+                    + " JsonCampaignStore.open.");
+        }
         checkpointer.checkpoint(false, Set.of());
         return checkpointer.last().orElseThrow(() -> new StoreException("no checkpoint of " + dir + " is in force"));
     }
@@ -302,6 +408,23 @@ public final class JsonCampaignStore implements CampaignStore {
         }
     }
 
+    /** A store opened for some guilds refuses the others: it would act on an empty state. */
+    private void checkHeld(GuildId guild) {
+        if (only != null && !only.contains(guild)) {
+            throw new IllegalArgumentException("The store for " + dir + " was opened for guilds " + only
+                    + " only, not for guild " + guild + ".");
+        }
+    }
+
+    /**
+     * The guilds this store was opened for by {@link #openForGuilds}.
+     *
+     * @return them, or empty when it holds every guild
+     */
+    public Optional<Set<GuildId>> openGuilds() {
+        return Optional.ofNullable(only);
+    }
+
     private void checkWritable() {
         checkOpen();
         Throwable cause = journal.failure();
@@ -321,20 +444,13 @@ public final class JsonCampaignStore implements CampaignStore {
         if (closed) {
             return;
         }
-        checkpointer.shutdown();
         try {
-            if (config.checkpointOnClose() && journal.failure() == null) {
-                try {
-                    checkpointer.checkpoint(false, Set.of());
-                } catch (RuntimeException e) {
-                    LOG.warn("final checkpoint of {} failed; the journal still holds every change", dir, e);
-                }
+            if (checkpointer == null) {
+                journal.close(); // opened for some guilds: never a checkpoint, see openForGuilds
+                closed = true;
+            } else {
+                closeWithCheckpointer();
             }
-            // no new change is queued from here on; the ones already queued are written and synced
-            // by their callers (one of them leads) before the journal closes
-            checkpointer.exclusive(journal::close);
-            closed = true;
-            checkpointer.awaitTermination();
         } finally {
             closed = true;
             synchronized (postLogMonitor) {
@@ -345,5 +461,21 @@ public final class JsonCampaignStore implements CampaignStore {
             lock.close();
             LOG.info("closed {}", dir);
         }
+    }
+
+    private void closeWithCheckpointer() {
+        checkpointer.shutdown();
+        if (config.checkpointOnClose() && journal.failure() == null) {
+            try {
+                checkpointer.checkpoint(false, Set.of());
+            } catch (RuntimeException e) {
+                LOG.warn("final checkpoint of {} failed; the journal still holds every change", dir, e);
+            }
+        }
+        // no new change is queued from here on; the ones already queued are written and synced
+        // by their callers (one of them leads) before the journal closes
+        checkpointer.exclusive(journal::close);
+        closed = true;
+        checkpointer.awaitTermination();
     }
 }

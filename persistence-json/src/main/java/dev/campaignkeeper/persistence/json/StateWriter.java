@@ -192,12 +192,38 @@ final class StateWriter {
         return removed;
     }
 
+    /**
+     * The orphaned temp files and directories {@link #removeOrphans} would remove, without removing
+     * them.
+     */
+    static List<Path> orphans(FileSystemOps fs, Path dataDir) throws IOException {
+        List<Path> found = new ArrayList<>(temps(fs, dataDir));
+        if (fs.kind(Backups.dir(dataDir)) == FileSystemOps.Kind.DIRECTORY) {
+            found.addAll(temps(fs, Backups.dir(dataDir)));
+        }
+        return found;
+    }
+
+    private static List<Path> temps(FileSystemOps fs, Path dir) throws IOException {
+        List<Path> found = new ArrayList<>();
+        for (Path path : fs.list(dir)) {
+            if (isTemp(path)) {
+                found.add(path);
+            }
+        }
+        return found;
+    }
+
+    private static boolean isTemp(Path path) {
+        String name = path.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".tmp");
+    }
+
     /** Removes the dot-prefixed {@code .tmp} files and directories directly in one directory. */
     static List<Path> removeTemps(FileSystemOps fs, Path dir) throws IOException {
         List<Path> removed = new ArrayList<>();
         for (Path path : fs.list(dir)) {
-            String name = path.getFileName().toString();
-            if (name.startsWith(".") && name.endsWith(".tmp")) {
+            if (isTemp(path)) {
                 removeTree(fs, path);
                 removed.add(path);
             }
