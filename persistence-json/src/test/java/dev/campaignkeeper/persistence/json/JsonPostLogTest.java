@@ -253,6 +253,66 @@ class JsonPostLogTest extends PostLogContract {
             fs.setFault((op, path) -> null);
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.remove(GUILD, MessageId.of(1)))
                     .isInstanceOf(StoreException.class).hasMessageContaining("refuses");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> log.append(post(GUILD, CAMPAIGN, BOB, 1, "later")))
+                    .isInstanceOf(StoreException.class).hasMessageContaining("refuses changes after an I/O failure");
+            assertThat(log.latestBy(GUILD, CAMPAIGN, BOB)).isEmpty();
         }
+    }
+
+    @Test
+    void everyCallAfterCloseIsRefusedAndASecondCloseDoesNothing() throws IOException {
+        PostRecord kept = post(GUILD, CAMPAIGN, ALICE, 1, "kept");
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        JsonPostLog log = JsonPostLog.open(fs, config(100));
+        log.append(kept);
+        log.close();
+
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> calls = List.of(
+                () -> log.find(GUILD, kept.id()),
+                () -> log.recent(GUILD, CAMPAIGN, 10),
+                () -> log.latestBy(GUILD, CAMPAIGN, ALICE),
+                () -> log.append(post(GUILD, CAMPAIGN, BOB, 1, "after close")),
+                () -> log.replace(kept.edited(kept.messages(), "edited")),
+                () -> log.remove(GUILD, kept.id()),
+                () -> log.removeCampaign(GUILD, CAMPAIGN));
+        for (org.assertj.core.api.ThrowableAssert.ThrowingCallable call : calls) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(call).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("is closed");
+        }
+        log.close();
+        try (JsonPostLog reopened = JsonPostLog.open(fs, config(100))) {
+            assertThat(reopened.recent(GUILD, CAMPAIGN, 10)).containsExactly(kept);
+        }
+    }
+
+    @Test
+    void compactionLeavesTheCompactedSegmentAndOneFreshSegmentAfterIt() throws IOException {
+        JsonStoreConfig config = config(20).withJournalPreallocateBytes(0);
+        FakeFileSystem fs = new FakeFileSystem(dir);
+        Path posts = JsonPostLog.dir(dir);
+        long before;
+        try (JsonPostLog log = JsonPostLog.open(fs, config, 50)) {
+            before = generations(fs, posts).get(0);
+            for (int i = 0; i < 60; i++) {
+                log.append(post(GUILD, CAMPAIGN, ALICE, 1, "post " + i));
+            }
+            List<Long> after = generations(fs, posts);
+            assertThat(after).hasSize(2);
+            assertThat(after.get(0)).isGreaterThan(before);
+            assertThat(after.get(1)).isEqualTo(after.get(0) + 1);
+        }
+        try (JsonPostLog log = JsonPostLog.open(fs, config, 50)) {
+            assertThat(log.size()).isEqualTo(20);
+            assertThat(log.events()).isEmpty();
+        }
+    }
+
+    private static List<Long> generations(FakeFileSystem fs, Path posts) throws IOException {
+        List<Long> generations = new ArrayList<>();
+        for (Path segment : Journal.list(fs, posts)) {
+            generations.add(Journal.generation(segment));
+        }
+        java.util.Collections.sort(generations);
+        return generations;
     }
 }
