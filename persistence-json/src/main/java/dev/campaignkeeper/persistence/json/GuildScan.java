@@ -32,7 +32,10 @@ final class GuildScan {
         this.unsure = unsure;
     }
 
-    /** {@code {"G": ..., "G": ...}}: the guild's entries only (an empty object when it has none). */
+    /**
+     * {@code {"G": ..., "G": ...}}: the guild's entries only (an empty object when it has none); of no
+     * use when {@link #unsure()}.
+     */
     byte[] document() {
         return document.clone();
     }
@@ -81,7 +84,7 @@ final class GuildScan {
         byte[] window = new byte[chunk + key.length + 16];
         long max = limit + 1; // one byte more than listed proves a size mismatch
         int want = (int) Math.min(Math.max(chunk, INDENTED.length), max); // enough to tell the layout
-        int n = fill(in, window, 0, want);
+        int n = in.readNBytes(window, 0, want);
         boolean indented = n >= INDENTED.length
                 && Arrays.equals(window, 0, INDENTED.length, INDENTED, 0, INDENTED.length);
         return indented ? scanIndented(in, key, window, n, n < want, max, chunk)
@@ -121,19 +124,6 @@ final class GuildScan {
         return new GuildScan(out.toByteArray(), split.sum(), split.unsure());
     }
 
-    /** Reads until {@code length} bytes are in or the file ends; returns how many were read. */
-    private static int fill(InputStream in, byte[] buffer, int offset, int length) throws IOException {
-        int total = 0;
-        while (total < length) {
-            int n = in.read(buffer, offset + total, length - total);
-            if (n <= 0) {
-                break;
-            }
-            total += n;
-        }
-        return total;
-    }
-
     /** The store's own layout: key lines found by a skip search, entries ended by the indent. */
     private static GuildScan scanIndented(InputStream in, byte[] key, byte[] window, int firstRead,
                                           boolean ended, long max, int chunk) throws IOException {
@@ -155,7 +145,6 @@ final class GuildScan {
         crc.update(window, 0, firstRead);
         long count = firstRead;
         Kept out = new Kept();
-        int entryStart = 0; // where the kept entry's value begins in out
         out.write('{');
         boolean firstKept = true;
         boolean keeping = false;
@@ -163,7 +152,7 @@ final class GuildScan {
         int keepFrom = 0;
         int pos = 0;
         int length = firstRead;
-        boolean end = ended || count >= max;
+        boolean end = ended; // at the limit, the next pass reads nothing and ends
         while (true) {
             if (!keeping) {
                 int found = -1;
@@ -182,13 +171,12 @@ final class GuildScan {
                     }
                     firstKept = false;
                     out.write(needle, 3, m - 3); // "G":
-                    entryStart = out.size();
                     keeping = true;
                     keepFrom = found + m;
                     pos = keepFrom;
                     continue;
                 }
-                pos = Math.max(pos, length - (m - 1)); // a key line may straddle the next read
+                pos = i; // every start before i is ruled out; a key line from i on may straddle the next read
             } else {
                 // the entry ends at the next line indented by exactly two spaces, or at the file's "\n}"
                 int close = -1;
@@ -230,7 +218,7 @@ final class GuildScan {
                 if (close >= 0) {
                     out.write(window, keepFrom, close - keepFrom);
                     if (oneLine) {
-                        out.dropSeparator(entryStart); // the value ended before "," and the newline
+                        out.dropSeparator(); // the value ended before "," and the newline
                     }
                     keeping = false;
                     pos = close;
@@ -251,28 +239,25 @@ final class GuildScan {
             keepFrom -= from;
             pos -= from;
             int want = (int) Math.min(chunk, max - count);
-            int n = want > 0 ? fill(in, window, tail, want) : 0;
+            int n = in.readNBytes(window, tail, want);
             crc.update(window, tail, n);
             count += n;
             length = tail + n;
-            end = n < want || want == 0 || count >= max;
+            end = n < want || count >= max;
         }
-        if (keeping) {
-            unsure = true; // the file ended inside an entry
-            out.write(window, keepFrom, length - keepFrom);
-        }
+        unsure |= keeping; // the file ended inside an entry
         out.write('}');
         return new GuildScan(out.toByteArray(), new SeedFormat.FileSum(count, crc.getValue()), unsure);
     }
 
     /** The kept bytes; a one-line value's trailing blanks and comma are dropped once its end is known. */
     private static final class Kept extends ByteArrayOutputStream {
-        /** Drops trailing blanks, then one comma, not below {@code floor}. */
-        void dropSeparator(int floor) {
-            while (count > floor && isBlank(buf[count - 1])) {
+        /** Drops trailing blanks, then one comma; the key's colon before the value stops it. */
+        void dropSeparator() {
+            while (isBlank(buf[count - 1])) {
                 count--;
             }
-            if (count > floor && buf[count - 1] == ',') {
+            if (buf[count - 1] == ',') {
                 count--;
             }
         }
@@ -385,8 +370,7 @@ final class GuildScan {
             if (keeping) {
                 out.write(buffer, keepFrom, n - keepFrom);
             }
-            long left = max - count;
-            n = left > 0 ? in.read(buffer, 0, (int) Math.min(chunk, left)) : 0;
+            n = in.read(buffer, 0, (int) Math.min(chunk, max - count)); // 0 once at the limit
         }
         if (depth != 0 || inString || keeping) {
             unsure = true;

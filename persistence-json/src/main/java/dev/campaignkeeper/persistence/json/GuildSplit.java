@@ -177,8 +177,7 @@ final class GuildSplit {
             while (position < limit) {
                 byte b = buffer[position++];
                 if (b != '\n' && b != ' ' && b != '\r' && b != '\t') {
-                    unsure = true;
-                    drain();
+                    unsure = true; // the caller drains the rest
                     return;
                 }
             }
@@ -214,10 +213,13 @@ final class GuildSplit {
         return Arrays.copyOfRange(line, from, withoutCommaEnd(line, from, to));
     }
 
-    /** Where the bytes end without trailing blanks, one trailing comma and the blanks before it. */
+    /**
+     * Where the bytes end without trailing blanks, one trailing comma and the blanks before it; they
+     * do not end blank (a one-line value is not empty, a closing line has its bracket).
+     */
     private static int withoutCommaEnd(byte[] line, int from, int to) {
         int end = trimmedEnd(line, from, to);
-        if (end > from && line[end - 1] == ',') {
+        if (line[end - 1] == ',') {
             end = trimmedEnd(line, from, end - 1);
         }
         return end;
@@ -249,9 +251,7 @@ final class GuildSplit {
             System.arraycopy(buffer, base, buffer, 0, kept);
             from -= base;
             i -= base;
-            if (keepFrom >= 0) {
-                keepFrom -= base;
-            }
+            keepFrom = Math.min(keepFrom, 0); // a kept entry now begins the buffer (-1: none)
             limit = kept;
             position = kept;
             if (!fill()) {
@@ -272,15 +272,12 @@ final class GuildSplit {
             return false;
         }
         if (limit == buffer.length) {
-            if (position < limit) {
-                buffer = Arrays.copyOf(buffer, buffer.length * 2);
-            } else {
-                limit = 0;
-                position = 0;
-            }
+            // all consumed (drain, end): readLine moves a line it keeps to the front, with room after it
+            limit = 0;
+            position = 0;
         }
         int want = (int) Math.min(buffer.length - limit, max - count);
-        int n = want > 0 ? in.read(buffer, limit, want) : -1;
+        int n = in.read(buffer, limit, want); // 0 once at the limit
         if (n <= 0) {
             eof = true;
             return false;

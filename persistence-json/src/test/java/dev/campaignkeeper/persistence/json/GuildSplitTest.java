@@ -158,4 +158,70 @@ class GuildSplitTest {
         assertThat(split.sum().size()).isEqualTo(6);
         assertThat(split.unsure()).isTrue();
     }
+
+    private static SeedFormat.FileSum sumOf(byte[] bytes, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, length);
+        return new SeedFormat.FileSum(length, crc.getValue());
+    }
+
+    @Test
+    void aFileCutAnywhereBeforeItsClosingBraceIsUnsureAndSummedWholeWhateverTheReadSize() throws Exception {
+        byte[] whole = FILE.getBytes(StandardCharsets.UTF_8);
+        for (int length = 0; length < whole.length; length++) {
+            String cut = new String(whole, 0, length, StandardCharsets.UTF_8);
+            for (int chunk = 1; chunk <= 12; chunk++) {
+                boolean[] unsure = new boolean[1];
+                SeedFormat.FileSum[] sum = new SeedFormat.FileSum[1];
+
+                split(cut, chunk, unsure, sum);
+
+                assertThat(unsure[0]).as("cut at %d, chunk %d", length, chunk).isTrue();
+                assertThat(sum[0]).as("cut at %d, chunk %d", length, chunk).isEqualTo(sumOf(whole, length));
+            }
+        }
+    }
+
+    @Test
+    void shortReadsSplitTheSameEntries() throws Exception {
+        byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+        for (int most = 1; most <= 9; most++) {
+            for (int chunk : new int[] {1, 4, 1 << 16}) {
+                GuildSplit split = new GuildSplit(new ShortReads(bytes, most), bytes.length, chunk);
+                List<String> entries = new ArrayList<>();
+                for (GuildSplit.Entry entry = split.next(); entry != null; entry = split.next()) {
+                    entries.add(entry.key() + "=" + new String(entry.value(), StandardCharsets.UTF_8));
+                }
+                split.drain();
+
+                assertThat(entries).as("reads of %d, chunk %d", most, chunk).containsExactly(
+                        "11= {\n    \"1\": {\n      \"name\": \"\\\"x\\\": {\"\n    }\n  }",
+                        "2= {}",
+                        "3= {\n    \"7\": [\n      \"1\"\n    ]\n  }");
+                assertThat(split.unsure()).isFalse();
+                assertThat(split.sum()).isEqualTo(sumOf(bytes, bytes.length));
+            }
+        }
+    }
+
+    @Test
+    void aFileOfExactlyTheLimitIsReadWholeAndALongerOneOnlyOneBytePastTheLimit() throws Exception {
+        byte[] bytes = FILE.getBytes(StandardCharsets.UTF_8);
+        for (int chunk : new int[] {1, 3, bytes.length - 1, bytes.length, bytes.length + 1, 1 << 16}) {
+            for (int limit : new int[] {bytes.length, bytes.length - 1, bytes.length - 4, bytes.length + 2}) {
+                GuildSplit split = new GuildSplit(new ByteArrayInputStream(bytes), limit, chunk);
+                int entries = 0;
+                while (split.next() != null) {
+                    entries++;
+                }
+                split.drain();
+
+                int read = Math.min(bytes.length, limit + 1);
+                String as = "limit " + limit + ", chunk " + chunk;
+                assertThat(split.sum()).as(as).isEqualTo(sumOf(bytes, read));
+                assertThat(split.unsure()).as(as).isEqualTo(read < bytes.length);
+                assertThat(entries).as(as).isEqualTo(read < bytes.length ? 2 : 3);
+            }
+        }
+    }
 }
