@@ -187,4 +187,55 @@ class RestoreDiffTest {
         assertThat(dry.currentRecovery()).map(RecoveryReport::source).contains(RecoveryReport.Source.BACKUP);
         assertThat(dry.diffs()).isEqualTo(fullComparison(base));
     }
+    @Test
+    void whenMostGuildsDifferTheByteComparisonGivesUpAndTheDryRunComparesInFull() throws Exception {
+        int guilds = RestoreDiff.GIVE_UP_AFTER + 8;
+        String base;
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            for (int g = 1; g <= guilds; g++) {
+                put(store, Fixtures.guild(g), 10, "Base " + g);
+            }
+            store.checkpoint();
+        }
+        base = DataDirectory.at(dir).backups(false).get(0).id();
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            // one in three differs: more than one in GIVE_UP_SHARE (4)
+            for (int g = 1; g <= guilds; g += 3) {
+                put(store, Fixtures.guild(g), 10, "Changed " + g);
+            }
+            store.checkpoint();
+        }
+
+        assertThat(fast(base)).as("gave up").isEmpty();
+        List<DataDirectory.GuildDiff> full = fullComparison(base);
+        assertThat(full).hasSize((guilds + 2) / 3);
+        assertThat(DataDirectory.at(dir).restore(base, true).diffs()).isEqualTo(full);
+    }
+
+    @Test
+    void whenFewGuildsDifferAmongManyTheByteComparisonKeepsGoing() throws Exception {
+        int guilds = RestoreDiff.GIVE_UP_AFTER + 8;
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            for (int g = 1; g <= guilds; g++) {
+                put(store, Fixtures.guild(g), 10, "Base " + g);
+            }
+            store.checkpoint();
+        }
+        String base = DataDirectory.at(dir).backups(false).get(0).id();
+        try (JsonCampaignStore store = JsonCampaignStore.open(Fixtures.config(dir).withCheckpointOnClose(false))) {
+            // exactly one in GIVE_UP_SHARE of the first GIVE_UP_AFTER differs: not more, so no giving up
+            for (int g = 1; g <= RestoreDiff.GIVE_UP_AFTER; g += RestoreDiff.GIVE_UP_SHARE) {
+                put(store, Fixtures.guild(g), 10, "Changed " + g);
+            }
+            store.checkpoint();
+        }
+
+        Optional<RestoreDiff.Result> fast = fast(base);
+
+        assertThat(fast).isPresent();
+        List<DataDirectory.GuildDiff> full = fullComparison(base);
+        assertThat(full).hasSize(RestoreDiff.GIVE_UP_AFTER / RestoreDiff.GIVE_UP_SHARE);
+        assertThat(DataDirectory.diff(fast.get().current(), fast.get().restored())).isEqualTo(full);
+        assertThat(fast.get().compared()).isEqualTo(full.size());
+    }
 }
