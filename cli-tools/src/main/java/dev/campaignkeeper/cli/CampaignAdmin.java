@@ -9,6 +9,7 @@ import dev.campaignkeeper.core.error.DataDirectoryLockedException;
 import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.persistence.json.DataDirectory;
 import dev.campaignkeeper.persistence.json.JsonCampaignStore;
 import dev.campaignkeeper.persistence.json.JsonStoreConfig;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -360,7 +362,7 @@ public final class CampaignAdmin implements Runnable {
      * no other guild is parsed, no checkpoint is written); empty when the directory needs a repair
      * only {@link #openForWrite} may make.
      */
-    java.util.Optional<JsonCampaignStore> openGuildsForWrite(Path dir, java.util.Set<dev.campaignkeeper.core.model.GuildId> guilds) {
+    Optional<JsonCampaignStore> openGuildsForWrite(Path dir, Set<GuildId> guilds) {
         return JsonCampaignStore.openForGuilds(JsonStoreConfig.defaults(dir), guilds);
     }
 

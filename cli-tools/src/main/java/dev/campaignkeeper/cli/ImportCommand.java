@@ -98,11 +98,7 @@ final class ImportCommand implements Callable<Integer> {
         List<Map<String, Object>> imported = new ArrayList<>();
         Optional<String> safetyBackup = Optional.empty();
         progress.phase("opening the data directory");
-        // only the file's guilds are read (no other guild is parsed) unless the directory needs a
-        // repair, which only a full open makes
-        JsonCampaignStore jsonStore = dir == null ? null
-                : (byGuild.isEmpty() ? Optional.<JsonCampaignStore>empty() : admin.openGuildsForWrite(dir, byGuild.keySet()))
-                        .orElseGet(() -> admin.openForWrite(dir));
+        JsonCampaignStore jsonStore = dir == null ? null : openJson(dir, byGuild.keySet());
         CampaignStore store = jsonStore != null ? jsonStore : database.open(admin);
         try {
             progress.phase("checking for conflicts", byGuild.size());
@@ -173,6 +169,17 @@ final class ImportCommand implements Callable<Integer> {
             admin.out().flush();
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Opens the data directory for the file's guilds only (no other guild is parsed), or whole when
+     * the file names none or the directory needs a repair, which only a full open makes.
+     */
+    private JsonCampaignStore openJson(Path dir, Set<GuildId> guilds) {
+        if (guilds.isEmpty()) {
+            return admin.openForWrite(dir);
+        }
+        return admin.openGuildsForWrite(dir, guilds).orElseGet(() -> admin.openForWrite(dir));
     }
 
     /** Whether importing overwrites any record (only with --replace); throws on a conflict. */
