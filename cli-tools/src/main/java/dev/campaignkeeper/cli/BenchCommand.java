@@ -38,6 +38,7 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"mutation_p99_ms", "durable mutation p99", "ms"},
             new String[] {"throughput_1_per_s", "throughput, 1 writer", "/s"},
             new String[] {"throughput_16_per_s", "throughput, 16 writers", "/s"},
+            new String[] {"pool_size", "connections in the pool (postgres)", ""},
             new String[] {"checkpoint_ms", "checkpoint", "ms"},
             new String[] {"checkpoint_incremental_ms", "checkpoint, 1% of guilds changed", "ms"},
             new String[] {"checkpoint_incremental_over_full", "that / the full checkpoint", "x"},
@@ -100,6 +101,11 @@ final class BenchCommand implements Callable<Integer> {
             description = "with --store postgres: postgresql://user@host:5432/database (password from the URL"
                     + " or $PGPASSWORD; default $CAMPAIGN_DATABASE_URL)")
     private String databaseUrl;
+
+    @Option(names = "--pool-size", paramLabel = "N",
+            description = "with --store postgres: connections in the store's pool (default 20, more than the"
+                    + " 16 writers)")
+    private Integer poolSize;
 
     @Option(names = "--dice", description = "benchmark dice parse+roll of typical expressions instead of the"
             + " store")
@@ -184,6 +190,9 @@ final class BenchCommand implements Callable<Integer> {
         try (StderrListener listener = new StderrListener(admin.err(), admin.terminal())) {
             result = new BenchRunner(chosen, listener).run(target, settings);
             result.put("store", store == StoreKind.POSTGRES && factory == null ? "postgres" : "json");
+            if (chosen instanceof PostgresStoreBenchFactory postgres) {
+                result.put("pool_size", postgres.poolSize());
+            }
         } finally {
             if (chosen instanceof PostgresStoreBenchFactory postgres) {
                 postgres.close();
@@ -206,12 +215,18 @@ final class BenchCommand implements Callable<Integer> {
             if (databaseUrl != null) {
                 throw new CliException(ExitCodes.USAGE, "--database-url needs --store postgres");
             }
+            if (poolSize != null) {
+                throw new CliException(ExitCodes.USAGE, "--pool-size needs --store postgres");
+            }
             return new JsonStoreBenchFactory();
+        }
+        if (poolSize != null && poolSize < 1) {
+            throw new CliException(ExitCodes.USAGE, "--pool-size must be at least 1, not " + poolSize);
         }
         String url = admin.databaseUrl(databaseUrl).orElseThrow(() -> new CliException(ExitCodes.USAGE,
                 "--store postgres needs --database-url postgresql://user@host:5432/database (or $"
                         + dev.campaignkeeper.persistence.postgres.PostgresStoreConfig.DATABASE_URL_VARIABLE + ")"));
-        return new PostgresStoreBenchFactory(admin.databaseConfig(url));
+        return new PostgresStoreBenchFactory(admin.databaseConfig(url), poolSize != null ? poolSize : 20);
     }
 
     private static void printTable(PrintWriter out, Map<String, Object> result, List<String[]> rows) {

@@ -30,9 +30,14 @@ final class PostgresStoreBenchFactory implements BenchRunner.StoreFactory, AutoC
 
     private final PostgresStoreConfig config;
 
-    PostgresStoreBenchFactory(PostgresStoreConfig base) {
+    PostgresStoreBenchFactory(PostgresStoreConfig base, int poolSize) {
         this.config = base.withSchema("bench_" + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                .toLowerCase(Locale.ROOT)).withMaximumPoolSize(20);
+                .toLowerCase(Locale.ROOT)).withMaximumPoolSize(poolSize);
+    }
+
+    /** Connections in the measured store's pool. */
+    int poolSize() {
+        return config.maximumPoolSize();
     }
 
     @Override

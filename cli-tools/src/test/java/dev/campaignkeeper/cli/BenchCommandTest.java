@@ -59,6 +59,28 @@ class BenchCommandTest {
         assertThat(json.keySet()).containsAll(KEYS);
         assertThat(json.get("store").getAsString()).isEqualTo("postgres");
         assertThat(json.get("throughput_16_per_s").getAsLong()).isPositive();
+        assertThat(json.get("pool_size").getAsInt()).isEqualTo(20);
+    }
+
+    @Test
+    void thePoolSizeIsTheOneAskedFor() {
+        Run run = Run.of("bench", "--store", "postgres", "--database-url", TestDatabaseUrl.url(), "--guilds", "2",
+                "--mutations", "20", "--replay-entries", "10", "--pool-size", "3", "--json");
+
+        assertThat(run.exitCode()).as(run.err() + " " + TestDatabaseUrl.hint()).isZero();
+        assertThat(run.json().get("pool_size").getAsInt()).isEqualTo(3);
+    }
+
+    @Test
+    void aPoolSizeWithoutThePostgresStoreOrBelowOneIsAUsageError() {
+        Run json = Run.of("bench", "--guilds", "2", "--pool-size", "4");
+        Run zero = Run.of("bench", "--store", "postgres", "--database-url", TestDatabaseUrl.url(), "--guilds", "2",
+                "--pool-size", "0");
+
+        assertThat(json.exitCode()).isEqualTo(2);
+        assertThat(json.err()).contains("--pool-size needs --store postgres");
+        assertThat(zero.exitCode()).isEqualTo(2);
+        assertThat(zero.err()).contains("--pool-size must be at least 1, not 0");
     }
 
     @Test
