@@ -116,33 +116,56 @@ final class JsonPostLog implements PostLog, AutoCloseable {
         long[] lines = {0};
         long bytes = 0;
         boolean lost = false;
+        boolean[] missing = {false};
+        // after a segment that could not be read to its end, the next one may start anywhere: that
+        // loss is already reported
+        boolean resync = false;
         for (Path segment : segments) {
             String name = DIR + "/" + segment.getFileName();
             Journal.Scan scan;
+            boolean[] first = {true};
+            boolean afterLoss = resync;
+            resync = false;
             try (InputStream in = fs.openRead(segment)) {
                 scan = Journal.scan(in, config.journalPreallocateBytes(), (line, length, offset) -> {
                     lines[0]++;
+                    PostLogCodec.Event event = null;
                     try {
-                        PostLogCodec.Event event = PostLogCodec.decode(line, length);
-                        if (event instanceof PostLogCodec.Reset) {
-                            index[0] = new InMemoryPostLog(config.postRetentionPerCampaign());
-                            lines[0] = 1;
-                        } else {
-                            apply(index[0], event);
-                        }
+                        event = PostLogCodec.decode(line, length);
                     } catch (FormatException | IllegalArgumentException e) {
-                        events.add(name + ": the event at byte offset " + offset + " cannot be applied ("
-                                + RecordJson.excerpt(String.valueOf(e.getMessage()), 200) + "); skipped");
-                        if (!damaged.contains(segment)) {
-                            damaged.add(segment);
+                        damage(events, damaged, segment, name + ": the event at byte offset " + offset
+                                + " cannot be applied (" + RecordJson.excerpt(String.valueOf(e.getMessage()), 200)
+                                + "); skipped");
+                    }
+                    // a reset supersedes everything before it: nothing missing there is lost
+                    String gap = first[0] && afterLoss || event instanceof PostLogCodec.Reset ? null
+                            : sequenceProblem(PostLogCodec.seq(line, length), seq[0], first[0]);
+                    first[0] = false;
+                    if (gap != null) {
+                        damage(events, damaged, segment, name + ": the event at byte offset " + offset + " " + gap
+                                + "; the events after it are applied");
+                        missing[0] = true;
+                    }
+                    if (event instanceof PostLogCodec.Reset) {
+                        index[0] = new InMemoryPostLog(config.postRetentionPerCampaign());
+                        lines[0] = 1;
+                    } else if (event != null) {
+                        try {
+                            apply(index[0], event);
+                        } catch (IllegalArgumentException e) {
+                            damage(events, damaged, segment, name + ": the event at byte offset " + offset
+                                    + " cannot be applied (" + RecordJson.excerpt(String.valueOf(e.getMessage()), 200)
+                                    + "); skipped");
                         }
                     }
-                    seq[0]++;
+                    long written = PostLogCodec.seq(line, length);
+                    seq[0] = written > 0 ? written : seq[0] + 1;
                 });
             } catch (UnsafeFileException e) {
                 events.add(name + " " + e.reason() + ": not read; its posts are lost");
                 damaged.add(segment);
                 lost = true;
+                resync = true;
                 continue;
             }
             bytes += scan.validEnd();
@@ -151,12 +174,47 @@ final class JsonPostLog implements PostLog, AutoCloseable {
                         + (scan.lossPossible() ? "; " + scan.notReplayed() + " later events were not replayed" : "")
                         + "; opening the post log keeps it as <name>.corrupt-<time>");
                 lost |= scan.lossPossible();
+                resync = true;
                 if (!damaged.contains(segment)) {
                     damaged.add(segment);
                 }
             }
         }
-        return new Loaded(index[0], seq[0], lines[0], segments, damaged, events, lost, bytes);
+        return new Loaded(index[0], seq[0], lines[0], segments, damaged, events, lost || missing[0], bytes);
+    }
+
+    /**
+     * Why a line's sequence number shows events missing before it, or null. Within a segment every
+     * line follows the one before; a segment may start anywhere up to one past the previous segment's
+     * last line (logs written before sequence numbers were carried across reopens restart lower), but
+     * a higher start means lines (or a whole segment) went missing.
+     *
+     * @param written the line's sequence number, or -1 if it has none
+     * @param previous the sequence number of the line before, 0 at the log's start
+     * @param segmentStart whether the line is its segment's first
+     */
+    static String sequenceProblem(long written, long previous, boolean segmentStart) {
+        if (written < 1) {
+            return "has no sequence number (\"seq\" must come first)";
+        }
+        long expected = previous + 1;
+        if (written == expected || segmentStart && written < expected) {
+            return null;
+        }
+        if (written > expected) {
+            long gone = written - expected;
+            return "has sequence number " + written + " where " + expected + " was due: " + gone
+                    + (gone == 1 ? " event is" : " events are") + " missing before it";
+        }
+        return "has sequence number " + written + ", not after " + previous + " (lines out of order or repeated)";
+    }
+
+    /** Records damage in a segment: the event, and the segment to keep aside. */
+    private static void damage(List<String> events, List<Path> damaged, Path segment, String event) {
+        events.add(event);
+        if (!damaged.contains(segment)) {
+            damaged.add(segment);
+        }
     }
 
     private static void apply(InMemoryPostLog index, PostLogCodec.Event event) {

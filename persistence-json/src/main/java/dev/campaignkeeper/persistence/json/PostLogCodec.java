@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -143,6 +144,28 @@ final class PostLogCodec {
         }
         in.endArray();
         return values;
+    }
+
+    private static final byte[] SEQ_PREFIX = "{\"seq\":".getBytes(StandardCharsets.US_ASCII);
+
+    /**
+     * The sequence number a line starts with ({@code {"seq":N,}, as written), or -1 when it does not
+     * start that way (no number, a leading zero, more than 18 digits, or no comma after it).
+     */
+    static long seq(byte[] line, int length) {
+        int i = SEQ_PREFIX.length;
+        if (length <= i || !Arrays.equals(line, 0, i, SEQ_PREFIX, 0, i) || line[i] == '0') {
+            return -1;
+        }
+        long seq = 0;
+        int start = i;
+        while (i < length && line[i] >= '0' && line[i] <= '9') {
+            if (i - start == 18) {
+                return -1;
+            }
+            seq = seq * 10 + (line[i++] - '0');
+        }
+        return i > start && i < length && line[i] == ',' ? seq : -1;
     }
 
     /** Decodes a checksum-valid line. */
