@@ -48,6 +48,7 @@ final class FakeFileSystem implements FileSystemOps {
     private long crashAt = Long.MAX_VALUE;
     private boolean crashed;
     private Fault fault = (op, path) -> null;
+    private int openFiles;
     private long clock;
 
     /** A file system where {@code existing} (and its ancestors) exist durably. */
@@ -69,6 +70,11 @@ final class FakeFileSystem implements FileSystemOps {
     /** Fails the {@code n}-th mutating operation (1-based) and everything after it. */
     synchronized void crashAtOperation(long n) {
         crashAt = n;
+    }
+
+    /** Files created and not yet closed (writers a store or log left open). */
+    synchronized int openFiles() {
+        return openFiles;
     }
 
     synchronized void setFault(Fault newFault) {
@@ -170,6 +176,7 @@ final class FakeFileSystem implements FileSystemOps {
         FileNode file = new FileNode();
         file.modified = ++clock;
         parent.live.put(name, file);
+        openFiles++;
         return new WritableFile() {
             private boolean closed;
 
@@ -206,7 +213,12 @@ final class FakeFileSystem implements FileSystemOps {
 
             @Override
             public void close() {
-                closed = true;
+                synchronized (FakeFileSystem.this) {
+                    if (!closed) {
+                        openFiles--;
+                    }
+                    closed = true;
+                }
             }
         };
     }
