@@ -200,4 +200,28 @@ class DirectoryLockTest {
         }
         assertThat(channels.events()).endsWith("close .lock");
     }
+
+    @Test
+    void aLockFileSwappedForALinkWhileItIsOpenedIsRefusedAndItsTargetNeverWritten() throws Exception {
+        java.nio.file.Path target = java.nio.file.Files.writeString(
+                java.nio.file.Files.createTempFile("not-a-lock", ".txt"), "precious\n");
+        try {
+            java.nio.file.Path lockFile = dir.resolve(DirectoryLock.LOCK_FILE);
+            // opens the real file, then (the race) puts a link where it was before the store looks again
+            NioFileSystemOps.ChannelOpener swapping = (path, options, attributes) -> {
+                java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(path, options, attributes);
+                java.nio.file.Files.delete(path);
+                java.nio.file.Files.createSymbolicLink(path, target);
+                return channel;
+            };
+
+            assertThatThrownBy(() -> DirectoryLock.acquire(dir, Duration.ZERO, swapping))
+                    .isInstanceOf(dev.campaignkeeper.core.error.StoreException.class)
+                    .hasMessageContaining("cannot use lock file " + lockFile)
+                    .hasMessageContaining("symbolic link");
+            assertThat(java.nio.file.Files.readString(target)).isEqualTo("precious\n");
+        } finally {
+            java.nio.file.Files.deleteIfExists(target);
+        }
+    }
 }

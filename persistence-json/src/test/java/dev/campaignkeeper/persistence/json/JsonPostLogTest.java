@@ -300,7 +300,9 @@ class JsonPostLogTest extends PostLogContract {
             assertThat(after).hasSize(2);
             assertThat(after.get(0)).isGreaterThan(before);
             assertThat(after.get(1)).isEqualTo(after.get(0) + 1);
+            assertThat(fs.openFiles()).as("only the fresh segment's writer is open").isEqualTo(1);
         }
+        assertThat(fs.openFiles()).as("after close").isZero();
         try (JsonPostLog log = JsonPostLog.open(fs, config, 50)) {
             assertThat(log.size()).isEqualTo(20);
             assertThat(log.events()).isEmpty();
