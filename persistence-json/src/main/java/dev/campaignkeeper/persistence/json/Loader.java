@@ -424,18 +424,7 @@ final class Loader {
             throws IOException {
         java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        long snapshotBytes = 0;
-        for (String file : SeedFormat.FILES) {
-            Path path = dir.resolve(file);
-            try {
-                if (only == null && fs.kind(path) == FileSystemOps.Kind.FILE) {
-                    snapshotBytes += fs.size(path);
-                }
-            } catch (IOException e) {
-                // only an estimate for the tables: the read below reports what is wrong with the file
-            }
-        }
-        SharedIds ids = new SharedIds(snapshotBytes); // one id object per id across the three files
+        SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);

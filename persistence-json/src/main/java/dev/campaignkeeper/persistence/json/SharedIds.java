@@ -13,29 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SharedIds {
 
-    /** Snapshot bytes per distinct user, channel and guild in generated seed-shaped data (rounded down). */
-    static final long BYTES_PER_USER = 400;
-    static final long BYTES_PER_CHANNEL = 2_500;
-    static final long BYTES_PER_GUILD = 12_000;
-
     // keyed by the id itself (a long inside), not its text: the table keeps no strings alive
-    private final ConcurrentHashMap<UserId, UserId> users;
-    private final ConcurrentHashMap<ChannelId, ChannelId> channels;
-    private final ConcurrentHashMap<GuildId, GuildId> guilds;
-
-    /**
-     * Tables sized for snapshot files of about this many bytes in all, so a big load does not spend
-     * its time growing them (each growth rehashes every entry while the other files' readers wait).
-     */
-    SharedIds(long snapshotBytes) {
-        users = new ConcurrentHashMap<>(capacity(snapshotBytes / BYTES_PER_USER, 1 << 12, 1 << 22));
-        channels = new ConcurrentHashMap<>(capacity(snapshotBytes / BYTES_PER_CHANNEL, 1 << 10, 1 << 20));
-        guilds = new ConcurrentHashMap<>(capacity(snapshotBytes / BYTES_PER_GUILD, 1 << 10, 1 << 18));
-    }
-
-    static int capacity(long estimate, int least, int most) {
-        return (int) Math.max(least, Math.min(most, estimate));
-    }
+    private final ConcurrentHashMap<UserId, UserId> users = new ConcurrentHashMap<>(1 << 12);
+    private final ConcurrentHashMap<ChannelId, ChannelId> channels = new ConcurrentHashMap<>(1 << 10);
+    private final ConcurrentHashMap<GuildId, GuildId> guilds = new ConcurrentHashMap<>(1 << 10);
 
     UserId user(String text) {
         return share(users, UserId.of(text));
