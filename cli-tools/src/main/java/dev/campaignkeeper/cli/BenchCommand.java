@@ -56,6 +56,8 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"live_heap_mb", "heap after open + full GC", "MB"},
             new String[] {"json_mb", "the three JSON files", "MB"},
             new String[] {"live_heap_over_json", "heap after open / JSON files", "x"},
+            new String[] {"heap_before_open_mb", "heap before open + full GC (no store)", "MB"},
+            new String[] {"store_heap_over_json", "(after - before open) / JSON files", "x"},
             new String[] {"max_heap_mb", "max heap (-Xmx)", "MB"},
             new String[] {"show_guild_ms", "offline read of one guild (show guild)", "ms"},
             new String[] {"export_guild_ms", "export of one guild (read + export JSON)", "ms"},

@@ -172,6 +172,8 @@ final class BenchRunner {
             long[] overwrite = overwriteProbe(dir, settings.fsyncSamples());
             listener.phaseDone();
 
+            // what the process holds without the store (classes' statics, the bench's own state)
+            long liveBeforeOpen = liveHeapAfterFullGc();
             heap.resetPeak();
             listener.phase("opening (load + replay)", 1);
             long openStart = System.nanoTime();
@@ -290,6 +292,9 @@ final class BenchRunner {
                 result.put("live_heap_mb", round(liveAfterOpen / 1048576.0));
                 result.put("json_mb", round(jsonBytes / 1048576.0));
                 result.put("live_heap_over_json", round((double) liveAfterOpen / jsonBytes));
+                result.put("heap_before_open_mb", round(liveBeforeOpen / 1048576.0));
+                result.put("store_heap_over_json", round((double) Math.max(0, liveAfterOpen - liveBeforeOpen)
+                        / jsonBytes));
                 result.put("fsync_p50_ms", round(fsyncP50));
                 result.put("p50_over_fsync", fsyncP50 > 0 ? round(mutationP50 / fsyncP50) : null);
                 // extra context, not part of issue 3's key list

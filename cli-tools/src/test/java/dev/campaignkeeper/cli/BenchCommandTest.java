@@ -35,6 +35,10 @@ class BenchCommandTest {
         // the restore dry run compares a backup from before one guild (1% of 3, at least one) changed
         assertThat(json.get("restore_dry_run_ms").getAsDouble()).isPositive();
         assertThat(json.get("restore_dry_run_guilds_differing").getAsInt()).isEqualTo(1);
+        // the store's own share of the heap leaves out what the process held before it opened
+        assertThat(json.get("heap_before_open_mb").getAsDouble()).isPositive();
+        assertThat(json.get("store_heap_over_json").getAsDouble())
+                .isLessThan(json.get("live_heap_over_json").getAsDouble());
     }
 
     @Test
