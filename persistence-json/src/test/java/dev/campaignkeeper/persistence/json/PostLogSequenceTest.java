@@ -193,24 +193,52 @@ class PostLogSequenceTest {
         }
     }
 
-    @Test
-    void aLineWithoutALeadingSequenceNumberIsReported() throws IOException {
-        Path posts = Files.createDirectories(JsonPostLog.dir(dir));
-        String body = new String(PostLogCodec.encode(new PostLogCodec.Append(post("no seq"))),
-                StandardCharsets.UTF_8);
-        // the line format without the leading "seq", under a matching checksum
-        byte[] prefix = ("{\"op0\":1," + body).getBytes(StandardCharsets.UTF_8);
+    /** A checksum-valid line of any text (without its newline): what a hostile edit can produce. */
+    private static byte[] checksummed(String text) {
+        byte[] prefix = text.getBytes(StandardCharsets.UTF_8);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(prefix);
-        byte[] relined = (new String(prefix, StandardCharsets.UTF_8) + ",\"crc32c\":\"" + SeedFormat.hex(crc.getValue())
-                + "\"}").getBytes(StandardCharsets.UTF_8);
-        assertThat(JournalCodec.checksumMatches(relined, relined.length)).isTrue();
-        write(posts.resolve(Journal.name(1)), List.of(relined));
+        byte[] line = (text + ",\"crc32c\":\"" + SeedFormat.hex(crc.getValue()) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(JournalCodec.checksumMatches(line, line.length)).isTrue();
+        return line;
+    }
+
+    @Test
+    void aLineWithoutALeadingSequenceNumberIsReportedAndTheCountGoesOnAfterIt() throws IOException {
+        Path posts = Files.createDirectories(JsonPostLog.dir(dir));
+        PostRecord unnumbered = post("no seq");
+        PostRecord next = post("numbered again");
+        String body = new String(PostLogCodec.encode(new PostLogCodec.Append(unnumbered)), StandardCharsets.UTF_8);
+        write(posts.resolve(Journal.name(1)), List.of(line(1, new PostLogCodec.Append(post("first"))),
+                checksummed("{\"op0\":1," + body), line(3, new PostLogCodec.Append(next))));
 
         try (JsonPostLog log = JsonPostLog.open(FS, config(), 10)) {
-            assertThat(log.events()).anySatisfy(event -> assertThat(event)
-                    .contains("has no sequence number (\"seq\" must come first)"));
+            assertThat(log.events()).singleElement().asString()
+                    .contains("has no sequence number (\"seq\" must come first)");
             assertThat(log.dataLost()).isTrue();
+            assertThat(log.find(GUILD, unnumbered.id())).as("its event is still applied").isPresent();
+            assertThat(log.find(GUILD, next.id())).isPresent();
+        }
+    }
+
+    @Test
+    void aChecksumValidLineThatIsNoEventIsReportedSkippedAndItsSegmentKept() throws IOException {
+        Path posts = Files.createDirectories(JsonPostLog.dir(dir));
+        PostRecord before = post("before");
+        PostRecord after = post("after");
+        Path segment = posts.resolve(Journal.name(1));
+        write(segment, List.of(line(1, new PostLogCodec.Append(before)), checksummed("{\"seq\":2,\"op\":\"explode\""),
+                line(3, new PostLogCodec.Append(after))));
+
+        try (JsonPostLog log = JsonPostLog.open(FS, config(), 10)) {
+            assertThat(log.events()).singleElement().asString()
+                    .contains(JsonPostLog.DIR + "/" + segment.getFileName() + ": the event at byte offset")
+                    .contains("cannot be applied (unknown post-log event \"explode\"); skipped");
+            assertThat(log.find(GUILD, before.id())).isPresent();
+            assertThat(log.find(GUILD, after.id())).isPresent();
+            assertThat(log.movedAside()).singleElement().satisfies(p -> assertThat(p.getFileName().toString())
+                    .startsWith(segment.getFileName() + ".corrupt-"));
         }
     }
 
