@@ -129,6 +129,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
             try (InputStream in = fs.openRead(segment)) {
                 scan = Journal.scan(in, config.journalPreallocateBytes(), (line, length, offset) -> {
                     lines[0]++;
+                    long written = PostLogCodec.seq(line, length);
                     PostLogCodec.Event event = null;
                     try {
                         event = PostLogCodec.decode(line, length);
@@ -139,7 +140,7 @@ final class JsonPostLog implements PostLog, AutoCloseable {
                     }
                     // a reset supersedes everything before it: nothing missing there is lost
                     String gap = first[0] && afterLoss || event instanceof PostLogCodec.Reset ? null
-                            : sequenceProblem(PostLogCodec.seq(line, length), seq[0], first[0]);
+                            : sequenceProblem(written, seq[0], first[0]);
                     first[0] = false;
                     if (gap != null) {
                         damage(events, damaged, segment, name + ": the event at byte offset " + offset + " " + gap
@@ -158,7 +159,6 @@ final class JsonPostLog implements PostLog, AutoCloseable {
                                     + "); skipped");
                         }
                     }
-                    long written = PostLogCodec.seq(line, length);
                     seq[0] = written > 0 ? written : seq[0] + 1;
                 });
             } catch (UnsafeFileException e) {
