@@ -45,6 +45,7 @@ class MultiProcessTest {
     private static final class Child implements AutoCloseable {
         final Process process;
         final List<String> lines = new CopyOnWriteArrayList<>();
+        private final Thread reader;
 
         Child(String count, String name, String... threadsAndGuilds) throws IOException {
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -56,7 +57,7 @@ class MultiProcessTest {
             builder.redirectErrorStream(true);
             builder.environment().putAll(database.childEnvironment());
             process = builder.start();
-            Thread reader = new Thread(() -> {
+            reader = new Thread(() -> {
                 try (BufferedReader in = new BufferedReader(
                         new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                     String line;
@@ -69,6 +70,15 @@ class MultiProcessTest {
             });
             reader.setDaemon(true);
             reader.start();
+        }
+
+        /**
+         * Waits until everything the child wrote has been read: after a kill, acks may still sit in
+         * the pipe, and counting before they are read would undercount what was acknowledged.
+         */
+        void awaitOutputEnd() throws InterruptedException {
+            reader.join(TimeUnit.MINUTES.toMillis(1));
+            assertThat(reader.isAlive()).as("the child's output ended").isFalse();
         }
 
         long acknowledged() {
@@ -179,6 +189,7 @@ class MultiProcessTest {
                 child.awaitAcknowledged(40L * round);
                 child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close
                 child.process.waitFor();
+                child.awaitOutputEnd();
                 acknowledged = child.acknowledged();
             }
 
