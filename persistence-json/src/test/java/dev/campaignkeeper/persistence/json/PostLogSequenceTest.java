@@ -170,7 +170,8 @@ class PostLogSequenceTest {
             assertThat(log.find(GUILD, later.id())).isPresent();
             log.append(post("the next"));
         }
-        Path newest = segments().get(segments().size() - 1);
+        List<Path> segments = segments();
+        Path newest = segments.get(segments.size() - 1);
         List<byte[]> lines = lines(newest);
         assertThat(lines).hasSize(1);
         assertThat(PostLogCodec.seq(lines.get(0), lines.get(0).length)).isEqualTo(4);
