@@ -3,6 +3,7 @@ package dev.campaignkeeper.core.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -162,6 +163,56 @@ class MessageSplitterTest {
             // a block closed and reopened adds "```" + "\n" + "```"; remove such pairs when comparing
             assertThat(joined.replace("``````", "")).isEqualTo(visible(input).replace("``````", ""));
         }
+    }
+
+    @Test
+    void withoutCodeBlocksEachCutIsAtTheLastBoundaryOfTheBestKindThatFits() {
+        Random random = new Random(23);
+        String[] pieces = {"word", "w", " ", "  ", "\n", "\n\n", ". ", "! ", "?\n", "🐉", "é", "longerwordhere"};
+        for (int run = 0; run < 400; run++) {
+            StringBuilder text = new StringBuilder();
+            int target = 70 + random.nextInt(600);
+            while (length(text.toString()) < target) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String rest = text.toString().strip();
+            if (rest.isEmpty()) {
+                continue;
+            }
+            List<String> parts = MessageSplitter.split(rest, 64);
+            List<String> expected = new ArrayList<>();
+            while (length(rest) > 64) {
+                int at = expectedCut(rest, rest.offsetByCodePoints(0, 64));
+                expected.add(rest.substring(0, at).stripTrailing());
+                rest = rest.substring(at).stripLeading();
+            }
+            expected.add(rest);
+            assertThat(parts).as("run %d", run).containsExactlyElementsOf(expected);
+        }
+    }
+
+    /** The cut the class documents, for text without code blocks: best kind of boundary, then the last one. */
+    private static int expectedCut(String text, int end) {
+        int paragraph = text.lastIndexOf("\n\n", end);
+        if (paragraph > 0) {
+            return paragraph;
+        }
+        int line = text.lastIndexOf('\n', end);
+        if (line > 0) {
+            return line;
+        }
+        for (int at = end; at > 0; at--) {
+            char before = text.charAt(at - 1);
+            if (Character.isWhitespace(text.charAt(at)) && (before == '.' || before == '!' || before == '?')) {
+                return at;
+            }
+        }
+        for (int at = end; at > 0; at--) {
+            if (Character.isWhitespace(text.charAt(at))) {
+                return at;
+            }
+        }
+        return end; // one word longer than a message
     }
 
     @Test
