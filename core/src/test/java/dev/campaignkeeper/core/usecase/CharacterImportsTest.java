@@ -246,6 +246,22 @@ class CharacterImportsTest {
     }
 
     @Test
+    void whoMayNotImportIsToldSoBeforeAnythingAboutTheFile() {
+        ImportedFile ambiguous = file(entry("Aria"), entry("Brom"));
+        ImportedFile badName = file(entry("x".repeat(500)));
+
+        assertThatThrownBy(() -> imports().importCharacter(CAROL, GUILD, CHANNEL, ambiguous, Optional.empty()))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("Only players");
+        assertThatThrownBy(() -> imports().importCharacter(CAROL, GUILD, CHANNEL, badName, Optional.empty()))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("Only players");
+        assertThatThrownBy(() -> imports().importNpcs(ALICE, GUILD, CHANNEL, badName, Optional.empty()))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("import NPCs");
+        assertThatThrownBy(() -> imports().importNpcs(ALICE, GUILD, CHANNEL, ambiguous, Optional.of("Nobody")))
+                .isInstanceOf(NotPermittedException.class).hasMessageContaining("import NPCs");
+        assertThat(world.memoryStore.guild(GUILD).npcsIn(CHANNEL)).isEmpty();
+    }
+
+    @Test
     void aFileLargerThanTheLimitIsRefusedWithTheLimit() {
         CharacterImports.checkFileSize("tuppers.json", CharacterImports.MAX_FILE_BYTES);
         assertThatThrownBy(() -> CharacterImports.checkFileSize("tuppers.json", CharacterImports.MAX_FILE_BYTES + 1L))

@@ -153,4 +153,15 @@ class ProxyRepostTest {
 
         assertThat(result.outcome()).isEqualTo(ProxyService.Outcome.NOT_PROXIED);
     }
+
+    @Test
+    void aRepostAsAnNpcIsRefusedToAnyoneButTheGmWhateverDecidedIt() {
+        Npc gus = world.memoryStore.guild(GUILD).npcsIn(CHANNEL).get(0);
+        ProxyService.Decision asGus = new ProxyService.Decision(Optional.empty(), Optional.of(gus), "Hello");
+
+        assertThatThrownBy(() -> world.speech().repost(ALICE, GUILD, Place.text(CHANNEL), asGus, "Hello", List.of()))
+                .isInstanceOf(dev.campaignkeeper.core.error.NotPermittedException.class)
+                .hasMessageContaining("speak as NPCs");
+        assertThat(world.platform.posts()).isEmpty();
+    }
 }
