@@ -144,12 +144,7 @@ class MessageSplitterTest {
         Random random = new Random(11);
         String[] pieces = {"word", " ", "\n", "\n\n", ". ", "```", "🐉", "é", "\u200d", "longerword", "! "};
         for (int run = 0; run < 300; run++) {
-            StringBuilder text = new StringBuilder();
-            int target = 500 + random.nextInt(4000);
-            while (length(text.toString()) < target) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String input = text.toString().strip();
+            String input = randomText(random, pieces, 500 + random.nextInt(4000));
             if (input.isEmpty()) {
                 continue;
             }
@@ -170,12 +165,7 @@ class MessageSplitterTest {
         Random random = new Random(23);
         String[] pieces = {"word", "w", " ", "  ", "\n", "\n\n", ". ", "! ", "?\n", "🐉", "é", "longerwordhere"};
         for (int run = 0; run < 400; run++) {
-            StringBuilder text = new StringBuilder();
-            int target = 70 + random.nextInt(600);
-            while (length(text.toString()) < target) {
-                text.append(pieces[random.nextInt(pieces.length)]);
-            }
-            String rest = text.toString().strip();
+            String rest = randomText(random, pieces, 70 + random.nextInt(600));
             if (rest.isEmpty()) {
                 continue;
             }
@@ -189,6 +179,18 @@ class MessageSplitterTest {
             expected.add(rest);
             assertThat(parts).as("run %d", run).containsExactlyElementsOf(expected);
         }
+    }
+
+    /** Random pieces joined until the text holds at least {@code target} code points, stripped. */
+    private static String randomText(Random random, String[] pieces, int target) {
+        StringBuilder text = new StringBuilder();
+        int codePoints = 0;
+        while (codePoints < target) {
+            String piece = pieces[random.nextInt(pieces.length)];
+            text.append(piece);
+            codePoints += length(piece);
+        }
+        return text.toString().strip();
     }
 
     /** The cut the class documents, for text without code blocks: best kind of boundary, then the last one. */
