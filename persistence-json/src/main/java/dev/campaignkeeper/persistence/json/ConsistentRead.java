@@ -17,8 +17,13 @@ import java.util.Optional;
  */
 final class ConsistentRead {
 
-    /** How many times a read is tried while the directory keeps changing under it. */
-    static final int READ_ATTEMPTS = 10;
+    /**
+     * How many times a read is tried while the directory keeps changing under it: with the pauses
+     * between them (growing to {@link #MAX_PAUSE_MILLIS}) about 9 s, so a writer that checkpoints
+     * every few milliseconds still leaves a gap for one read.
+     */
+    static final int READ_ATTEMPTS = 40;
+    static final long MAX_PAUSE_MILLIS = 250;
 
     private final FileSystemOps fs;
     private final Path dir;
@@ -86,7 +91,7 @@ final class ConsistentRead {
                 last = failure;
             }
             try {
-                Thread.sleep(25L * (attempt + 1));
+                Thread.sleep(Math.min(MAX_PAUSE_MILLIS, 25L * (attempt + 1)));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
