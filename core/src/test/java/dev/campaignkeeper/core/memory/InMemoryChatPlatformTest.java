@@ -2,6 +2,7 @@ package dev.campaignkeeper.core.memory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.campaignkeeper.core.error.MissingPermissionException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
@@ -9,9 +10,12 @@ import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Post;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
+import dev.campaignkeeper.core.port.Upload;
+import dev.campaignkeeper.core.port.WebhookTarget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,6 +126,69 @@ class InMemoryChatPlatformTest {
                 .hasMessage("two");
         platform.postAs(GUILD, CHANNEL, webhook, "A", Optional.empty(), "x");
         assertThat(platform.posts()).hasSize(1);
+    }
+
+    @Test
+    void keptImagesAreNumberedInOrderAndNamedByTheirType() {
+        Upload png = new Upload("aria.png", "image/png", new byte[] {1, 2});
+        Upload odd = new Upload("blob", "application/octet-stream", new byte[] {3});
+
+        String first = platform.keepImage(GUILD, USER, "Aria's avatar", png);
+        String second = platform.keepImage(GUILD, USER, "a blob", odd);
+
+        assertThat(first).isEqualTo(InMemoryChatPlatform.KEPT_IMAGE_LINKS + "1.png");
+        assertThat(second).isEqualTo(InMemoryChatPlatform.KEPT_IMAGE_LINKS + "2.img");
+        assertThat(platform.keptImages()).extracting(InMemoryChatPlatform.KeptImage::caption,
+                        InMemoryChatPlatform.KeptImage::image, InMemoryChatPlatform.KeptImage::link)
+                .containsExactly(tuple("Aria's avatar", png, first), tuple("a blob", odd, second));
+    }
+
+    @Test
+    void keepingAnImageCanBeFailed() {
+        MissingPermissionException failure = new MissingPermissionException("Send Messages");
+        platform.failNext(Operation.KEEP_IMAGE, failure);
+
+        assertThatThrownBy(() -> platform.keepImage(GUILD, USER, "c", new Upload("a.png", "image/png", new byte[1])))
+                .isSameAs(failure);
+        assertThat(platform.keptImages()).isEmpty();
+    }
+
+    @Test
+    void editsAndDeletesCanBeFailedAndLeaveThePostAsItWas() {
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+        WebhookTarget target = WebhookTarget.channel(CHANNEL, webhook);
+        MessageId message = platform.post(GUILD, target, "Aria", Optional.empty(), "Hello", List.of()).message();
+        MissingPermissionException editFailure = new MissingPermissionException("edit");
+        MissingPermissionException deleteFailure = new MissingPermissionException("delete");
+        platform.failNext(Operation.EDIT_POST, editFailure);
+        platform.failNext(Operation.DELETE_POST, deleteFailure);
+
+        assertThatThrownBy(() -> platform.editPost(GUILD, target, message, "Changed")).isSameAs(editFailure);
+        assertThatThrownBy(() -> platform.deletePost(GUILD, target, message)).isSameAs(deleteFailure);
+
+        assertThat(platform.posts()).extracting(Post::text).containsExactly("Hello");
+        platform.editPost(GUILD, target, message, "Changed");
+        assertThat(platform.posts()).extracting(Post::text).containsExactly("Changed");
+        platform.deletePost(GUILD, target, message);
+        assertThat(platform.posts()).isEmpty();
+    }
+
+    @Test
+    void editsAndDeletesThroughAGoneWebhookOrOfAnUnknownMessageAreNotFound() {
+        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
+        WebhookTarget target = WebhookTarget.channel(CHANNEL, webhook);
+        MessageId message = platform.post(GUILD, target, "Aria", Optional.empty(), "Hello", List.of()).message();
+
+        assertThatThrownBy(() -> platform.editPost(GUILD, target, MessageId.of(999_999), "x"))
+                .isInstanceOf(PlatformNotFoundException.class);
+        assertThatThrownBy(() -> platform.deletePost(GUILD, target, MessageId.of(999_999)))
+                .isInstanceOf(PlatformNotFoundException.class);
+        platform.forgetWebhook(webhook);
+        assertThatThrownBy(() -> platform.editPost(GUILD, target, message, "x"))
+                .isInstanceOf(PlatformNotFoundException.class).hasMessageContaining("Webhook");
+        assertThatThrownBy(() -> platform.deletePost(GUILD, target, message))
+                .isInstanceOf(PlatformNotFoundException.class).hasMessageContaining("Webhook");
+        assertThat(platform.posts()).extracting(Post::text).containsExactly("Hello");
     }
 
     @Test

@@ -191,6 +191,25 @@ public abstract class PostLogContract {
     }
 
     @Test
+    void replaceRefusesARecordThatIsNotTheLoggedPost() {
+        PostLog log = newLog(100);
+        PostRecord logged = post(GUILD, CAMPAIGN, ALICE, 2, "two parts");
+        log.append(logged);
+        PostRecord keyedBySecondMessage = new PostRecord(GUILD, CAMPAIGN, logged.webhook(), logged.thread(),
+                List.of(logged.messages().get(1)), ALICE, Optional.empty(), "Aria", logged.postedAt(), "part two");
+        PostRecord inAnotherCampaign = new PostRecord(GUILD, OTHER_CAMPAIGN, logged.webhook(), logged.thread(),
+                logged.messages(), ALICE, Optional.empty(), "Aria", logged.postedAt(), "moved");
+
+        assertThat(log.replace(keyedBySecondMessage)).isFalse();
+        assertThat(log.replace(inAnotherCampaign)).isFalse();
+
+        PostLog reopened = reopen(log);
+        assertThat(reopened.find(GUILD, logged.messages().get(1))).hasValue(logged);
+        assertThat(reopened.recent(GUILD, CAMPAIGN, 10)).containsExactly(logged);
+        assertThat(reopened.recent(GUILD, OTHER_CAMPAIGN, 10)).isEmpty();
+    }
+
+    @Test
     void removeDeletesOnePost() {
         PostLog log = newLog(100);
         PostRecord post = post(GUILD, CAMPAIGN, ALICE, 2, "bye");

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * A platform that forwards to another, can run something just before the next createWebhook, and can
- * fail a post after letting some through.
+ * fail a post after letting some through, and can answer posts with links to their uploaded files.
  */
 final class ForwardingPlatform implements ChatPlatform {
 
@@ -33,6 +33,13 @@ final class ForwardingPlatform implements ChatPlatform {
     synchronized void failPostAfter(int passing, RuntimeException failure) {
         this.postsBeforeFailure = passing;
         this.postFailure = failure;
+    }
+
+    private volatile String attachmentLinks;
+
+    /** Answers each post with a link per uploaded file: {@code base} followed by the file's name. */
+    void linkAttachmentsUnder(String base) {
+        this.attachmentLinks = base;
     }
 
     void beforeNextWebhook(Runnable action) {
@@ -86,7 +93,13 @@ final class ForwardingPlatform implements ChatPlatform {
                 postsBeforeFailure--;
             }
         }
-        return delegate.post(guild, target, displayName, avatarUrl, text, files);
+        Posted posted = delegate.post(guild, target, displayName, avatarUrl, text, files);
+        String base = attachmentLinks;
+        if (base == null) {
+            return posted;
+        }
+        return new Posted(posted.message(), posted.channel(),
+                files.stream().map(file -> base + file.fileName()).toList());
     }
 
     @Override

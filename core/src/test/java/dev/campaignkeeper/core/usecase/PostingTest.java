@@ -14,6 +14,7 @@ import dev.campaignkeeper.core.error.InvalidInputException;
 import dev.campaignkeeper.core.error.NotFoundException;
 import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformException;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Post;
 import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
@@ -21,6 +22,9 @@ import dev.campaignkeeper.core.model.ChannelKind;
 import dev.campaignkeeper.core.model.MessageId;
 import dev.campaignkeeper.core.model.Place;
 import dev.campaignkeeper.core.model.PostRecord;
+import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.core.rules.Limits;
 import dev.campaignkeeper.core.port.Upload;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -282,5 +286,81 @@ class PostingTest {
                 .hasMessageContaining("old webhook").hasMessageContaining("moderator");
         assertThatThrownBy(() -> world.speech().edit(ALICE, GUILD, old.post().id(), "x"))
                 .isInstanceOf(NotFoundException.class);
+    }
+    @Test
+    void theAuthorMayPrefillAnEditOfTheirPostAndNobodyElseMay() {
+        world.campaignWithTwoCharacters();
+        Spoken spoken = aliceSays(Place.text(CHANNEL), "Mine to change.");
+
+        assertThat(world.speech().editable(ALICE, GUILD, spoken.post().id())).isEqualTo(spoken.post());
+        assertThatThrownBy(() -> world.speech().editable(BOB, GUILD, spoken.post().id()))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("Only the player who made a post can edit it");
+        assertThatThrownBy(() -> world.speech().editable(GM, GUILD, spoken.post().id()))
+                .isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void aPostWhoseCampaignIsGoneIsNoLongerEditableButAServerAdminMayDeleteIt() {
+        world.campaignWithTwoCharacters();
+        Spoken spoken = aliceSays(Place.text(CHANNEL), "Left behind.");
+        // the campaign record goes while the post stays logged (another process ended it)
+        world.memoryStore.update(GUILD, state -> Update.of(null, new RecordChange.RemoveCampaign(GUILD, CHANNEL)));
+
+        assertThatThrownBy(() -> world.speech().editable(ALICE, GUILD, spoken.post().id()))
+                .isInstanceOf(NotFoundException.class).hasMessage("The campaign of that post has ended.");
+        assertThatThrownBy(() -> world.speech().edit(ALICE, GUILD, spoken.post().id(), "Changed"))
+                .isInstanceOf(NotFoundException.class).hasMessage("The campaign of that post has ended.");
+        assertThatThrownBy(() -> world.speech().delete(GM, GUILD, spoken.post().id()))
+                .as("without the campaign nobody holds its GM role")
+                .isInstanceOf(NotPermittedException.class);
+
+        assertThat(world.speech().delete(Fixture.ADMIN, GUILD, spoken.post().id())).isEqualTo(spoken.post());
+        assertThat(world.platform.posts()).isEmpty();
+    }
+
+    @Test
+    void deletingReturnsThePostAndItsAuthorMayAlwaysDeleteIt() {
+        world.campaignWithTwoCharacters();
+        Spoken spoken = aliceSays(Place.text(CHANNEL), "word ".repeat(700));
+
+        assertThat(world.speech().deletableBy(ALICE, GUILD, spoken.post().messages().get(1)))
+                .hasValue(spoken.post());
+        assertThat(world.speech().delete(ALICE, GUILD, spoken.post().messages().get(1))).isEqualTo(spoken.post());
+        assertThat(world.speech().deletableBy(ALICE, GUILD, spoken.post().id())).isEmpty();
+    }
+
+    @Test
+    void aFailedPostWhoseMessagesCannotBeTakenBackSaysSo() {
+        world.campaignWithTwoCharacters();
+        ForwardingPlatform failing = new ForwardingPlatform(world.platform);
+        CampaignKeeper keeper = Fixture.keeper(world.memoryStore, failing, Limits.defaults());
+        PlatformException failure = new PlatformException("Discord is down.");
+        failing.failPostAfter(1, failure);
+        PlatformException undoFailure = new PlatformException("Still down.");
+        world.platform.failNext(Operation.DELETE_POST, undoFailure);
+
+        assertThatThrownBy(() -> keeper.speech().sayAsCharacter(ALICE, GUILD, Place.text(CHANNEL),
+                PostContent.text("word ".repeat(700))))
+                .isSameAs(failure)
+                .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(undoFailure));
+        assertThat(world.platform.posts()).as("the first message could not be deleted").hasSize(1);
+    }
+
+    @Test
+    void theLinksThePlatformGivesForImagesAreLoggedWithThePost() {
+        world.campaignWithTwoCharacters();
+        ForwardingPlatform linking = new ForwardingPlatform(world.platform);
+        linking.linkAttachmentsUnder("https://cdn.example.com/");
+        CampaignKeeper keeper = Fixture.keeper(world.memoryStore, linking, Limits.defaults());
+        Upload map = new Upload("map.png", "image/png", new byte[] {1, 2, 3});
+
+        Spoken linked = keeper.speech().sayAsCharacter(ALICE, GUILD, Place.text(CHANNEL),
+                new PostContent("The map.", Optional.empty(), Optional.of(map)));
+        Spoken named = world.speech().sayAsCharacter(ALICE, GUILD, Place.text(CHANNEL),
+                new PostContent("The map again.", Optional.empty(), Optional.of(map)));
+
+        assertThat(linked.post().images()).containsExactly("https://cdn.example.com/map.png");
+        assertThat(named.post().images()).as("no link given: the file name").containsExactly("map.png");
     }
 }

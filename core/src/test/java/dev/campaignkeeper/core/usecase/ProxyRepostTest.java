@@ -164,4 +164,28 @@ class ProxyRepostTest {
                 .hasMessageContaining("speak as NPCs");
         assertThat(world.platform.posts()).isEmpty();
     }
+    @Test
+    void aRepostAsAnNpcDeletedSinceTheMatchIsNotFoundAndPostsNothing() {
+        Npc gus = world.memoryStore.guild(GUILD).npcsIn(CHANNEL).get(0);
+        ProxyService.Decision decision = new ProxyService.Decision(Optional.empty(), Optional.of(gus), "Hello");
+        world.memoryStore.update(GUILD, state -> Update.of(null, new RecordChange.RemoveNpc(GUILD, CHANNEL, gus.id())));
+
+        assertThatThrownBy(() -> world.speech().repost(GM, GUILD, Place.text(CHANNEL), decision, "Hello", List.of()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("Old Gus");
+        assertThat(world.platform.posts()).isEmpty();
+    }
+
+    @Test
+    void aRepostAsACharacterDeletedSinceTheMatchIsNotFoundAndPostsNothing() {
+        var aria = world.character(ALICE).orElseThrow();
+        ProxyService.Decision decision = new ProxyService.Decision(Optional.of(aria), Optional.empty(), "Hello");
+        world.memoryStore.update(GUILD, state -> Update.of(null,
+                new RecordChange.RemoveCharacter(GUILD, ALICE.user(), CHANNEL)));
+
+        assertThatThrownBy(() -> world.speech().repost(ALICE, GUILD, Place.text(CHANNEL), decision, "Hello", List.of()))
+                .isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("no character in this campaign yet");
+        assertThat(world.platform.posts()).isEmpty();
+    }
 }

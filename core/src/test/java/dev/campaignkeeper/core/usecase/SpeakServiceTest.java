@@ -19,6 +19,7 @@ import dev.campaignkeeper.core.error.NotPermittedException;
 import dev.campaignkeeper.core.error.PlatformNotFoundException;
 import dev.campaignkeeper.core.error.RateLimitedException;
 import dev.campaignkeeper.core.error.StoreException;
+import dev.campaignkeeper.core.memory.InMemoryChatPlatform;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Operation;
 import dev.campaignkeeper.core.memory.InMemoryChatPlatform.Post;
 import dev.campaignkeeper.core.model.Campaign;
@@ -27,6 +28,7 @@ import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.RoleId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.core.port.Upload;
 import dev.campaignkeeper.core.rules.Limits;
 import java.time.Duration;
 import java.util.List;
@@ -337,5 +339,23 @@ class SpeakServiceTest {
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageStartingWith("The inline roll [[1d1!]] cannot be rolled: ! matches every face");
         assertThat(world.platform.posts()).isEmpty();
+    }
+    @Test
+    void playersAndTheGmKeepAvatarsAndGetTheLastingLinkOthersMayNot() {
+        world.campaignWithTwoCharacters();
+        Upload image = new Upload("aria.png", "image/png", new byte[] {1, 2, 3});
+
+        String aria = world.speech().keepAvatar(ALICE, GUILD, CHANNEL, "Aria", image);
+        String gus = world.speech().keepAvatar(world.coGm(), GUILD, CHANNEL, "Old Gus", image);
+
+        assertThat(world.platform.keptImages()).extracting(InMemoryChatPlatform.KeptImage::link)
+                .containsExactly(aria, gus);
+        assertThat(world.platform.keptImages().get(0).caption())
+                .contains("\"Aria\"").contains("\"the-lost-mine\"");
+        assertThat(world.platform.keptImages().get(1).owner()).isEqualTo(world.coGm().user());
+        assertThatThrownBy(() -> world.speech().keepAvatar(CAROL, GUILD, CHANNEL, "Mine", image))
+                .isInstanceOf(NotPermittedException.class)
+                .hasMessageContaining("Only the players and the GM");
+        assertThat(world.platform.keptImages()).hasSize(2);
     }
 }
