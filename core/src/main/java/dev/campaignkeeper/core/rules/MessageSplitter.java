@@ -79,7 +79,7 @@ public final class MessageSplitter {
             return new Cut(text.substring(0, at).stripTrailing(), text.substring(at).stripLeading());
         }
         if (inCode[end]) {
-            return cutInsideCode(text, limit);
+            return cutInsideCode(text, limit, end);
         }
         // One unbroken word longer than a message: cut at the limit (a code point boundary).
         return new Cut(text.substring(0, end), text.substring(end).stripLeading());
@@ -87,23 +87,26 @@ public final class MessageSplitter {
 
     /**
      * A code block too long to keep whole: close it at the last line break that fits, and open it
-     * again (with its language) in the next message.
+     * again (with its language) in the next message. If not even the block's opening fence line
+     * fits, the block starts the next message instead.
+     *
+     * @param limitEnd the index the limit falls on, inside the block
      */
-    private static Cut cutInsideCode(String text, int limit) {
+    private static Cut cutInsideCode(String text, int limit, int limitEnd) {
         String close = "\n" + FENCE;
         int end = text.offsetByCodePoints(0, limit - length(close));
-        int open = openFenceBefore(text, end);
+        int open = blockOpenAt(text, limitEnd);
         int fenceLineEnd = text.indexOf('\n', open);
+        if (open > 0 && end <= (fenceLineEnd < 0 ? open + FENCE.length() : fenceLineEnd)) {
+            return new Cut(text.substring(0, open).stripTrailing(), text.substring(open));
+        }
         String opening = fenceLineEnd < 0 ? FENCE : text.substring(open, fenceLineEnd).strip();
         if (opening.length() > MAX_REOPEN_FENCE || opening.indexOf('`', FENCE.length()) >= 0) {
             opening = FENCE;
         }
         int at = text.lastIndexOf('\n', end);
         if (fenceLineEnd < 0 || at <= fenceLineEnd + 1) {
-            at = end;
-            if (Character.isLowSurrogate(text.charAt(at))) {
-                at--;
-            }
+            at = end; // a code point boundary, as offsetByCodePoints gives it
         }
         String part = text.substring(0, at).stripTrailing() + close;
         String rest = text.substring(at);
@@ -113,11 +116,20 @@ public final class MessageSplitter {
         return new Cut(part, opening + "\n" + rest);
     }
 
-    /** Where the code block open at {@code end} starts (its opening fence). */
-    private static int openFenceBefore(String text, int end) {
+    /**
+     * Where the code block that {@code at} lies in starts (its opening fence), with fences counted
+     * as {@link #codeState} counts them: a closing fence's own characters are still inside.
+     */
+    private static int blockOpenAt(String text, int at) {
         int open = -1;
-        for (int i = text.indexOf(FENCE); i >= 0 && i < end; i = text.indexOf(FENCE, i + FENCE.length())) {
-            open = open < 0 ? i : -1;
+        for (int i = text.indexOf(FENCE); i >= 0 && i <= at; i = text.indexOf(FENCE, i + FENCE.length())) {
+            if (open < 0) {
+                open = i;
+            } else if (i + FENCE.length() <= at) {
+                open = -1;
+            } else {
+                return open; // at lies in the closing fence
+            }
         }
         return Math.max(open, 0);
     }

@@ -181,6 +181,113 @@ class MessageSplitterTest {
         }
     }
 
+    @Test
+    void aCodeBlockOfOneEndlessLineIsCutAtTheLimitAndReopenedInEachMessage() {
+        String text = "```\n" + "x".repeat(5000) + "\n```";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        String full = "```\n" + "x".repeat(1992) + "\n```";
+        assertThat(parts).containsExactly(full, full, "```\n" + "x".repeat(1016) + "\n```");
+    }
+
+    @Test
+    void aCodeBlockWithoutALineBreakIsClosedAndReopenedOnItsOwnLine() {
+        String text = "```" + "y".repeat(5000) + "```";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).containsExactly("```" + "y".repeat(1993) + "\n```",
+                "```\n" + "y".repeat(1992) + "\n```", "```\n" + "y".repeat(1015) + "```");
+    }
+
+    @Test
+    void aCodeBlockOfDragonsIsCutBetweenCodePoints() {
+        String text = "```\n" + "🐉".repeat(3000) + "\n```";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts).containsExactly("```\n" + "🐉".repeat(1992) + "\n```",
+                "```\n" + "🐉".repeat(1008) + "\n```");
+    }
+
+    @Test
+    void aBlockIsCutAtItsLastLineBreakThatLeavesRoomForTheClosingFence() {
+        // lines of 10 code points plus a line break; the closing fence needs 4 more
+        String body = "0123456789\n".repeat(400);
+        String text = "```\n" + body + "```";
+
+        List<String> parts = MessageSplitter.split(text);
+
+        assertThat(parts.get(0)).isEqualTo("```\n" + "0123456789\n".repeat(180) + "0123456789\n```");
+        assertThat(parts.get(1)).startsWith("```\n0123456789\n");
+        assertThat(parts).allSatisfy(part -> assertThat(length(part)).isLessThanOrEqualTo(2000));
+        assertThat(String.join("\n", parts).replace("\n```\n```\n", "\n")).isEqualTo(text);
+    }
+
+    @Test
+    void aReopenedBlockKeepsALanguageOfUpToThirteenCharactersAndNothingOdd() {
+        String body = "code line\n".repeat(300) + "```";
+
+        assertThat(MessageSplitter.split("```abcdefghijklm\n" + body).get(1)).startsWith("```abcdefghijklm\ncode");
+        assertThat(MessageSplitter.split("```abcdefghijklmn\n" + body).get(1)).startsWith("```\ncode");
+        assertThat(MessageSplitter.split("```js`\n" + body).get(1)).startsWith("```\ncode");
+        assertThat(MessageSplitter.split("```  py  \n" + body).get(1)).startsWith("```  py\ncode");
+    }
+
+    @Test
+    void theBlockReopenedIsTheOneOpenAtTheCutNotAnEarlierOne() {
+        String body = "code line\n".repeat(300) + "```";
+
+        List<String> afterClosedBlock = MessageSplitter.split("```a```b```rb\n" + body);
+        List<String> afterText = MessageSplitter.split("Intro```rb\n" + body);
+
+        assertThat(afterClosedBlock.get(0)).startsWith("```a```b```rb\ncode").endsWith("code line\n```");
+        assertThat(afterClosedBlock.get(1)).startsWith("```rb\ncode line\n");
+        assertThat(afterText.get(0)).startsWith("Intro```rb\ncode");
+        assertThat(afterText.get(1)).startsWith("```rb\ncode line\n");
+    }
+
+    @Test
+    void aBlockWhoseOpeningFenceDoesNotFitBeforeTheLimitStartsTheNextMessage() {
+        // the first block closes at 34; the second opens at 59, too late to fit even its fence line
+        String text = "```wordwordwordxxxxxxxxxxxxxxxx. \n```wordxxxxxxxxxxxxxxxxxx```.\n```";
+
+        List<String> parts = MessageSplitter.split(text, 64);
+
+        assertThat(parts).containsExactly("```wordwordwordxxxxxxxxxxxxxxxx. \n```wordxxxxxxxxxxxxxxxxxx",
+                "```.\n```");
+    }
+
+    @Test
+    void randomTextsWithBalancedFencesGiveMessagesWithBalancedFences() {
+        Random random = new Random(31);
+        String[] pieces = {"word", " ", "\n", "\n\n", ". ", "```", "```js\n", "\n```", "🐉", "x", "xxxxxxxxxxxxxxxx",
+            "`", "````", "```averylonglanguagename\n"};
+        for (int run = 0; run < 600; run++) {
+            String input = randomText(random, pieces, 100 + random.nextInt(900));
+            if (fences(input) % 2 == 1) {
+                input = input + "\n```";
+            }
+            List<String> parts = MessageSplitter.split(input, 64);
+
+            String text = input;
+            assertThat(parts).as("run %d: %s", run, text).allSatisfy(part -> {
+                assertThat(length(part)).isBetween(1, 64);
+                assertThat(fences(part) % 2).as("fences in %s", part).isZero();
+            });
+        }
+    }
+
+    /** How many fences a left-to-right scan finds, as the splitter counts them. */
+    private static int fences(String text) {
+        int count = 0;
+        for (int i = text.indexOf("```"); i >= 0; i = text.indexOf("```", i + 3)) {
+            count++;
+        }
+        return count;
+    }
+
     /** Random pieces joined until the text holds at least {@code target} code points, stripped. */
     private static String randomText(Random random, String[] pieces, int target) {
         StringBuilder text = new StringBuilder();
