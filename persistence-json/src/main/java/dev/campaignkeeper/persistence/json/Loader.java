@@ -210,18 +210,6 @@ final class Loader {
             result.maxGeneration = Math.max(result.maxGeneration, Journal.generation(journal));
         }
 
-        // decoding the journal does not depend on which base wins, so it overlaps the snapshot parse
-        long decodeFrom = result.manifest != null ? result.manifest.journalFrom() : 0;
-        java.util.concurrent.Future<Map<Path, JournalFile>> decoding = WORKERS.submit(() -> {
-            Map<Path, JournalFile> files = new HashMap<>();
-            RecordJson.Warnings ids = JournalCodec.REPLAY;
-            for (Path journal : journals) {
-                if (Journal.generation(journal) >= decodeFrom) {
-                    files.put(journal, decodeFile(fs, journal, ids, preallocated, only));
-                }
-            }
-            return files;
-        });
         Base base = null;
         if (result.manifest != null || liveExists) {
             base = tryLive(fs, dir, result, firstDamage, !journals.isEmpty(), only);
@@ -239,7 +227,6 @@ final class Loader {
                 }
             }
             if (base == null) {
-                decoding.cancel(true);
                 String detail = firstDamage[0] != null ? firstDamage[0] : "no valid snapshot or backup";
                 throw new DataDamagedException("No valid state can be recovered from data directory " + dir + ": "
                         + detail + ". No valid backup exists in " + Backups.dir(dir)
@@ -247,17 +234,8 @@ final class Loader {
                         + "the named file.");
             }
         }
-        Map<Path, JournalFile> predecoded;
-        try {
-            predecoded = decoding.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading the journal");
-        } catch (java.util.concurrent.ExecutionException e) {
-            predecoded = Map.of(); // replay reads the files itself and reports the failure
-        }
         checkNamedJournal(result, base, journals);
-        replay(fs, journals, base, result, predecoded, preallocated, only);
+        replay(fs, journals, base, result, preallocated, only);
         if (result.manifest != null && result.seq < result.manifest.seq()) {
             result.dataLost = true;
             result.events.add("mutations " + (result.seq + 1) + " to " + result.manifest.seq()
@@ -548,43 +526,103 @@ final class Loader {
     record Decoded(long offset, JournalCodec.Entry entry, String error) {
     }
 
-    /** A journal's scan result and its decoded valid lines. */
-    record JournalFile(Path path, Journal.Scan scan, List<Decoded> lines) {
+    /** Takes the decoded lines of a journal, in file order. */
+    interface DecodedSink {
+        void accept(Decoded line);
     }
 
-    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated)
-            throws IOException {
-        return decodeFile(fs, path, ids, preallocated, null);
-    }
+    /** Lines decoded per task: big enough to be worth a hand-off, small enough to bound memory. */
+    private static final int DECODE_BATCH = 2048;
+    /** Batches decoded ahead of the one being replayed: what the journal costs in memory at once. */
+    private static final int DECODE_AHEAD = 4;
 
     /**
-     * Decodes a journal; with {@code only}, another guild's entries keep their sequence number and
-     * guild but not their changes (the replay skips them; their checksums are verified all the same).
+     * Decodes a journal into {@code sink}, line by line in file order, and returns its scan result.
+     * The lines are decoded on the load workers in batches while the caller's thread scans (checksums)
+     * and replays, but only {@link #DECODE_AHEAD} batches are ever held: the decoded journal is never
+     * in memory as a whole (at 500,000 entries that would be 255 MB beside the state it is replayed on).
+     * With {@code only}, another guild's entries keep their sequence number and guild but not their
+     * changes (the replay skips them; their checksums are verified all the same).
      */
-    static JournalFile decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
-                                  java.util.Set<GuildId> only) throws IOException {
-        List<Decoded> lines = new ArrayList<>();
-        Journal.Scan scan;
+    static Journal.Scan decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
+                                   java.util.Set<GuildId> only, DecodedSink sink) throws IOException {
+        java.util.ArrayDeque<java.util.concurrent.Future<List<Decoded>>> ahead = new java.util.ArrayDeque<>();
+        Batch[] batch = {new Batch()};
         try (InputStream in = fs.openRead(path)) {
-            scan = Journal.scan(in, preallocated, (line, length, offset) -> {
+            Journal.Scan scan = Journal.scan(in, preallocated, (line, length, offset) -> {
+                batch[0].add(java.util.Arrays.copyOf(line, length), offset);
+                if (batch[0].size() == DECODE_BATCH) {
+                    Batch full = batch[0];
+                    batch[0] = new Batch();
+                    ahead.add(WORKERS.submit(() -> full.decode(ids, only)));
+                    if (ahead.size() > DECODE_AHEAD) {
+                        deliver(ahead.poll(), path, sink);
+                    }
+                }
+            });
+            while (!ahead.isEmpty()) {
+                deliver(ahead.poll(), path, sink);
+            }
+            batch[0].decode(ids, only).forEach(sink::accept);
+            return scan;
+        } catch (UnsafeFileException e) {
+            // never read through a link (to /dev/zero, say) or from a FIFO: damage, entries unknown
+            return Journal.Scan.unreadable(e.reason() + ", not read");
+        } finally {
+            ahead.forEach(future -> future.cancel(true));
+        }
+    }
+
+    private static void deliver(java.util.concurrent.Future<List<Decoded>> decoded, Path path, DecodedSink sink)
+            throws IOException {
+        List<Decoded> lines;
+        try {
+            lines = decoded.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading " + path.getFileName());
+        } catch (java.util.concurrent.ExecutionException e) {
+            // not damage (a bad line is a Decoded error): a bug, so nothing may be moved aside or written
+            throw new IllegalStateException("internal error while reading " + path.getFileName()
+                    + "; nothing in the data directory was changed: " + e.getCause(), e.getCause());
+        }
+        lines.forEach(sink::accept);
+    }
+
+    /** Checksum-valid lines waiting to be decoded, with their offsets. */
+    private static final class Batch {
+        private final List<byte[]> lines = new ArrayList<>();
+        private final List<Long> offsets = new ArrayList<>();
+
+        void add(byte[] line, long offset) {
+            lines.add(line);
+            offsets.add(offset);
+        }
+
+        int size() {
+            return lines.size();
+        }
+
+        List<Decoded> decode(RecordJson.Warnings ids, java.util.Set<GuildId> only) throws IOException {
+            List<Decoded> decoded = new ArrayList<>(lines.size());
+            for (int i = 0; i < lines.size(); i++) {
+                byte[] line = lines.get(i);
+                long offset = offsets.get(i);
                 if (only != null) {
-                    JournalCodec.Entry header = JournalCodec.header(line, length);
+                    JournalCodec.Entry header = JournalCodec.header(line, line.length);
                     if (header != null && !only.contains(header.guild())) {
-                        lines.add(new Decoded(offset, header, null));
-                        return;
+                        decoded.add(new Decoded(offset, header, null));
+                        continue;
                     }
                 }
                 try {
-                    lines.add(new Decoded(offset, JournalCodec.decode(line, length, ids), null));
+                    decoded.add(new Decoded(offset, JournalCodec.decode(line, line.length, ids), null));
                 } catch (FormatException e) {
-                    lines.add(new Decoded(offset, null, e.getMessage()));
+                    decoded.add(new Decoded(offset, null, e.getMessage()));
                 }
-            });
-        } catch (UnsafeFileException e) {
-            // never read through a link (to /dev/zero, say) or from a FIFO: damage, entries unknown
-            return new JournalFile(path, Journal.Scan.unreadable(e.reason() + ", not read"), List.of());
+            }
+            return decoded;
         }
-        return new JournalFile(path, scan, lines);
     }
 
     /**
@@ -618,8 +656,53 @@ final class Loader {
         return null;
     }
 
-    private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result,
-                               Map<Path, JournalFile> predecoded, long preallocated,
+    /** Takes in one decoded journal line: queued for its guild, skipped, or where replay stops. */
+    private static void replayLine(Replay state, Base base, String name, Decoded line,
+                                   java.util.function.Predicate<GuildId> wanted, Map<GuildId, GuildState> guilds,
+                                   Map<GuildId, List<RecordChange>> pending) {
+        long offset = line.offset();
+        JournalCodec.Entry entry = line.entry();
+        if (entry == null) {
+            if (!state.stopped) {
+                stop(state, name, offset, "entry at byte offset " + offset
+                        + " has a valid checksum but cannot be decoded (" + line.error() + ")");
+            }
+            state.lost++;
+            return;
+        }
+        if (state.stopped || !base.replay) {
+            if (entry.seq() > state.last) {
+                state.lost++;
+            }
+            return;
+        }
+        if (state.expected != UNKNOWN_SEQ && entry.seq() < state.expected) {
+            return;
+        }
+        if (state.expected != UNKNOWN_SEQ && entry.seq() != state.expected) {
+            stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset + " follows "
+                    + (state.expected - 1) + "; mutations in between are missing");
+            state.lost++;
+            return;
+        }
+        String foreign = foreignChange(entry);
+        if (foreign != null) {
+            stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset
+                    + " cannot be applied: " + foreign);
+            state.lost++;
+            return;
+        }
+        if (wanted == null || wanted.test(entry.guild())) {
+            GuildState before = guilds.get(entry.guild());
+            pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>())
+                    .addAll(before == null ? entry.changes() : ReplayShare.share(before, entry.changes()));
+        }
+        state.last = entry.seq();
+        state.expected = entry.seq() + 1;
+        state.applied++;
+    }
+
+    private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result, long preallocated,
                                java.util.Set<GuildId> only) throws IOException {
         java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Replay state = new Replay();
@@ -629,7 +712,8 @@ final class Loader {
         RecordJson.Warnings ids = JournalCodec.REPLAY;
         // the entries to replay, per guild in sequence order: one apply per guild at the end gives the
         // same state as one apply per entry (guilds are independent), without copying a guild's maps
-        // once per entry
+        // once per entry. Each entry shares what it can with the base as it is taken in, so what waits
+        // here is only what changed.
         Map<GuildId, List<RecordChange>> pending = new HashMap<>();
         boolean lossUnknown = false;
         for (Path journal : journals) {
@@ -639,51 +723,8 @@ final class Loader {
             state.current = journal;
             String name = journal.getFileName().toString();
             long lostBefore = state.lost;
-            JournalFile file = predecoded.get(journal);
-            if (file == null) {
-                file = decodeFile(fs, journal, ids, preallocated, only);
-            }
-            Journal.Scan scan = file.scan();
-            for (Decoded line : file.lines()) {
-                long offset = line.offset();
-                JournalCodec.Entry entry = line.entry();
-                if (entry == null) {
-                    if (!state.stopped) {
-                        stop(state, name, offset, "entry at byte offset " + offset
-                                + " has a valid checksum but cannot be decoded (" + line.error() + ")");
-                    }
-                    state.lost++;
-                    continue;
-                }
-                if (state.stopped || !base.replay) {
-                    if (entry.seq() > state.last) {
-                        state.lost++;
-                    }
-                    continue;
-                }
-                if (state.expected != UNKNOWN_SEQ && entry.seq() < state.expected) {
-                    continue;
-                }
-                if (state.expected != UNKNOWN_SEQ && entry.seq() != state.expected) {
-                    stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset + " follows "
-                            + (state.expected - 1) + "; mutations in between are missing");
-                    state.lost++;
-                    continue;
-                }
-                String foreign = foreignChange(entry);
-                if (foreign != null) {
-                    stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset
-                            + " cannot be applied: " + foreign);
-                    state.lost++;
-                    continue;
-                }
-                if (wanted == null || wanted.test(entry.guild())) {
-                    pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
-                }
-                state.last = entry.seq();
-                state.expected = entry.seq() + 1;
-                state.applied++;
-            }
+            Journal.Scan scan = decodeFile(fs, journal, ids, preallocated, only,
+                    line -> replayLine(state, base, name, line, wanted, guilds, pending));
             result.journalBytes += scan.validEnd();
             if (scan.lossPossible()) {
                 if (!state.stopped) {
@@ -708,7 +749,7 @@ final class Loader {
         }
         pending.forEach((guild, changes) -> {
             GuildState before = guilds.getOrDefault(guild, GuildState.empty(guild));
-            GuildState next = before.apply(ReplayShare.share(before, changes));
+            GuildState next = before.apply(changes); // shared with before as they were taken in
             if (next.isEmpty()) {
                 guilds.remove(guild);
             } else {
