@@ -607,6 +607,73 @@ class LoaderTest {
         assertThat(loaded.located().get(event)).isEqualTo(new Loader.Located(name, "byte " + offset));
     }
 
+    /**
+     * Writes one mutation through the store, then appends {@code count} more journal lines directly
+     * (sequence 2 on), the one at sequence {@code badSeq} (if any) checksum-valid but undecodable.
+     *
+     * @return the expected state after every line before the bad one, and that line's byte offset
+     */
+    private Map.Entry<Map<GuildId, GuildState>, Integer> longJournal(int count, long badSeq) throws IOException {
+        Map<GuildId, GuildState> expected = new HashMap<>(write(1));
+        Path journal = newestJournal();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(lines(journal));
+        Random random = new Random(5);
+        int badOffset = -1;
+        for (long seq = 2; seq < 2 + count; seq++) {
+            GuildId guild = Fixtures.guild(random.nextInt(2));
+            GuildState state = expected.getOrDefault(guild, GuildState.empty(guild));
+            List<RecordChange> changes = Fixtures.randomChanges(random, state);
+            if (seq == badSeq) {
+                badOffset = out.size();
+                out.write(JournalCodec.line(seq, "\"guild\":\"1\",\"changes\":[{\"nonsense\":true}]"
+                        .getBytes(StandardCharsets.UTF_8)));
+                badSeq = -2; // later states are not expected any more
+                continue;
+            }
+            out.write(JournalCodec.line(seq, JournalCodec.encodeBody(guild, changes)));
+            if (badSeq != -2) {
+                expected.put(guild, state.apply(changes));
+            }
+        }
+        rewriteLines(journal, out.toByteArray());
+        expected.values().removeIf(GuildState::isEmpty);
+        return Map.entry(expected, badOffset);
+    }
+
+    @Test
+    void aJournalOfManyDecodeBatchesIsReplayedWholeAndInOrder() throws IOException {
+        int count = 9 * 2048 + 17; // more batches than are decoded ahead, and a part batch at the end
+        Map<GuildId, GuildState> expected = longJournal(count, -1).getKey();
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(1 + count);
+        assertThat(loaded.journalEntries()).isEqualTo(1 + count);
+        assertThat(loaded.dataLost()).isFalse();
+        assertThat(loaded.events()).isEmpty();
+        assertThat(loaded.guilds()).isEqualTo(expected);
+    }
+
+    @Test
+    void anUndecodableLineDeepInALongJournalStopsReplayRightBeforeIt() throws IOException {
+        int count = 9 * 2048 + 17;
+        long bad = 6 * 2048 + 5; // in a batch decoded while earlier ones are replayed
+        Map.Entry<Map<GuildId, GuildState>, Integer> journal = longJournal(count, bad);
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.seq()).isEqualTo(bad - 1);
+        assertThat(loaded.journalEntries()).isEqualTo(bad - 1);
+        assertThat(loaded.dataLost()).isTrue();
+        assertThat(loaded.guilds()).isEqualTo(journal.getKey());
+        assertThat(event(loaded, "cannot be decoded"))
+                .contains("entry at byte offset " + journal.getValue() + " has a valid checksum")
+                .contains("replay stopped after sequence " + (bad - 1) + ": " + (count + 2 - bad)
+                        + " later journal entries were not replayed");
+    }
+
+
     /** Checkpoints (a native backup of the state at that point and a new base). */
     private void checkpoint() throws IOException {
         try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
