@@ -669,8 +669,10 @@ final class RecordJson {
 
     /** Whether {@code text} (printable ASCII) contains the lower-case ASCII {@code word}, ignoring case. */
     private static boolean containsIgnoreCase(String text, String word) {
+        char first = word.charAt(0);
         for (int at = 0; at + word.length() <= text.length(); at++) {
-            if (text.regionMatches(true, at, word, 0, word.length())) {
+            // an ASCII letter's lower case is its bit 0x20 set: compare whole regions only where the first fits
+            if ((text.charAt(at) | 0x20) == first && text.regionMatches(true, at, word, 0, word.length())) {
                 return true;
             }
         }
