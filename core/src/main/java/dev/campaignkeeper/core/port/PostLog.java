@@ -47,10 +47,11 @@ public interface PostLog {
     void append(PostRecord post);
 
     /**
-     * Replaces a logged post (same guild and {@link PostRecord#id()}) after an edit.
+     * Replaces a logged post (same guild, campaign and {@link PostRecord#id()}) after an edit.
      *
      * @param post the post as it is now
-     * @return false if the post is not (any more) in the log; nothing changed then
+     * @return false if the post is not (any more) in the log, or is logged in another campaign (an
+     *     edit never moves a post); nothing changed then
      */
     boolean replace(PostRecord post);
 

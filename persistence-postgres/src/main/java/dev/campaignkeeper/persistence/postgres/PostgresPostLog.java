@@ -111,13 +111,10 @@ final class PostgresPostLog implements PostLog {
         String id = post.id().value();
         return database.inTransaction("updating a logged post in guild " + guild, connection -> {
             Optional<String> campaign = campaignOf(connection, guild, id);
-            if (campaign.isEmpty()) {
-                return false;
+            if (campaign.isEmpty() || !post.campaign().value().equals(campaign.get())) {
+                return false; // an edit never moves a post to another campaign (as in every post log)
             }
             lockCampaign(connection, guild, campaign.get());
-            if (!post.campaign().value().equals(campaign.get())) {
-                lockCampaign(connection, guild, post.campaign().value());
-            }
             try (PreparedStatement statement = connection.prepareStatement(UPDATE_POST)) {
                 statement.setString(1, post.campaign().value());
                 setFields(statement, 2, post);
