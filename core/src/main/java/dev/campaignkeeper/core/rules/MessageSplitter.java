@@ -87,8 +87,8 @@ public final class MessageSplitter {
 
     /**
      * A code block too long to keep whole: close it at the last line break that fits, and open it
-     * again (with its language) in the next message. If not even the block's opening fence line
-     * fits, the block starts the next message instead.
+     * again (with its language) in the next message. If not even the block's opening fence line and
+     * some code fit, the block starts the next message instead.
      *
      * @param limitEnd the index the limit falls on, inside the block
      */
@@ -97,7 +97,8 @@ public final class MessageSplitter {
         int end = text.offsetByCodePoints(0, limit - length(close));
         int open = blockOpenAt(text, limitEnd);
         int fenceLineEnd = text.indexOf('\n', open);
-        if (open > 0 && end <= (fenceLineEnd < 0 ? open + FENCE.length() : fenceLineEnd)) {
+        // not even the fence line and one character of code fit: the whole block goes to the next message
+        if (open > 0 && end <= (fenceLineEnd < 0 ? open + FENCE.length() : fenceLineEnd + 1)) {
             return new Cut(text.substring(0, open).stripTrailing(), text.substring(open));
         }
         String opening = fenceLineEnd < 0 ? FENCE : text.substring(open, fenceLineEnd).strip();

@@ -41,10 +41,11 @@ class InMemoryPostLogTest extends PostLogContract {
         PostRecord c1 = post(OTHER_GUILD, CAMPAIGN, ALICE, 3, "c1");
         List.of(a1, b1, a2, c1).forEach(log::append);
 
-        assertThat(log.all()).containsExactly(a1, a2, b1, c1);
+        assertThat(log.all()).containsExactlyInAnyOrder(a1, a2, b1, c1);
+        assertThat(log.all().indexOf(a1)).as("a campaign's oldest first").isLessThan(log.all().indexOf(a2));
         assertThat(log.size()).isEqualTo(4);
         log.remove(GUILD, a1.id());
-        assertThat(log.all()).containsExactly(a2, b1, c1);
+        assertThat(log.all()).containsExactlyInAnyOrder(a2, b1, c1);
         assertThat(log.size()).isEqualTo(3);
         assertThat(new InMemoryPostLog(5).size()).isZero();
     }

@@ -276,7 +276,32 @@ class MessageSplitterTest {
                 assertThat(length(part)).isBetween(1, 64);
                 assertThat(fences(part) % 2).as("fences in %s", part).isZero();
             });
+            // nothing is lost: the splitter only adds fences and reopened languages
+            String kept = visible(String.join("", parts)).replace("```", "");
+            assertThat(isSubsequence(visible(input).replace("```", ""), kept)).as("run %d: %s", run, text).isTrue();
         }
+    }
+
+    /** Whether every character of {@code wanted} appears in {@code text}, in order. */
+    private static boolean isSubsequence(String wanted, String text) {
+        int at = 0;
+        for (int i = 0; i < text.length() && at < wanted.length(); i++) {
+            if (text.charAt(i) == wanted.charAt(at)) {
+                at++;
+            }
+        }
+        return at == wanted.length();
+    }
+
+    @Test
+    void noMessageEndsInAnEmptyCodeBlock() {
+        // the fence line fits before the limit, but no code after it would
+        String text = "a".repeat(56) + "```\n" + "b".repeat(100) + "\n```";
+
+        List<String> parts = MessageSplitter.split(text, 64);
+
+        assertThat(parts.get(0)).isEqualTo("a".repeat(56));
+        assertThat(parts.get(1)).startsWith("```\nbbb");
     }
 
     /** How many fences a left-to-right scan finds, as the splitter counts them. */

@@ -560,10 +560,11 @@ final class Loader {
                     }
                 }
             });
+            Batch last = batch[0];
+            ahead.add(WORKERS.submit(() -> last.decode(ids, only)));
             while (!ahead.isEmpty()) {
                 deliver(ahead.poll(), path, sink);
             }
-            batch[0].decode(ids, only).forEach(sink::accept);
             return scan;
         } catch (UnsafeFileException e) {
             // never read through a link (to /dev/zero, say) or from a FIFO: damage, entries unknown
@@ -582,6 +583,12 @@ final class Loader {
             Thread.currentThread().interrupt();
             throw new java.io.InterruptedIOException("interrupted while reading " + path.getFileName());
         } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory, say: not the loader's to dress up
+            }
+            if (e.getCause() instanceof IOException io) {
+                throw new IOException("cannot decode " + path.getFileName() + ": " + io.getMessage(), io);
+            }
             // not damage (a bad line is a Decoded error): a bug, so nothing may be moved aside or written
             throw new IllegalStateException("internal error while reading " + path.getFileName()
                     + "; nothing in the data directory was changed: " + e.getCause(), e.getCause());

@@ -671,8 +671,9 @@ final class RecordJson {
     private static boolean containsIgnoreCase(String text, String word) {
         char first = word.charAt(0);
         for (int at = 0; at + word.length() <= text.length(); at++) {
-            // an ASCII letter's lower case is its bit 0x20 set: compare whole regions only where the first fits
-            if ((text.charAt(at) | 0x20) == first && text.regionMatches(true, at, word, 0, word.length())) {
+            // compare whole regions only where the first letter fits
+            if (Character.toLowerCase(text.charAt(at)) == first
+                    && text.regionMatches(true, at, word, 0, word.length())) {
                 return true;
             }
         }
