@@ -41,6 +41,8 @@ class MultiProcessTest {
         database.truncate();
     }
 
+    private static final java.util.regex.Pattern ACK = java.util.regex.Pattern.compile("ack (\\d+)");
+
     /** A child JVM running {@link StoreChild}, its output collected line by line. */
     private static final class Child implements AutoCloseable {
         final Process process;
@@ -84,8 +86,10 @@ class MultiProcessTest {
         long acknowledged() {
             long last = 0;
             for (String line : lines) {
-                if (line.startsWith("ack ")) {
-                    last = Math.max(last, Long.parseLong(line.substring(4).trim()));
+                // stderr shares the pipe: an ack may follow a warning's unfinished line
+                java.util.regex.Matcher ack = ACK.matcher(line);
+                while (ack.find()) {
+                    last = Math.max(last, Long.parseLong(ack.group(1)));
                 }
             }
             return last;
@@ -197,19 +201,25 @@ class MultiProcessTest {
         for (int round = 1; round <= 3; round++) {
             String name = "k" + round;
             long acknowledged;
+            String lastLines;
             try (Child child = new Child("forever", name)) {
                 child.awaitAcknowledged(40L * round);
                 child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close
                 child.process.waitFor();
                 child.awaitOutputEnd();
                 acknowledged = child.acknowledged();
+                lastLines = child.lines.subList(Math.max(0, child.lines.size() - 3), child.lines.size()).toString();
             }
 
             GuildState state = settled();
             int committed = counter(state) - committedBefore;
-            assertThat(committed).as("round %s: every acknowledged update is stored", round)
-                    .isGreaterThanOrEqualTo((int) acknowledged)
-                    .as("at most the one update in flight was stored unacknowledged")
+            String context = "round " + round + ", " + acknowledged + " acknowledged, counter before "
+                    + committedBefore + ", after " + counter(state) + ", NPCs of the round "
+                    + state.npcsIn(StoreChild.CHANNEL).stream().map(npc -> npc.id().value())
+                    .filter(id -> id.startsWith(name + "-")).count() + ", the child's last lines " + lastLines;
+            assertThat(committed).as("every acknowledged update is stored (%s)", context)
+                    .isGreaterThanOrEqualTo((int) acknowledged);
+            assertThat(committed).as("at most the one update in flight was stored unacknowledged (%s)", context)
                     .isLessThanOrEqualTo((int) acknowledged + 1);
             for (long i = 1; i <= acknowledged; i++) {
                 assertThat(state.npc(StoreChild.CHANNEL, NpcId.of(name + "-" + i))).as("npc %s-%s", name, i)
