@@ -153,11 +153,15 @@ class InMemoryChatPlatformTest {
         assertThat(platform.keptImages()).isEmpty();
     }
 
+    /** Posts "Hello" as Aria through the target's webhook. */
+    private MessageId hello(WebhookTarget target) {
+        return platform.post(GUILD, target, "Aria", Optional.empty(), "Hello", List.of()).message();
+    }
+
     @Test
     void editsAndDeletesCanBeFailedAndLeaveThePostAsItWas() {
-        WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
-        WebhookTarget target = WebhookTarget.channel(CHANNEL, webhook);
-        MessageId message = platform.post(GUILD, target, "Aria", Optional.empty(), "Hello", List.of()).message();
+        WebhookTarget target = WebhookTarget.channel(CHANNEL, platform.createWebhook(GUILD, CHANNEL, "w"));
+        MessageId message = hello(target);
         MissingPermissionException editFailure = new MissingPermissionException("edit");
         MissingPermissionException deleteFailure = new MissingPermissionException("delete");
         platform.failNext(Operation.EDIT_POST, editFailure);
@@ -177,7 +181,7 @@ class InMemoryChatPlatformTest {
     void editsAndDeletesThroughAGoneWebhookOrOfAnUnknownMessageAreNotFound() {
         WebhookId webhook = platform.createWebhook(GUILD, CHANNEL, "w");
         WebhookTarget target = WebhookTarget.channel(CHANNEL, webhook);
-        MessageId message = platform.post(GUILD, target, "Aria", Optional.empty(), "Hello", List.of()).message();
+        MessageId message = hello(target);
 
         assertThatThrownBy(() -> platform.editPost(GUILD, target, MessageId.of(999_999), "x"))
                 .isInstanceOf(PlatformNotFoundException.class);
