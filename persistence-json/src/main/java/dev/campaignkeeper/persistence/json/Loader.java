@@ -34,7 +34,8 @@ final class Loader {
     static final long UNKNOWN_SEQ = -1;
     /**
      * The one executor loads run on (the snapshot files parsed side by side, then the journal decoded
-     * in batches ahead of its replay): daemon threads, started on demand and ended when idle, shared by every load.
+     * in batches ahead of its replay): daemon threads, started on demand and ended when idle, shared
+     * by every load.
      */
     private static final java.util.concurrent.ExecutorService WORKERS =
             java.util.concurrent.Executors.newCachedThreadPool(runnable -> {

@@ -43,7 +43,7 @@ final class PostgresPostLog implements PostLog {
     private static final String TRIM = "DELETE FROM posts WHERE guild_id = ? AND campaign_id = ? AND seq <="
             + " (SELECT seq FROM posts WHERE guild_id = ? AND campaign_id = ? ORDER BY seq DESC OFFSET ? LIMIT 1)";
     private static final String CAMPAIGN_OF = "SELECT campaign_id FROM posts WHERE guild_id = ? AND post_id = ?";
-    private static final String UPDATE_POST = "UPDATE posts SET campaign_id = ?, webhook_id = ?, thread_id = ?,"
+    private static final String UPDATE_POST = "UPDATE posts SET webhook_id = ?, thread_id = ?,"
             + " author_id = ?, npc_id = ?, speaker = ?, posted_at_seconds = ?, posted_at_nanos = ?, body = ?,"
             + " avatar_url = ?, rolls = ?, images = ? WHERE guild_id = ? AND post_id = ?";
     private static final String CLEAR_MESSAGES = "DELETE FROM post_messages WHERE guild_id = ? AND post_id = ?";
@@ -116,10 +116,9 @@ final class PostgresPostLog implements PostLog {
             }
             lockCampaign(connection, guild, campaign.get());
             try (PreparedStatement statement = connection.prepareStatement(UPDATE_POST)) {
-                statement.setString(1, post.campaign().value());
-                setFields(statement, 2, post);
-                statement.setString(13, guild);
-                statement.setString(14, id);
+                setFields(statement, 1, post);
+                statement.setString(12, guild);
+                statement.setString(13, id);
                 if (statement.executeUpdate() == 0) {
                     return false;
                 }
