@@ -14,6 +14,11 @@ public interface GuildTransaction<T> {
      * Decides what to change given the guild's current state. Throw a domain exception to refuse;
      * nothing is then stored.
      *
+     * <p>A store may run a transaction more than once, each time on the state it then holds (the
+     * PostgreSQL store does when another process changed the guild since it read it, or when a batch
+     * of updates it shared could not be written); only the last run's changes and result count. So
+     * decide from {@code current} alone, with no side effects outside the returned update.
+     *
      * @param current the guild's state at the start of the transaction
      * @return the changes to store and the result to return
      */

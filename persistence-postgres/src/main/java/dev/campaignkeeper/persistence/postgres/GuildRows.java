@@ -19,7 +19,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +34,19 @@ final class GuildRows {
     private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
     private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
             + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
+    private static final String LOCK_ALL = "INSERT INTO guilds (guild_id, version)"
+            + " SELECT g, 1 FROM unnest(?::text[]) AS g ORDER BY g COLLATE \"C\""
+            + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING guild_id, version";
+    // a checked bump fails with a cast error naming the problem (SQLSTATE 22P02) when a version is
+    // not the expected one: the error aborts the transaction, so the writes after it are not run
+    private static final String STALE = " THEN 1 ELSE ('a guild changed since this process read it: '"
+            + " || count(*) || ' of the versions were as read')::integer END FROM bumped";
+    private static final String CHECKED_BUMP_ONE = "WITH bumped AS (UPDATE guilds SET version = version + 1"
+            + " WHERE guild_id = ? AND version = ?::bigint RETURNING 1) SELECT CASE WHEN count(*) = 1" + STALE;
+    private static final String CHECKED_BUMP = "WITH bumped AS (UPDATE guilds g SET version = g.version + 1"
+            + " FROM unnest(?::text[], ?::text[]::bigint[]) AS e(guild_id, version)"
+            + " WHERE g.guild_id = e.guild_id AND g.version = e.version RETURNING 1)"
+            + " SELECT CASE WHEN count(*) = ?::integer" + STALE;
     private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
@@ -102,6 +118,54 @@ final class GuildRows {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /**
+     * Locks several guilds' rows until the transaction ends (creating them if needed) and bumps their
+     * versions, in one round trip. The rows are locked in the order of their ids, so two transactions
+     * locking overlapping sets, in this process or another, cannot deadlock on them.
+     *
+     * @param guilds distinct guilds
+     * @return the version this transaction commits for each guild
+     */
+    static Map<GuildId, Long> lockAndBump(Connection connection, Collection<GuildId> guilds) throws SQLException {
+        Map<GuildId, Long> versions = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(LOCK_ALL)) {
+            statement.setArray(1, connection.createArrayOf("text",
+                    guilds.stream().map(GuildId::value).toArray(String[]::new)));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    versions.put(GuildId.of(rows.getString(1)), rows.getLong(2));
+                }
+            }
+        }
+        if (versions.size() != guilds.size()) {
+            throw new IllegalStateException("locked " + versions.size() + " guild rows for " + guilds.size()
+                    + " guilds: " + guilds);
+        }
+        return versions;
+    }
+
+    /**
+     * The statement that bumps each guild's version if it is still as expected, and otherwise fails
+     * (SQLSTATE class 22), which aborts the transaction so that nothing after it is stored.
+     *
+     * @param expected distinct guilds, each with a row, and the committed version each should have
+     */
+    static Statement checkedBump(Map<GuildId, Long> expected) {
+        if (expected.size() == 1) {
+            Map.Entry<GuildId, Long> only = expected.entrySet().iterator().next();
+            return new Statement(CHECKED_BUMP_ONE, only.getKey().value(), String.valueOf(only.getValue()));
+        }
+        String[] guilds = new String[expected.size()];
+        String[] versions = new String[expected.size()];
+        int i = 0;
+        for (Map.Entry<GuildId, Long> entry : expected.entrySet()) {
+            guilds[i] = entry.getKey().value();
+            versions[i] = String.valueOf(entry.getValue());
+            i++;
+        }
+        return new Statement(CHECKED_BUMP, guilds, versions, String.valueOf(expected.size()));
     }
 
     /** The guild's committed version, 0 if it was never written. */
@@ -204,17 +268,23 @@ final class GuildRows {
      * Writes the changes in order; the guild's row must be locked by this transaction. Records that
      * exist in {@code current} are updated in place (they keep their position); new ones are inserted
      * at the end. With {@code commit}, the transaction's COMMIT goes to the server in the same round
-     * trip as the last statement.
+     * trip as the statements.
      *
      * @param current the guild's state the changes apply to (its committed state, read under the lock)
      */
     static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit)
             throws SQLException {
-        write(connection, current, changes, commit, true);
+        execute(connection, statements(current, changes, true), commit);
     }
 
-    private static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit,
-                              boolean track) throws SQLException {
+    /**
+     * The statements that write the changes, in order, to a guild whose stored state is
+     * {@code current}; nothing is sent yet (see {@link #execute}).
+     *
+     * @param track whether a change may see records an earlier change in the list created (false
+     *     only where every key comes once, which saves applying each change)
+     */
+    static List<Statement> statements(GuildState current, List<RecordChange> changes, boolean track) {
         List<Statement> statements = new ArrayList<>();
         GuildState state = current;
         for (RecordChange change : changes) {
@@ -278,47 +348,57 @@ final class GuildRows {
                 state = state.apply(List.of(change));
             }
         }
-        for (int i = 0; i < statements.size(); i++) {
-            statements.get(i).run(connection, commit && i == statements.size() - 1);
+        return statements;
+    }
+
+    /**
+     * Sends the statements, in order, in one round trip; with {@code commit} the transaction's
+     * COMMIT goes with them (and alone when there are none). If a statement fails, the server runs
+     * none after it and the COMMIT ends the transaction as a rollback.
+     */
+    static void execute(Connection connection, List<Statement> statements, boolean commit) throws SQLException {
+        if (statements.isEmpty()) {
+            if (commit) {
+                connection.commit();
+            }
+            return;
         }
-        if (commit && statements.isEmpty()) {
-            connection.commit();
+        StringBuilder sql = new StringBuilder();
+        for (Statement statement : statements) {
+            if (sql.length() > 0) {
+                sql.append(";\n");
+            }
+            sql.append(statement.sql());
+        }
+        if (commit) {
+            sql.append(";\nCOMMIT");
+        }
+        try (PreparedStatement prepared = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            for (Statement statement : statements) {
+                for (Object parameter : statement.parameters()) {
+                    if (parameter instanceof String[] array) {
+                        prepared.setArray(index, connection.createArrayOf("text", array));
+                    } else if (parameter instanceof Boolean flag) {
+                        prepared.setBoolean(index, flag);
+                    } else {
+                        prepared.setString(index, (String) parameter);
+                    }
+                    index++;
+                }
+            }
+            prepared.execute();
         }
     }
 
     /** One SQL statement and its parameters (text, a boolean, or a text array for a {@code text[]} column). */
-    private record Statement(String sql, Object... parameters) {
-
-        void run(Connection connection, boolean commit) throws SQLException {
-            try (PreparedStatement statement = connection.prepareStatement(commit ? sql + ";\nCOMMIT" : sql)) {
-                for (int i = 0; i < parameters.length; i++) {
-                    if (parameters[i] instanceof String[] array) {
-                        Array sqlArray = connection.createArrayOf("text", array);
-                        statement.setArray(i + 1, sqlArray);
-                    } else if (parameters[i] instanceof Boolean flag) {
-                        statement.setBoolean(i + 1, flag);
-                    } else {
-                        statement.setString(i + 1, (String) parameters[i]);
-                    }
-                }
-                statement.execute();
-            }
-        }
+    record Statement(String sql, Object... parameters) {
     }
 
     /** Inserts new records, each key once, on this transaction (a copy into an empty schema). */
     static void insertNew(Connection connection, List<RecordChange> records) throws SQLException {
         if (!records.isEmpty()) {
-            write(connection, GuildState.empty(records.get(0).guild()), records, false, false);
-        }
-    }
-
-    private static void execute(Connection connection, String sql, String... parameters) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setString(i + 1, parameters[i]);
-            }
-            statement.executeUpdate();
+            execute(connection, statements(GuildState.empty(records.get(0).guild()), records, false), false);
         }
     }
 }

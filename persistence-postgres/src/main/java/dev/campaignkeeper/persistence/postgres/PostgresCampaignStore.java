@@ -15,12 +15,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +38,11 @@ import org.slf4j.LoggerFactory;
  * (so transactions on one guild are serialised across every process using the database, while other
  * guilds' run in parallel), reads the guild's state, runs the {@link GuildTransaction}, writes its
  * changes and commits with {@code synchronous_commit = on}, so the change is durable when the call
- * returns. Each committed change bumps the guild's {@code version}; a process keeps the last state it
+ * returns. Concurrent updates share transactions (group commit): up to {@value #MAX_BATCH} queued
+ * updates, of any guilds, run one after another in one transaction that locks their guilds' rows in
+ * id order and commits once. If such a shared transaction cannot be written, each of its updates
+ * runs again alone, so a {@link GuildTransaction} may run twice; it computes from the state it is
+ * given and nothing else, so this is harmless. Each committed change bumps the guild's {@code version}; a process keeps the last state it
  * saw of each guild with its version and uses it only when the locked row still has that version, so
  * the cache is correct with any number of processes writing.
  *
@@ -42,6 +52,12 @@ import org.slf4j.LoggerFactory;
 public final class PostgresCampaignStore implements CampaignStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresCampaignStore.class);
+    /** Guild ids in the order the database locks guild rows in (code points: {@code COLLATE "C"}). */
+    private static final Comparator<GuildId> BY_ID = Comparator.comparing(GuildId::value);
+    /** The most updates one transaction carries. */
+    static final int MAX_BATCH = 64;
+    /** The most transactions of updates this process has in flight at once. */
+    static final int MAX_LEADERS = 2;
 
     /**
      * How much a store holds.
@@ -98,11 +114,22 @@ public final class PostgresCampaignStore implements CampaignStore {
     private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
+    private final UpdateBatches batches;
 
     private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
         this.metrics = metrics;
         this.postLog = new PostgresPostLog(database, database.config().postRetentionPerCampaign());
+        this.batches = new UpdateBatches(leaders(database.config().maximumPoolSize()), MAX_BATCH, this::run);
+    }
+
+    /**
+     * How many batches of updates run at once: half the pool (the rest serves reads and the post
+     * log), at least one, at most {@value #MAX_LEADERS}. On a 2-core machine 16 writers got the most
+     * from two (more leaders make smaller batches, and so more commits, for the same updates).
+     */
+    static int leaders(int poolSize) {
+        return Math.max(1, Math.min(MAX_LEADERS, poolSize / 2));
     }
 
     /**
@@ -119,8 +146,8 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     /**
-     * Opens the store as {@link #open(PostgresStoreConfig)} does, reporting each update's latency;
-     * every committed change is its own transaction, so each is reported as a commit of one.
+     * Opens the store as {@link #open(PostgresStoreConfig)} does, reporting each update's latency
+     * and, for each transaction, how many updates it committed.
      *
      * @param config where the database is and how to use it
      * @param metrics told about updates and commits
@@ -180,56 +207,227 @@ public final class PostgresCampaignStore implements CampaignStore {
     public <T> T update(GuildId guild, GuildTransaction<T> transaction) {
         Objects.requireNonNull(guild, "guild");
         Objects.requireNonNull(transaction, "transaction");
+        database.requireOpen();
         long started = System.nanoTime();
-        boolean[] changed = new boolean[1];
-        T result = updateOnce(guild, state -> {
-            Update<T> update = transaction.apply(state);
-            changed[0] = !update.changes().isEmpty();
-            return update;
-        });
-        metrics.updated(java.time.Duration.ofNanos(System.nanoTime() - started), changed[0]);
-        if (changed[0]) {
-            metrics.committed(1);
-        }
-        return result;
+        PendingUpdate<T> update = new PendingUpdate<>(guild, transaction);
+        batches.submit(update);
+        metrics.updated(Duration.ofNanos(System.nanoTime() - started), update.changed());
+        return update.outcome();
     }
 
-    private <T> T updateOnce(GuildId guild, GuildTransaction<T> transaction) {
-        String action = "updating guild " + guild;
-        boolean committing = false;
-        try (Connection connection = database.connection()) {
-            boolean committed = false;
+    /**
+     * Runs a batch of updates in one transaction. If the batch cannot be written and the database
+     * certainly did not commit it, each update runs again alone, on the guild's state read afresh, so
+     * one update's failure is not every update's; a batch whose commit may or may not have happened
+     * fails all of its updates with a message that says so.
+     */
+    private void run(List<PendingUpdate<?>> batch) {
+        if (!runOnCachedState(batch)) {
+            runLocked(batch);
+        }
+    }
+
+    /**
+     * The fast path, one round trip: when this process holds every guild's committed state and every
+     * update changes something, the updates are decided on those states and sent with a checked bump
+     * of the guilds' versions and the COMMIT. If another process committed to one of the guilds
+     * since, the database refuses the bump, nothing is stored, and this returns false so that the
+     * batch runs again under the guilds' locks; so it does when an update refuses or changes nothing,
+     * since only the stored state may decide a refusal or a result that is not written.
+     *
+     * @return whether every update's outcome is set
+     */
+    private boolean runOnCachedState(List<PendingUpdate<?>> batch) {
+        // in id order, like the locked path's locks, so that transactions bumping overlapping guilds
+        // in two processes lock them in one order
+        Map<GuildId, Cached> read = new TreeMap<>(BY_ID);
+        for (PendingUpdate<?> update : batch) {
+            Cached cached = read.computeIfAbsent(update.guild(), cache::get);
+            if (cached == null || cached.version() < 1) {
+                return false;
+            }
+        }
+        Map<GuildId, GuildState> states = new HashMap<>();
+        Map<GuildId, Long> versions = new LinkedHashMap<>();
+        read.forEach((guild, cached) -> {
+            states.put(guild, cached.state());
+            versions.put(guild, cached.version());
+        });
+        List<GuildRows.Statement> statements = new ArrayList<>();
+        statements.add(GuildRows.checkedBump(versions));
+        for (PendingUpdate<?> update : batch) {
+            GuildState current = states.get(update.guild());
+            GuildState next;
             try {
-                long version = GuildRows.lockAndBump(connection, guild);
-                Cached cached = cache.get(guild);
-                GuildState current = cached != null && cached.version() == version - 1
-                        ? cached.state() : GuildRows.load(connection, guild);
-                remember(guild, new Cached(version - 1, current));
-                Update<T> update = transaction.apply(current);
-                List<RecordChange> changes = update.changes();
-                if (changes.isEmpty()) {
-                    return update.result();
-                }
-                GuildState next = current.apply(changes);
-                committing = true;
-                // the last statement carries the COMMIT: one round trip for the writes and the commit
-                GuildRows.write(connection, current, changes, true);
+                next = decide(update, current, statements);
+            } catch (RuntimeException | Error e) {
+                return false;
+            }
+            if (next == current) {
+                return false;
+            }
+            states.put(update.guild(), next);
+        }
+        try (Connection connection = database.connection()) {
+            boolean ended = false;
+            try {
+                GuildRows.execute(connection, statements, true);
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
-                committed = true;
-                remember(guild, new Cached(version, next));
-                return update.result();
+                ended = true;
             } finally {
-                if (!committed) {
+                if (!ended) {
                     Database.rollbackQuietly(connection);
                 }
             }
         } catch (SQLException e) {
-            if (committing) {
-                // the commit may or may not have happened: read the guild afresh next time
-                cache.remove(guild);
+            if (certainlyRolledBack(e)) {
+                return false;
             }
-            throw database.failure(action, e);
+            // the commit may or may not have happened: read the guilds afresh next time
+            read.keySet().forEach(cache::remove);
+            for (PendingUpdate<?> update : batch) {
+                update.fail(database.failure("committing an update of guild " + update.guild()
+                        + " (it may or may not be stored)", e));
+            }
+            return true;
         }
+        states.forEach((guild, state) -> remember(guild, new Cached(read.get(guild).version() + 1, state)));
+        metrics.committed(batch.size());
+        return true;
+    }
+
+    /**
+     * Runs a batch under its guilds' row locks, taken first, on the states read under them; if that
+     * fails and the database certainly did not commit, each update runs again alone.
+     */
+    private void runLocked(List<PendingUpdate<?>> batch) {
+        try {
+            attempt(batch);
+        } catch (BatchFailure e) {
+            if (e.committing) {
+                // the commit may or may not have happened: read the guilds afresh next time
+                batch.forEach(update -> cache.remove(update.guild()));
+            }
+            if (batch.size() > 1 && !e.committing) {
+                for (PendingUpdate<?> update : batch) {
+                    runLocked(List.of(update));
+                }
+                return;
+            }
+            for (PendingUpdate<?> update : batch) {
+                update.fail(database.failure(e.committing
+                        ? "committing an update of guild " + update.guild() + " (it may or may not be stored)"
+                        : "updating guild " + update.guild(), e.cause));
+            }
+        }
+    }
+
+    /** A batch's SQL failure; {@code committing} when the COMMIT was sent and may have happened. */
+    private static final class BatchFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SQLException cause;
+        private final boolean committing;
+
+        BatchFailure(SQLException cause, boolean committing) {
+            super(cause);
+            this.cause = cause;
+            this.committing = committing;
+        }
+    }
+
+    private void attempt(List<PendingUpdate<?>> batch) throws BatchFailure {
+        boolean committing = false;
+        try (Connection connection = database.connection()) {
+            boolean ended = false;
+            try {
+                Map<GuildId, Long> versions = lock(connection, batch);
+                Map<GuildId, GuildState> states = new HashMap<>();
+                for (Map.Entry<GuildId, Long> locked : versions.entrySet()) {
+                    GuildId guild = locked.getKey();
+                    long committedVersion = locked.getValue() - 1;
+                    Cached cached = cache.get(guild);
+                    GuildState current = cached != null && cached.version() == committedVersion
+                            ? cached.state() : GuildRows.load(connection, guild);
+                    remember(guild, new Cached(committedVersion, current));
+                    states.put(guild, current);
+                }
+                List<GuildRows.Statement> statements = new ArrayList<>();
+                int changed = 0;
+                for (PendingUpdate<?> update : batch) {
+                    GuildState current = states.get(update.guild());
+                    try {
+                        GuildState next = decide(update, current, statements);
+                        if (next != current) {
+                            states.put(update.guild(), next);
+                            changed++;
+                        }
+                    } catch (RuntimeException | Error e) {
+                        update.fail(e);
+                    }
+                }
+                if (changed == 0) {
+                    return; // nothing to write: the rollback below undoes the version bumps
+                }
+                committing = true;
+                // the COMMIT goes with the statements: one round trip for the writes and the commit
+                GuildRows.execute(connection, statements, true);
+                connection.commit(); // a no-op for the driver when the server says no transaction is open
+                ended = true;
+                states.forEach((guild, state) -> remember(guild, new Cached(versions.get(guild), state)));
+                metrics.committed(changed);
+            } finally {
+                if (!ended) {
+                    Database.rollbackQuietly(connection);
+                }
+            }
+        } catch (SQLException e) {
+            throw new BatchFailure(e, committing && !certainlyRolledBack(e));
+        }
+    }
+
+    /** Locks every guild of the batch (one round trip) and returns the versions this transaction commits. */
+    private static Map<GuildId, Long> lock(Connection connection, List<PendingUpdate<?>> batch) throws SQLException {
+        TreeSet<GuildId> guilds = new TreeSet<>(BY_ID);
+        batch.forEach(update -> guilds.add(update.guild()));
+        if (guilds.size() == 1) {
+            GuildId guild = guilds.first();
+            return Map.of(guild, GuildRows.lockAndBump(connection, guild));
+        }
+        return GuildRows.lockAndBump(connection, guilds);
+    }
+
+    /**
+     * Runs one update's transaction on its guild's state, sets its outcome and adds its statements;
+     * returns the guild's state after it ({@code current} itself when it changes nothing).
+     */
+    private static <T> GuildState decide(PendingUpdate<T> update, GuildState current,
+                                         List<GuildRows.Statement> statements) {
+        Update<T> result = update.transaction().apply(current);
+        List<RecordChange> changes = result.changes();
+        if (changes.isEmpty()) {
+            update.succeed(result.result(), false);
+            return current;
+        }
+        GuildState next = current.apply(changes);
+        statements.addAll(GuildRows.statements(current, changes, true));
+        update.succeed(result.result(), true);
+        return next;
+    }
+
+    /**
+     * Whether a failure of the statements sent with the COMMIT means the server rolled the
+     * transaction back: a statement's error (bad data, a constraint, a deadlock, a serialisation
+     * failure) does; a lost connection leaves the outcome unknown.
+     */
+    private static boolean certainlyRolledBack(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
+                || state.startsWith("42") || state.startsWith("P0"));
+    }
+
+    /** Updates waiting for a batch to take them (for tests). */
+    int queuedUpdates() {
+        return batches.queuedCount();
     }
 
     /**

@@ -22,7 +22,16 @@ import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.CampaignStore;
 import dev.campaignkeeper.core.port.CampaignStoreContract;
 import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.core.port.GuildTransaction;
+import dev.campaignkeeper.core.port.StoreMetrics;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -233,6 +242,197 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
             return Update.of(character.name(), new RecordChange.PutCharacter(character.withDescription("again")));
         })).isInstanceOf(IllegalStateException.class).hasMessage("no character");
         assertThat(one.guild(GUILD).characters()).isEmpty();
+    }
+
+    /** Counts what the store reports: how many updates each transaction committed. */
+    private static final class RecordingMetrics implements StoreMetrics {
+        final List<Integer> commits = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void updated(Duration latency, boolean changed) {
+        }
+
+        @Override
+        public void committed(int mutations) {
+            commits.add(mutations);
+        }
+    }
+
+    /**
+     * Both leader slots of a fresh store are held by an update waiting on {@code release}; then
+     * {@code queued} run from their own threads and queue behind them. Returns the queued ones' futures.
+     */
+    private List<Future<Object>> queueBehindTwoHeldBatches(PostgresCampaignStore store, CountDownLatch release,
+                                                           List<GuildTransaction<Object>> queued,
+                                                           ExecutorService threads) throws Exception {
+        CountDownLatch holding = new CountDownLatch(2);
+        List<Future<Object>> held = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            GuildId guild = GuildId.of(900 + i);
+            held.add(threads.submit(() -> store.update(guild, state -> {
+                holding.countDown();
+                awaitQuietly(release);
+                return Update.of(null, new RecordChange.PutCampaign(campaign(guild, "held")));
+            })));
+        }
+        assertThat(holding.await(10, TimeUnit.SECONDS)).as("both batches started").isTrue();
+        List<Future<Object>> futures = new ArrayList<>();
+        for (int i = 0; i < queued.size(); i++) {
+            GuildId guild = GuildId.of(100 + i);
+            GuildTransaction<Object> transaction = queued.get(i);
+            futures.add(threads.submit(() -> store.update(guild, transaction)));
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (store.queuedUpdates() < queued.size()) {
+            assertThat(System.nanoTime()).as("updates queued in time").isLessThan(deadline);
+            Thread.sleep(1);
+        }
+        release.countDown();
+        for (Future<Object> future : held) {
+            future.get(10, TimeUnit.SECONDS);
+        }
+        return futures;
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static GuildTransaction<Object> naming(String name) {
+        return state -> Update.of(name, new RecordChange.PutCampaign(campaign(state.guild(), name)));
+    }
+
+    @Test
+    void updatesQueuedBehindRunningOnesAreCommittedTogetherInOneTransaction() throws Exception {
+        database.truncate();
+        RecordingMetrics metrics = new RecordingMetrics();
+        PostgresCampaignStore store = PostgresCampaignStore.open(database.config(), metrics);
+        extra.add(store);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<GuildTransaction<Object>> queued = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                queued.add(naming("queued " + i));
+            }
+
+            List<Future<Object>> futures = queueBehindTwoHeldBatches(store, new CountDownLatch(1), queued, threads);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("queued " + i);
+            }
+            assertThat(metrics.commits).containsExactlyInAnyOrder(1, 1, 5);
+            CampaignStore again = reopen(PostgresCampaignStore.open(database.config()));
+            extra.add(again);
+            for (int i = 0; i < 5; i++) {
+                assertThat(again.guild(GuildId.of(100 + i)).campaigns()).extracting(Campaign::name)
+                        .containsExactly("queued " + i);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aTransactionThatRefusesInASharedBatchFailsAloneAndTheOthersAreStored() throws Exception {
+        PostgresCampaignStore store = (PostgresCampaignStore) newStore();
+        extra.add(store);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            IllegalStateException refusal = new IllegalStateException("refused");
+            List<Future<Object>> futures = queueBehindTwoHeldBatches(store, new CountDownLatch(1),
+                    List.of(naming("first"), state -> {
+                        throw refusal;
+                    }, naming("third")), threads);
+
+            assertThat(futures.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThatThrownBy(() -> futures.get(1).get(10, TimeUnit.SECONDS)).hasCause(refusal);
+            assertThat(futures.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("third");
+            assertThat(store.guild(GuildId.of(100)).campaigns()).extracting(Campaign::name).containsExactly("first");
+            assertThat(store.guild(GuildId.of(101)).isEmpty()).isTrue();
+            assertThat(store.guild(GuildId.of(102)).campaigns()).extracting(Campaign::name).containsExactly("third");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aWriteTheDatabaseRefusesInASharedBatchFailsOnlyItsOwnUpdate() throws Exception {
+        PostgresCampaignStore store = (PostgresCampaignStore) newStore();
+        extra.add(store);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            // PostgreSQL's text refuses the NUL character: the shared transaction fails, and runs again alone
+            List<Future<Object>> futures = queueBehindTwoHeldBatches(store, new CountDownLatch(1),
+                    List.of(naming("first"), naming("bad \u0000 name"), naming("third")), threads);
+
+            assertThat(futures.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("first");
+            assertThatThrownBy(() -> futures.get(1).get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(StoreException.class).hasMessageContaining("updating guild 101");
+            assertThat(futures.get(2).get(10, TimeUnit.SECONDS)).isEqualTo("third");
+            CampaignStore again = reopen(store);
+            extra.add(again);
+            assertThat(again.guild(GuildId.of(100)).campaigns()).extracting(Campaign::name).containsExactly("first");
+            assertThat(again.guild(GuildId.of(101)).isEmpty()).isTrue();
+            assertThat(again.guild(GuildId.of(102)).campaigns()).extracting(Campaign::name).containsExactly("third");
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChangeDecidedOnStateAnotherProcessChangedSinceIsDecidedAgainOnTheStoredState() {
+        CampaignStore one = newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "a"))));
+        two.update(GUILD, state -> Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, "b"))));
+        List<String> seen = new ArrayList<>();
+
+        one.update(GUILD, state -> {
+            String name = state.campaigns().iterator().next().name();
+            seen.add(name);
+            return Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, name + "+")));
+        });
+
+        // first on the state one cached ("a"), refused by the version check, then on the stored one
+        assertThat(seen).containsExactly("a", "b");
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("b+");
+    }
+
+    @Test
+    void aSharedBatchOneOfWhoseGuildsAnotherProcessChangedIsDecidedAgainWhole() throws Exception {
+        PostgresCampaignStore one = (PostgresCampaignStore) newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        GuildId first = GuildId.of(100);
+        GuildId second = GuildId.of(101);
+        one.update(first, naming("a"));
+        one.update(second, naming("a"));
+        two.update(second, naming("b"));
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        GuildTransaction<Object> appending = state -> {
+            String name = state.campaigns().iterator().next().name();
+            seen.add(state.guild().value() + ":" + name);
+            return Update.of(name, new RecordChange.PutCampaign(campaign(state.guild(), name + "+")));
+        };
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<Future<Object>> futures = queueBehindTwoHeldBatches(one, new CountDownLatch(1),
+                    List.of(appending, appending), threads);
+
+            assertThat(futures.get(0).get(10, TimeUnit.SECONDS)).isEqualTo("a");
+            assertThat(futures.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("b");
+        } finally {
+            threads.shutdownNow();
+        }
+        // decided on one's cached states, refused whole by the version check, decided again
+        assertThat(seen).containsExactly("100:a", "101:a", "100:a", "101:b");
+        assertThat(two.guild(first).campaigns()).extracting(Campaign::name).containsExactly("a+");
+        assertThat(two.guild(second).campaigns()).extracting(Campaign::name).containsExactly("b+");
     }
 
 }

@@ -1,0 +1,150 @@
+package dev.campaignkeeper.persistence.postgres;
+
+import java.util.ArrayDeque;
+import dev.campaignkeeper.core.model.GuildId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * Group commit for the PostgreSQL store: concurrent updates share transactions, so one commit (one
+ * WAL flush, two round trips) makes many updates durable.
+ *
+ * <p>Each caller queues its update and waits. Whenever fewer than {@code leaders} batches run and
+ * updates are queued, a waiting caller becomes a leader: it takes up to {@code batchSize} queued
+ * updates and runs them, on its own thread, as one batch. A guild is in at most one running batch,
+ * so concurrent batches of this process never wait for each other's row locks, and the state this
+ * process cached for a guild is the committed one when its batch starts. A caller alone with a free slot runs its
+ * own update at once, so a single writer waits for nobody. When a batch ends, its updates' callers
+ * are woken, and so is the caller of the oldest update a batch could take now, to lead it; so no
+ * queued update is left without a leader.
+ */
+final class UpdateBatches {
+
+    private final int leaders;
+    private final int batchSize;
+    private final Consumer<List<PendingUpdate<?>>> runner;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Each waiting caller's own signal, by its update: a batch's end wakes only whom it concerns. */
+    private final Map<PendingUpdate<?>, Condition> waiting = new IdentityHashMap<>();
+    private final ArrayDeque<PendingUpdate<?>> queued = new ArrayDeque<>();
+    private final Set<GuildId> busy = new HashSet<>();
+    private int running;
+
+    /**
+     * @param leaders how many batches may run at once (each on its own connection)
+     * @param batchSize the most updates one batch takes
+     * @param runner runs a batch and sets every update's outcome; it must not throw
+     */
+    UpdateBatches(int leaders, int batchSize, Consumer<List<PendingUpdate<?>>> runner) {
+        if (leaders < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("leaders and batch size are at least 1");
+        }
+        this.leaders = leaders;
+        this.batchSize = batchSize;
+        this.runner = Objects.requireNonNull(runner, "runner");
+    }
+
+    /** Queues the update and returns once a batch ran it (its outcome is then set). */
+    void submit(PendingUpdate<?> update) {
+        lock.lock();
+        try {
+            queued.addLast(update);
+            Condition mine = lock.newCondition();
+            waiting.put(update, mine);
+            while (!update.isDone()) {
+                List<PendingUpdate<?>> batch = running < leaders ? take() : List.of();
+                if (batch.isEmpty()) {
+                    mine.awaitUninterruptibly();
+                } else {
+                    lead(batch);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Takes the oldest queued updates, up to the batch size, of guilds no running batch holds; the
+     * others stay queued in order, so one guild's updates run in the order they came.
+     */
+    private List<PendingUpdate<?>> take() {
+        List<PendingUpdate<?>> batch = new ArrayList<>();
+        Iterator<PendingUpdate<?>> waiting = queued.iterator();
+        Set<GuildId> taken = new HashSet<>();
+        while (batch.size() < batchSize && waiting.hasNext()) {
+            PendingUpdate<?> next = waiting.next();
+            if (!busy.contains(next.guild())) {
+                waiting.remove();
+                batch.add(next);
+                taken.add(next.guild());
+            }
+        }
+        busy.addAll(taken);
+        return batch;
+    }
+
+    /** Runs one batch; called and returns with the lock held, which it releases while the batch runs. */
+    private void lead(List<PendingUpdate<?>> batch) {
+        running++;
+        lock.unlock();
+        try {
+            runner.accept(batch);
+        } catch (RuntimeException | Error e) {
+            // the runner sets every outcome itself; a bug in it still must not strand the callers
+            for (PendingUpdate<?> update : batch) {
+                update.fail(e);
+            }
+        } finally {
+            lock.lock();
+            running--;
+            for (PendingUpdate<?> update : batch) {
+                update.markDone();
+                busy.remove(update.guild());
+                Condition owner = waiting.remove(update);
+                if (owner != null) {
+                    owner.signal();
+                }
+            }
+            wakeNextLeader();
+        }
+    }
+
+    /**
+     * A batch ended, so a slot is free: wakes the caller of the oldest queued update that a batch
+     * could take now, to lead it. One is enough: its batch's end wakes the next.
+     */
+    private void wakeNextLeader() {
+        if (running >= leaders) {
+            return;
+        }
+        for (PendingUpdate<?> next : queued) {
+            if (!busy.contains(next.guild())) {
+                Condition owner = waiting.get(next);
+                if (owner != null) {
+                    owner.signal();
+                }
+                return;
+            }
+        }
+    }
+
+    /** Updates queued and not yet taken by a batch (for tests). */
+    int queuedCount() {
+        lock.lock();
+        try {
+            return queued.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

@@ -1,0 +1,270 @@
+package dev.campaignkeeper.persistence.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.campaignkeeper.core.model.GuildId;
+import dev.campaignkeeper.core.port.Update;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class UpdateBatchesTest {
+
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stopThreads() {
+        threads.shutdownNow();
+    }
+
+    /** Runs each update's transaction on an empty state and keeps its result, as the store does. */
+    private static void runAll(List<PendingUpdate<?>> batch) {
+        for (PendingUpdate<?> update : batch) {
+            runOne(update);
+        }
+    }
+
+    private static <T> void runOne(PendingUpdate<T> update) {
+        try {
+            Update<T> result = update.transaction().apply(dev.campaignkeeper.core.model.GuildState.empty(update.guild()));
+            update.succeed(result.result(), !result.changes().isEmpty());
+        } catch (RuntimeException e) {
+            update.fail(e);
+        }
+    }
+
+    private static PendingUpdate<String> pending(long guild, String result) {
+        return new PendingUpdate<>(GuildId.of(guild), state -> Update.of(result));
+    }
+
+    private Future<String> submit(UpdateBatches batches, PendingUpdate<String> update) {
+        return threads.submit(() -> {
+            batches.submit(update);
+            return update.outcome();
+        });
+    }
+
+    private static void awaitQueued(UpdateBatches batches, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (batches.queuedCount() != count) {
+            assertThat(System.nanoTime()).as("%s updates queued in time", count).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    @Test
+    void aLoneCallerRunsItsOwnUpdateAtOnceOnItsOwnThread() {
+        List<Thread> ranOn = new ArrayList<>();
+        UpdateBatches batches = new UpdateBatches(2, 64, batch -> {
+            ranOn.add(Thread.currentThread());
+            runAll(batch);
+        });
+        PendingUpdate<String> update = pending(1, "done");
+
+        batches.submit(update);
+
+        assertThat(update.isDone()).isTrue();
+        assertThat(update.outcome()).isEqualTo("done");
+        assertThat(ranOn).containsExactly(Thread.currentThread());
+    }
+
+    @Test
+    void updatesQueuedWhileEveryLeaderRunsShareTheNextBatchAndEachGetsItsOwnResult() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
+            sizes.add(batch.size());
+            if (sizes.size() == 1) {
+                await(release);
+            }
+            runAll(batch);
+        });
+        Future<String> first = submit(batches, pending(1, "first"));
+        awaitRunning(sizes, 1);
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            queued.add(submit(batches, pending(10 + i, "queued " + i)));
+        }
+        awaitQueued(batches, 5);
+
+        release.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
+        for (int i = 0; i < 5; i++) {
+            assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("queued " + i);
+        }
+        assertThat(sizes).containsExactly(1, 5);
+    }
+
+    @Test
+    void aBatchTakesNoMoreThanTheBatchSizeAndTheRestRunNext() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        UpdateBatches batches = new UpdateBatches(1, 3, batch -> {
+            sizes.add(batch.size());
+            if (sizes.size() == 1) {
+                await(release);
+            }
+            runAll(batch);
+        });
+        Future<String> first = submit(batches, pending(1, "first"));
+        awaitRunning(sizes, 1);
+        List<Future<String>> queued = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            queued.add(submit(batches, pending(10 + i, "queued " + i)));
+        }
+        awaitQueued(batches, 7);
+
+        release.countDown();
+
+        first.get(10, TimeUnit.SECONDS);
+        for (Future<String> future : queued) {
+            future.get(10, TimeUnit.SECONDS);
+        }
+        assertThat(sizes).containsExactly(1, 3, 3, 1);
+    }
+
+    @Test
+    void aGuildInARunningBatchWaitsForItWhileOtherGuildsRunBeside() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<List<GuildId>> started = Collections.synchronizedList(new ArrayList<>());
+        UpdateBatches batches = new UpdateBatches(2, 64, batch -> {
+            started.add(batch.stream().map(PendingUpdate::guild).toList());
+            if (started.size() == 1) {
+                await(release);
+            }
+            runAll(batch);
+        });
+        Future<String> holding = submit(batches, pending(1, "holds guild 1"));
+        awaitRunning(started, 1);
+        Future<String> sameGuild = submit(batches, pending(1, "guild 1 again"));
+        awaitQueued(batches, 1);
+
+        // the second leader slot is free, but guild 1 is busy: another guild's update runs now
+        Future<String> otherGuild = submit(batches, pending(2, "guild 2"));
+        assertThat(otherGuild.get(10, TimeUnit.SECONDS)).isEqualTo("guild 2");
+        assertThat(sameGuild.isDone()).isFalse();
+
+        release.countDown();
+
+        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo("holds guild 1");
+        assertThat(sameGuild.get(10, TimeUnit.SECONDS)).isEqualTo("guild 1 again");
+        assertThat(started).containsExactly(List.of(GuildId.of(1)), List.of(GuildId.of(2)), List.of(GuildId.of(1)));
+    }
+
+    @Test
+    void manyWritersOnFewGuildsNeverHaveAGuildInTwoRunningBatchesAndLoseNoUpdate() throws Exception {
+        Set<GuildId> running = new HashSet<>();
+        AtomicInteger overlaps = new AtomicInteger();
+        AtomicInteger ran = new AtomicInteger();
+        Consumer<List<PendingUpdate<?>>> runner = batch -> {
+            Set<GuildId> mine = new HashSet<>();
+            batch.forEach(update -> mine.add(update.guild()));
+            synchronized (running) {
+                for (GuildId guild : mine) {
+                    if (!running.add(guild)) {
+                        overlaps.incrementAndGet();
+                    }
+                }
+            }
+            Thread.yield();
+            runAll(batch);
+            ran.addAndGet(batch.size());
+            synchronized (running) {
+                running.removeAll(mine);
+            }
+        };
+        UpdateBatches batches = new UpdateBatches(3, 4, runner);
+        List<Future<?>> writers = new ArrayList<>();
+        for (int w = 0; w < 12; w++) {
+            int writer = w;
+            writers.add(threads.submit(() -> {
+                for (int i = 0; i < 300; i++) {
+                    PendingUpdate<String> update = pending((writer + i) % 3, "x");
+                    batches.submit(update);
+                    assertThat(update.isDone()).isTrue();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : writers) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+
+        assertThat(overlaps.get()).isZero();
+        assertThat(ran.get()).isEqualTo(12 * 300);
+        assertThat(batches.queuedCount()).isZero();
+    }
+
+    @Test
+    void aRunnerThatThrowsFailsItsWholeBatchAndStrandsNoCaller() {
+        IllegalStateException bug = new IllegalStateException("bug in the runner");
+        UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
+            throw bug;
+        });
+        PendingUpdate<String> update = pending(1, "never");
+
+        batches.submit(update);
+
+        assertThat(update.isDone()).isTrue();
+        assertThatThrownBy(update::outcome).isSameAs(bug);
+    }
+
+    @Test
+    void theSlotOfABatchWhoseRunnerThrewIsFreeForTheNextUpdate() {
+        AtomicInteger calls = new AtomicInteger();
+        UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
+            if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("first batch fails");
+            }
+            runAll(batch);
+        });
+        PendingUpdate<String> failing = pending(1, "never");
+        batches.submit(failing);
+        PendingUpdate<String> next = pending(1, "next");
+
+        batches.submit(next);
+
+        assertThatThrownBy(failing::outcome).hasMessage("first batch fails");
+        assertThat(next.outcome()).isEqualTo("next");
+    }
+
+    @Test
+    void refusesNoLeadersOrAnEmptyBatchSize() {
+        assertThatThrownBy(() -> new UpdateBatches(0, 1, UpdateBatchesTest::runAll))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new UpdateBatches(1, 0, UpdateBatchesTest::runAll))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static void awaitRunning(List<?> started, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (started.size() < count) {
+            assertThat(System.nanoTime()).as("%s batches started in time", count).isLessThan(deadline);
+            Thread.sleep(1);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the test never released the batch");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
