@@ -34,17 +34,20 @@ import org.slf4j.LoggerFactory;
 /**
  * A {@link CampaignStore} on PostgreSQL 15+, safe to share between several processes.
  *
- * <p>{@link #update} runs in one database transaction: it locks the guild's row in {@code guilds}
- * (so transactions on one guild are serialised across every process using the database, while other
- * guilds' run in parallel), reads the guild's state, runs the {@link GuildTransaction}, writes its
- * changes and commits with {@code synchronous_commit = on}, so the change is durable when the call
- * returns. Concurrent updates share transactions (group commit): up to {@value #MAX_BATCH} queued
- * updates, of any guilds, run one after another in one transaction that locks their guilds' rows in
- * id order and commits once. If such a shared transaction cannot be written, each of its updates
- * runs again alone, so a {@link GuildTransaction} may run twice; it computes from the state it is
- * given and nothing else, so this is harmless. Each committed change bumps the guild's {@code version}; a process keeps the last state it
- * saw of each guild with its version and uses it only when the locked row still has that version, so
- * the cache is correct with any number of processes writing.
+ * <p>{@link #update} runs in a database transaction that holds the guild's row lock in
+ * {@code guilds} (so transactions on one guild are serialised across every process using the
+ * database, while other guilds' run in parallel), runs the {@link GuildTransaction} on the guild's
+ * committed state, writes its changes and commits with {@code synchronous_commit = on}, so the change
+ * is durable when the call returns. Every committed change bumps the guild's {@code version}.
+ *
+ * <p>Concurrent updates share transactions (group commit): up to {@value #MAX_BATCH} queued updates,
+ * of any guilds, run one after another in one transaction that commits once. When this process holds
+ * every guild of a batch at a known committed version, the batch is decided on those states and sent
+ * in one round trip with a bump of each version that succeeds only if it is still the one cached;
+ * otherwise (or if that check fails because another process wrote) the batch runs under its guilds'
+ * row locks, taken first in id order, on the states read under them. So a {@link GuildTransaction}
+ * may run twice; it decides from the state it is given and nothing else, so this is harmless. If a
+ * shared transaction cannot be written, each of its updates runs again alone.
  *
  * <p>Open it with {@link #open(PostgresStoreConfig)}; it creates its schema and migrates it (Flyway)
  * on open. Its {@link #postLog()} lives in the same schema.
