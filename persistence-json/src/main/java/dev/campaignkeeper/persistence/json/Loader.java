@@ -397,29 +397,13 @@ final class Loader {
                           SeedFormat.FileSum sum, Exception error) {
     }
 
-    /** Id tables sized for the snapshot files as they are on disk (missing or odd files count 0). */
-    private static SharedIds sizedFor(FileSystemOps fs, Path dir) {
-        long[] sizes = new long[SeedFormat.FILES.size()];
-        for (int i = 0; i < sizes.length; i++) {
-            Path path = dir.resolve(SeedFormat.FILES.get(i));
-            try {
-                sizes[i] = fs.exists(path) && fs.kind(path) == FileSystemOps.Kind.FILE ? fs.size(path) : 0;
-            } catch (IOException e) {
-                sizes[i] = 0; // the parse reports it
-            }
-        }
-        long characters = sizes[SeedFormat.FILES.indexOf(SeedFormat.CHARACTERS)];
-        long campaigns = sizes[SeedFormat.FILES.indexOf(SeedFormat.CAMPAIGNS)];
-        return SharedIds.sizedFor(characters, campaigns, java.util.Arrays.stream(sizes).sum());
-    }
-
     /** Parses the existing snapshot files concurrently (the machine has several cores; each file is big). */
     private static Map<String, Parsed> parseInParallel(FileSystemOps fs, Path dir, Manifest manifest,
                                                        java.util.Set<GuildId> only)
             throws IOException {
         java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        SharedIds ids = only != null ? new SharedIds() : sizedFor(fs, dir); // one id object per id across the files
+        SharedIds ids = new SharedIds(); // one id object per id across the three files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);

@@ -22,16 +22,4 @@ class SharedIdsTest {
         assertThat(ids.guild("123456789012345678")).isSameAs(guild);
         assertThat((Object) user).isNotEqualTo(channel);
     }
-
-    @Test
-    void tablesSizedForHugeOrMissingFilesShareIdsAlike() {
-        SharedIds huge = SharedIds.sizedFor(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
-        SharedIds none = SharedIds.sizedFor(0, 0, 0);
-
-        for (SharedIds ids : new SharedIds[] {huge, none}) {
-            UserId first = ids.user("42");
-            assertThat(ids.user("42")).isSameAs(first);
-            assertThat(ids.user("0042")).isNotSameAs(first).extracting(UserId::value).isEqualTo("0042");
-        }
-    }
 }
