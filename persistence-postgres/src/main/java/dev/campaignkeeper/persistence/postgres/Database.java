@@ -170,6 +170,17 @@ final class Database implements AutoCloseable {
                 + state + "): " + rootMessage(e) + "; nothing was changed by this call", e);
     }
 
+    /**
+     * A StoreException for a COMMIT sent whose outcome is unknown (the connection failed before the
+     * server answered): the change may or may not be stored.
+     *
+     * @param action what was being committed, for the message
+     */
+    StoreException unknownOutcome(String action, SQLException e) {
+        return new StoreException("PostgreSQL at " + config.describe() + " did not confirm " + action + ": "
+                + rootMessage(e) + ". The change may or may not be stored: look at it again before repeating it", e);
+    }
+
     private static StoreException unreachable(PostgresStoreConfig config, RuntimeException e) {
         Throwable cause = e.getCause() != null ? e.getCause() : e;
         if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("28")) {

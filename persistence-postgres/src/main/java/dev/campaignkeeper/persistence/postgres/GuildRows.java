@@ -147,15 +147,16 @@ final class GuildRows {
     }
 
     /**
-     * The statement that bumps each guild's version if it is still as expected, and otherwise fails
-     * (SQLSTATE class 22), which aborts the transaction so that nothing after it is stored.
+     * The statements that bump each guild's version if it is still as expected (locking the rows),
+     * and otherwise fail (SQLSTATE class 22), which aborts the transaction so that nothing after them
+     * is stored.
      *
      * @param expected distinct guilds, each with a row, and the committed version each should have
      */
-    static Statement checkedBump(Map<GuildId, Long> expected) {
+    static List<Statement> checkedBump(Map<GuildId, Long> expected) {
         if (expected.size() == 1) {
             Map.Entry<GuildId, Long> only = expected.entrySet().iterator().next();
-            return new Statement(CHECKED_BUMP_ONE, only.getKey().value(), String.valueOf(only.getValue()));
+            return List.of(new Statement(CHECKED_BUMP_ONE, only.getKey().value(), String.valueOf(only.getValue())));
         }
         String[] guilds = new String[expected.size()];
         String[] versions = new String[expected.size()];
@@ -165,7 +166,12 @@ final class GuildRows {
             versions[i] = String.valueOf(entry.getValue());
             i++;
         }
-        return new Statement(CHECKED_BUMP, guilds, versions, String.valueOf(expected.size()));
+        // The join may lock the rows in any order. Locking them in id order first (as the locked
+        // path does) cost 10 to 15% of the throughput of 16 writers, and buys little: one process
+        // never has a guild in two running batches, and processes on disjoint shards never share a
+        // guild. Two processes' batches that do share guilds may deadlock; PostgreSQL then rolls one
+        // back after deadlock_timeout (40P01), and that batch runs again under locks in id order.
+        return List.of(new Statement(CHECKED_BUMP, guilds, versions, String.valueOf(expected.size())));
     }
 
     /** The guild's committed version, 0 if it was never written. */

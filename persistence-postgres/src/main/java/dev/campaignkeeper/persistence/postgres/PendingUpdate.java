@@ -18,6 +18,7 @@ final class PendingUpdate<T> {
     private T result;
     private Throwable failure;
     private boolean changed;
+    private boolean settled;
     private boolean done;
 
     PendingUpdate(GuildId guild, GuildTransaction<T> transaction) {
@@ -33,7 +34,10 @@ final class PendingUpdate<T> {
         return transaction;
     }
 
-    /** Records a committed (or unchanged) outcome; {@code changed} says whether it wrote anything. */
+    /**
+     * Records an outcome; {@code wrote} says whether it has changes to write. Until {@link #settle}
+     * it may still be replaced (the batch may run again, or its commit fail).
+     */
     void succeed(T value, boolean wrote) {
         result = value;
         changed = wrote;
@@ -45,6 +49,16 @@ final class PendingUpdate<T> {
         failure = Objects.requireNonNull(error, "error");
         result = null;
         changed = false;
+    }
+
+    /** Makes the outcome final: it is what the caller gets. */
+    void settle() {
+        settled = true;
+    }
+
+    /** Whether the outcome is final (see {@link #settle}). */
+    boolean isSettled() {
+        return settled;
     }
 
     /** Whether the outcome wrote changes (false for a failure). */

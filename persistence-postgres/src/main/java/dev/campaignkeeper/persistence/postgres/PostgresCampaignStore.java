@@ -214,19 +214,35 @@ public final class PostgresCampaignStore implements CampaignStore {
         long started = System.nanoTime();
         PendingUpdate<T> update = new PendingUpdate<>(guild, transaction);
         batches.submit(update);
-        metrics.updated(Duration.ofNanos(System.nanoTime() - started), update.changed());
+        try {
+            metrics.updated(Duration.ofNanos(System.nanoTime() - started), update.changed());
+        } catch (RuntimeException e) {
+            LOG.warn("the store metrics failed to take an update's latency", e);
+        }
         return update.outcome();
     }
 
     /**
-     * Runs a batch of updates in one transaction. If the batch cannot be written and the database
-     * certainly did not commit it, each update runs again alone, on the guild's state read afresh, so
-     * one update's failure is not every update's; a batch whose commit may or may not have happened
-     * fails all of its updates with a message that says so.
+     * Runs a batch of updates and settles every outcome: on the cached states in one round trip if
+     * it can, else under the guilds' row locks. A failure outside SQL (the store closed meanwhile)
+     * fails the updates not yet settled.
      */
     private void run(List<PendingUpdate<?>> batch) {
-        if (!runOnCachedState(batch)) {
-            runLocked(batch);
+        try {
+            if (!runOnCachedState(batch)) {
+                runLocked(batch);
+            }
+        } catch (RuntimeException | Error e) {
+            settleUnsettled(batch, e);
+        }
+    }
+
+    private static void settleUnsettled(List<PendingUpdate<?>> batch, Throwable failure) {
+        for (PendingUpdate<?> update : batch) {
+            if (!update.isSettled()) {
+                update.fail(failure);
+                update.settle();
+            }
         }
     }
 
@@ -238,11 +254,9 @@ public final class PostgresCampaignStore implements CampaignStore {
      * batch runs again under the guilds' locks; so it does when an update refuses or changes nothing,
      * since only the stored state may decide a refusal or a result that is not written.
      *
-     * @return whether every update's outcome is set
+     * @return whether every update's outcome is settled
      */
     private boolean runOnCachedState(List<PendingUpdate<?>> batch) {
-        // in id order, like the locked path's locks, so that transactions bumping overlapping guilds
-        // in two processes lock them in one order
         Map<GuildId, Cached> read = new TreeMap<>(BY_ID);
         for (PendingUpdate<?> update : batch) {
             Cached cached = read.computeIfAbsent(update.guild(), cache::get);
@@ -256,8 +270,7 @@ public final class PostgresCampaignStore implements CampaignStore {
             states.put(guild, cached.state());
             versions.put(guild, cached.version());
         });
-        List<GuildRows.Statement> statements = new ArrayList<>();
-        statements.add(GuildRows.checkedBump(versions));
+        List<GuildRows.Statement> statements = new ArrayList<>(GuildRows.checkedBump(versions));
         for (PendingUpdate<?> update : batch) {
             GuildState current = states.get(update.guild());
             GuildState next;
@@ -271,7 +284,11 @@ public final class PostgresCampaignStore implements CampaignStore {
             }
             states.put(update.guild(), next);
         }
-        try (Connection connection = database.connection()) {
+        Connection connection = connect(batch);
+        if (connection == null) {
+            return true;
+        }
+        try (connection) {
             boolean ended = false;
             try {
                 GuildRows.execute(connection, statements, true);
@@ -283,44 +300,87 @@ public final class PostgresCampaignStore implements CampaignStore {
                 }
             }
         } catch (SQLException e) {
-            if (certainlyRolledBack(e)) {
-                return false;
+            if (statementError(e)) {
+                return false; // rolled back: a version moved on (the check's error) or a write was refused
             }
-            // the commit may or may not have happened: read the guilds afresh next time
-            read.keySet().forEach(cache::remove);
-            for (PendingUpdate<?> update : batch) {
-                update.fail(database.failure("committing an update of guild " + update.guild()
-                        + " (it may or may not be stored)", e));
-            }
+            unknownOutcome(batch, e);
             return true;
         }
         states.forEach((guild, state) -> remember(guild, new Cached(read.get(guild).version() + 1, state)));
-        metrics.committed(batch.size());
+        batch.forEach(PendingUpdate::settle);
+        reportCommitted(batch.size());
         return true;
     }
 
     /**
-     * Runs a batch under its guilds' row locks, taken first, on the states read under them; if that
-     * fails and the database certainly did not commit, each update runs again alone.
+     * A pooled connection, or null after failing every update of the batch: nothing was sent, so
+     * nothing is stored, and running the updates again one by one would only wait again.
+     */
+    private Connection connect(List<PendingUpdate<?>> batch) {
+        try {
+            return database.connection();
+        } catch (SQLException e) {
+            for (PendingUpdate<?> update : batch) {
+                update.fail(database.failure("updating guild " + update.guild(), e));
+                update.settle();
+            }
+            return null;
+        }
+    }
+
+    /**
+     * The COMMIT was sent and its outcome is unknown: the updates that had changes get an error that
+     * says they may or may not be stored (the others keep their refusal or result, which no commit
+     * could change), and the guilds are read afresh next time.
+     */
+    private void unknownOutcome(List<PendingUpdate<?>> batch, SQLException e) {
+        for (PendingUpdate<?> update : batch) {
+            cache.remove(update.guild());
+            if (update.changed()) {
+                update.fail(database.unknownOutcome("committing an update of guild " + update.guild(), e));
+            }
+            update.settle();
+        }
+    }
+
+    private void reportCommitted(int updates) {
+        try {
+            metrics.committed(updates);
+        } catch (RuntimeException e) {
+            LOG.warn("the store metrics failed to take a commit", e);
+        }
+    }
+
+    /**
+     * Runs a batch under its guilds' row locks, taken first, on the states read under them. If a
+     * statement fails (so the database rolled the batch back), each update runs again alone, so one
+     * update's bad data is not every update's failure.
      */
     private void runLocked(List<PendingUpdate<?>> batch) {
+        Connection connection = connect(batch);
+        if (connection == null) {
+            return;
+        }
         try {
-            attempt(batch);
+            attempt(connection, batch);
         } catch (BatchFailure e) {
             if (e.committing) {
-                // the commit may or may not have happened: read the guilds afresh next time
-                batch.forEach(update -> cache.remove(update.guild()));
+                unknownOutcome(batch, e.cause);
+                return;
             }
-            if (batch.size() > 1 && !e.committing) {
+            if (batch.size() > 1 && statementError(e.cause)) {
                 for (PendingUpdate<?> update : batch) {
-                    runLocked(List.of(update));
+                    try {
+                        runLocked(List.of(update));
+                    } catch (RuntimeException | Error failure) {
+                        settleUnsettled(List.of(update), failure);
+                    }
                 }
                 return;
             }
             for (PendingUpdate<?> update : batch) {
-                update.fail(database.failure(e.committing
-                        ? "committing an update of guild " + update.guild() + " (it may or may not be stored)"
-                        : "updating guild " + update.guild(), e.cause));
+                update.fail(database.failure("updating guild " + update.guild(), e.cause));
+                update.settle();
             }
         }
     }
@@ -338,9 +398,10 @@ public final class PostgresCampaignStore implements CampaignStore {
         }
     }
 
-    private void attempt(List<PendingUpdate<?>> batch) throws BatchFailure {
+    /** Runs the batch on the connection (and closes it); settles every outcome unless it throws. */
+    private void attempt(Connection connection, List<PendingUpdate<?>> batch) throws BatchFailure {
         boolean committing = false;
-        try (Connection connection = database.connection()) {
+        try (connection) {
             boolean ended = false;
             try {
                 Map<GuildId, Long> versions = lock(connection, batch);
@@ -369,6 +430,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                     }
                 }
                 if (changed == 0) {
+                    batch.forEach(PendingUpdate::settle);
                     return; // nothing to write: the rollback below undoes the version bumps
                 }
                 committing = true;
@@ -377,14 +439,15 @@ public final class PostgresCampaignStore implements CampaignStore {
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 ended = true;
                 states.forEach((guild, state) -> remember(guild, new Cached(versions.get(guild), state)));
-                metrics.committed(changed);
+                batch.forEach(PendingUpdate::settle);
+                reportCommitted(changed);
             } finally {
                 if (!ended) {
                     Database.rollbackQuietly(connection);
                 }
             }
         } catch (SQLException e) {
-            throw new BatchFailure(e, committing && !certainlyRolledBack(e));
+            throw new BatchFailure(e, committing && !statementError(e));
         }
     }
 
@@ -418,14 +481,17 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     /**
-     * Whether a failure of the statements sent with the COMMIT means the server rolled the
-     * transaction back: a statement's error (bad data, a constraint, a deadlock, a serialisation
-     * failure) does; a lost connection leaves the outcome unknown.
+     * Whether the failure is a statement's error, after which the server runs nothing more of the
+     * transaction and its COMMIT ends it as a rollback: bad data (class 22, also what the fast path's
+     * version check raises), a constraint (23), a deadlock or serialisation failure (40, but not 40003,
+     * "statement completion unknown"), a bad statement (42) or a PL/pgSQL error (P0). A lost connection
+     * or anything else leaves the outcome of a COMMIT sent with it unknown.
      */
-    private static boolean certainlyRolledBack(SQLException e) {
+    private static boolean statementError(SQLException e) {
         String state = e.getSQLState();
-        return state != null && (state.startsWith("22") || state.startsWith("23") || state.startsWith("40")
-                || state.startsWith("42") || state.startsWith("P0"));
+        return state != null && (state.startsWith("22") || state.startsWith("23")
+                || (state.startsWith("40") && !state.equals("40003")) || state.startsWith("42")
+                || state.startsWith("P0"));
     }
 
     /** Updates waiting for a batch to take them (for tests). */

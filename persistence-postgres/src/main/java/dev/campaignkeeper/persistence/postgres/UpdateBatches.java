@@ -24,8 +24,8 @@ import java.util.function.Consumer;
  * so concurrent batches of this process never wait for each other's row locks, and the state this
  * process cached for a guild is the committed one when its batch starts. A caller alone with a free slot runs its
  * own update at once, so a single writer waits for nobody. When a batch ends, its updates' callers
- * are woken, and so is the caller of the oldest update a batch could take now, to lead it; so no
- * queued update is left without a leader.
+ * are woken, and so are the callers of the oldest updates a batch could take now, one per free slot,
+ * to lead them; so no queued update is left without a leader.
  */
 final class UpdateBatches {
 
@@ -42,7 +42,8 @@ final class UpdateBatches {
     /**
      * @param leaders how many batches may run at once (each on its own connection)
      * @param batchSize the most updates one batch takes
-     * @param runner runs a batch and sets every update's outcome; it must not throw
+     * @param runner runs a batch and settles every update's outcome; if it throws, the updates it did
+     *     not settle fail with what it threw
      */
     UpdateBatches(int leaders, int batchSize, Consumer<List<PendingUpdate<?>>> runner) {
         if (leaders < 1 || batchSize < 1) {
@@ -96,13 +97,20 @@ final class UpdateBatches {
     /** Runs one batch; called and returns with the lock held, which it releases while the batch runs. */
     private void lead(List<PendingUpdate<?>> batch) {
         running++;
+        if (running < leaders) {
+            wakeLeaders(); // another slot is free: others may lead beside this batch
+        }
         lock.unlock();
         try {
             runner.accept(batch);
         } catch (RuntimeException | Error e) {
-            // the runner sets every outcome itself; a bug in it still must not strand the callers
+            // the runner settles every outcome itself; if it fails, the updates it did not settle
+            // fail with it, and none of the callers is left waiting
             for (PendingUpdate<?> update : batch) {
-                update.fail(e);
+                if (!update.isSettled()) {
+                    update.fail(e);
+                    update.settle();
+                }
             }
         } finally {
             lock.lock();
@@ -115,25 +123,26 @@ final class UpdateBatches {
                     owner.signal();
                 }
             }
-            wakeNextLeader();
+            wakeLeaders();
         }
     }
 
     /**
-     * A batch ended, so a slot is free: wakes the caller of the oldest queued update that a batch
-     * could take now, to lead it. One is enough: its batch's end wakes the next.
+     * Slots are free: wakes the callers of the oldest queued updates a batch could take now, one per
+     * free slot, to lead them. The end of each batch wakes the next, so no queued update is left.
      */
-    private void wakeNextLeader() {
-        if (running >= leaders) {
-            return;
-        }
+    private void wakeLeaders() {
+        int free = leaders - running;
         for (PendingUpdate<?> next : queued) {
+            if (free == 0) {
+                return;
+            }
             if (!busy.contains(next.guild())) {
                 Condition owner = waiting.get(next);
                 if (owner != null) {
                     owner.signal();
+                    free--;
                 }
-                return;
             }
         }
     }

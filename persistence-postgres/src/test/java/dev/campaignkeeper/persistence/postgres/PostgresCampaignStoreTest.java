@@ -435,4 +435,38 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
         assertThat(two.guild(second).campaigns()).extracting(Campaign::name).containsExactly("b+");
     }
 
+    @Test
+    void metricsThatFailDoNotFailTheUpdateTheyReportOn() {
+        database.truncate();
+        StoreMetrics failing = new StoreMetrics() {
+            @Override
+            public void updated(Duration latency, boolean changed) {
+                throw new IllegalStateException("metrics broken");
+            }
+
+            @Override
+            public void committed(int mutations) {
+                throw new IllegalStateException("metrics broken");
+            }
+        };
+        PostgresCampaignStore store = PostgresCampaignStore.open(database.config(), failing);
+        extra.add(store);
+
+        Object result = store.update(GUILD, naming("stored"));
+
+        assertThat(result).isEqualTo("stored");
+        CampaignStore again = reopen(PostgresCampaignStore.open(database.config()));
+        extra.add(again);
+        assertThat(again.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("stored");
+    }
+
+    @Test
+    void anUpdateAfterCloseFailsSayingTheStoreIsClosed() {
+        CampaignStore store = newStore();
+        store.close();
+
+        assertThatThrownBy(() -> store.update(GUILD, naming("late")))
+                .isInstanceOf(StoreException.class).hasMessageContaining("is closed");
+    }
+
 }

@@ -223,6 +223,38 @@ class UpdateBatchesTest {
     }
 
     @Test
+    void aRunnerThatThrowsAfterSettlingSomeUpdatesFailsOnlyTheOthers() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger calls = new AtomicInteger();
+        UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
+            if (calls.incrementAndGet() == 1) {
+                await(release);
+                runAll(batch);
+                batch.forEach(PendingUpdate::settle);
+                return;
+            }
+            runOne(batch.get(0));
+            batch.get(0).settle();
+            throw new IllegalStateException("failed after the first");
+        });
+        Future<String> holding = submit(batches, pending(1, "holding"));
+        awaitQueued(batches, 0);
+        while (calls.get() == 0) {
+            Thread.sleep(1);
+        }
+        Future<String> settled = submit(batches, pending(2, "settled"));
+        awaitQueued(batches, 1);
+        Future<String> unsettled = submit(batches, pending(3, "unsettled"));
+        awaitQueued(batches, 2);
+
+        release.countDown();
+
+        assertThat(holding.get(10, TimeUnit.SECONDS)).isEqualTo("holding");
+        assertThat(settled.get(10, TimeUnit.SECONDS)).isEqualTo("settled");
+        assertThatThrownBy(() -> unsettled.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("failed after the first");
+    }
+
+    @Test
     void theSlotOfABatchWhoseRunnerThrewIsFreeForTheNextUpdate() {
         AtomicInteger calls = new AtomicInteger();
         UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
