@@ -469,4 +469,36 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
                 .isInstanceOf(StoreException.class).hasMessageContaining("is closed");
     }
 
+    @Test
+    void anUpdateWhoseConnectionDiesBeforeItsCommitIsAnsweredSaysItMayOrMayNotBeStored() throws Exception {
+        PostgresCampaignStore store = (PostgresCampaignStore) newStore();
+        extra.add(store);
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<Object> update = threads.submit(() -> store.update(GUILD, state -> {
+                inside.countDown();
+                awaitQuietly(release);
+                return Update.of("written", new RecordChange.PutCampaign(campaign(GUILD, "lost?")));
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            // the update's connection holds the guild's row lock in an open transaction (the only one
+            // open: this class's tests run one at a time): end its backend
+            database.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                    + " AND application_name = 'campaign-keeper'");
+
+            release.countDown();
+
+            assertThatThrownBy(() -> update.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(StoreException.class)
+                    .hasMessageContaining("did not confirm committing an update of guild " + GUILD)
+                    .hasMessageContaining("may or may not be stored");
+        } finally {
+            threads.shutdownNow();
+        }
+        // here it was not stored, and the store reads the guild afresh rather than trust its cache
+        assertThat(store.guild(GUILD).isEmpty()).isTrue();
+        assertThat(store.update(GUILD, naming("after"))).isEqualTo("after");
+    }
+
 }
