@@ -24,6 +24,8 @@ import java.util.Optional;
  */
 public final class StoreChild {
 
+    /** System property: a file the single writer also appends each {@code ack N} line to. */
+    static final String ACK_FILE = "campaignkeeper.test.acks";
     static final GuildId GUILD = GuildId.of(1000);
     static final ChannelId CHANNEL = ChannelId.of(3000);
 
@@ -60,7 +62,9 @@ public final class StoreChild {
             writeConcurrently(config, count, name, Integer.parseInt(args[3]), Integer.parseInt(args[4]));
             return;
         }
-        try (PostgresCampaignStore store = PostgresCampaignStore.open(config)) {
+        String ackFile = System.getProperty(ACK_FILE);
+        try (PostgresCampaignStore store = PostgresCampaignStore.open(config);
+             java.io.FileOutputStream acks = ackFile == null ? null : new java.io.FileOutputStream(ackFile, true)) {
             System.out.println("ready");
             System.out.flush();
             for (long i = 1; i <= count; i++) {
@@ -71,9 +75,15 @@ public final class StoreChild {
                             new RecordChange.PutNpc(new Npc(GUILD, CHANNEL, npc, Integer.toString(value),
                                     Optional.empty(), UserId.of(7))));
                 });
+                if (acks != null) {
+                    // one write(2) per ack: the kernel keeps it if the process is killed right after
+                    acks.write(("ack " + i + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                }
                 System.out.println("ack " + i);
                 System.out.flush();
             }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
         System.out.println("done");
         System.out.flush();
