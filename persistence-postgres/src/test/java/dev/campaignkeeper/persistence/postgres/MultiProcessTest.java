@@ -86,8 +86,9 @@ class MultiProcessTest {
         }
 
         /**
-         * Waits until everything the child wrote has been read: after a kill, acks may still sit in
-         * the pipe, and counting before they are read would undercount what was acknowledged.
+         * Waits until the reader has ended. After a kill this is not everything the child wrote:
+         * {@code destroyForcibly} closes the pipe, dropping what was not read yet (the kill test
+         * counts the child's ack file for that reason).
          */
         void awaitOutputEnd() throws InterruptedException {
             reader.join(TimeUnit.MINUTES.toMillis(1));
@@ -233,9 +234,9 @@ class MultiProcessTest {
                 child.process.destroyForcibly(); // SIGKILL on Linux: no shutdown hooks, no close
                 child.process.waitFor();
                 child.awaitOutputEnd();
-                // the acks in the file count too: full verify runs have shown two and three commits
-                // past the last ack read from the child's stdout (cause not found); a failure now
-                // says whether the file had those acks
+                // the acks in the file count: Process.destroyForcibly closes the parent's end of the
+                // child's stdout (java.lang.ProcessImpl.destroy), so acks still in the pipe are lost,
+                // and full verify runs showed two and three commits past the last ack read there
                 long onStdout = child.acknowledged();
                 acknowledged = Math.max(onStdout, child.acknowledgedInFile());
                 lastLines = child.lines.subList(Math.max(0, child.lines.size() - 3), child.lines.size())

@@ -80,11 +80,14 @@ class UpdateBatchesTest {
         assertThat(ranOn).containsExactly(Thread.currentThread());
     }
 
-    @Test
-    void updatesQueuedWhileEveryLeaderRunsShareTheNextBatchAndEachGetsItsOwnResult() throws Exception {
+    /**
+     * One update holds the only leader slot while {@code count} more queue behind it; then it is
+     * released. Checks every update's own result and returns the sizes of the batches that ran.
+     */
+    private List<Integer> batchSizesBehindOneHeldUpdate(int batchSize, int count) throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-        UpdateBatches batches = new UpdateBatches(1, 64, batch -> {
+        UpdateBatches batches = new UpdateBatches(1, batchSize, batch -> {
             sizes.add(batch.size());
             if (sizes.size() == 1) {
                 await(release);
@@ -94,46 +97,28 @@ class UpdateBatchesTest {
         Future<String> first = submit(batches, pending(1, "first"));
         awaitRunning(sizes, 1);
         List<Future<String>> queued = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < count; i++) {
             queued.add(submit(batches, pending(10 + i, "queued " + i)));
         }
-        awaitQueued(batches, 5);
+        awaitQueued(batches, count);
 
         release.countDown();
 
         assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("first");
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < count; i++) {
             assertThat(queued.get(i).get(10, TimeUnit.SECONDS)).isEqualTo("queued " + i);
         }
-        assertThat(sizes).containsExactly(1, 5);
+        return sizes;
+    }
+
+    @Test
+    void updatesQueuedWhileEveryLeaderRunsShareTheNextBatchAndEachGetsItsOwnResult() throws Exception {
+        assertThat(batchSizesBehindOneHeldUpdate(64, 5)).containsExactly(1, 5);
     }
 
     @Test
     void aBatchTakesNoMoreThanTheBatchSizeAndTheRestRunNext() throws Exception {
-        CountDownLatch release = new CountDownLatch(1);
-        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
-        UpdateBatches batches = new UpdateBatches(1, 3, batch -> {
-            sizes.add(batch.size());
-            if (sizes.size() == 1) {
-                await(release);
-            }
-            runAll(batch);
-        });
-        Future<String> first = submit(batches, pending(1, "first"));
-        awaitRunning(sizes, 1);
-        List<Future<String>> queued = new ArrayList<>();
-        for (int i = 0; i < 7; i++) {
-            queued.add(submit(batches, pending(10 + i, "queued " + i)));
-        }
-        awaitQueued(batches, 7);
-
-        release.countDown();
-
-        first.get(10, TimeUnit.SECONDS);
-        for (Future<String> future : queued) {
-            future.get(10, TimeUnit.SECONDS);
-        }
-        assertThat(sizes).containsExactly(1, 3, 3, 1);
+        assertThat(batchSizesBehindOneHeldUpdate(3, 7)).containsExactly(1, 3, 3, 1);
     }
 
     @Test
