@@ -271,21 +271,10 @@ final class GuildRows {
     }
 
     /**
-     * Writes the changes in order; the guild's row must be locked by this transaction. Records that
-     * exist in {@code current} are updated in place (they keep their position); new ones are inserted
-     * at the end. With {@code commit}, the transaction's COMMIT goes to the server in the same round
-     * trip as the statements.
-     *
-     * @param current the guild's state the changes apply to (its committed state, read under the lock)
-     */
-    static void write(Connection connection, GuildState current, List<RecordChange> changes, boolean commit)
-            throws SQLException {
-        execute(connection, statements(current, changes, true), commit);
-    }
-
-    /**
      * The statements that write the changes, in order, to a guild whose stored state is
-     * {@code current}; nothing is sent yet (see {@link #execute}).
+     * {@code current}; nothing is sent yet (see {@link #execute}). The guild's row must be locked
+     * by the transaction they run in. Records that exist in {@code current} are updated in place
+     * (they keep their position); new ones are inserted at the end.
      *
      * @param track whether a change may see records an earlier change in the list created (false
      *     only where every key comes once, which saves applying each change)

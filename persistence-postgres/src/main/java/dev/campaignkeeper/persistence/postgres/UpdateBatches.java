@@ -1,7 +1,7 @@
 package dev.campaignkeeper.persistence.postgres;
 
-import java.util.ArrayDeque;
 import dev.campaignkeeper.core.model.GuildId;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -16,16 +16,17 @@ import java.util.function.Consumer;
 
 /**
  * Group commit for the PostgreSQL store: concurrent updates share transactions, so one commit (one
- * WAL flush, two round trips) makes many updates durable.
+ * WAL flush) makes many updates durable.
  *
  * <p>Each caller queues its update and waits. Whenever fewer than {@code leaders} batches run and
  * updates are queued, a waiting caller becomes a leader: it takes up to {@code batchSize} queued
  * updates and runs them, on its own thread, as one batch. A guild is in at most one running batch,
- * so concurrent batches of this process never wait for each other's row locks, and the state this
- * process cached for a guild is the committed one when its batch starts. A caller alone with a free slot runs its
- * own update at once, so a single writer waits for nobody. When a batch ends, its updates' callers
- * are woken, and so are the callers of the oldest updates a batch could take now, one per free slot,
- * to lead them; so no queued update is left without a leader.
+ * so concurrent batches of this process never wait for each other's row locks, and a guild's state
+ * this process cached is still the committed one when its batch starts (unless another process
+ * wrote it). A caller alone with a free slot runs its own update at once, so a single writer waits
+ * for nobody. When a batch ends, its updates' callers are woken, and so are the callers of the
+ * oldest updates a batch could take now, one per free slot, to lead them; so no queued update is
+ * left without a leader.
  */
 final class UpdateBatches {
 
@@ -80,12 +81,12 @@ final class UpdateBatches {
      */
     private List<PendingUpdate<?>> take() {
         List<PendingUpdate<?>> batch = new ArrayList<>();
-        Iterator<PendingUpdate<?>> waiting = queued.iterator();
+        Iterator<PendingUpdate<?>> oldestFirst = queued.iterator();
         Set<GuildId> taken = new HashSet<>();
-        while (batch.size() < batchSize && waiting.hasNext()) {
-            PendingUpdate<?> next = waiting.next();
+        while (batch.size() < batchSize && oldestFirst.hasNext()) {
+            PendingUpdate<?> next = oldestFirst.next();
             if (!busy.contains(next.guild())) {
-                waiting.remove();
+                oldestFirst.remove();
                 batch.add(next);
                 taken.add(next.guild());
             }
