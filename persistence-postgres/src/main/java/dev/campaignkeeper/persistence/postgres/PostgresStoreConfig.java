@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param user the database user
  * @param password the password, empty for trust, peer or certificate authentication (or a {@code .pgpass} file)
  * @param schema the schema the store's tables live in (created, and migrated, on open)
- * @param maximumPoolSize connections in the pool; at least as many as concurrent writers you want served at once
+ * @param maximumPoolSize connections in the pool: updates use at most two at once (they share transactions),
+ *     the rest serve reads and the post log
  * @param connectTimeout how long to wait for a connection before the call fails
  * @param postRetentionPerCampaign how many posts the post log keeps per campaign (the oldest dropped first)
  */
@@ -46,7 +47,8 @@ public record PostgresStoreConfig(
      * @param user the database user
      * @param password the password, empty for trust, peer or certificate authentication (or a {@code .pgpass} file)
      * @param schema the schema the store's tables live in (created, and migrated, on open)
-     * @param maximumPoolSize connections in the pool; at least as many as concurrent writers you want served at once
+     * @param maximumPoolSize connections in the pool: updates use at most two at once (they share
+     *     transactions), the rest serve reads and the post log
      * @param connectTimeout how long to wait for a connection before the call fails
      * @param postRetentionPerCampaign how many posts the post log keeps per campaign (the oldest dropped first)
      */
