@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -257,19 +256,18 @@ public final class PostgresCampaignStore implements CampaignStore {
      * @return whether every update's outcome is settled
      */
     private boolean runOnCachedState(List<PendingUpdate<?>> batch) {
-        Map<GuildId, Cached> read = new TreeMap<>(BY_ID);
+        // the versions go to the bump in id order: a plan that follows the arrays locks in that order
+        Map<GuildId, Long> versions = new TreeMap<>(BY_ID);
+        Map<GuildId, GuildState> states = new HashMap<>();
         for (PendingUpdate<?> update : batch) {
-            Cached cached = read.computeIfAbsent(update.guild(), cache::get);
+            Cached cached = cache.get(update.guild());
             if (cached == null || cached.version() < 1) {
                 return false;
             }
+            if (versions.putIfAbsent(update.guild(), cached.version()) == null) {
+                states.put(update.guild(), cached.state());
+            }
         }
-        Map<GuildId, GuildState> states = new HashMap<>();
-        Map<GuildId, Long> versions = new LinkedHashMap<>();
-        read.forEach((guild, cached) -> {
-            states.put(guild, cached.state());
-            versions.put(guild, cached.version());
-        });
         List<GuildRows.Statement> statements = new ArrayList<>(GuildRows.checkedBump(versions));
         for (PendingUpdate<?> update : batch) {
             GuildState current = states.get(update.guild());
@@ -306,7 +304,7 @@ public final class PostgresCampaignStore implements CampaignStore {
             unknownOutcome(batch, e);
             return true;
         }
-        states.forEach((guild, state) -> remember(guild, new Cached(read.get(guild).version() + 1, state)));
+        states.forEach((guild, state) -> remember(guild, new Cached(versions.get(guild) + 1, state)));
         batch.forEach(PendingUpdate::settle);
         reportCommitted(batch.size());
         return true;
