@@ -544,9 +544,14 @@ final class Loader {
      * in memory as a whole (at 500,000 entries that would be 255 MB beside the state it is replayed on).
      * With {@code only}, another guild's entries keep their sequence number and guild but not their
      * changes (the replay skips them; their checksums are verified all the same).
+     *
+     * @param base the states the entries are replayed on, read (never changed) by the workers while
+     *             the file is decoded: each decoded put shares its unchanged fields with the record it
+     *             replaces there ({@link ReplayShare}), so what waits for the replay is only what changed
      */
     static Journal.Scan decodeFile(FileSystemOps fs, Path path, RecordJson.Warnings ids, long preallocated,
-                                   java.util.Set<GuildId> only, DecodedSink sink) throws IOException {
+                                   java.util.Set<GuildId> only, Map<GuildId, GuildState> base, DecodedSink sink)
+            throws IOException {
         java.util.ArrayDeque<java.util.concurrent.Future<List<Decoded>>> ahead = new java.util.ArrayDeque<>();
         Batch[] batch = {new Batch()};
         try (InputStream in = fs.openRead(path)) {
@@ -555,14 +560,14 @@ final class Loader {
                 if (batch[0].size() == DECODE_BATCH) {
                     Batch full = batch[0];
                     batch[0] = new Batch();
-                    ahead.add(WORKERS.submit(() -> full.decode(ids, only)));
+                    ahead.add(WORKERS.submit(() -> full.decode(ids, only, base)));
                     if (ahead.size() > DECODE_AHEAD) {
                         deliver(ahead.poll(), path, sink);
                     }
                 }
             });
             Batch last = batch[0];
-            ahead.add(WORKERS.submit(() -> last.decode(ids, only)));
+            ahead.add(WORKERS.submit(() -> last.decode(ids, only, base)));
             while (!ahead.isEmpty()) {
                 deliver(ahead.poll(), path, sink);
             }
@@ -611,7 +616,8 @@ final class Loader {
             return lines.size();
         }
 
-        List<Decoded> decode(RecordJson.Warnings ids, java.util.Set<GuildId> only) throws IOException {
+        List<Decoded> decode(RecordJson.Warnings ids, java.util.Set<GuildId> only, Map<GuildId, GuildState> base)
+                throws IOException {
             List<Decoded> decoded = new ArrayList<>(lines.size());
             for (int i = 0; i < lines.size(); i++) {
                 byte[] line = lines.get(i);
@@ -624,7 +630,7 @@ final class Loader {
                     }
                 }
                 try {
-                    decoded.add(new Decoded(offset, JournalCodec.decode(line, line.length, ids), null));
+                    decoded.add(new Decoded(offset, shared(JournalCodec.decode(line, line.length, ids), base), null));
                 } catch (FormatException e) {
                     decoded.add(new Decoded(offset, null, e.getMessage()));
                 }
@@ -654,6 +660,19 @@ final class Loader {
         result.dataLost = true;
     }
 
+    /**
+     * The entry with its puts sharing what they can with the records they replace in {@code base}
+     * (the entry itself when its guild has no state there, or when a change is for another guild:
+     * the replay refuses that entry, and a record must never take another guild's id).
+     */
+    private static JournalCodec.Entry shared(JournalCodec.Entry entry, Map<GuildId, GuildState> base) {
+        GuildState before = base.get(entry.guild());
+        if (before == null || foreignChange(entry) != null) {
+            return entry;
+        }
+        return new JournalCodec.Entry(entry.seq(), entry.guild(), ReplayShare.share(before, entry.changes()));
+    }
+
     /** Why an entry cannot be applied to its guild (a change for another guild), or null if it can. */
     private static String foreignChange(JournalCodec.Entry entry) {
         for (RecordChange change : entry.changes()) {
@@ -666,7 +685,7 @@ final class Loader {
 
     /** Takes in one decoded journal line: queued for its guild, skipped, or where replay stops. */
     private static void replayLine(Replay state, Base base, String name, Decoded line,
-                                   java.util.function.Predicate<GuildId> wanted, Map<GuildId, GuildState> guilds,
+                                   java.util.function.Predicate<GuildId> wanted,
                                    Map<GuildId, List<RecordChange>> pending) {
         long offset = line.offset();
         JournalCodec.Entry entry = line.entry();
@@ -701,13 +720,76 @@ final class Loader {
             return;
         }
         if (wanted == null || wanted.test(entry.guild())) {
-            GuildState before = guilds.get(entry.guild());
-            pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>())
-                    .addAll(before == null ? entry.changes() : ReplayShare.share(before, entry.changes()));
+            pending.computeIfAbsent(entry.guild(), guild -> new ArrayList<>()).addAll(entry.changes());
         }
         state.last = entry.seq();
         state.expected = entry.seq() + 1;
         state.applied++;
+    }
+
+    /**
+     * Each pending guild's state after its changes ({@code base}'s state, or an empty one, with the
+     * changes applied in order), the guilds split between the load workers; {@code base} is only read.
+     */
+    private static List<GuildState> applyInParallel(Map<GuildId, GuildState> base,
+                                                    Map<GuildId, List<RecordChange>> pending) throws IOException {
+        List<Map.Entry<GuildId, List<RecordChange>>> entries = new ArrayList<>(pending.entrySet());
+        GuildState[] next = new GuildState[entries.size()];
+        inParallel(entries.size(), i -> {
+            Map.Entry<GuildId, List<RecordChange>> entry = entries.get(i);
+            GuildState before = base.get(entry.getKey());
+            next[i] = (before == null ? GuildState.empty(entry.getKey()) : before).apply(entry.getValue());
+        });
+        return java.util.Arrays.asList(next);
+    }
+
+    /**
+     * Runs {@code task} for every index in {@code [0, count)}: in ranges split between the load
+     * workers and the calling thread when there is enough to share (at least 1,000 per processor),
+     * else on the calling thread. Returns when every index is done; the first failure is rethrown.
+     */
+    static void inParallel(int count, java.util.function.IntConsumer task) throws IOException {
+        int parts = Math.min(Runtime.getRuntime().availableProcessors(), 1 + count / 1000);
+        if (parts <= 1) {
+            for (int i = 0; i < count; i++) {
+                task.accept(i);
+            }
+            return;
+        }
+        int chunk = (count + parts - 1) / parts;
+        List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+        try {
+            for (int p = 1; p < parts; p++) {
+                int from = p * chunk;
+                int to = Math.min(count, from + chunk);
+                others.add(WORKERS.submit(() -> {
+                    for (int i = from; i < to; i++) {
+                        task.accept(i);
+                    }
+                }));
+            }
+            for (int i = 0; i < Math.min(count, chunk); i++) {
+                task.accept(i);
+            }
+            for (java.util.concurrent.Future<?> other : others) {
+                try {
+                    other.get();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("interrupted while building the loaded state");
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException runtime) {
+                        throw runtime;
+                    }
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
+                    throw new IllegalStateException("internal error while building the loaded state", e.getCause());
+                }
+            }
+        } finally {
+            others.forEach(other -> other.cancel(true));
+        }
     }
 
     private static void replay(FileSystemOps fs, List<Path> journals, Base base, Result result, long preallocated,
@@ -731,8 +813,8 @@ final class Loader {
             state.current = journal;
             String name = journal.getFileName().toString();
             long lostBefore = state.lost;
-            Journal.Scan scan = decodeFile(fs, journal, ids, preallocated, only,
-                    line -> replayLine(state, base, name, line, wanted, guilds, pending));
+            Journal.Scan scan = decodeFile(fs, journal, ids, preallocated, only, guilds,
+                    line -> replayLine(state, base, name, line, wanted, pending));
             result.journalBytes += scan.validEnd();
             if (scan.lossPossible()) {
                 if (!state.stopped) {
@@ -755,15 +837,13 @@ final class Loader {
                 result.damagedJournals.add(journal);
             }
         }
-        pending.forEach((guild, changes) -> {
-            GuildState before = guilds.getOrDefault(guild, GuildState.empty(guild));
-            GuildState next = before.apply(changes); // shared with before as they were taken in
+        for (GuildState next : applyInParallel(guilds, pending)) {
             if (next.isEmpty()) {
-                guilds.remove(guild);
+                guilds.remove(next.guild());
             } else {
-                guilds.put(guild, next);
+                guilds.put(next.guild(), next);
             }
-        });
+        }
         if (!base.replay && state.lost > 0) {
             result.events.add(state.lost + " journal entries could not be replayed on a seed-style backup");
             result.dataLost = true;

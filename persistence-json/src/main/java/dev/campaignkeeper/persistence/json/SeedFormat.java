@@ -198,9 +198,11 @@ final class SeedFormat {
 
     /**
      * Builds guild states from per-guild change lists: one apply per guild (each guild's maps built
-     * in one go), guilds split between the available processors.
+     * in one go), guilds split between the load workers ({@link Loader#inParallel}).
+     *
+     * @throws java.io.InterruptedIOException if interrupted while the workers build
      */
-    static Map<GuildId, GuildState> build(List<Map<GuildId, List<RecordChange>>> parts) {
+    static Map<GuildId, GuildState> build(List<Map<GuildId, List<RecordChange>>> parts) throws IOException {
         Map<GuildId, List<RecordChange>> all;
         if (parts.size() == 1) {
             all = parts.get(0);
@@ -217,50 +219,8 @@ final class SeedFormat {
         }
         List<Map.Entry<GuildId, List<RecordChange>>> entries = new ArrayList<>(all.entrySet());
         GuildState[] built = new GuildState[entries.size()];
-        int threads = Math.min(Runtime.getRuntime().availableProcessors(), 1 + entries.size() / 1000);
-        if (threads <= 1) {
-            buildRange(entries, built, 0, entries.size());
-        } else {
-            List<Thread> workers = new ArrayList<>();
-            RuntimeException[] failure = new RuntimeException[1];
-            int chunk = (entries.size() + threads - 1) / threads;
-            for (int t = 1; t < threads; t++) {
-                int from = t * chunk;
-                int to = Math.min(entries.size(), from + chunk);
-                Thread worker = new Thread(() -> {
-                    try {
-                        buildRange(entries, built, from, to);
-                    } catch (RuntimeException e) {
-                        synchronized (failure) {
-                            failure[0] = e;
-                        }
-                    }
-                }, "campaign-keeper-build");
-                worker.setDaemon(true);
-                worker.start();
-                workers.add(worker);
-            }
-            buildRange(entries, built, 0, Math.min(entries.size(), chunk));
-            for (Thread worker : workers) {
-                boolean interrupted = false;
-                while (true) {
-                    try {
-                        worker.join();
-                        break;
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the workers finish quickly; keep the state consistent
-                    }
-                }
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-            synchronized (failure) {
-                if (failure[0] != null) {
-                    throw failure[0];
-                }
-            }
-        }
+        Loader.inParallel(entries.size(), i ->
+                built[i] = GuildState.empty(entries.get(i).getKey()).apply(entries.get(i).getValue()));
         Map<GuildId, GuildState> states = new java.util.HashMap<>(Math.max(16, (int) (built.length / 0.75) + 1));
         for (GuildState state : built) {
             if (!state.isEmpty()) {
@@ -268,14 +228,6 @@ final class SeedFormat {
             }
         }
         return states;
-    }
-
-    private static void buildRange(List<Map.Entry<GuildId, List<RecordChange>>> entries, GuildState[] built,
-                                   int from, int to) {
-        for (int i = from; i < to; i++) {
-            Map.Entry<GuildId, List<RecordChange>> entry = entries.get(i);
-            built[i] = GuildState.empty(entry.getKey()).apply(entry.getValue());
-        }
     }
 
     /**

@@ -244,7 +244,7 @@ class SeedFormatTest {
     }
 
     @Test
-    void buildMergesThePartsOfEveryFileIntoOneStatePerGuild() {
+    void buildMergesThePartsOfEveryFileIntoOneStatePerGuild() throws IOException {
         Map<GuildId, List<RecordChange>> campaigns = new HashMap<>();
         Map<GuildId, List<RecordChange>> characters = new HashMap<>();
         for (GuildId guild : List.of(G1, G2)) {
@@ -265,7 +265,7 @@ class SeedFormatTest {
     }
 
     @Test
-    void buildOfManyGuildsSplitBetweenThreadsBuildsEveryOne() {
+    void buildOfManyGuildsSplitBetweenThreadsBuildsEveryOne() throws IOException {
         Map<GuildId, List<RecordChange>> part = new HashMap<>();
         for (int i = 0; i < 3_500; i++) {
             GuildId guild = GuildId.of(10_000 + i);
