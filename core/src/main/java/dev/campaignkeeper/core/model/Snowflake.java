@@ -42,7 +42,8 @@ public abstract sealed class Snowflake permits GuildId, ChannelId, UserId, RoleI
 
     @Override
     public final boolean equals(Object other) {
-        return other != null && other.getClass() == getClass() && bits == ((Snowflake) other).bits
+        // the same object first: loaded ids are shared, and an id held by a big state is often not in cache
+        return other == this || other != null && other.getClass() == getClass() && bits == ((Snowflake) other).bits
                 && Objects.equals(text, ((Snowflake) other).text);
     }
 

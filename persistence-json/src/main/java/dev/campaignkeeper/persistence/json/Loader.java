@@ -523,8 +523,12 @@ final class Loader {
         state.stopReason = file + ": " + reason;
     }
 
-    /** One journal line: its offset and its entry, or why a checksum-valid line cannot be decoded. */
-    record Decoded(long offset, JournalCodec.Entry entry, String error) {
+    /**
+     * One journal line: its offset and its entry, or why a checksum-valid line cannot be decoded;
+     * {@code foreign} says why the entry cannot be applied to its guild (a change for another guild),
+     * null if it can (found while decoding, so the replay does not look at the records again).
+     */
+    record Decoded(long offset, JournalCodec.Entry entry, String error, String foreign) {
     }
 
     /** Takes the decoded lines of a journal, in file order. */
@@ -625,15 +629,19 @@ final class Loader {
                 if (only != null) {
                     JournalCodec.Entry header = JournalCodec.header(line, line.length);
                     if (header != null && !only.contains(header.guild())) {
-                        decoded.add(new Decoded(offset, header, null));
+                        decoded.add(new Decoded(offset, header, null, null));
                         continue;
                     }
                 }
+                JournalCodec.Entry entry;
                 try {
-                    decoded.add(new Decoded(offset, shared(JournalCodec.decode(line, line.length, ids), base), null));
+                    entry = JournalCodec.decode(line, line.length, ids);
                 } catch (FormatException e) {
-                    decoded.add(new Decoded(offset, null, e.getMessage()));
+                    decoded.add(new Decoded(offset, null, e.getMessage(), null));
+                    continue;
                 }
+                String foreign = foreignChange(entry);
+                decoded.add(new Decoded(offset, foreign == null ? shared(entry, base) : entry, null, foreign));
             }
             return decoded;
         }
@@ -662,12 +670,12 @@ final class Loader {
 
     /**
      * The entry with its puts sharing what they can with the records they replace in {@code base}
-     * (the entry itself when its guild has no state there, or when a change is for another guild:
-     * the replay refuses that entry, and a record must never take another guild's id).
+     * (the entry itself when its guild has no state there). Only for an entry whose changes are all
+     * for its own guild: a record must never take another guild's id.
      */
     private static JournalCodec.Entry shared(JournalCodec.Entry entry, Map<GuildId, GuildState> base) {
         GuildState before = base.get(entry.guild());
-        if (before == null || foreignChange(entry) != null) {
+        if (before == null) {
             return entry;
         }
         return new JournalCodec.Entry(entry.seq(), entry.guild(), ReplayShare.share(before, entry.changes()));
@@ -712,7 +720,7 @@ final class Loader {
             state.lost++;
             return;
         }
-        String foreign = foreignChange(entry);
+        String foreign = line.foreign();
         if (foreign != null) {
             stop(state, name, offset, "entry " + entry.seq() + " at byte offset " + offset
                     + " cannot be applied: " + foreign);

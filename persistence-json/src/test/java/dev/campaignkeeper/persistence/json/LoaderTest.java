@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.RecordChange;
+import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.port.Update;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -653,6 +656,30 @@ class LoaderTest {
         assertThat(loaded.dataLost()).isFalse();
         assertThat(loaded.events()).isEmpty();
         assertThat(loaded.guilds()).isEqualTo(expected);
+    }
+
+    @Test
+    void aReplayedEditSharesWhatItDidNotChangeWithTheSnapshotsRecord() throws IOException {
+        GuildId guild = Fixtures.guild(0);
+        UserId player = UserId.of("2001");
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            store.update(guild, state -> Update.of(null,
+                    new RecordChange.PutCampaign(Fixtures.campaign(guild, 100, "Keep", 1, List.of(player))),
+                    new RecordChange.PutCharacter(Fixtures.character(guild, 2001, 100, "Aldric"))));
+            store.checkpoint();
+            store.update(guild, state -> Update.of(null, new RecordChange.PutCharacter(
+                    state.character(ChannelId.of("100"), player).orElseThrow().withDescription("Edited."))));
+        }
+
+        Loader.Loaded loaded = load();
+
+        GuildState state = loaded.guilds().get(guild);
+        assertThat(loaded.journalEntries()).isEqualTo(1);
+        PlayerCharacter edited = state.character(ChannelId.of("100"), player).orElseThrow();
+        assertThat(edited.description()).isEqualTo("Edited.");
+        // the journal line brought its own copy of the user id; the replay keeps the snapshot's, which
+        // the campaign's player list shares
+        assertThat(edited.user()).isSameAs(state.campaign(ChannelId.of("100")).orElseThrow().players().get(0));
     }
 
     @Test
