@@ -42,6 +42,12 @@ class LauncherScriptTest {
 
         public static void main(String[] args) {
             System.out.println("args=" + String.join(",", args));
+            if (args.length > 1 && args[1].equals("--print-gc")) {
+                com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                System.out.println("adaptive=" + vm.getVMOption("G1UseAdaptiveIHOP").getValue()
+                        + " ihop=" + vm.getVMOption("InitiatingHeapOccupancyPercent").getValue());
+            }
             System.exit(Integer.parseInt(args[0]));
         }
     }
@@ -100,6 +106,18 @@ class LauncherScriptTest {
         assertThat(off.status()).isZero();
         assertThat(off.out()).isEqualTo("args=0,y\n");
         assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void theJvmStartsMarkingLateAndJavaOptsOverridesIt() throws Exception {
+        Result defaults = run(Map.of(), "0", "--print-gc");
+        Result overridden = run(Map.of("JAVA_OPTS", "-XX:+G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"),
+                "0", "--print-gc");
+        Result withoutArchive = run(Map.of("CAMPAIGN_ADMIN_CDS", "off"), "0", "--print-gc");
+
+        assertThat(defaults.out()).endsWith("adaptive=false ihop=85\n");
+        assertThat(withoutArchive.out()).endsWith("adaptive=false ihop=85\n");
+        assertThat(overridden.out()).endsWith("adaptive=true ihop=45\n");
     }
 
     @Test
