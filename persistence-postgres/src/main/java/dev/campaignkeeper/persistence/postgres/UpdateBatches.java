@@ -20,7 +20,11 @@ import java.util.function.Consumer;
  *
  * <p>Each caller queues its update and waits. Whenever fewer than {@code leaders} batches run and
  * updates are queued, a waiting caller becomes a leader: it takes up to {@code batchSize} queued
- * updates and runs them, on its own thread, as one batch. A guild is in at most one running batch,
+ * updates and runs them, on its own thread, as one batch. Beside a running batch, a new one starts
+ * only once as many updates are queued as the smallest running batch holds (else its updates wait
+ * for more, or for that batch to end): so the callers a batch releases come back to one batch of
+ * about their number, not to one of the first of them and another of the rest, each with a commit
+ * of its own. A guild is in at most one running batch,
  * so concurrent batches of this process never wait for each other's row locks, and a guild's state
  * this process cached is still the committed one when its batch starts (unless another process
  * wrote it). A caller alone with a free slot runs its own update at once, so a single writer waits
@@ -38,6 +42,8 @@ final class UpdateBatches {
     private final Map<PendingUpdate<?>, Condition> waiting = new IdentityHashMap<>();
     private final ArrayDeque<PendingUpdate<?>> queued = new ArrayDeque<>();
     private final Set<GuildId> busy = new HashSet<>();
+    /** The sizes of the running batches. */
+    private final List<Integer> runningSizes = new ArrayList<>();
     private int running;
 
     /**
@@ -63,7 +69,7 @@ final class UpdateBatches {
             Condition mine = lock.newCondition();
             waiting.put(update, mine);
             while (!update.isDone()) {
-                List<PendingUpdate<?>> batch = running < leaders ? take() : List.of();
+                List<PendingUpdate<?>> batch = mayStart() ? take() : List.of();
                 if (batch.isEmpty()) {
                     mine.awaitUninterruptibly();
                 } else {
@@ -73,6 +79,26 @@ final class UpdateBatches {
         } finally {
             lock.unlock();
         }
+    }
+
+    /**
+     * Whether a batch may start now: a slot is free, and either no batch runs or as many updates are
+     * queued as the smallest running batch holds. A batch started beside a running one with fewer
+     * would cost a commit of its own for little; its updates wait instead for more to come or for
+     * the running batch to end, which is when the callers the running batch released come back.
+     */
+    private boolean mayStart() {
+        if (running >= leaders) {
+            return false;
+        }
+        if (running == 0) {
+            return true;
+        }
+        int smallest = batchSize;
+        for (int size : runningSizes) {
+            smallest = Math.min(smallest, size);
+        }
+        return queued.size() >= smallest;
     }
 
     /**
@@ -98,6 +124,8 @@ final class UpdateBatches {
     /** Runs one batch; called and returns with the lock held, which it releases while the batch runs. */
     private void lead(List<PendingUpdate<?>> batch) {
         running++;
+        Integer size = batch.size();
+        runningSizes.add(size);
         if (running < leaders) {
             wakeLeaders(); // another slot is free: others may lead beside this batch
         }
@@ -116,6 +144,7 @@ final class UpdateBatches {
         } finally {
             lock.lock();
             running--;
+            runningSizes.remove(size); // one entry equal to it (remove(Object), not remove(int))
             for (PendingUpdate<?> update : batch) {
                 update.markDone();
                 busy.remove(update.guild());

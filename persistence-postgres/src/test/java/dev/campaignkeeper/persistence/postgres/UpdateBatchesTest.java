@@ -149,6 +149,83 @@ class UpdateBatchesTest {
         assertThat(started).containsExactly(List.of(GuildId.of(1)), List.of(GuildId.of(2)), List.of(GuildId.of(1)));
     }
 
+    /**
+     * Two leader slots. The first two updates run alone, held; three more queue; releasing the first
+     * starts a batch of those three beside the second, held; the second is released. Then the test
+     * goes on with this setup's batches, its sizes so far and its release latches (by batch index).
+     */
+    private record Held(UpdateBatches batches, List<Integer> sizes, List<CountDownLatch> releases,
+                        List<Future<String>> results) {
+    }
+
+    private Held threeRunningBesideNothing() throws Exception {
+        List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
+        List<CountDownLatch> releases = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            releases.add(new CountDownLatch(1));
+        }
+        UpdateBatches batches = new UpdateBatches(2, 64, batch -> {
+            int index;
+            synchronized (sizes) {
+                index = sizes.size();
+                sizes.add(batch.size());
+            }
+            await(releases.get(index));
+            runAll(batch);
+        });
+        List<Future<String>> results = new ArrayList<>();
+        results.add(submit(batches, pending(1, "u1")));
+        awaitRunning(sizes, 1);
+        results.add(submit(batches, pending(2, "u2")));
+        awaitRunning(sizes, 2);
+        for (int i = 3; i <= 5; i++) {
+            results.add(submit(batches, pending(i, "u" + i)));
+        }
+        awaitQueued(batches, 3);
+        releases.get(0).countDown();
+        awaitRunning(sizes, 3);
+        releases.get(1).countDown();
+        assertThat(results.get(1).get(10, TimeUnit.SECONDS)).isEqualTo("u2");
+        assertThat(sizes).containsExactly(1, 1, 3);
+        return new Held(batches, sizes, releases, results);
+    }
+
+    @Test
+    void aBatchBesideARunningOneWaitsUntilAsManyUpdatesAreQueuedAsThatOneHolds() throws Exception {
+        Held held = threeRunningBesideNothing();
+        held.results().add(submit(held.batches(), pending(6, "u6")));
+        held.results().add(submit(held.batches(), pending(7, "u7")));
+        awaitQueued(held.batches(), 2);
+        Thread.sleep(50); // time to start a batch of two, which must not happen
+        assertThat(held.sizes()).containsExactly(1, 1, 3);
+
+        held.results().add(submit(held.batches(), pending(8, "u8")));
+        awaitRunning(held.sizes(), 4);
+
+        assertThat(held.sizes()).containsExactly(1, 1, 3, 3);
+        held.releases().forEach(CountDownLatch::countDown);
+        for (int i = 0; i < held.results().size(); i++) {
+            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
+        }
+    }
+
+    @Test
+    void fewerQueuedUpdatesRunAsSoonAsTheRunningBatchEnds() throws Exception {
+        Held held = threeRunningBesideNothing();
+        held.results().add(submit(held.batches(), pending(6, "u6")));
+        held.results().add(submit(held.batches(), pending(7, "u7")));
+        awaitQueued(held.batches(), 2);
+
+        held.releases().get(2).countDown();
+        awaitRunning(held.sizes(), 4);
+
+        assertThat(held.sizes()).containsExactly(1, 1, 3, 2);
+        held.releases().forEach(CountDownLatch::countDown);
+        for (int i = 0; i < held.results().size(); i++) {
+            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
+        }
+    }
+
     @Test
     void manyWritersOnFewGuildsNeverHaveAGuildInTwoRunningBatchesAndLoseNoUpdate() throws Exception {
         Set<GuildId> running = new HashSet<>();
