@@ -65,6 +65,52 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
         return new CompactMap<>(table, index);
     }
 
+    /**
+     * This map with the value of an existing key replaced, in the same place; null if the key is
+     * absent. The copy shares this map's index (the keys are the same).
+     *
+     * @param key the key, present or not
+     * @param value the new value, not null
+     * @return the new map, or null when {@code key} is not in this map
+     */
+    CompactMap<K, V> withValue(K key, V value) {
+        Objects.requireNonNull(value, "value");
+        int at = position(key);
+        if (at < 0) {
+            return null;
+        }
+        Object[] copy = table.clone();
+        copy[at + 1] = value;
+        return new CompactMap<>(copy, index);
+    }
+
+    /** Where a key is in the table (its even position), or -1. */
+    private int position(Object key) {
+        if (key == null) {
+            return -1;
+        }
+        if (index == null) {
+            for (int i = 0; i < table.length; i += 2) {
+                if (key.equals(table[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+        int mask = index.length - 1;
+        int slot = spread(key.hashCode()) & mask;
+        while (true) {
+            int e = index[slot];
+            if (e == 0) {
+                return -1;
+            }
+            if (key.equals(table[2 * (e - 1)])) {
+                return 2 * (e - 1);
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
     private static int spread(int hash) {
         return hash ^ (hash >>> 16);
     }
@@ -82,29 +128,8 @@ final class CompactMap<K, V> extends AbstractMap<K, V> {
     @Override
     @SuppressWarnings("unchecked")
     public V get(Object key) {
-        if (key == null) {
-            return null;
-        }
-        if (index == null) {
-            for (int i = 0; i < table.length; i += 2) {
-                if (key.equals(table[i])) {
-                    return (V) table[i + 1];
-                }
-            }
-            return null;
-        }
-        int mask = index.length - 1;
-        int slot = spread(key.hashCode()) & mask;
-        while (true) {
-            int e = index[slot];
-            if (e == 0) {
-                return null;
-            }
-            if (key.equals(table[2 * (e - 1)])) {
-                return (V) table[2 * (e - 1) + 1];
-            }
-            slot = (slot + 1) & mask;
-        }
+        int at = position(key);
+        return at < 0 ? null : (V) table[at + 1];
     }
 
     @Override

@@ -188,6 +188,12 @@ public final class GuildState {
      * @throws IllegalArgumentException if a change belongs to another guild
      */
     public GuildState apply(List<? extends RecordChange> changes) {
+        if (changes.size() <= REPLACING) {
+            GuildState replaced = replacing(changes);
+            if (replaced != null) {
+                return replaced;
+            }
+        }
         int campaignPuts = 0;
         int characterPuts = 0;
         int npcPuts = 0;
@@ -247,6 +253,71 @@ public final class GuildState {
                 newCampaigns == null ? campaigns : freeze(newCampaigns),
                 newCharacters == null ? characters : freeze(newCharacters),
                 newNpcs == null ? npcs : freeze(newNpcs));
+    }
+
+    /** The most changes {@link #replacing} takes on: each one copies the maps it touches. */
+    private static final int REPLACING = 4;
+
+    /**
+     * The state after a few puts that each replace a record that exists (an edit, the common
+     * change), each copying only the arrays of the maps it touches, with every record in its place;
+     * null if a change is anything else (the caller then takes the general path, whose result is
+     * equal).
+     */
+    private GuildState replacing(List<? extends RecordChange> changes) {
+        Map<ChannelId, Campaign> newCampaigns = campaigns;
+        Map<UserId, Map<ChannelId, PlayerCharacter>> newCharacters = characters;
+        Map<ChannelId, Map<NpcId, Npc>> newNpcs = npcs;
+        for (RecordChange change : changes) {
+            if (!change.guild().equals(guild)) {
+                return null; // the general path refuses it
+            }
+            if (change instanceof RecordChange.PutCampaign put) {
+                newCampaigns = replaced(newCampaigns, put.campaign().channel(), put.campaign());
+                if (newCampaigns == null) {
+                    return null;
+                }
+            } else if (change instanceof RecordChange.PutCharacter put) {
+                PlayerCharacter character = put.character();
+                newCharacters = replacedInner(newCharacters, character.user(), character.channel(), character);
+                if (newCharacters == null) {
+                    return null;
+                }
+            } else if (change instanceof RecordChange.PutNpc put) {
+                Npc npc = put.npc();
+                newNpcs = replacedInner(newNpcs, npc.channel(), npc.id(), npc);
+                if (newNpcs == null) {
+                    return null;
+                }
+            } else {
+                return null;
+            }
+        }
+        return new GuildState(guild, newCampaigns, newCharacters, newNpcs);
+    }
+
+    /** {@link #replaced} in the inner map under {@code key}; null if either key is absent. */
+    private static <K, I, V> Map<K, Map<I, V>> replacedInner(Map<K, Map<I, V>> outer, K key, I innerKey, V value) {
+        Map<I, V> inner = outer.get(key);
+        if (inner == null) {
+            return null;
+        }
+        Map<I, V> newInner = replaced(inner, innerKey, value);
+        return newInner == null ? null : replaced(outer, key, newInner);
+    }
+
+    /**
+     * A frozen map with the value of an existing key replaced in its place, in the same compact form;
+     * null if the key is absent or the map is not one this class froze.
+     */
+    private static <K, V> Map<K, V> replaced(Map<K, V> map, K key, V value) {
+        if (map instanceof CompactMap<K, V> compact) {
+            return compact.withValue(key, value);
+        }
+        if (map instanceof SingleMap<K, V> && map.containsKey(key)) {
+            return SingleMap.of(map.keySet().iterator().next(), value); // the key object it had, as put keeps it
+        }
+        return null;
     }
 
     /**

@@ -37,6 +37,29 @@ class CompactMapTest {
     }
 
     @Test
+    void withValueReplacesOneValueInItsPlaceAndLeavesTheOriginal() {
+        for (int size : new int[] {1, 2, 8, 9, 40}) {
+            Map<String, Integer> entries = new LinkedHashMap<>();
+            for (int i = 0; i < size; i++) {
+                entries.put("k" + i, i);
+            }
+            CompactMap<String, Integer> map = CompactMap.copyOf(entries);
+            String key = "k" + (size / 2);
+
+            CompactMap<String, Integer> replaced = map.withValue(key, -1);
+
+            Map<String, Integer> expected = new LinkedHashMap<>(entries);
+            expected.put(key, -1);
+            assertThat(replaced).isEqualTo(expected);
+            assertThat(new ArrayList<>(replaced.keySet())).containsExactlyElementsOf(expected.keySet());
+            assertThat(replaced.get(key)).isEqualTo(-1);
+            assertThat(map).isEqualTo(entries);
+            assertThat(map.withValue("absent", 1)).isNull();
+            assertThatThrownBy(() -> map.withValue(key, null)).isInstanceOf(NullPointerException.class);
+        }
+    }
+
+    @Test
     void refusesChangesAndNulls() {
         CompactMap<String, Integer> map = CompactMap.copyOf(Map.of("a", 1, "b", 2));
 
