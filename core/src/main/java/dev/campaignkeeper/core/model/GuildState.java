@@ -181,7 +181,9 @@ public final class GuildState {
      * <p>Each map the changes touch is copied at most once per call, however many changes touch
      * it, so applying a long list in one call (for example every record of a guild read from a
      * file, or a batch of journal entries) costs in proportion to the changes plus the size of
-     * the touched maps, never to changes times map size.
+     * the touched maps, never to changes times map size. Up to four changes that each replace an
+     * existing record (an edit) are applied one by one, each copying only the arrays of the
+     * compact maps it touches, which costs less than copying those maps into mutable ones.
      *
      * @param changes the changes, all for this guild
      * @return the new state

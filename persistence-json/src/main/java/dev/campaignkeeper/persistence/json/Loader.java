@@ -33,9 +33,10 @@ final class Loader {
     private static final String ASIDE = "; opening the store keeps it as <name>.corrupt-<time>, never overwritten";
     static final long UNKNOWN_SEQ = -1;
     /**
-     * The one executor loads run on (the snapshot files parsed side by side, then the journal decoded
-     * in batches ahead of its replay): daemon threads, started on demand and ended when idle, shared
-     * by every load.
+     * The one executor loads run on (the snapshot files parsed side by side, the guild states built
+     * from them, the journal decoded and shared with those states in batches ahead of its replay,
+     * and the replayed guilds applied; see {@link #inParallel}): daemon threads, started on demand
+     * and ended when idle, shared by every load. Only the loading thread submits to it.
      */
     private static final java.util.concurrent.ExecutorService WORKERS =
             java.util.concurrent.Executors.newCachedThreadPool(runnable -> {
@@ -735,26 +736,44 @@ final class Loader {
         state.applied++;
     }
 
+    /** Pending guilds applied per round: their old and new maps are alive together only this many at a time. */
+    private static final int APPLY_ROUND = 4096;
+
     /**
-     * Each pending guild's state after its changes ({@code base}'s state, or an empty one, with the
-     * changes applied in order), the guilds split between the load workers; {@code base} is only read.
+     * Applies each pending guild's changes to its state in {@code guilds} (or to an empty one), the
+     * guilds split between the load workers, and puts the results in {@code guilds} (an empty result
+     * removes the guild). The guilds go in rounds of {@link #APPLY_ROUND}, each round's results put
+     * before the next starts, so a guild's old state is garbage soon after its new one is built.
      */
-    private static List<GuildState> applyInParallel(Map<GuildId, GuildState> base,
-                                                    Map<GuildId, List<RecordChange>> pending) throws IOException {
+    private static void applyInParallel(Map<GuildId, GuildState> guilds, Map<GuildId, List<RecordChange>> pending)
+            throws IOException {
         List<Map.Entry<GuildId, List<RecordChange>>> entries = new ArrayList<>(pending.entrySet());
-        GuildState[] next = new GuildState[entries.size()];
-        inParallel(entries.size(), i -> {
-            Map.Entry<GuildId, List<RecordChange>> entry = entries.get(i);
-            GuildState before = base.get(entry.getKey());
-            next[i] = (before == null ? GuildState.empty(entry.getKey()) : before).apply(entry.getValue());
-        });
-        return java.util.Arrays.asList(next);
+        for (int from = 0; from < entries.size(); from += APPLY_ROUND) {
+            List<Map.Entry<GuildId, List<RecordChange>>> round =
+                    entries.subList(from, Math.min(entries.size(), from + APPLY_ROUND));
+            GuildState[] next = new GuildState[round.size()];
+            inParallel(round.size(), i -> { // reads guilds; the puts below wait until the round is done
+                Map.Entry<GuildId, List<RecordChange>> entry = round.get(i);
+                GuildState before = guilds.get(entry.getKey());
+                next[i] = (before == null ? GuildState.empty(entry.getKey()) : before).apply(entry.getValue());
+            });
+            for (GuildState state : next) {
+                if (state.isEmpty()) {
+                    guilds.remove(state.guild());
+                } else {
+                    guilds.put(state.guild(), state);
+                }
+            }
+        }
     }
 
     /**
      * Runs {@code task} for every index in {@code [0, count)}: in ranges split between the load
      * workers and the calling thread when there is enough to share (at least 1,000 per processor),
-     * else on the calling thread. Returns when every index is done; the first failure is rethrown.
+     * else on the calling thread. Returns only when every range has ended, so no task outlives the
+     * call; then rethrows the calling thread's own failure, else the first other range's.
+     *
+     * @throws java.io.InterruptedIOException if interrupted while waiting (after every range ended)
      */
     static void inParallel(int count, java.util.function.IntConsumer task) throws IOException {
         int parts = Math.min(Runtime.getRuntime().availableProcessors(), 1 + count / 1000);
@@ -766,37 +785,51 @@ final class Loader {
         }
         int chunk = (count + parts - 1) / parts;
         List<java.util.concurrent.Future<?>> others = new ArrayList<>();
+        for (int p = 1; p < parts; p++) {
+            int from = p * chunk;
+            int to = Math.min(count, from + chunk);
+            others.add(WORKERS.submit(() -> {
+                for (int i = from; i < to; i++) {
+                    task.accept(i);
+                }
+            }));
+        }
+        Throwable failure = null;
         try {
-            for (int p = 1; p < parts; p++) {
-                int from = p * chunk;
-                int to = Math.min(count, from + chunk);
-                others.add(WORKERS.submit(() -> {
-                    for (int i = from; i < to; i++) {
-                        task.accept(i);
-                    }
-                }));
-            }
             for (int i = 0; i < Math.min(count, chunk); i++) {
                 task.accept(i);
             }
-            for (java.util.concurrent.Future<?> other : others) {
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        boolean interrupted = false;
+        for (java.util.concurrent.Future<?> other : others) {
+            while (true) {
                 try {
                     other.get();
+                    break;
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while building the loaded state");
+                    interrupted = true; // the ranges are short: wait for them all the same
                 } catch (java.util.concurrent.ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
+                    if (failure == null) {
+                        failure = e.getCause();
                     }
-                    if (e.getCause() instanceof Error error) {
-                        throw error;
-                    }
-                    throw new IllegalStateException("internal error while building the loaded state", e.getCause());
+                    break;
                 }
             }
-        } finally {
-            others.forEach(other -> other.cancel(true));
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        if (failure != null) {
+            throw new IllegalStateException("internal error while building the loaded state", failure);
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while building the loaded state");
         }
     }
 
@@ -810,8 +843,8 @@ final class Loader {
         RecordJson.Warnings ids = JournalCodec.REPLAY;
         // the entries to replay, per guild in sequence order: one apply per guild at the end gives the
         // same state as one apply per entry (guilds are independent), without copying a guild's maps
-        // once per entry. Each entry shares what it can with the base as it is taken in, so what waits
-        // here is only what changed.
+        // once per entry. Each entry shares what it can with the base as it is decoded (decodeFile),
+        // so what waits here is only what changed.
         Map<GuildId, List<RecordChange>> pending = new HashMap<>();
         boolean lossUnknown = false;
         for (Path journal : journals) {
@@ -845,13 +878,7 @@ final class Loader {
                 result.damagedJournals.add(journal);
             }
         }
-        for (GuildState next : applyInParallel(guilds, pending)) {
-            if (next.isEmpty()) {
-                guilds.remove(next.guild());
-            } else {
-                guilds.put(next.guild(), next);
-            }
-        }
+        applyInParallel(guilds, pending);
         if (!base.replay && state.lost > 0) {
             result.events.add(state.lost + " journal entries could not be replayed on a seed-style backup");
             result.dataLost = true;

@@ -683,6 +683,31 @@ class LoaderTest {
     }
 
     @Test
+    void inParallelRunsEveryIndexOnceAndReturnsOnlyWhenEveryRangeHasEnded() throws Exception {
+        int count = 10_000;
+        java.util.concurrent.atomic.AtomicIntegerArray runs = new java.util.concurrent.atomic.AtomicIntegerArray(count);
+        Loader.inParallel(count, runs::incrementAndGet);
+        for (int i = 0; i < count; i++) {
+            assertThat(runs.get(i)).as("index %s", i).isEqualTo(1);
+        }
+
+        java.util.concurrent.atomic.AtomicInteger ran = new java.util.concurrent.atomic.AtomicInteger();
+        IllegalStateException bug = new IllegalStateException("bug at index 10");
+        assertThatThrownBy(() -> Loader.inParallel(count, i -> {
+            if (i == 10) {
+                throw bug;
+            }
+            if (i >= count / 2 && i < count / 2 + 100) {
+                java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // the other range is still running
+            }
+            ran.incrementAndGet();
+        })).isSameAs(bug);
+        int atReturn = ran.get();
+        Thread.sleep(50);
+        assertThat(ran.get()).as("no range runs on after the call returned").isEqualTo(atReturn);
+    }
+
+    @Test
     void anUndecodableLineDeepInALongJournalStopsReplayRightBeforeIt() throws IOException {
         int count = 9 * 2048 + 17;
         long bad = 6 * 2048 + 5; // in a batch decoded while earlier ones are replayed

@@ -159,12 +159,16 @@ class UpdateBatchesTest {
     }
 
     private Held threeRunningBesideNothing() throws Exception {
+        return threeRunningBesideNothing(java.time.Duration.ofSeconds(60));
+    }
+
+    private Held threeRunningBesideNothing(java.time.Duration hold) throws Exception {
         List<Integer> sizes = Collections.synchronizedList(new ArrayList<>());
         List<CountDownLatch> releases = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             releases.add(new CountDownLatch(1));
         }
-        UpdateBatches batches = new UpdateBatches(2, 64, batch -> {
+        UpdateBatches batches = new UpdateBatches(2, 64, hold, batch -> {
             int index;
             synchronized (sizes) {
                 index = sizes.size();
@@ -220,6 +224,46 @@ class UpdateBatchesTest {
         awaitRunning(held.sizes(), 4);
 
         assertThat(held.sizes()).containsExactly(1, 1, 3, 2);
+        held.releases().forEach(CountDownLatch::countDown);
+        for (int i = 0; i < held.results().size(); i++) {
+            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
+        }
+    }
+
+    @Test
+    void queuedUpdatesOfGuildsARunningBatchHoldsDoNotCountTowardsStartingOneBeside() throws Exception {
+        Held held = threeRunningBesideNothing(); // running: guilds 3, 4 and 5
+        held.results().add(submit(held.batches(), pending(3, "u6")));
+        awaitQueued(held.batches(), 1);
+        held.results().add(submit(held.batches(), pending(4, "u7")));
+        awaitQueued(held.batches(), 2);
+        held.results().add(submit(held.batches(), pending(6, "u8")));
+        awaitQueued(held.batches(), 3);
+        Thread.sleep(50); // three queued, but a batch could take only one of them now
+        assertThat(held.sizes()).containsExactly(1, 1, 3);
+
+        held.results().add(submit(held.batches(), pending(7, "u9")));
+        held.results().add(submit(held.batches(), pending(8, "u10")));
+        awaitRunning(held.sizes(), 4);
+
+        assertThat(held.sizes()).containsExactly(1, 1, 3, 3); // guilds 6, 7 and 8
+        held.releases().forEach(CountDownLatch::countDown);
+        for (int i = 0; i < held.results().size(); i++) {
+            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
+        }
+    }
+
+    @Test
+    void aBatchThatRunsLongNoLongerHoldsASmallerOneBack() throws Exception {
+        Held held = threeRunningBesideNothing(java.time.Duration.ofMillis(20));
+        held.results().add(submit(held.batches(), pending(6, "u6")));
+
+        awaitRunning(held.sizes(), 4); // the batch of three is still running: released only below
+
+        assertThat(held.sizes()).containsExactly(1, 1, 3, 1);
+        held.releases().get(3).countDown();
+        assertThat(held.results().get(5).get(10, TimeUnit.SECONDS)).isEqualTo("u6");
+        assertThat(held.results().get(2).isDone()).isFalse(); // the long batch is still running
         held.releases().forEach(CountDownLatch::countDown);
         for (int i = 0; i < held.results().size(); i++) {
             assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
