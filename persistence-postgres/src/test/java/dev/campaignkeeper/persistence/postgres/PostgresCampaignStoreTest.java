@@ -337,6 +337,49 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
     }
 
     @Test
+    void characterEditsSharingABatchAreStoredExactlyEvenWithQuotesInTheirProxyTagsAndNoAvatar() throws Exception {
+        database.truncate();
+        RecordingMetrics metrics = new RecordingMetrics();
+        PostgresCampaignStore store = PostgresCampaignStore.open(database.config(), metrics);
+        extra.add(store);
+        List<PlayerCharacter> edited = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            GuildId guild = GuildId.of(100 + i);
+            PlayerCharacter before = character(guild, "7" + i, "8" + i, "Hero " + i);
+            store.update(guild, state -> Update.of(null, new RecordChange.PutCharacter(before)));
+            List<dev.campaignkeeper.core.model.ProxyTag> tags = i % 2 == 0
+                    ? List.of(new dev.campaignkeeper.core.model.ProxyTag("\"q\\" + i + ":", ""),
+                            new dev.campaignkeeper.core.model.ProxyTag("{", "},"))
+                    : List.of();
+            edited.add(new PlayerCharacter(guild, before.user(), before.channel(), "Hero \"" + i + "\"",
+                    i == 3 ? Optional.empty() : Optional.of("https://a/new" + i), "line one\\nline \\ two " + i, tags,
+                    i == 1));
+        }
+        metrics.commits.clear();
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            List<GuildTransaction<Object>> queued = new ArrayList<>();
+            for (PlayerCharacter character : edited) {
+                queued.add(state -> Update.of(character.name(), new RecordChange.PutCharacter(character)));
+            }
+
+            List<Future<Object>> futures = queueBehindTwoHeldBatches(store, new CountDownLatch(1), queued, threads);
+
+            for (int i = 0; i < 5; i++) {
+                assertThat(futures.get(i).get(10, TimeUnit.SECONDS)).isEqualTo(edited.get(i).name());
+            }
+            assertThat(metrics.commits).contains(5); // the five edits went as one batch
+            CampaignStore again = reopen(PostgresCampaignStore.open(database.config()));
+            extra.add(again);
+            for (PlayerCharacter character : edited) {
+                assertThat(again.guild(character.guild()).characters()).containsExactly(character);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
     void aTransactionThatRefusesInASharedBatchFailsAloneAndTheOthersAreStored() throws Exception {
         PostgresCampaignStore store = (PostgresCampaignStore) newStore();
         extra.add(store);
