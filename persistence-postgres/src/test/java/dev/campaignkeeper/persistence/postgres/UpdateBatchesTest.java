@@ -194,6 +194,14 @@ class UpdateBatchesTest {
         return new Held(batches, sizes, releases, results);
     }
 
+    /** Releases every held batch; then each update u1, u2, ... gets its own result. */
+    private static void releaseAllAndExpectEachResult(Held held) throws Exception {
+        held.releases().forEach(CountDownLatch::countDown);
+        for (int i = 0; i < held.results().size(); i++) {
+            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
+        }
+    }
+
     @Test
     void aBatchBesideARunningOneWaitsUntilAsManyUpdatesAreQueuedAsThatOneHolds() throws Exception {
         Held held = threeRunningBesideNothing();
@@ -207,10 +215,7 @@ class UpdateBatchesTest {
         awaitRunning(held.sizes(), 4);
 
         assertThat(held.sizes()).containsExactly(1, 1, 3, 3);
-        held.releases().forEach(CountDownLatch::countDown);
-        for (int i = 0; i < held.results().size(); i++) {
-            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
-        }
+        releaseAllAndExpectEachResult(held);
     }
 
     @Test
@@ -224,10 +229,7 @@ class UpdateBatchesTest {
         awaitRunning(held.sizes(), 4);
 
         assertThat(held.sizes()).containsExactly(1, 1, 3, 2);
-        held.releases().forEach(CountDownLatch::countDown);
-        for (int i = 0; i < held.results().size(); i++) {
-            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
-        }
+        releaseAllAndExpectEachResult(held);
     }
 
     @Test
@@ -247,10 +249,7 @@ class UpdateBatchesTest {
         awaitRunning(held.sizes(), 4);
 
         assertThat(held.sizes()).containsExactly(1, 1, 3, 3); // guilds 6, 7 and 8
-        held.releases().forEach(CountDownLatch::countDown);
-        for (int i = 0; i < held.results().size(); i++) {
-            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
-        }
+        releaseAllAndExpectEachResult(held);
     }
 
     @Test
@@ -264,10 +263,7 @@ class UpdateBatchesTest {
         held.releases().get(3).countDown();
         assertThat(held.results().get(5).get(10, TimeUnit.SECONDS)).isEqualTo("u6");
         assertThat(held.results().get(2).isDone()).isFalse(); // the long batch is still running
-        held.releases().forEach(CountDownLatch::countDown);
-        for (int i = 0; i < held.results().size(); i++) {
-            assertThat(held.results().get(i).get(10, TimeUnit.SECONDS)).isEqualTo("u" + (i + 1));
-        }
+        releaseAllAndExpectEachResult(held);
     }
 
     @Test
