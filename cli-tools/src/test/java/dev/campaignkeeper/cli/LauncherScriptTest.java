@@ -48,6 +48,19 @@ class LauncherScriptTest {
                 System.out.println("adaptive=" + vm.getVMOption("G1UseAdaptiveIHOP").getValue()
                         + " ihop=" + vm.getVMOption("InitiatingHeapOccupancyPercent").getValue());
             }
+            if (args.length > 1 && args[1].equals("--print-heap")) {
+                com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
+                        .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+                List<String> heapArguments = new ArrayList<>();
+                for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                    if (argument.startsWith("-Xm") || argument.contains("HeapSize")) {
+                        heapArguments.add(argument);
+                    }
+                }
+                System.out.println("heap arguments=" + String.join(" ", heapArguments)
+                        + " initial=" + vm.getVMOption("InitialHeapSize").getValue()
+                        + " max=" + vm.getVMOption("MaxHeapSize").getValue());
+            }
             System.exit(Integer.parseInt(args[0]));
         }
     }
@@ -121,6 +134,49 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aMaximumHeapInJavaOptsIsAlsoTheInitialHeapOnEveryLaunchPath() throws Exception {
+        Result making = run(Map.of("JAVA_OPTS", "-Xmx64m"), "0", "--print-heap");
+        Result mapping = run(Map.of("JAVA_OPTS", "-Xmx64m"), "0", "--print-heap");
+        Result withoutArchive = run(Map.of("JAVA_OPTS", "-Xmx64m", "CAMPAIGN_ADMIN_CDS", "off"), "0", "--print-heap");
+        Result longForm = run(Map.of("JAVA_OPTS", "-Dx=1 -XX:MaxHeapSize=48m"), "0", "--print-heap");
+
+        assertThat(making.out()).endsWith("heap arguments=-Xms64m -Xmx64m initial=67108864 max=67108864\n");
+        assertThat(mapping.out()).isEqualTo(making.out());
+        assertThat(withoutArchive.out()).isEqualTo(making.out());
+        assertThat(longForm.out()).endsWith("heap arguments=-XX:InitialHeapSize=48m -XX:MaxHeapSize=48m"
+                + " initial=50331648 max=50331648\n");
+    }
+
+    @Test
+    void anInitialHeapInJavaOptsOrNoMaximumIsLeftToTheUserAndTheJvm() throws Exception {
+        Result own = run(Map.of("JAVA_OPTS", "-Xmx64m -Xms16m"), "0", "--print-heap");
+        Result ownLongForm = run(Map.of("JAVA_OPTS", "-XX:InitialHeapSize=16m -Xmx64m"), "0", "--print-heap");
+        Result none = run(Map.of(), "0", "--print-heap");
+        Result other = run(Map.of("JAVA_OPTS", "-Dcampaign.note=-Xmx64m"), "0", "--print-heap");
+
+        assertThat(own.out()).endsWith("heap arguments=-Xmx64m -Xms16m initial=16777216 max=67108864\n");
+        assertThat(ownLongForm.out()).contains("heap arguments=-XX:InitialHeapSize=16m -Xmx64m initial=16777216 ");
+        assertThat(none.out()).contains("heap arguments= initial=");
+        assertThat(other.out()).contains("heap arguments= initial=");
+    }
+
+    @Test
+    void theBotLauncherStartsMarkingLateAndStartsTheHeapAtItsMaximum() throws Exception {
+        Path botScript = tree.resolve("bin/campaign-bot");
+        Files.copy(repositoryRoot().resolve("bin/campaign-bot"), botScript);
+        botScript.toFile().setExecutable(true);
+        Path botJar = Files.createDirectories(tree.resolve("bot-javacord/target")).resolve("campaign-bot.jar");
+        Files.copy(jar, botJar);
+
+        Result gc = run(botScript, Map.of(), "0", "--print-gc");
+        Result heap = run(botScript, Map.of("JAVA_OPTS", "-Xmx64m"), "5", "--print-heap");
+
+        assertThat(gc.out()).endsWith("adaptive=false ihop=85\n");
+        assertThat(heap.status()).isEqualTo(5);
+        assertThat(heap.out()).endsWith("heap arguments=-Xms64m -Xmx64m initial=67108864 max=67108864\n");
+    }
+
+    @Test
     void aMissingJarSaysHowToBuildItAndExitsThree() throws Exception {
         Files.delete(jar);
 
@@ -145,8 +201,12 @@ class LauncherScriptTest {
     }
 
     private Result run(Map<String, String> env, String... args) throws Exception {
+        return run(script, env, args);
+    }
+
+    private Result run(Path launcher, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>();
-        command.add(script.toString());
+        command.add(launcher.toString());
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_OPTS");
