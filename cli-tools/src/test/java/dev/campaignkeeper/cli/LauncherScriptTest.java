@@ -161,6 +161,19 @@ class LauncherScriptTest {
     }
 
     @Test
+    void aMaximumBeyondTheMachinesMemoryIsNotMadeTheInitialHeapSoTheJvmStillStarts() throws Exception {
+        long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getTotalMemorySize();
+        String beyond = (memory / (1L << 30) * 2 + 2) + "g";
+
+        Result big = run(Map.of("JAVA_OPTS", "-Xmx" + beyond), "4", "--print-heap");
+
+        assertThat(big.status()).as(big.err()).isEqualTo(4);
+        assertThat(big.out()).contains("heap arguments=-Xmx" + beyond + " initial=");
+        assertThat(big.err()).isEmpty();
+    }
+
+    @Test
     void theBotLauncherStartsMarkingLateAndStartsTheHeapAtItsMaximum() throws Exception {
         Path botScript = tree.resolve("bin/campaign-bot");
         Files.copy(repositoryRoot().resolve("bin/campaign-bot"), botScript);
