@@ -71,6 +71,7 @@ class LauncherScriptTest {
         script = bin.resolve("campaign-admin");
         Files.copy(repositoryRoot().resolve("bin/campaign-admin"), script);
         script.toFile().setExecutable(true);
+        Files.copy(repositoryRoot().resolve("bin/jvm-options"), bin.resolve("jvm-options"));
         Path target = Files.createDirectories(tree.resolve("cli-tools/target"));
         jar = target.resolve("campaign-admin.jar");
         archive = target.resolve("campaign-admin.jsa");
@@ -187,6 +188,17 @@ class LauncherScriptTest {
         assertThat(gc.out()).endsWith("adaptive=false ihop=85\n");
         assertThat(heap.status()).isEqualTo(5);
         assertThat(heap.out()).endsWith("heap arguments=-Xms64m -Xmx64m initial=67108864 max=67108864\n");
+    }
+
+    @Test
+    void aMissingSharedOptionsFileSaysToInstallTheWholeBinDirectoryAndExitsThree() throws Exception {
+        Files.delete(tree.resolve("bin/jvm-options"));
+
+        Result missing = run(Map.of(), "0");
+
+        assertThat(missing.status()).isEqualTo(3);
+        assertThat(missing.err()).contains("bin/jvm-options not found; install the whole bin directory");
+        assertThat(missing.out()).isEmpty();
     }
 
     @Test
