@@ -39,9 +39,18 @@ final class Snowflakes {
         return length < MAX_DIGITS || value.compareTo(MAX_UNSIGNED) <= 0;
     }
 
-    /** The number a canonical snowflake spells. */
+    /**
+     * The number a canonical snowflake spells. A plain digit loop (ids are made by the million on
+     * a big load, and {@code Long.parseUnsignedLong} checks each digit again through
+     * {@code Character.digit}): the arithmetic wraps modulo 2^64, which gives the exact unsigned
+     * bits for every canonical value, since {@link #canonical} keeps it at most 2^64-1.
+     */
     static long bits(String value) {
-        return Long.parseUnsignedLong(value);
+        long bits = 0;
+        for (int i = 0; i < value.length(); i++) {
+            bits = bits * 10 + (value.charAt(i) - '0');
+        }
+        return bits;
     }
 
     /** The digits of an unsigned number. */

@@ -91,6 +91,25 @@ class SnowflakeIdsTest {
         assertThat(MessageId.of(value).value()).isEqualTo(value);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "9", "10", "4294967296", "9223372036854775807", "9223372036854775808",
+        "9999999999999999999", "10000000000000000000", "18446744073709551614", "18446744073709551615"})
+    void digitsParseToTheUnsignedNumberTheySpell(String value) {
+        long expected = Long.parseUnsignedLong(value);
+        assertThat(UserId.of(value)).isEqualTo(UserId.of(expected)).hasSameHashCodeAs(UserId.of(expected));
+        assertThat(GuildId.of(value).value()).isEqualTo(value);
+    }
+
+    @Test
+    void randomNumbersOfEveryLengthRoundTripThroughTheirDigits() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(20261203L);
+        for (int i = 0; i < 20_000; i++) {
+            long bits = random.nextLong() >>> random.nextInt(64); // every digit count from 1 to 20
+            String digits = Long.toUnsignedString(bits);
+            assertThat(ChannelId.of(digits)).as(digits).isEqualTo(ChannelId.of(bits));
+        }
+    }
+
     @Test
     void idsOfTheSameDigitsAreEqualHoweverMade() {
         assertThat(UserId.of("18446744073709551615")).isEqualTo(UserId.of(-1L)).hasSameHashCodeAs(UserId.of(-1L));
