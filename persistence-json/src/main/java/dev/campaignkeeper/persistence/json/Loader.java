@@ -404,7 +404,11 @@ final class Loader {
             throws IOException {
         java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        SharedIds ids = new SharedIds(); // one id object per id across the three files
+        int present = 0;
+        for (String file : SeedFormat.FILES) {
+            present += fs.exists(dir.resolve(file)) ? 1 : 0;
+        }
+        SharedIds ids = new SharedIds(Math.max(1, present)); // one id object per id across the files
         try {
             for (String file : SeedFormat.FILES) {
                 Path path = dir.resolve(file);

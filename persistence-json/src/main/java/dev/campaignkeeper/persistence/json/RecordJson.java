@@ -85,7 +85,7 @@ final class RecordJson {
     }
 
     /**
-     * Warnings into a sink, with id caches that live for one guild at a time ({@link #startGuild()}):
+     * Warnings into a sink, with id caches that live for one guild at a time ({@link #startGuild}):
      * a guild's ids repeat within its own records (a channel for each of its characters, a GM as each
      * NPC's creator), so small per-guild maps share them without one huge map for the whole load.
      */
@@ -96,6 +96,8 @@ final class RecordJson {
         private final java.util.Map<String, RoleId> roles = new java.util.HashMap<>();
         private final LoadInterner interner = new LoadInterner();
         private final SharedIds shared;
+        /** The shared ids of the guild being read, with {@code shared}. */
+        private SharedIds.Guild current;
         private final boolean rules;
 
         Loading(java.util.function.BiConsumer<String, String> sink) {
@@ -118,11 +120,28 @@ final class RecordJson {
             return shared == null ? GuildId.of(text) : shared.guild(text);
         }
 
-        /** Forgets the cached ids: the next records belong to another guild. */
-        void startGuild() {
+        /**
+         * Forgets the cached ids: the next records belong to {@code guild}. With shared ids, leaves
+         * the previous guild's and takes this one's.
+         */
+        void startGuild(GuildId guild) {
             users.clear();
             channels.clear();
             roles.clear();
+            if (shared != null) {
+                if (current != null) {
+                    shared.leave(current);
+                }
+                current = shared.enter(guild);
+            }
+        }
+
+        /** The file has been read: leaves the last guild's shared ids. */
+        void finish() {
+            if (current != null) {
+                shared.leave(current);
+                current = null;
+            }
         }
 
         @Override
@@ -154,7 +173,7 @@ final class RecordJson {
         public UserId user(String text) {
             UserId id = users.get(text);
             if (id == null) {
-                id = shared == null ? UserId.of(text) : shared.user(text);
+                id = current == null ? UserId.of(text) : current.user(UserId.of(text));
                 users.put(text, id);
             }
             return id;
@@ -164,7 +183,7 @@ final class RecordJson {
         public ChannelId channel(String text) {
             ChannelId id = channels.get(text);
             if (id == null) {
-                id = shared == null ? ChannelId.of(text) : shared.channel(text);
+                id = current == null ? ChannelId.of(text) : current.channel(ChannelId.of(text));
                 channels.put(text, id);
             }
             return id;

@@ -275,7 +275,7 @@ final class SeedFormat {
                 if (!seen.add(guild)) {
                     sink.warn(reader.getPath(), "guild " + guild + " appears twice; entries merged");
                 }
-                sink.startGuild();
+                sink.startGuild(guild);
                 List<RecordChange> puts = changes.computeIfAbsent(guild, g -> new ArrayList<>());
                 switch (file) {
                     case CAMPAIGNS -> readCampaignGuild(reader, guild, puts, sink);
@@ -288,6 +288,7 @@ final class SeedFormat {
                 }
             }
             reader.endObject();
+            sink.finish();
             if (reader.peek() != JsonToken.END_DOCUMENT) {
                 throw RecordJson.error(reader, "trailing data after the top-level object");
             }

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.campaignkeeper.core.error.DataDamagedException;
+import dev.campaignkeeper.core.model.Campaign;
 import dev.campaignkeeper.core.model.ChannelId;
 import dev.campaignkeeper.core.model.GuildId;
 import dev.campaignkeeper.core.model.GuildState;
+import dev.campaignkeeper.core.model.Npc;
+import dev.campaignkeeper.core.model.NpcId;
 import dev.campaignkeeper.core.model.PlayerCharacter;
 import dev.campaignkeeper.core.model.RecordChange;
 import dev.campaignkeeper.core.model.UserId;
@@ -656,6 +659,37 @@ class LoaderTest {
         assertThat(loaded.dataLost()).isFalse();
         assertThat(loaded.events()).isEmpty();
         assertThat(loaded.guilds()).isEqualTo(expected);
+    }
+
+    @Test
+    void theSnapshotFilesShareEachIdWithinAGuildButNotAcrossGuilds() throws IOException {
+        GuildId first = Fixtures.guild(0);
+        GuildId second = Fixtures.guild(1);
+        UserId gm = UserId.of(7); // the fixtures' NPC creator
+        try (JsonCampaignStore store = JsonCampaignStore.open(config())) {
+            for (GuildId guild : List.of(first, second)) {
+                store.update(guild, state -> Update.of(null,
+                        new RecordChange.PutCampaign(Fixtures.campaign(guild, 100, "Keep", 7, List.of(UserId.of(2001)))),
+                        new RecordChange.PutCharacter(Fixtures.character(guild, 2001, 100, "Aldric")),
+                        new RecordChange.PutNpc(Fixtures.npc(guild, 100, "npc1", "Innkeeper"))));
+            }
+            store.checkpoint();
+        }
+
+        Loader.Loaded loaded = load();
+
+        assertThat(loaded.journalEntries()).isZero();
+        GuildState state = loaded.guilds().get(first);
+        Campaign campaign = state.campaign(ChannelId.of("100")).orElseThrow();
+        PlayerCharacter character = state.character(ChannelId.of("100"), UserId.of(2001)).orElseThrow();
+        Npc npc = state.npc(ChannelId.of("100"), NpcId.of("npc1")).orElseThrow();
+        // campaigns.json, characters.json and npcs.json each read the ids on their own
+        assertThat(character.user()).isSameAs(campaign.players().get(0));
+        assertThat(character.channel()).isSameAs(campaign.channel()).isSameAs(npc.channel());
+        assertThat(npc.creator()).isEqualTo(gm).isSameAs(campaign.gm());
+        assertThat(character.guild()).isSameAs(campaign.guild()).isSameAs(npc.guild());
+        Campaign other = loaded.guilds().get(second).campaign(ChannelId.of("100")).orElseThrow();
+        assertThat(other.gm()).isEqualTo(campaign.gm()).isNotSameAs(campaign.gm());
     }
 
     @Test

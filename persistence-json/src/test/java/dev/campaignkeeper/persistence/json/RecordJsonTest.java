@@ -366,7 +366,7 @@ class RecordJsonTest {
         assertThat(loading.role("44")).isSameAs(role).isEqualTo(RoleId.of(44));
         assertThat(loading.guild("45")).isEqualTo(GuildId.of(45));
 
-        loading.startGuild();
+        loading.startGuild(GuildId.of(45));
 
         assertThat(loading.user("42")).isNotSameAs(user).isEqualTo(user);
         assertThat(loading.channel("43")).isNotSameAs(channel).isEqualTo(channel);
