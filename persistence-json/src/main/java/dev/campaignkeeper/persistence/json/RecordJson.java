@@ -689,10 +689,12 @@ final class RecordJson {
     /** Whether {@code text} (printable ASCII) contains the lower-case ASCII {@code word}, ignoring case. */
     private static boolean containsIgnoreCase(String text, String word) {
         char first = word.charAt(0);
-        for (int at = 0; at + word.length() <= text.length(); at++) {
-            // compare whole regions only where the first letter fits
-            if (Character.toLowerCase(text.charAt(at)) == first
-                    && text.regionMatches(true, at, word, 0, word.length())) {
+        char upper = Character.toUpperCase(first); // the only other ASCII character that matches it
+        int last = text.length() - word.length();
+        for (int at = 0; at <= last; at++) {
+            // compare whole regions only where the first letter fits (names are checked by the million on load)
+            char c = text.charAt(at);
+            if ((c == first || c == upper) && text.regionMatches(true, at, word, 0, word.length())) {
                 return true;
             }
         }
