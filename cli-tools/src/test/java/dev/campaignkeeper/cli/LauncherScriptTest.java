@@ -46,7 +46,8 @@ class LauncherScriptTest {
                 com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
                         .getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
                 System.out.println("adaptive=" + vm.getVMOption("G1UseAdaptiveIHOP").getValue()
-                        + " ihop=" + vm.getVMOption("InitiatingHeapOccupancyPercent").getValue());
+                        + " ihop=" + vm.getVMOption("InitiatingHeapOccupancyPercent").getValue()
+                        + " tenuring=" + vm.getVMOption("MaxTenuringThreshold").getValue());
             }
             if (args.length > 1 && args[1].equals("--print-heap")) {
                 com.sun.management.HotSpotDiagnosticMXBean vm = java.lang.management.ManagementFactory
@@ -123,15 +124,15 @@ class LauncherScriptTest {
     }
 
     @Test
-    void theJvmStartsMarkingLateAndJavaOptsOverridesIt() throws Exception {
+    void theJvmStartsMarkingLateAndTenuresAtOnceAndJavaOptsOverridesIt() throws Exception {
         Result defaults = run(Map.of(), "0", "--print-gc");
-        Result overridden = run(Map.of("JAVA_OPTS", "-XX:+G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"),
-                "0", "--print-gc");
+        Result overridden = run(Map.of("JAVA_OPTS", "-XX:+G1UseAdaptiveIHOP -XX:InitiatingHeapOccupancyPercent=45"
+                + " -XX:MaxTenuringThreshold=15"), "0", "--print-gc");
         Result withoutArchive = run(Map.of("CAMPAIGN_ADMIN_CDS", "off"), "0", "--print-gc");
 
-        assertThat(defaults.out()).endsWith("adaptive=false ihop=85\n");
-        assertThat(withoutArchive.out()).endsWith("adaptive=false ihop=85\n");
-        assertThat(overridden.out()).endsWith("adaptive=true ihop=45\n");
+        assertThat(defaults.out()).endsWith("adaptive=false ihop=85 tenuring=0\n");
+        assertThat(withoutArchive.out()).endsWith("adaptive=false ihop=85 tenuring=0\n");
+        assertThat(overridden.out()).endsWith("adaptive=true ihop=45 tenuring=15\n");
     }
 
     @Test
@@ -185,7 +186,7 @@ class LauncherScriptTest {
         Result gc = run(botScript, Map.of(), "0", "--print-gc");
         Result heap = run(botScript, Map.of("JAVA_OPTS", "-Xmx64m"), "5", "--print-heap");
 
-        assertThat(gc.out()).endsWith("adaptive=false ihop=85\n");
+        assertThat(gc.out()).endsWith("adaptive=false ihop=85 tenuring=0\n");
         assertThat(heap.status()).isEqualTo(5);
         assertThat(heap.out()).endsWith("heap arguments=-Xms64m -Xmx64m initial=67108864 max=67108864\n");
     }
