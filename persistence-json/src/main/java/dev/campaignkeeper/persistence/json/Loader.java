@@ -404,17 +404,16 @@ final class Loader {
             throws IOException {
         java.util.function.Predicate<GuildId> wanted = only == null ? null : only::contains;
         Map<String, java.util.concurrent.Future<Parsed>> futures = new java.util.LinkedHashMap<>();
-        int present = 0;
+        List<String> present = new ArrayList<>();
         for (String file : SeedFormat.FILES) {
-            present += fs.exists(dir.resolve(file)) ? 1 : 0;
+            if (fs.exists(dir.resolve(file))) {
+                present.add(file);
+            }
         }
-        SharedIds ids = new SharedIds(Math.max(1, present)); // one id object per id across the files
+        SharedIds ids = new SharedIds(Math.max(1, present.size())); // one id object per id across the files
         try {
-            for (String file : SeedFormat.FILES) {
+            for (String file : present) {
                 Path path = dir.resolve(file);
-                if (!fs.exists(path)) {
-                    continue;
-                }
                 SeedFormat.FileSum expected = manifest == null ? null : manifest.files().get(file);
                 futures.put(file, WORKERS.submit(() -> {
                     Map<GuildId, List<RecordChange>> changes = new java.util.LinkedHashMap<>();
