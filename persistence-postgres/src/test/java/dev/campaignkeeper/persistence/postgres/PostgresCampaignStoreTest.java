@@ -277,15 +277,16 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
         }
         assertThat(holding.await(10, TimeUnit.SECONDS)).as("both batches started").isTrue();
         List<Future<Object>> futures = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         for (int i = 0; i < queued.size(); i++) {
             GuildId guild = GuildId.of(100 + i);
             GuildTransaction<Object> transaction = queued.get(i);
             futures.add(threads.submit(() -> store.update(guild, transaction)));
-        }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (store.queuedUpdates() < queued.size()) {
-            assertThat(System.nanoTime()).as("updates queued in time").isLessThan(deadline);
-            Thread.sleep(1);
+            // one at a time, so the queue holds them in the order given
+            while (store.queuedUpdates() < i + 1) {
+                assertThat(System.nanoTime()).as("updates queued in time").isLessThan(deadline);
+                Thread.sleep(1);
+            }
         }
         release.countDown();
         for (Future<Object> future : held) {
