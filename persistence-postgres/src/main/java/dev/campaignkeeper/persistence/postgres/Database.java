@@ -47,6 +47,9 @@ final class Database implements AutoCloseable {
         hikari.addDataSourceProperty("currentSchema", config.schema());
         hikari.addDataSourceProperty("ApplicationName", "campaign-keeper");
         hikari.setAutoCommit(false);
+        // the ownership check must see every takeover committed before it took the owner's lock:
+        // each statement its own snapshot, whatever default_transaction_isolation says
+        hikari.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         hikari.setMaximumPoolSize(config.maximumPoolSize());
         hikari.setMinimumIdle(Math.min(2, config.maximumPoolSize()));
         hikari.setConnectionTimeout(config.connectTimeout().toMillis());

@@ -31,23 +31,27 @@ import java.util.Optional;
  */
 final class GuildRows {
 
-    private static final String BUMP = "UPDATE guilds SET version = version + 1 WHERE guild_id = ? RETURNING version";
-    private static final String LOCK = "INSERT INTO guilds (guild_id, version) VALUES (?, 1)"
-            + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING version";
-    private static final String LOCK_ALL = "INSERT INTO guilds (guild_id, version)"
-            + " SELECT g, 1 FROM unnest(?::text[]) AS g ORDER BY g COLLATE \"C\""
-            + " ON CONFLICT (guild_id) DO UPDATE SET version = guilds.version + 1 RETURNING guild_id, version";
-    // a checked bump fails with a cast error naming the problem (SQLSTATE 22P02) when a version is
-    // not the expected one: the error aborts the transaction, so the writes after it are not run
-    private static final String STALE = " THEN 1 ELSE ('a guild changed since this process read it: '"
-            + " || count(*) || ' of the versions were as read')::integer END FROM bumped";
-    private static final String CHECKED_BUMP_ONE = "WITH bumped AS (UPDATE guilds SET version = version + 1"
-            + " WHERE guild_id = ? AND version = ?::bigint RETURNING 1) SELECT CASE WHEN count(*) = 1" + STALE;
-    private static final String CHECKED_BUMP = "WITH bumped AS (UPDATE guilds g SET version = g.version + 1"
-            + " FROM unnest(?::text[], ?::text[]::bigint[]) AS e(guild_id, version)"
-            + " WHERE g.guild_id = e.guild_id AND g.version = e.version RETURNING 1)"
-            + " SELECT CASE WHEN count(*) = ?::integer" + STALE;
-    private static final String VERSION = "SELECT version FROM guilds WHERE guild_id = ?";
+    private static final String BUMP = "UPDATE guilds SET epoch = epoch + 1 WHERE guild_id = ? RETURNING epoch, owner";
+    private static final String LOCK = "INSERT INTO guilds (guild_id, epoch, owner) VALUES (?, 1, ?::bigint)"
+            + " ON CONFLICT (guild_id) DO UPDATE SET epoch = guilds.epoch + 1 RETURNING epoch, owner";
+    private static final String LOCK_ALL = "INSERT INTO guilds (guild_id, epoch, owner)"
+            + " SELECT g, 1, ?::bigint FROM unnest(?::text[]) AS g ORDER BY g COLLATE \"C\""
+            + " ON CONFLICT (guild_id) DO UPDATE SET epoch = guilds.epoch + 1 RETURNING guild_id, epoch, owner";
+    // the previous owners' locks in one order, so two processes taking guilds over cannot deadlock on them
+    private static final String WAIT_FOR_OWNERS =
+            "SELECT pg_advisory_xact_lock(o) FROM (SELECT DISTINCT o FROM unnest(?::text[]::bigint[]) AS o) d ORDER BY o";
+    private static final String TAKE_OVER = "UPDATE guilds SET owner = ?::bigint WHERE guild_id = ANY(?::text[])";
+    private static final String OWNING = "SELECT pg_advisory_xact_lock_shared(?::bigint)";
+    // an ownership check fails with a cast error naming the problem (SQLSTATE 22P02) when a guild is
+    // not owned at the epoch expected: the error aborts the transaction, so the writes after it are not run
+    private static final String NOT_OWNED = " THEN 1 ELSE ('a guild changed owner since this process wrote it: '"
+            + " || count(*) || ' of the guilds were as cached')::integer END";
+    private static final String OWNED_ONE = "SELECT CASE WHEN count(*) = 1" + NOT_OWNED
+            + " FROM guilds WHERE guild_id = ? AND epoch = ?::bigint AND owner = ?::bigint";
+    private static final String OWNED = "SELECT CASE WHEN count(*) = ?::integer" + NOT_OWNED
+            + " FROM guilds g JOIN unnest(?::text[], ?::text[]::bigint[]) AS e(guild_id, epoch)"
+            + " ON g.guild_id = e.guild_id AND g.epoch = e.epoch WHERE g.owner = ?::bigint";
+    private static final String ROW = "SELECT epoch, owner FROM guilds WHERE guild_id = ?";
     private static final String CAMPAIGNS = "SELECT channel_id, name, gm_id, player_role_id, gm_role_id, webhook_id,"
             + " ARRAY(SELECT p.user_id FROM campaign_players p WHERE p.guild_id = c.guild_id"
             + " AND p.channel_id = c.channel_id ORDER BY p.position) AS players, proxy_tags, players_may_log"
@@ -98,88 +102,128 @@ final class GuildRows {
     }
 
     /**
-     * Locks the guild's row until the transaction ends (creating it if needed) and bumps its version.
+     * A guild's row as a transaction locked it, or as a read saw it.
      *
-     * @return the version this transaction commits; the committed state's version is one less
+     * @param epoch the epoch this transaction commits (locked), or the committed one (read); 0 if
+     *     the guild has no row
+     * @param owner the token of the store that owns the guild, 0 if none does
      */
-    static long lockAndBump(Connection connection, GuildId guild) throws SQLException {
+    record Row(long epoch, long owner) {
+    }
+
+    /**
+     * Locks the guild's row until the transaction ends (creating it, owned by {@code owner}, if
+     * needed) and bumps its epoch.
+     *
+     * @return the epoch this transaction commits (the committed state's is one less) and the owner
+     */
+    static Row lockAndBump(Connection connection, GuildId guild, long owner) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(BUMP)) {
             statement.setString(1, guild.value());
             try (ResultSet rows = statement.executeQuery()) {
                 if (rows.next()) {
-                    return rows.getLong(1);
+                    return new Row(rows.getLong(1), rows.getLong(2));
                 }
             }
         }
         try (PreparedStatement statement = connection.prepareStatement(LOCK)) {
             statement.setString(1, guild.value());
+            statement.setString(2, String.valueOf(owner));
             try (ResultSet rows = statement.executeQuery()) {
                 rows.next();
-                return rows.getLong(1);
+                return new Row(rows.getLong(1), rows.getLong(2));
             }
         }
     }
 
     /**
-     * Locks several guilds' rows until the transaction ends (creating them if needed) and bumps their
-     * versions, in one round trip. The rows are locked in the order of their ids, so two transactions
-     * locking overlapping sets, in this process or another, cannot deadlock on them.
+     * Locks several guilds' rows until the transaction ends (creating them, owned by {@code owner},
+     * if needed) and bumps their epochs, in one round trip. The rows are locked in the order of their
+     * ids, so two transactions locking overlapping sets, in this process or another, cannot deadlock
+     * on them.
      *
      * @param guilds distinct guilds
-     * @return the version this transaction commits for each guild
+     * @return each guild's row as locked
      */
-    static Map<GuildId, Long> lockAndBump(Connection connection, Collection<GuildId> guilds) throws SQLException {
-        Map<GuildId, Long> versions = new HashMap<>();
+    static Map<GuildId, Row> lockAndBump(Connection connection, Collection<GuildId> guilds, long owner)
+            throws SQLException {
+        Map<GuildId, Row> locked = new HashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(LOCK_ALL)) {
-            statement.setArray(1, connection.createArrayOf("text",
+            statement.setString(1, String.valueOf(owner));
+            statement.setArray(2, connection.createArrayOf("text",
                     guilds.stream().map(GuildId::value).toArray(String[]::new)));
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    versions.put(GuildId.of(rows.getString(1)), rows.getLong(2));
+                    locked.put(GuildId.of(rows.getString(1)), new Row(rows.getLong(2), rows.getLong(3)));
                 }
             }
         }
-        if (versions.size() != guilds.size()) {
-            throw new IllegalStateException("locked " + versions.size() + " guild rows for " + guilds.size()
+        if (locked.size() != guilds.size()) {
+            throw new IllegalStateException("locked " + locked.size() + " guild rows for " + guilds.size()
                     + " guilds: " + guilds);
         }
-        return versions;
+        return locked;
     }
 
     /**
-     * The statements that bump each guild's version if it is still as expected (locking the rows),
-     * and otherwise fail (SQLSTATE class 22), which aborts the transaction so that nothing after them
-     * is stored.
+     * Makes {@code owner} the owner of guilds whose rows this transaction has locked, once every
+     * transaction their previous owners commit without the row lock has ended: it takes each previous
+     * owner's advisory lock exclusively (those transactions hold it shared), so that a state read
+     * after this call holds all they wrote, and none of theirs can commit until this transaction
+     * ends, when their ownership check fails.
      *
-     * @param expected distinct guilds, each with a row, and the committed version each should have
+     * @param previous each guild's previous owner (0 for none)
      */
-    static List<Statement> checkedBump(Map<GuildId, Long> expected) {
+    static void takeOver(Connection connection, Map<GuildId, Long> previous, long owner) throws SQLException {
+        String[] owners = previous.values().stream().filter(o -> o != 0).map(String::valueOf).toArray(String[]::new);
+        if (owners.length > 0) {
+            try (PreparedStatement statement = connection.prepareStatement(WAIT_FOR_OWNERS)) {
+                statement.setArray(1, connection.createArrayOf("text", owners));
+                statement.executeQuery().close();
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(TAKE_OVER)) {
+            statement.setString(1, String.valueOf(owner));
+            statement.setArray(2, connection.createArrayOf("text",
+                    previous.keySet().stream().map(GuildId::value).toArray(String[]::new)));
+            statement.executeUpdate();
+        }
+    }
+
+    /**
+     * The statements that make a transaction of {@code owner}'s that writes without the guilds' row
+     * locks safe: they take the owner's advisory lock shared (so a takeover waits for the transaction,
+     * and the statements after it see every takeover committed before), then check that every guild
+     * is still owned by {@code owner} at the epoch expected, and otherwise fail (SQLSTATE class 22),
+     * which aborts the transaction so that nothing after them is stored. Nothing is written.
+     *
+     * @param expected distinct guilds, each with a row, and the committed epoch each should have
+     */
+    static List<Statement> checkOwned(Map<GuildId, Long> expected, long owner) {
+        Statement owning = new Statement(OWNING, String.valueOf(owner));
         if (expected.size() == 1) {
             Map.Entry<GuildId, Long> only = expected.entrySet().iterator().next();
-            return List.of(new Statement(CHECKED_BUMP_ONE, only.getKey().value(), String.valueOf(only.getValue())));
+            return List.of(owning, new Statement(OWNED_ONE, only.getKey().value(), String.valueOf(only.getValue()),
+                    String.valueOf(owner)));
         }
         String[] guilds = new String[expected.size()];
-        String[] versions = new String[expected.size()];
+        String[] epochs = new String[expected.size()];
         int i = 0;
         for (Map.Entry<GuildId, Long> entry : expected.entrySet()) {
             guilds[i] = entry.getKey().value();
-            versions[i] = String.valueOf(entry.getValue());
+            epochs[i] = String.valueOf(entry.getValue());
             i++;
         }
-        // The join may lock the rows in any order. Locking them in id order first (as the locked
-        // path does) cost 10 to 15% of the throughput of 16 writers, and buys little: one process
-        // never has a guild in two running batches, and processes on disjoint shards never share a
-        // guild. Two processes' batches that do share guilds may deadlock; PostgreSQL then rolls one
-        // back after deadlock_timeout (40P01), and that batch runs again under locks in id order.
-        return List.of(new Statement(CHECKED_BUMP, guilds, versions, String.valueOf(expected.size())));
+        return List.of(owning, new Statement(OWNED, String.valueOf(expected.size()), guilds, epochs,
+                String.valueOf(owner)));
     }
 
-    /** The guild's committed version, 0 if it was never written. */
-    static long version(Connection connection, GuildId guild) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(VERSION)) {
+    /** The guild's committed row: its epoch (0 if it was never written) and owner (0 if none). */
+    static Row row(Connection connection, GuildId guild) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(ROW)) {
             statement.setString(1, guild.value());
             try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? rows.getLong(1) : 0;
+                return rows.next() ? new Row(rows.getLong(1), rows.getLong(2)) : new Row(0, 0);
             }
         }
     }

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.time.Duration;
 import java.util.Collection;
@@ -37,16 +38,26 @@ import org.slf4j.LoggerFactory;
  * {@code guilds} (so transactions on one guild are serialised across every process using the
  * database, while other guilds' run in parallel), runs the {@link GuildTransaction} on the guild's
  * committed state, writes its changes and commits with {@code synchronous_commit = on}, so the change
- * is durable when the call returns. Every committed change bumps the guild's {@code version}.
+ * is durable when the call returns.
+ *
+ * <p>A guild is <em>owned</em> by the store (each open store has a random token) that last wrote it
+ * under its row lock. While this store owns a guild, nobody else writes it: another process first
+ * takes the guild over, under the row lock and this store's advisory lock, which waits for every
+ * transaction this store is committing without the row lock. So the state this store cached for a
+ * guild it owns is the committed one, and it may decide on it and commit without writing the guilds
+ * row, checking only, after taking its advisory lock shared, that it still owns the guild at the
+ * epoch it cached.
  *
  * <p>Concurrent updates share transactions (group commit): up to {@value #MAX_BATCH} queued updates,
- * of any guilds, run one after another in one transaction that commits once. When this process holds
- * every guild of a batch at a known committed version, the batch is decided on those states and sent
- * in one round trip with a bump of each version that succeeds only if it is still the one cached;
- * otherwise (or if that check fails because another process wrote) the batch runs under its guilds'
- * row locks, taken first in id order, on the states read under them. So a {@link GuildTransaction}
+ * of any guilds, run one after another in one transaction that commits once. When this store owns
+ * every guild of a batch and holds its committed state, the batch is decided on those states and sent
+ * in one round trip with the ownership check; otherwise (or if that check fails because another
+ * process took a guild over) the batch runs under its guilds' row locks, taken first in id order, on
+ * the states read under them, taking over the guilds it does not own. So a {@link GuildTransaction}
  * may run twice; it decides from the state it is given and nothing else, so this is harmless. If a
- * shared transaction cannot be written, each of its updates runs again alone.
+ * shared transaction cannot be written, each of its updates runs again alone. When a commit's outcome
+ * is unknown (the connection failed), the store takes a new token, so that its next write of each
+ * guild takes it over from the old one, waiting for any transaction of the old token still running.
  *
  * <p>Open it with {@link #open(PostgresStoreConfig)}; it creates its schema and migrates it (Flyway)
  * on open. Its {@link #postLog()} lives in the same schema.
@@ -108,15 +119,24 @@ public final class PostgresCampaignStore implements CampaignStore {
         }
     }
 
-    /** A guild's committed state and the version it was committed as. */
-    private record Cached(long version, GuildState state) {
+    /**
+     * A guild's committed state, as this store wrote or read it while owning the guild.
+     *
+     * @param owner the token this store had then; the entry is trusted only while it still has it
+     * @param epoch the guild's committed epoch
+     */
+    private record Cached(long owner, long epoch, GuildState state) {
     }
+
+    private static final SecureRandom TOKENS = new SecureRandom();
 
     private final Database database;
     private final StoreMetrics metrics;
     private final PostgresPostLog postLog;
     private final Map<GuildId, Cached> cache = new ConcurrentHashMap<>();
     private final UpdateBatches batches;
+    /** This store's owner token (see the class comment); replaced when a commit's outcome is unknown. */
+    private volatile long token = newToken();
 
     private PostgresCampaignStore(Database database, StoreMetrics metrics) {
         this.database = database;
@@ -180,24 +200,35 @@ public final class PostgresCampaignStore implements CampaignStore {
         return postLog;
     }
 
+    private static long newToken() {
+        long token;
+        do {
+            token = TOKENS.nextLong();
+        } while (token == 0);
+        return token;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>The cached state is returned when this store owns the guild at the epoch it cached;
+     * otherwise the guild is read from the database (and not cached: only a write under the row lock
+     * may tell this store a guild's state is the committed one).
+     */
     @Override
     public GuildState guild(GuildId guild) {
         Objects.requireNonNull(guild, "guild");
         String action = "reading guild " + guild;
-        long version = database.inTransaction(action, connection -> GuildRows.version(connection, guild));
-        if (version == 0) {
+        long owner = token;
+        GuildRows.Row row = database.inTransaction(action, connection -> GuildRows.row(connection, guild));
+        if (row.epoch() == 0) {
             return GuildState.empty(guild);
         }
         Cached cached = cache.get(guild);
-        if (cached != null && cached.version() == version) {
+        if (cached != null && cached.owner() == owner && row.owner() == owner && cached.epoch() == row.epoch()) {
             return cached.state();
         }
-        Cached loaded = database.snapshot(action, connection -> {
-            long current = GuildRows.version(connection, guild);
-            return new Cached(current, GuildRows.load(connection, guild));
-        });
-        remember(guild, loaded);
-        return loaded.state();
+        return database.snapshot(action, connection -> GuildRows.load(connection, guild));
     }
 
     @Override
@@ -246,29 +277,29 @@ public final class PostgresCampaignStore implements CampaignStore {
     }
 
     /**
-     * The fast path, one round trip: when this process holds every guild's committed state and every
-     * update changes something, the updates are decided on those states and sent with a checked bump
-     * of the guilds' versions and the COMMIT. If another process committed to one of the guilds
-     * since, the database refuses the bump, nothing is stored, and this returns false so that the
-     * batch runs again under the guilds' locks; so it does when an update refuses or changes nothing,
-     * since only the stored state may decide a refusal or a result that is not written.
+     * The fast path, one round trip: when this store owns every guild and holds its committed state
+     * and every update changes something, the updates are decided on those states and sent with the
+     * ownership check and the COMMIT. If another process took one of the guilds over since, the
+     * check fails, nothing is stored, and this returns false so that the batch runs again under the
+     * guilds' locks; so it does when an update refuses or changes nothing, since only the stored state
+     * may decide a refusal or a result that is not written.
      *
      * @return whether every update's outcome is settled
      */
     private boolean runOnCachedState(List<PendingUpdate<?>> batch) {
-        // the versions go to the bump in id order: a plan that follows the arrays locks in that order
-        Map<GuildId, Long> versions = new TreeMap<>(BY_ID);
+        long owner = token;
+        Map<GuildId, Long> epochs = new TreeMap<>(BY_ID);
         Map<GuildId, GuildState> states = new HashMap<>();
         for (PendingUpdate<?> update : batch) {
             Cached cached = cache.get(update.guild());
-            if (cached == null || cached.version() < 1) {
+            if (cached == null || cached.owner() != owner || cached.epoch() < 1) {
                 return false;
             }
-            if (versions.putIfAbsent(update.guild(), cached.version()) == null) {
+            if (epochs.putIfAbsent(update.guild(), cached.epoch()) == null) {
                 states.put(update.guild(), cached.state());
             }
         }
-        List<GuildRows.Statement> statements = new ArrayList<>(GuildRows.checkedBump(versions));
+        List<GuildRows.Statement> statements = new ArrayList<>(GuildRows.checkOwned(epochs, owner));
         for (PendingUpdate<?> update : batch) {
             GuildState current = states.get(update.guild());
             GuildState next;
@@ -286,6 +317,8 @@ public final class PostgresCampaignStore implements CampaignStore {
         if (connection == null) {
             return true;
         }
+        // readers go to the database while the commit is under way, not to the state it replaces
+        states.keySet().forEach(cache::remove);
         try (connection) {
             boolean ended = false;
             try {
@@ -299,12 +332,12 @@ public final class PostgresCampaignStore implements CampaignStore {
             }
         } catch (SQLException e) {
             if (statementError(e)) {
-                return false; // rolled back: a version moved on (the check's error) or a write was refused
+                return false; // rolled back: a guild was taken over (the check's error) or a write was refused
             }
             unknownOutcome(batch, e);
             return true;
         }
-        states.forEach((guild, state) -> remember(guild, new Cached(versions.get(guild) + 1, state)));
+        states.forEach((guild, state) -> cache.put(guild, new Cached(owner, epochs.get(guild), state)));
         batch.forEach(PendingUpdate::settle);
         reportCommitted(batch.size());
         return true;
@@ -329,11 +362,14 @@ public final class PostgresCampaignStore implements CampaignStore {
     /**
      * The COMMIT was sent and its outcome is unknown: the updates that had changes get an error that
      * says they may or may not be stored (the others keep their refusal or result, which no commit
-     * could change), and the guilds are read afresh next time.
+     * could change). The store takes a new token: the transaction may still be running on the server,
+     * and writes without the row lock, so every guild is taken over from the old token (which waits
+     * for it) and read afresh before this store decides on it again.
      */
     private void unknownOutcome(List<PendingUpdate<?>> batch, SQLException e) {
+        token = newToken();
+        cache.clear();
         for (PendingUpdate<?> update : batch) {
-            cache.remove(update.guild());
             if (update.changed()) {
                 update.fail(database.unknownOutcome("committing an update of guild " + update.guild(), e));
             }
@@ -396,22 +432,39 @@ public final class PostgresCampaignStore implements CampaignStore {
         }
     }
 
-    /** Runs the batch on the connection (and closes it); settles every outcome unless it throws. */
+    /**
+     * Runs the batch on the connection (and closes it), taking over the guilds this store does not
+     * own; settles every outcome unless it throws.
+     */
     private void attempt(Connection connection, List<PendingUpdate<?>> batch) throws BatchFailure {
         boolean committing = false;
+        long owner = token;
         try (connection) {
             boolean ended = false;
             try {
-                Map<GuildId, Long> versions = lock(connection, batch);
+                Map<GuildId, GuildRows.Row> locked = lock(connection, batch, owner);
+                Map<GuildId, Long> others = new HashMap<>();
+                locked.forEach((guild, row) -> {
+                    if (row.owner() != owner) {
+                        others.put(guild, row.owner());
+                    }
+                });
+                if (!others.isEmpty()) {
+                    GuildRows.takeOver(connection, others, owner);
+                }
                 Map<GuildId, GuildState> states = new HashMap<>();
-                for (Map.Entry<GuildId, Long> locked : versions.entrySet()) {
-                    GuildId guild = locked.getKey();
-                    long committedVersion = locked.getValue() - 1;
+                for (Map.Entry<GuildId, GuildRows.Row> entry : locked.entrySet()) {
+                    GuildId guild = entry.getKey();
+                    long committedEpoch = entry.getValue().epoch() - 1;
                     Cached cached = cache.get(guild);
-                    GuildState current = cached != null && cached.version() == committedVersion
-                            ? cached.state() : GuildRows.load(connection, guild);
-                    remember(guild, new Cached(committedVersion, current));
-                    states.put(guild, current);
+                    boolean current = !others.containsKey(guild) && cached != null && cached.owner() == owner
+                            && cached.epoch() == committedEpoch;
+                    GuildState state = current ? cached.state() : GuildRows.load(connection, guild);
+                    if (!others.containsKey(guild)) {
+                        // owned and read under the row lock: the committed state, whatever this transaction does
+                        cache.put(guild, new Cached(owner, committedEpoch, state));
+                    }
+                    states.put(guild, state);
                 }
                 List<GuildRows.Statement> statements = new ArrayList<>();
                 int changed = 0;
@@ -429,14 +482,14 @@ public final class PostgresCampaignStore implements CampaignStore {
                 }
                 if (changed == 0) {
                     batch.forEach(PendingUpdate::settle);
-                    return; // nothing to write: the rollback below undoes the version bumps
+                    return; // nothing to write: the rollback below undoes the bumps and any takeover
                 }
                 committing = true;
                 // the COMMIT goes with the statements: one round trip for the writes and the commit
                 GuildRows.execute(connection, statements, true);
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 ended = true;
-                states.forEach((guild, state) -> remember(guild, new Cached(versions.get(guild), state)));
+                states.forEach((guild, state) -> cache.put(guild, new Cached(owner, locked.get(guild).epoch(), state)));
                 batch.forEach(PendingUpdate::settle);
                 reportCommitted(changed);
             } finally {
@@ -449,15 +502,16 @@ public final class PostgresCampaignStore implements CampaignStore {
         }
     }
 
-    /** Locks every guild of the batch (one round trip) and returns the versions this transaction commits. */
-    private static Map<GuildId, Long> lock(Connection connection, List<PendingUpdate<?>> batch) throws SQLException {
+    /** Locks every guild of the batch (one round trip) and returns their rows as locked. */
+    private static Map<GuildId, GuildRows.Row> lock(Connection connection, List<PendingUpdate<?>> batch, long owner)
+            throws SQLException {
         TreeSet<GuildId> guilds = new TreeSet<>(BY_ID);
         batch.forEach(update -> guilds.add(update.guild()));
         if (guilds.size() == 1) {
             GuildId guild = guilds.first();
-            return Map.of(guild, GuildRows.lockAndBump(connection, guild));
+            return Map.of(guild, GuildRows.lockAndBump(connection, guild, owner));
         }
-        return GuildRows.lockAndBump(connection, guilds);
+        return GuildRows.lockAndBump(connection, guilds, owner);
     }
 
     /**
@@ -481,7 +535,7 @@ public final class PostgresCampaignStore implements CampaignStore {
     /**
      * Whether the failure is a statement's error, after which the server runs nothing more of the
      * transaction and its COMMIT ends it as a rollback: bad data (class 22, also what the fast path's
-     * version check raises), a constraint (23), a deadlock or serialisation failure (40, but not 40003,
+     * ownership check raises), a constraint (23), a deadlock or serialisation failure (40, but not 40003,
      * "statement completion unknown"), a bad statement (42) or a PL/pgSQL error (P0). A lost connection
      * or anything else leaves the outcome of a COMMIT sent with it unknown.
      */
@@ -490,6 +544,11 @@ public final class PostgresCampaignStore implements CampaignStore {
         return state != null && (state.startsWith("22") || state.startsWith("23")
                 || (state.startsWith("40") && !state.equals("40003")) || state.startsWith("42")
                 || state.startsWith("P0"));
+    }
+
+    /** This store's owner token now (for tests). */
+    long token() {
+        return token;
     }
 
     /** Updates waiting for a batch to take them (for tests). */
@@ -558,7 +617,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                 if (guild.isEmpty()) {
                     continue;
                 }
-                GuildRows.lockAndBump(connection, guild.guild());
+                GuildRows.lockAndBump(connection, guild.guild(), token);
                 List<RecordChange> records = new ArrayList<>();
                 guild.campaigns().forEach(c -> records.add(new RecordChange.PutCampaign(c)));
                 guild.charactersByUser().values().forEach(byChannel -> byChannel.values().forEach(
@@ -579,10 +638,6 @@ public final class PostgresCampaignStore implements CampaignStore {
         });
         cache.clear();
         return stored;
-    }
-
-    private void remember(GuildId guild, Cached state) {
-        cache.merge(guild, state, (old, fresh) -> fresh.version() >= old.version() ? fresh : old);
     }
 
     /**

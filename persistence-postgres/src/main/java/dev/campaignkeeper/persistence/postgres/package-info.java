@@ -9,7 +9,7 @@
  * else is package-private.
  *
  * <p>In the database: one schema (default {@code campaign_keeper}) holding {@code guilds} (one row per
- * guild: its lock and version), {@code campaigns}, {@code campaign_players}, {@code characters},
+ * guild: its lock, epoch and owner), {@code campaigns}, {@code campaign_players}, {@code characters},
  * {@code npcs}, {@code posts} and {@code post_messages}, created and migrated by Flyway
  * ({@code flyway_schema_history}). Snowflakes are text, exactly the decimal digits the JSON files hold.
  */

@@ -24,6 +24,8 @@ import dev.campaignkeeper.core.port.CampaignStoreContract;
 import dev.campaignkeeper.core.port.Update;
 import dev.campaignkeeper.core.port.GuildTransaction;
 import dev.campaignkeeper.core.port.StoreMetrics;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -543,6 +545,116 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
         // here it was not stored, and the store reads the guild afresh rather than trust its cache
         assertThat(store.guild(GUILD).isEmpty()).isTrue();
         assertThat(store.update(GUILD, naming("after"))).isEqualTo("after");
+    }
+
+    @Test
+    void aCommitWhoseOutcomeIsUnknownMakesTheStoreTakeItsGuildsOverFromItsOldToken() throws Exception {
+        PostgresCampaignStore store = (PostgresCampaignStore) newStore();
+        extra.add(store);
+        GuildId other = GuildId.of(77);
+        store.update(other, naming("owned"));
+        long before = store.token();
+        assertThat(database.value("SELECT owner FROM guilds WHERE guild_id = '77'")).isEqualTo(Long.toString(before));
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try {
+            Future<Object> update = threads.submit(() -> store.update(GUILD, state -> {
+                inside.countDown();
+                awaitQuietly(release);
+                return Update.of("written", new RecordChange.PutCampaign(campaign(GUILD, "lost?")));
+            }));
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+            database.sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE state = 'idle in transaction'"
+                    + " AND application_name = 'campaign-keeper'");
+            release.countDown();
+            assertThatThrownBy(() -> update.get(10, TimeUnit.SECONDS)).cause().hasMessageContaining("may or may not");
+        } finally {
+            threads.shutdownNow();
+        }
+
+        // a transaction of the old token might still commit: the next write waits for it under the
+        // old token's lock and decides on what is stored then, not on the cache
+        assertThat(store.token()).isNotEqualTo(before);
+        database.sql("UPDATE campaigns SET name = 'written elsewhere' WHERE guild_id = '77'");
+        String seen = store.update(other, state -> Update.of(state.campaigns().iterator().next().name(),
+                new RecordChange.PutCampaign(campaign(other, "next"))));
+        assertThat(seen).isEqualTo("written elsewhere");
+        assertThat(database.value("SELECT owner FROM guilds WHERE guild_id = '77'"))
+                .isEqualTo(Long.toString(store.token()));
+    }
+
+    @Test
+    void updatesOfAGuildThisStoreOwnsDoNotWriteItsGuildsRow() {
+        PostgresCampaignStore store = (PostgresCampaignStore) newStore();
+        extra.add(store);
+        store.update(GUILD, naming("a"));
+        String row = database.value("SELECT xmin::text || '/' || epoch FROM guilds WHERE guild_id = '" + GUILD.value() + "'");
+
+        store.update(GUILD, naming("b"));
+        store.update(GUILD, naming("c"));
+
+        assertThat(database.value("SELECT xmin::text || '/' || epoch FROM guilds WHERE guild_id = '" + GUILD.value() + "'"))
+                .isEqualTo(row);
+        assertThat(store.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("c");
+        assertThat(database.value("SELECT name FROM campaigns WHERE guild_id = '" + GUILD.value() + "'")).isEqualTo("c");
+    }
+
+    @Test
+    void aGuildAnotherStoreOwnsIsReadFromTheDatabaseEveryTime() {
+        CampaignStore one = newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, naming("a"));
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("a");
+
+        // one owns the guild and commits without changing its epoch: two must not trust what it read
+        one.update(GUILD, naming("b"));
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("b");
+
+        two.update(GUILD, naming("c"));
+        assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("c");
+        one.update(GUILD, naming("d"));
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("d");
+        assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("d");
+    }
+
+    @Test
+    void aTakeoverWaitsForTheOwnersCommitsWithoutTheRowLockAndDecidesOnWhatTheyWrote() throws Exception {
+        PostgresCampaignStore one = (PostgresCampaignStore) newStore();
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, naming("a"));
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try (Connection owners = database.connect(); Statement sql = owners.createStatement()) {
+            // what one's commit without the row lock does: its own lock shared, then its writes
+            owners.setAutoCommit(false);
+            sql.execute("SELECT pg_advisory_xact_lock_shared(" + one.token() + ")");
+            sql.execute("UPDATE campaigns SET name = 'a+' WHERE guild_id = '" + GUILD.value() + "'");
+
+            Future<Object> takeover = threads.submit(() -> two.update(GUILD, state -> {
+                String name = state.campaigns().iterator().next().name();
+                return Update.of(name, new RecordChange.PutCampaign(campaign(GUILD, name + "!")));
+            }));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!database.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                    .equals("1")) {
+                assertThat(takeover.isDone()).as("the takeover waits for one's lock").isFalse();
+                assertThat(System.nanoTime()).as("the takeover waits for one's lock in time").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+            owners.commit();
+
+            assertThat(takeover.get(10, TimeUnit.SECONDS)).isEqualTo("a+");
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("a+!");
+        // one's cache says "a": its check fails, and it decides again on the stored state
+        String seen = one.update(GUILD, state -> Update.of(state.campaigns().iterator().next().name(),
+                new RecordChange.PutCampaign(campaign(GUILD, "back"))));
+        assertThat(seen).isEqualTo("a+!");
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("back");
     }
 
 }

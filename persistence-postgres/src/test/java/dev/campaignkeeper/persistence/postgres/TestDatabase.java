@@ -2,6 +2,7 @@ package dev.campaignkeeper.persistence.postgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -148,19 +149,51 @@ final class TestDatabase implements AutoCloseable {
 
     /** Runs SQL on a connection of its own, outside any store. */
     void sql(String sql) {
+        query(sql, false);
+    }
+
+    /** Runs a query on a connection of its own and returns its first column of its first row, as text. */
+    String value(String sql) {
+        return query(sql, true);
+    }
+
+    private String query(String sql, boolean returnsRow) {
+        try (Connection connection = connect();
+             Statement statement = connection.createStatement()) {
+            if (!returnsRow) {
+                statement.execute(sql);
+                return null;
+            }
+            try (ResultSet rows = statement.executeQuery(sql)) {
+                if (!rows.next()) {
+                    throw new IllegalStateException(sql + ": no row");
+                }
+                return rows.getString(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A connection of its own to this class's schema (autocommit on), outside any store.
+     *
+     * @throws AssertionError naming how to point the tests at a server when none is reachable
+     */
+    Connection connect() throws SQLException {
         Properties properties = new Properties();
         properties.setProperty("user", config.user());
         config.password().ifPresent(password -> properties.setProperty("password", password));
         properties.setProperty("connectTimeout", "5");
-        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), properties);
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        properties.setProperty("currentSchema", config.schema());
+        try {
+            return DriverManager.getConnection(config.jdbcUrl(), properties);
         } catch (SQLException e) {
             if (e.getSQLState() != null && e.getSQLState().startsWith("08")) {
                 throw new AssertionError("No PostgreSQL reachable at " + config.describe() + " (" + e.getMessage()
                         + "): " + HOW_TO + ".", e);
             }
-            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+            throw e;
         }
     }
 
