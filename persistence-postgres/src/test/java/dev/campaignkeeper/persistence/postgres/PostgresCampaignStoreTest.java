@@ -636,9 +636,12 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
                 String name = state.campaigns().iterator().next().name();
                 return Update.of(name, new RecordChange.PutCampaign(campaign(GUILD, name + "!")));
             }));
+            // a bigint advisory key shows in pg_locks as its high and low 32 bits, objsubid 1
+            String waiting = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"
+                    + " AND classid = " + (one.token() >>> 32) + " AND objid = " + (one.token() & 0xFFFFFFFFL)
+                    + " AND objsubid = 1 AND mode = 'ExclusiveLock'";
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!database.value("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
-                    .equals("1")) {
+            while (!database.value(waiting).equals("1")) {
                 assertThat(takeover.isDone()).as("the takeover waits for one's lock").isFalse();
                 assertThat(System.nanoTime()).as("the takeover waits for one's lock in time").isLessThan(deadline);
                 Thread.sleep(5);
