@@ -445,7 +445,8 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
             return Update.of(null, new RecordChange.PutCampaign(campaign(GUILD, name + "+")));
         });
 
-        // first on the state one cached ("a"), refused by the ownership check (two took the guild over), then on the stored one
+        // first on the state one cached ("a"), refused by the ownership check (two took the guild
+        // over), then on the stored one
         assertThat(seen).containsExactly("a", "b");
         assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("b+");
     }
