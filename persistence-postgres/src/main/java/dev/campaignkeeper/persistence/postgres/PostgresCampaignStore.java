@@ -10,6 +10,7 @@ import dev.campaignkeeper.core.port.GuildTransaction;
 import dev.campaignkeeper.core.port.StoreMetrics;
 import dev.campaignkeeper.core.port.PostLog;
 import dev.campaignkeeper.core.port.Update;
+import dev.campaignkeeper.persistence.postgres.RoundTrip.Statement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -299,7 +300,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                 states.put(update.guild(), cached.state());
             }
         }
-        List<GuildRows.Statement> statements = new ArrayList<>(GuildRows.checkOwned(epochs, owner));
+        List<Statement> statements = new ArrayList<>(GuildRows.checkOwned(epochs, owner));
         for (PendingUpdate<?> update : batch) {
             GuildState current = states.get(update.guild());
             GuildState next;
@@ -322,7 +323,7 @@ public final class PostgresCampaignStore implements CampaignStore {
         try (connection) {
             boolean ended = false;
             try {
-                GuildRows.execute(connection, statements, true);
+                RoundTrip.send(connection, statements, true);
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 ended = true;
             } finally {
@@ -466,7 +467,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                     }
                     states.put(guild, state);
                 }
-                List<GuildRows.Statement> statements = new ArrayList<>();
+                List<Statement> statements = new ArrayList<>();
                 int changed = 0;
                 for (PendingUpdate<?> update : batch) {
                     GuildState current = states.get(update.guild());
@@ -486,7 +487,7 @@ public final class PostgresCampaignStore implements CampaignStore {
                 }
                 committing = true;
                 // the COMMIT goes with the statements: one round trip for the writes and the commit
-                GuildRows.execute(connection, statements, true);
+                RoundTrip.send(connection, statements, true);
                 connection.commit(); // a no-op for the driver when the server says no transaction is open
                 ended = true;
                 states.forEach((guild, state) -> cache.put(guild, new Cached(owner, locked.get(guild).epoch(), state)));
@@ -519,7 +520,7 @@ public final class PostgresCampaignStore implements CampaignStore {
      * returns the guild's state after it ({@code current} itself when it changes nothing).
      */
     private static <T> GuildState decide(PendingUpdate<T> update, GuildState current,
-                                         List<GuildRows.Statement> statements) {
+                                         List<Statement> statements) {
         Update<T> result = update.transaction().apply(current);
         List<RecordChange> changes = result.changes();
         if (changes.isEmpty()) {
