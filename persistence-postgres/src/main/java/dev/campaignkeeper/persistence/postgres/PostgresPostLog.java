@@ -8,7 +8,7 @@ import dev.campaignkeeper.core.model.PostRecord;
 import dev.campaignkeeper.core.model.UserId;
 import dev.campaignkeeper.core.model.WebhookId;
 import dev.campaignkeeper.core.port.PostLog;
-import java.sql.Array;
+import dev.campaignkeeper.persistence.postgres.RoundTrip.Statement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,8 +38,6 @@ final class PostgresPostLog implements PostLog {
             + " images) VALUES (?, ?, nextval('post_seq'), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_MESSAGES = "INSERT INTO post_messages (guild_id, message_id, post_id, position)"
             + " SELECT ?, t.message_id, ?, t.position FROM unnest(?::text[]) WITH ORDINALITY AS t(message_id, position)";
-    private static final String ALREADY_LOGGED = "SELECT message_id FROM post_messages WHERE guild_id = ?"
-            + " AND message_id = ANY(?::text[]) LIMIT 1";
     private static final String TRIM = "DELETE FROM posts WHERE guild_id = ? AND campaign_id = ? AND seq <="
             + " (SELECT seq FROM posts WHERE guild_id = ? AND campaign_id = ? ORDER BY seq DESC OFFSET ? LIMIT 1)";
     private static final String CAMPAIGN_OF = "SELECT campaign_id FROM posts WHERE guild_id = ? AND post_id = ?";
@@ -80,25 +78,16 @@ final class PostgresPostLog implements PostLog {
         String guild = post.guild().value();
         String campaign = post.campaign().value();
         database.inTransaction("logging a post in guild " + guild, connection -> {
-            lockCampaign(connection, guild, campaign);
-            try (PreparedStatement statement = connection.prepareStatement(ALREADY_LOGGED)) {
-                statement.setString(1, guild);
-                statement.setArray(2, messages(connection, post));
-                try (ResultSet rows = statement.executeQuery()) {
-                    if (rows.next()) {
-                        throw new IllegalArgumentException("message " + rows.getString(1) + " of guild " + guild
-                                + " is already in the post log");
-                    }
-                }
-            }
-            insert(connection, post);
-            try (PreparedStatement statement = connection.prepareStatement(TRIM)) {
-                statement.setString(1, guild);
-                statement.setString(2, campaign);
-                statement.setString(3, guild);
-                statement.setString(4, campaign);
-                statement.setInt(5, retentionPerCampaign);
-                statement.executeUpdate();
+            // one round trip: a post whose id or a message of which is already logged breaks a
+            // primary key, and the transaction is rolled back with nothing stored
+            List<Statement> statements = List.of(new Statement(LOCK_CAMPAIGN, guild, campaign), insertPost(post),
+                    insertMessages(post),
+                    new Statement(TRIM, guild, campaign, guild, campaign, (long) retentionPerCampaign));
+            try {
+                RoundTrip.send(connection, statements, true);
+            } catch (SQLException e) {
+                refuseIfLogged(post, e);
+                throw e;
             }
             return null;
         });
@@ -129,7 +118,7 @@ final class PostgresPostLog implements PostLog {
                 statement.executeUpdate();
             }
             try {
-                insertMessages(connection, post);
+                RoundTrip.send(connection, List.of(insertMessages(post)), false);
             } catch (SQLException e) {
                 if ("23505".equals(e.getSQLState())) {
                     throw new IllegalArgumentException("a message of the edited post " + id
@@ -223,21 +212,35 @@ final class PostgresPostLog implements PostLog {
 
     /** Inserts a post and its messages on the caller's transaction, without trimming to the retention. */
     void insert(Connection connection, PostRecord post) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_POST)) {
-            statement.setString(1, post.guild().value());
-            statement.setString(2, post.id().value());
-            statement.setString(3, post.campaign().value());
-            setFields(statement, 4, post);
-            statement.executeUpdate();
-        }
         try {
-            insertMessages(connection, post);
+            RoundTrip.send(connection, List.of(insertPost(post), insertMessages(post)), false);
         } catch (SQLException e) {
-            if ("23505".equals(e.getSQLState())) {
-                throw new IllegalArgumentException("a message of post " + post.id() + " of guild " + post.guild()
-                        + " is already in the post log", e);
-            }
+            refuseIfLogged(post, e);
             throw e;
+        }
+    }
+
+    private static Statement insertPost(PostRecord post) {
+        return new Statement(INSERT_POST, post.guild().value(), post.id().value(), post.campaign().value(),
+                post.webhook().value(), post.thread().map(ChannelId::value).orElse(null), post.author().value(),
+                post.npc().map(NpcId::value).orElse(null), post.speaker(), post.postedAt().getEpochSecond(),
+                (long) post.postedAt().getNano(), post.text(), post.avatarUrl().orElse(null),
+                post.rolls().toArray(String[]::new), post.images().toArray(String[]::new));
+    }
+
+    private static Statement insertMessages(PostRecord post) {
+        return new Statement(INSERT_MESSAGES, post.guild().value(), post.id().value(),
+                post.messages().stream().map(MessageId::value).toArray(String[]::new));
+    }
+
+    /**
+     * Refuses a post already logged, its id or one of its messages (the failure broke a primary key:
+     * SQLSTATE 23505), with the failure as the cause; returns for any other failure.
+     */
+    private static void refuseIfLogged(PostRecord post, SQLException e) {
+        if ("23505".equals(e.getSQLState())) {
+            throw new IllegalArgumentException("post " + post.id() + " of guild " + post.guild() + ", or one of its"
+                    + " messages, is already in the post log", e);
         }
     }
 
@@ -292,19 +295,6 @@ final class PostgresPostLog implements PostLog {
             values.add((String) value);
         }
         return values;
-    }
-
-    private static Array messages(Connection connection, PostRecord post) throws SQLException {
-        return connection.createArrayOf("text", post.messages().stream().map(MessageId::value).toArray());
-    }
-
-    private static void insertMessages(Connection connection, PostRecord post) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(INSERT_MESSAGES)) {
-            statement.setString(1, post.guild().value());
-            statement.setString(2, post.id().value());
-            statement.setArray(3, messages(connection, post));
-            statement.executeUpdate();
-        }
     }
 
     private static List<PostRecord> read(PreparedStatement statement) throws SQLException {
