@@ -452,6 +452,27 @@ class PostgresCampaignStoreTest extends CampaignStoreContract {
     }
 
     @Test
+    void aBatchTheOwnershipCheckRefusedLeavesItsConnectionReadyForTheNextTransaction() {
+        database.truncate();
+        // two connections (the fewest that opening takes): what runs next runs on the one the refused
+        // fast path used
+        PostgresCampaignStore one = PostgresCampaignStore.open(database.config().withMaximumPoolSize(2));
+        extra.add(one);
+        CampaignStore two = another();
+        one.update(GUILD, naming("a"));
+        for (int round = 0; round < 5; round++) {
+            two.update(GUILD, naming("b" + round));
+
+            // the fast path is refused (two took the guild over), the locked path stores it
+            one.update(GUILD, naming("c" + round));
+            assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("c" + round);
+            one.update(GUILD, naming("d" + round)); // the fast path again: one owns the guild again
+            assertThat(one.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("d" + round);
+        }
+        assertThat(two.guild(GUILD).campaigns()).extracting(Campaign::name).containsExactly("d4");
+    }
+
+    @Test
     void aSharedBatchOneOfWhoseGuildsAnotherProcessChangedIsDecidedAgainWhole() throws Exception {
         PostgresCampaignStore one = (PostgresCampaignStore) newStore();
         extra.add(one);
