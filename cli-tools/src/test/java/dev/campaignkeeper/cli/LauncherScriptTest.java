@@ -62,6 +62,15 @@ class LauncherScriptTest {
                         + " initial=" + vm.getVMOption("InitialHeapSize").getValue()
                         + " max=" + vm.getVMOption("MaxHeapSize").getValue());
             }
+            if (args.length > 1 && args[1].equals("--print-archive")) {
+                List<String> archiveArguments = new ArrayList<>();
+                for (String argument : java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+                    if (argument.startsWith("-XX:SharedArchiveFile") || argument.startsWith("-XX:ArchiveClassesAtExit")) {
+                        archiveArguments.add(argument.substring(4, argument.indexOf('=')));
+                    }
+                }
+                System.out.println("archive arguments=" + String.join(" ", archiveArguments));
+            }
             System.exit(Integer.parseInt(args[0]));
         }
     }
@@ -120,6 +129,25 @@ class LauncherScriptTest {
 
         assertThat(off.status()).isZero();
         assertThat(off.out()).isEqualTo("args=0,y\n");
+        assertThat(archive).doesNotExist();
+    }
+
+    @Test
+    void flightRecorderOrAnAgentInJavaOptsRunsWithoutTheArchive() throws Exception {
+        Result making = run(Map.of(), "0", "--print-archive");
+        FileTime made = Files.getLastModifiedTime(archive);
+        Result mapping = run(Map.of(), "0", "--print-archive");
+        Result recording = run(Map.of("JAVA_OPTS", "-Xmx64m -XX:StartFlightRecording"), "4", "--print-archive");
+
+        assertThat(making.out()).endsWith("archive arguments=ArchiveClassesAtExit\n");
+        assertThat(mapping.out()).endsWith("archive arguments=SharedArchiveFile\n");
+        assertThat(recording.status()).isEqualTo(4);
+        assertThat(recording.out()).endsWith("archive arguments=\n");
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
+
+        Files.delete(archive);
+        Result first = run(Map.of("JAVA_OPTS", "-XX:+FlightRecorder"), "0", "--print-archive");
+        assertThat(first.out()).endsWith("archive arguments=\n");
         assertThat(archive).doesNotExist();
     }
 
