@@ -58,6 +58,9 @@ final class Database implements AutoCloseable {
         // finds its rows by key whatever the values, and planning them again at each run (the
         // server's default for some) held 16 writers to 7,200-7,600 updates/s against 9,100-10,700
         hikari.setConnectionInitSql("SET synchronous_commit = on; SET plan_cache_mode = force_generic_plan");
+        // committed by the pool: else the settings stay in an open transaction that the connection's
+        // first borrower gets, and if that transaction rolls back, so do they, for the connection's life
+        hikari.setIsolateInternalQueries(true);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
