@@ -145,6 +145,10 @@ class LauncherScriptTest {
         assertThat(recording.out()).endsWith("archive arguments=\n");
         assertThat(Files.getLastModifiedTime(archive)).isEqualTo(made);
 
+        Result fromTheJdksVariable = run(Map.of("JDK_JAVA_OPTIONS", "-Xss2m\t-XX:StartFlightRecording"), "0",
+                "--print-archive");
+        assertThat(fromTheJdksVariable.out()).endsWith("archive arguments=\n");
+
         Files.delete(archive);
         Result first = run(Map.of("JAVA_OPTS", "-XX:+FlightRecorder"), "0", "--print-archive");
         assertThat(first.out()).endsWith("archive arguments=\n");
@@ -265,6 +269,8 @@ class LauncherScriptTest {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("CAMPAIGN_ADMIN_CDS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
         builder.environment().putAll(env);
         Path out = tree.resolve("out.txt");
