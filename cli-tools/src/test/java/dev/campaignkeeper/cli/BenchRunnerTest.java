@@ -64,6 +64,18 @@ class BenchRunnerTest {
         assertThat(result).containsKeys("checkpoint_incremental_ms", "live_heap_mb", "json_mb");
         assertThat((Double) result.get("json_mb")).isPositive();
         assertThat(dir.resolve("bench").resolve(".bench-fsync.probe")).doesNotExist();
+        assertThat((Integer) result.get("warm_up_rounds_16")).isBetween(1, BenchRunner.WARM_UP_ROUNDS);
+        assertThat((Long) result.get("throughput_16_first_round_per_s")).isPositive();
+        assertThat((Long) result.get("jit_ms_during_16")).isNotNegative();
+    }
+
+    @Test
+    void warmingUpEndsWithARoundInWhichTheCompilersRanAtMostTwoPercentOfItsTime() {
+        long oneSecond = 1_000_000_000L;
+        assertThat(BenchRunner.jitQuiet(0, oneSecond)).isTrue();
+        assertThat(BenchRunner.jitQuiet(20, oneSecond)).isTrue();
+        assertThat(BenchRunner.jitQuiet(21, oneSecond)).isFalse();
+        assertThat(BenchRunner.jitQuiet(400, oneSecond)).isFalse();
     }
 
     @Test
