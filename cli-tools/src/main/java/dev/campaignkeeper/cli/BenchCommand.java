@@ -34,6 +34,7 @@ final class BenchCommand implements Callable<Integer> {
             new String[] {"guilds", "guilds", ""},
             new String[] {"bytes", "bytes on disk", "bytes"},
             new String[] {"open_ms", "open (load + replay)", "ms"},
+            new String[] {"jit_ms_during_open", "JIT compiling during the open", "ms"},
             new String[] {"mutation_p50_ms", "durable mutation p50", "ms"},
             new String[] {"mutation_p99_ms", "durable mutation p99", "ms"},
             new String[] {"throughput_1_per_s", "throughput, 1 writer", "/s"},

@@ -176,9 +176,11 @@ final class BenchRunner {
             long liveBeforeOpen = liveHeapAfterFullGc();
             heap.resetPeak();
             listener.phase("opening (load + replay)", 1);
+            long openCompileStart = compileMillis();
             long openStart = System.nanoTime();
             CampaignStore store = factory.open(dir, true);
             long openNanos = System.nanoTime() - openStart;
+            long openCompile = compileMillis() - openCompileStart;
             listener.phaseDone();
             long liveAfterOpen = liveHeapAfterFullGc();
             try {
@@ -293,6 +295,7 @@ final class BenchRunner {
                 result.put("guilds", guilds);
                 result.put("bytes", bytes);
                 result.put("open_ms", round(millis(openNanos)));
+                result.put("jit_ms_during_open", openCompile);
                 result.put("mutation_p50_ms", round(mutationP50));
                 result.put("mutation_p99_ms", round(millis(percentile(single, 99))));
                 result.put("throughput_1_per_s", Math.round(single.length / (singleNanos / 1e9)));

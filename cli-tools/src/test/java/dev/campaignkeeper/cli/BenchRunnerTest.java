@@ -67,6 +67,7 @@ class BenchRunnerTest {
         assertThat((Integer) result.get("warm_up_rounds_16")).isBetween(1, BenchRunner.WARM_UP_ROUNDS);
         assertThat((Long) result.get("throughput_16_first_round_per_s")).isPositive();
         assertThat((Long) result.get("jit_ms_during_16")).isNotNegative();
+        assertThat((Long) result.get("jit_ms_during_open")).isNotNegative();
     }
 
     @Test
