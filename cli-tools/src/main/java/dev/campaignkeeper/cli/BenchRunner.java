@@ -180,7 +180,7 @@ final class BenchRunner {
             long openStart = System.nanoTime();
             CampaignStore store = factory.open(dir, true);
             long openNanos = System.nanoTime() - openStart;
-            long openCompile = compileMillis() - openCompileStart;
+            long openCompile = compileMillisSince(openCompileStart);
             listener.phaseDone();
             long liveAfterOpen = liveHeapAfterFullGc();
             try {
@@ -242,18 +242,18 @@ final class BenchRunner {
                 int concurrentCount = Math.max(settings.writers() * 50, settings.mutations() * 10);
                 long compileBefore = compileMillis();
                 long firstRoundNanos = concurrentMutations(store, guilds, concurrentCount / 2, settings.writers(), false);
-                boolean quiet = jitQuiet(compileMillis() - compileBefore, firstRoundNanos);
+                boolean quiet = jitQuiet(compileMillisSince(compileBefore), firstRoundNanos);
                 int warmUpRounds = 1;
                 while (warmUpRounds < WARM_UP_ROUNDS && !quiet) {
                     long roundStart = compileMillis();
                     long roundNanos = concurrentMutations(store, guilds, concurrentCount / 2, settings.writers(), false);
-                    quiet = jitQuiet(compileMillis() - roundStart, roundNanos);
+                    quiet = jitQuiet(compileMillisSince(roundStart), roundNanos);
                     warmUpRounds++;
                 }
                 listener.phase(settings.writers() + " concurrent writers", concurrentCount);
                 long compileStart = compileMillis();
                 long concurrentNanos = concurrentMutations(store, guilds, concurrentCount, settings.writers(), true);
-                long compileDuring = compileMillis() - compileStart;
+                long compileDuring = compileMillisSince(compileStart);
                 listener.phaseDone();
 
                 listener.phase("checkpoint with concurrent mutations", 1);
@@ -303,6 +303,7 @@ final class BenchRunner {
                 result.put("throughput_16_first_round_per_s",
                         Math.round(concurrentCount / 2 / (firstRoundNanos / 1e9)));
                 result.put("warm_up_rounds_16", warmUpRounds);
+                result.put("jit_quiet_16", quiet);
                 result.put("jit_ms_during_16", compileDuring);
                 result.put("checkpoint_ms", round(millis(checkpointNanos)));
                 result.put("checkpoint_incremental_ms", round(millis(incrementalRun.nanos())));
@@ -382,26 +383,52 @@ final class BenchRunner {
         }
     }
 
-    /** Runs {@code total} mutations on {@code writers} threads; returns the wall time. */
     /**
      * The most un-timed rounds of concurrent writers before the timed one. The first rounds of many
      * writers make the JIT compile again what it compiled for one writer (other branches taken,
      * other types seen): on the PostgreSQL store its compiler took 35 to 40% of the machine's CPU
      * during the timed round when one round warmed up. Warming up ends after the first round in
-     * which the compilers ran for at most 2% of the round's time.
+     * which the compilers ran for at most 2% of the round's time; when the JVM cannot tell their
+     * time, after all of them.
      */
     static final int WARM_UP_ROUNDS = 8;
 
+    /**
+     * Whether the compilers ran for at most 2% of a round's time.
+     *
+     * @param compileMillis their time during the round, negative when unknown (never quiet)
+     */
     static boolean jitQuiet(long compileMillis, long roundNanos) {
-        return compileMillis <= roundNanos / 1e6 * 0.02;
+        return compileMillis >= 0 && compileMillis <= roundNanos / 1e6 * 0.02;
     }
 
-    /** The JIT compilers' time so far (their threads' elapsed time in compilations), in ms. */
+    /**
+     * The JIT compilers' time so far (their threads' elapsed time in compilations), in ms; -1 when
+     * the JVM does not keep it ({@code -XX:-UsePerfData} makes it read 0 for ever).
+     */
     private static long compileMillis() {
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
+        if (jit == null || !jit.isCompilationTimeMonitoringSupported()) {
+            return -1;
+        }
+        try {
+            com.sun.management.HotSpotDiagnosticMXBean vm =
+                    ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
+            if (vm != null && "false".equals(vm.getVMOption("UsePerfData").getValue())) {
+                return -1;
+            }
+        } catch (IllegalArgumentException notHotSpot) {
+            // another JVM: trust the bean
+        }
+        return jit.getTotalCompilationTime();
     }
 
+    /** The compilers' time since {@code start} (a {@link #compileMillis()}), -1 when unknown. */
+    private static long compileMillisSince(long start) {
+        return start < 0 ? -1 : compileMillis() - start;
+    }
+
+    /** Runs {@code total} mutations on {@code writers} threads; returns the wall time. */
     private long concurrentMutations(CampaignStore store, int guilds, int total, int writers, boolean report) {
         if (total == 0) {
             return 0;

@@ -68,6 +68,8 @@ class BenchRunnerTest {
         assertThat((Long) result.get("throughput_16_first_round_per_s")).isPositive();
         assertThat((Long) result.get("jit_ms_during_16")).isNotNegative();
         assertThat((Long) result.get("jit_ms_during_open")).isNotNegative();
+        assertThat(result.get("warm_up_rounds_16").equals(BenchRunner.WARM_UP_ROUNDS)
+                || Boolean.TRUE.equals(result.get("jit_quiet_16"))).as("warmed up until quiet or the last round").isTrue();
     }
 
     @Test
@@ -77,6 +79,7 @@ class BenchRunnerTest {
         assertThat(BenchRunner.jitQuiet(20, oneSecond)).isTrue();
         assertThat(BenchRunner.jitQuiet(21, oneSecond)).isFalse();
         assertThat(BenchRunner.jitQuiet(400, oneSecond)).isFalse();
+        assertThat(BenchRunner.jitQuiet(-1, oneSecond)).as("compile time unknown").isFalse();
     }
 
     @Test

@@ -148,6 +148,9 @@ class LauncherScriptTest {
         Result fromTheJdksVariable = run(Map.of("JDK_JAVA_OPTIONS", "-Xss2m\t-XX:StartFlightRecording"), "0",
                 "--print-archive");
         assertThat(fromTheJdksVariable.out()).endsWith("archive arguments=\n");
+        Result withAnAgent = run(Map.of("JAVA_TOOL_OPTIONS",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:0"), "0", "--print-archive");
+        assertThat(withAnAgent.out()).endsWith("archive arguments=\n");
 
         Files.delete(archive);
         Result first = run(Map.of("JAVA_OPTS", "-XX:+FlightRecorder"), "0", "--print-archive");
