@@ -27,13 +27,7 @@ class DatabaseTest {
     }
 
     private static String setting(Database pool, String name) {
-        return pool.inTransaction("reading " + name, connection -> {
-            try (var statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT current_setting('" + name + "')")) {
-                rows.next();
-                return rows.getString(1);
-            }
-        });
+        return pool.inTransaction("reading " + name, connection -> setting(connection, name));
     }
 
     private static String setting(Connection connection, String name) throws SQLException {
