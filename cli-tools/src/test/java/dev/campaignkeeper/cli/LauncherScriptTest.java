@@ -133,7 +133,7 @@ class LauncherScriptTest {
     }
 
     @Test
-    void flightRecorderOrAnAgentInJavaOptsRunsWithoutTheArchive() throws Exception {
+    void flightRecorderOrAnAgentInAnyJvmOptionsVariableRunsWithoutTheArchive() throws Exception {
         Result making = run(Map.of(), "0", "--print-archive");
         FileTime made = Files.getLastModifiedTime(archive);
         Result mapping = run(Map.of(), "0", "--print-archive");
